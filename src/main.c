@@ -1,2 +1,30 @@
-int main (void);
-int main (void) { return 0; }
+/* main.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lento-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LentoApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = lento_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

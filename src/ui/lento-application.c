@@ -1,0 +1,219 @@
+/* lento-application.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lento-application.h"
+#include "lento-preferences-window.h"
+#include "lento-window.h"
+
+struct _LentoApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LentoApplication, lento_application, ADW_TYPE_APPLICATION)
+
+LentoApplication *
+lento_application_new (void)
+{
+  return g_object_new (LENTO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * lento_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings, created at start-up.
+ */
+GSettings *
+lento_application_get_settings (LentoApplication *self)
+{
+  g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  if (g_strcmp0 (nick, "light") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (nick, "dark") == 0)
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+static GtkWindow *
+lento_application_ensure_window (LentoApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (lento_window_new (self));
+
+  return window;
+}
+
+static void
+lento_application_activate (GApplication *app)
+{
+  LentoApplication *self = LENTO_APPLICATION (app);
+
+  gtk_window_present (lento_application_ensure_window (self));
+}
+
+static void
+lento_application_startup (GApplication *app)
+{
+  LentoApplication *self = LENTO_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (lento_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Lento"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  /* The person's choice of style wins over the system's when they made one. */
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                color_scheme_get_mapping, NULL, NULL, NULL);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+lento_application_dispose (GObject *object)
+{
+  LentoApplication *self = LENTO_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lento_application_parent_class)->dispose (object);
+}
+
+static void
+lento_application_class_init (LentoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lento_application_dispose;
+
+  app_class->activate = lento_application_activate;
+  app_class->startup = lento_application_startup;
+}
+
+static void
+lento_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  static const char *developers[] = { "The Lento authors", NULL };
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Lento"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", "The Lento authors",
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/lento/lento",
+                         "issue-url", "https://github.com/lento/lento/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Lento authors",
+                         /* Translators: shown once, plainly, in the About window. */
+                         "comments", _("Lento gives general guidance, not medical advice. "
+                                       "If something hurts, bleeds or worries you, "
+                                       "please see a clinician."),
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+lento_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  GtkWindow *window = lento_application_ensure_window (self);
+  LentoPreferencesWindow *preferences;
+
+  preferences = lento_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+lento_application_shortcuts_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  GtkWindow *window = lento_application_ensure_window (self);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+lento_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing each window, rather than destroying it, lets it remember its
+   * size and view before Lento goes.
+   */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", lento_application_about_action },
+  { "preferences", lento_application_preferences_action },
+  { "shortcuts", lento_application_shortcuts_action },
+  { "quit", lento_application_quit_action },
+};
+
+static void
+lento_application_init (LentoApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+}

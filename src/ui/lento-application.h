@@ -1,0 +1,20 @@
+/* lento-application.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LENTO_TYPE_APPLICATION (lento_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (LentoApplication, lento_application, LENTO, APPLICATION, AdwApplication)
+
+LentoApplication *lento_application_new          (void);
+GSettings        *lento_application_get_settings (LentoApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* lento-test-ui.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void lento_test_ui_init            (int        *argc,
+                                    char     ***argv);
+void lento_test_wait_for_draw      (GtkWidget  *widget);
+void lento_test_save_screenshot    (GtkWidget  *widget,
+                                    const char *name);
+
+G_END_DECLS

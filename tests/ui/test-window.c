@@ -1,0 +1,192 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lento-journal-view.h"
+#include "lento-plan-view.h"
+#include "lento-session-view.h"
+#include "lento-test-ui.h"
+#include "lento-window.h"
+
+static AdwViewSwitcherBar *
+find_switcher_bar (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_SWITCHER_BAR (widget))
+    return ADW_VIEW_SWITCHER_BAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewSwitcherBar *bar = find_switcher_bar (child);
+
+      if (bar != NULL)
+        return bar;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_switch_views (void)
+{
+  static const char * const views[] = { "plan", "session", "journal" };
+  LentoWindow *window = lento_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Start somewhere else so that each switch below is a real change. */
+  lento_window_set_view (window, "journal");
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view",
+                                                 "s", views[i]));
+      g_assert_cmpstr (lento_window_get_view (window), ==, views[i]);
+      lento_test_save_screenshot (GTK_WIDGET (window), views[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_remembers_view (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *saved_view = NULL;
+  LentoWindow *window;
+
+  g_settings_set_string (settings, "last-view", "session");
+  window = lento_window_new (NULL);
+  g_assert_cmpstr (lento_window_get_view (window), ==, "session");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  lento_window_set_view (window, "journal");
+  gtk_window_close (GTK_WINDOW (window));
+
+  saved_view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (saved_view, ==, "journal");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_narrow_shows_bottom_switcher (void)
+{
+  LentoWindow *window = lento_window_new (NULL);
+  AdwViewSwitcherBar *bar;
+  int frame_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* The default size counts the window frame; the picture should be of a
+   * window whose content is exactly the narrowest width Lento supports.
+   */
+  frame_width = 360 - gtk_widget_get_width (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360 + frame_width, 640);
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  bar = find_switcher_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  lento_test_save_screenshot (GTK_WIDGET (window), "narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_wide_hides_bottom_switcher (void)
+{
+  LentoWindow *window = lento_window_new (NULL);
+  AdwViewSwitcherBar *bar;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  bar = find_switcher_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_rejects_unknown_view (void)
+{
+  if (g_test_subprocess ())
+    {
+      LentoWindow *window = lento_window_new (NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*There is no view called*nowhere*");
+}
+
+static void
+test_window_new_destroy (void)
+{
+  LentoWindow *window = lento_window_new (NULL);
+
+  g_object_ref_sink (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+typedef GtkWidget *(*ViewNewFunc) (void);
+
+static void
+test_view_new_destroy (gconstpointer data)
+{
+  ViewNewFunc view_new = (ViewNewFunc) data;
+  GtkWidget *view = view_new ();
+
+  g_assert_true (ADW_IS_BIN (view));
+  g_object_ref_sink (view);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lento_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/lento/window/switch-views", test_window_switch_views);
+  g_test_add_func ("/lento/window/remembers-view", test_window_remembers_view);
+  g_test_add_func ("/lento/window/narrow-shows-bottom-switcher",
+                   test_window_narrow_shows_bottom_switcher);
+  g_test_add_func ("/lento/window/wide-hides-bottom-switcher",
+                   test_window_wide_hides_bottom_switcher);
+  g_test_add_func ("/lento/window/rejects-unknown-view", test_window_rejects_unknown_view);
+  g_test_add_func ("/lento/window/new-destroy", test_window_new_destroy);
+  g_test_add_data_func ("/lento/plan-view/new-destroy", lento_plan_view_new, test_view_new_destroy);
+  g_test_add_data_func ("/lento/session-view/new-destroy", lento_session_view_new,
+                        test_view_new_destroy);
+  g_test_add_data_func ("/lento/journal-view/new-destroy", lento_journal_view_new,
+                        test_view_new_destroy);
+
+  return g_test_run ();
+}
