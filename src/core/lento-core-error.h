@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  */
 typedef enum {
   LENTO_CORE_ERROR_FAILED,
+  LENTO_CORE_ERROR_INVALID_ENTRY,
+  LENTO_CORE_ERROR_INVALID_DOCUMENT,
 } LentoCoreError;
 
 GQuark lento_core_error_quark (void);
