@@ -107,6 +107,18 @@ lento_window_visible_child_cb (LentoWindow  *self,
                                GParamSpec   *pspec,
                                AdwViewStack *stack)
 {
+  GtkWidget *visible = adw_view_stack_get_visible_child (stack);
+
+  /* Only the visible view is there for assistive technologies: a screen
+   * reader should not wander into the pages behind it.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW]);
 }
 
@@ -247,4 +259,6 @@ lento_window_init (LentoWindow *self)
   view = g_settings_get_string (self->settings, "last-view");
   if (is_view_name (view))
     lento_window_set_view (self, view);
+
+  lento_window_visible_child_cb (self, NULL, self->stack);
 }
