@@ -894,7 +894,15 @@ set_time_member (JsonObject *object,
   if (value == NULL)
     return;
 
-  text = g_date_time_format_iso8601 (value);
+  /* Always "+hh:mm" or "Z", and microseconds only when there are some, so
+   * that other tools read the times without surprises.
+   */
+  if (g_date_time_get_utc_offset (value) == 0)
+    text = g_date_time_format (value, g_date_time_get_microsecond (value) != 0 ?
+                                      "%Y-%m-%dT%H:%M:%S.%fZ" : "%Y-%m-%dT%H:%M:%SZ");
+  else
+    text = g_date_time_format (value, g_date_time_get_microsecond (value) != 0 ?
+                                      "%Y-%m-%dT%H:%M:%S.%f%:z" : "%Y-%m-%dT%H:%M:%S%:z");
   json_object_set_string_member (object, key, text);
 }
 
