@@ -1,0 +1,1198 @@
+/* lento-journal.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-journal"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lento-core-error.h"
+#include "lento-journal.h"
+
+/* One entry as the journal holds it. The sort key and the month are copied
+ * out of the entry, so that the list stays sorted and every month document
+ * stays right even if someone changes an entry in place by mistake.
+ */
+typedef struct
+{
+  LentoEntry *entry;
+  char       *uuid;
+  char       *home;        /* the month document the entry belongs in */
+  gint64      start_us;    /* start time, microseconds since the epoch */
+  gboolean    pending;     /* read from a document, not yet in the list */
+} Record;
+
+/* One month document: which entries belong in it, what it held that we do
+ * not understand, and whether it changed since it was last saved.
+ */
+typedef struct
+{
+  char       *name;
+  GHashTable *uuids;         /* uuid strings of the entries whose home it is */
+  JsonObject *extra;         /* unknown top-level members */
+  GPtrArray  *unreadable;    /* JsonNode entries that could not be read */
+  guint64     generation;
+  guint64     serialized_generation;
+  guint64     saved_generation;
+  gboolean    loaded;
+  gboolean    damaged;
+} Month;
+
+struct _LentoJournal
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  GPtrArray  *items;         /* Record *, newest first; records owned by by_uuid */
+  GHashTable *by_uuid;       /* uuid -> Record */
+  GHashTable *months;        /* name -> Month */
+
+  gboolean    loaded;
+  gboolean    read_only;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LentoJournal, lento_journal, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_LOADED,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+record_free (Record *record)
+{
+  g_clear_object (&record->entry);
+  g_free (record->uuid);
+  g_free (record->home);
+  g_free (record);
+}
+
+static void
+record_set_entry (Record     *record,
+                  LentoEntry *entry)
+{
+  g_set_object (&record->entry, entry);
+  g_free (record->home);
+  record->home = lento_journal_month_document_for (lento_entry_get_start (entry));
+  record->start_us = g_date_time_to_unix (lento_entry_get_start (entry)) * G_USEC_PER_SEC +
+                     g_date_time_get_microsecond (lento_entry_get_start (entry));
+}
+
+static Record *
+record_new (LentoEntry *entry)
+{
+  Record *record = g_new0 (Record, 1);
+
+  record->uuid = g_strdup (lento_entry_get_uuid (entry));
+  record_set_entry (record, entry);
+  return record;
+}
+
+/* Newest first; entries that started at the same instant are ordered by
+ * UUID so that the order never depends on the order of loading.
+ */
+static int
+record_compare (const Record *a,
+                const Record *b)
+{
+  if (a->start_us != b->start_us)
+    return a->start_us > b->start_us ? -1 : 1;
+  return strcmp (a->uuid, b->uuid);
+}
+
+static int
+record_compare_indirect (gconstpointer a,
+                         gconstpointer b)
+{
+  return record_compare (*(Record **)a, *(Record **)b);
+}
+
+static void
+month_free (Month *month)
+{
+  g_free (month->name);
+  g_clear_pointer (&month->uuids, g_hash_table_unref);
+  g_clear_pointer (&month->extra, json_object_unref);
+  g_clear_pointer (&month->unreadable, g_ptr_array_unref);
+  g_free (month);
+}
+
+static Month *
+ensure_month (LentoJournal *self,
+              const char   *name)
+{
+  Month *month = g_hash_table_lookup (self->months, name);
+
+  if (month == NULL)
+    {
+      month = g_new0 (Month, 1);
+      month->name = g_strdup (name);
+      month->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      month->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+      g_hash_table_insert (self->months, month->name, month);
+    }
+
+  return month;
+}
+
+static void
+touch_month (LentoJournal *self,
+             const char   *name)
+{
+  ensure_month (self, name)->generation++;
+}
+
+static void
+month_take_record (LentoJournal *self,
+                   Record       *record)
+{
+  Month *month = ensure_month (self, record->home);
+
+  g_hash_table_add (month->uuids, g_strdup (record->uuid));
+  month->generation++;
+}
+
+static void
+month_drop_record (LentoJournal *self,
+                   Record       *record)
+{
+  Month *month = ensure_month (self, record->home);
+
+  g_hash_table_remove (month->uuids, record->uuid);
+  month->generation++;
+}
+
+/* Where @record is, or where it would go: the first position whose record
+ * sorts after it.
+ */
+static guint
+search_position (LentoJournal *self,
+                 const Record *record,
+                 gboolean     *found)
+{
+  guint lo = 0;
+  guint hi = self->items->len;
+
+  *found = FALSE;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = record_compare (g_ptr_array_index (self->items, mid), record);
+
+      if (cmp == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static guint
+position_of (LentoJournal *self,
+             const Record *record)
+{
+  gboolean found;
+  guint position = search_position (self, record, &found);
+
+  g_assert (found);
+  return position;
+}
+
+static void
+notify_n_items (LentoJournal *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+static void
+insert_record (LentoJournal *self,
+               Record       *record)
+{
+  gboolean found;
+  guint position = search_position (self, record, &found);
+
+  g_assert (!found);
+  g_ptr_array_insert (self->items, position, record);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+/* Puts @entry in @record, moving the row if its start time changed. Two
+ * signals when it moves (out, then in), one when it stays in place.
+ */
+static void
+swap_record_entry (LentoJournal *self,
+                   Record       *record,
+                   LentoEntry   *entry)
+{
+  guint old_position = position_of (self, record);
+  guint new_position;
+  gboolean found;
+
+  month_drop_record (self, record);
+  record_set_entry (record, entry);
+  month_take_record (self, record);
+
+  if ((old_position == 0 ||
+       record_compare (g_ptr_array_index (self->items, old_position - 1), record) < 0) &&
+      (old_position + 1 >= self->items->len ||
+       record_compare (record, g_ptr_array_index (self->items, old_position + 1)) < 0))
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 1);
+      return;
+    }
+
+  g_ptr_array_remove_index (self->items, old_position);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+
+  new_position = search_position (self, record, &found);
+  g_assert (!found);
+  g_ptr_array_insert (self->items, new_position, record);
+  g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+}
+
+static gboolean
+entry_is_newer (LentoEntry *candidate,
+                LentoEntry *current)
+{
+  return g_date_time_compare (lento_entry_get_modified (candidate),
+                              lento_entry_get_modified (current)) > 0;
+}
+
+static void
+update_read_only (LentoJournal *self)
+{
+  GHashTableIter iter;
+  Month *month;
+  gboolean read_only = FALSE;
+
+  g_hash_table_iter_init (&iter, self->months);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&month))
+    read_only |= month->damaged;
+
+  if (read_only != self->read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
+    }
+}
+
+static GType
+lento_journal_get_item_type (GListModel *model)
+{
+  return LENTO_TYPE_ENTRY;
+}
+
+static guint
+lento_journal_get_n_items (GListModel *model)
+{
+  return LENTO_JOURNAL (model)->items->len;
+}
+
+static gpointer
+lento_journal_get_item (GListModel *model,
+                        guint       position)
+{
+  LentoJournal *self = LENTO_JOURNAL (model);
+  Record *record;
+
+  if (position >= self->items->len)
+    return NULL;
+
+  record = g_ptr_array_index (self->items, position);
+  return g_object_ref (record->entry);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = lento_journal_get_item_type;
+  iface->get_n_items = lento_journal_get_n_items;
+  iface->get_item = lento_journal_get_item;
+}
+
+static void
+lento_journal_finalize (GObject *object)
+{
+  LentoJournal *self = (LentoJournal *)object;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->months, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
+}
+
+static void
+lento_journal_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LentoJournal *self = LENTO_JOURNAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_journal_class_init (LentoJournalClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lento_journal_finalize;
+  object_class->get_property = lento_journal_get_property;
+
+  properties [PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE once every month document has been read, so statistics and the
+   * coach know they see the whole history.
+   */
+  properties [PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE while a month document could not be read: nothing may be changed,
+   * so that the damaged file is never overwritten.
+   */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lento_journal_init (LentoJournal *self)
+{
+  self->items = g_ptr_array_new ();
+  self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)record_free);
+  self->months = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify)month_free);
+}
+
+LentoJournal *
+lento_journal_new (void)
+{
+  return g_object_new (LENTO_TYPE_JOURNAL, NULL);
+}
+
+/* Adds @entry, or, when an entry with its UUID is already here, keeps the
+ * copy modified last. Returns TRUE if the journal changed.
+ */
+static gboolean
+add_or_update (LentoJournal *self,
+               LentoEntry   *entry)
+{
+  Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+
+  if (record == NULL)
+    {
+      record = record_new (entry);
+      g_hash_table_insert (self->by_uuid, record->uuid, record);
+      month_take_record (self, record);
+      insert_record (self, record);
+      notify_n_items (self);
+      return TRUE;
+    }
+
+  if (record->entry == entry || !entry_is_newer (entry, record->entry))
+    return FALSE;
+
+  swap_record_entry (self, record, entry);
+  return TRUE;
+}
+
+/**
+ * lento_journal_add:
+ * @self: a #LentoJournal
+ * @entry: a new entry
+ *
+ * Adds @entry at its place in time. If an entry with the same UUID is
+ * already in the journal, the one modified last is kept.
+ *
+ * The journal holds @entry from now on; change a copy and pass it to
+ * lento_journal_replace() instead of changing @entry in place.
+ */
+void
+lento_journal_add (LentoJournal *self,
+                   LentoEntry   *entry)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  g_return_if_fail (LENTO_IS_ENTRY (entry));
+  g_return_if_fail (!self->read_only);
+
+  add_or_update (self, entry);
+}
+
+/**
+ * lento_journal_replace:
+ * @self: a #LentoJournal
+ * @entry: the edited copy of an entry in the journal
+ *
+ * Puts @entry in place of the entry with the same UUID. The row moves if
+ * the start time changed, and the month documents of both the old and the
+ * new start are saved. If @entry's modified time is not after the old
+ * one's, it is moved forward with lento_entry_touch(), so the edit wins
+ * wherever a stale copy is found later.
+ *
+ * Returns: %TRUE if an entry with that UUID was found and replaced
+ */
+gboolean
+lento_journal_replace (LentoJournal *self,
+                       LentoEntry   *entry)
+{
+  Record *record;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (LENTO_IS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (!self->read_only, FALSE);
+
+  record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+  if (record == NULL)
+    return FALSE;
+  if (record->entry == entry)
+    return TRUE;
+
+  if (!entry_is_newer (entry, record->entry))
+    {
+      /* An edit always wins over what it replaced. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      lento_entry_set_modified (entry, lento_entry_get_modified (record->entry));
+      lento_entry_touch (entry, now);
+    }
+
+  swap_record_entry (self, record, entry);
+  return TRUE;
+}
+
+/**
+ * lento_journal_remove:
+ * @self: a #LentoJournal
+ * @uuid: the UUID of the entry to remove
+ *
+ * Returns: %TRUE if the entry was there
+ */
+gboolean
+lento_journal_remove (LentoJournal *self,
+                      const char   *uuid)
+{
+  Record *record;
+  guint position;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (!self->read_only, FALSE);
+
+  record = g_hash_table_lookup (self->by_uuid, uuid);
+  if (record == NULL)
+    return FALSE;
+
+  position = position_of (self, record);
+  month_drop_record (self, record);
+  g_ptr_array_remove_index (self->items, position);
+  g_hash_table_remove (self->by_uuid, uuid);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  notify_n_items (self);
+  return TRUE;
+}
+
+/**
+ * lento_journal_merge:
+ * @self: a #LentoJournal
+ * @entries: (element-type LentoEntry): entries from an import or a backup
+ *
+ * Adds entries that are new and updates those whose copy in @entries was
+ * modified last, matching by UUID.
+ *
+ * Returns: how many entries were added or updated
+ */
+guint
+lento_journal_merge (LentoJournal *self,
+                     GPtrArray    *entries)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (entries != NULL, 0);
+  g_return_val_if_fail (!self->read_only, 0);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (entries, i);
+
+      g_return_val_if_fail (LENTO_IS_ENTRY (entry), changed);
+      if (add_or_update (self, entry))
+        changed++;
+    }
+
+  return changed;
+}
+
+/**
+ * lento_journal_lookup:
+ * @self: a #LentoJournal
+ * @uuid: an entry's UUID
+ *
+ * Returns: (transfer none) (nullable): the entry with that UUID
+ */
+LentoEntry *
+lento_journal_lookup (LentoJournal *self,
+                      const char   *uuid)
+{
+  Record *record;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  record = g_hash_table_lookup (self->by_uuid, uuid);
+  return record != NULL && !record->pending ? record->entry : NULL;
+}
+
+/**
+ * lento_journal_find:
+ * @self: a #LentoJournal
+ * @uuid: an entry's UUID
+ * @position: (out) (optional): where the entry is in the list
+ *
+ * Returns: %TRUE if the entry is in the journal
+ */
+gboolean
+lento_journal_find (LentoJournal *self,
+                    const char   *uuid,
+                    guint        *position)
+{
+  Record *record;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  record = g_hash_table_lookup (self->by_uuid, uuid);
+  if (record == NULL || record->pending)
+    return FALSE;
+
+  if (position != NULL)
+    *position = position_of (self, record);
+  return TRUE;
+}
+
+/**
+ * lento_journal_is_month_document:
+ * @name: a document name
+ *
+ * Returns: %TRUE if @name looks like "journal/YYYY-MM"
+ */
+gboolean
+lento_journal_is_month_document (const char *name)
+{
+  const char *rest;
+  int month;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_str_has_prefix (name, LENTO_JOURNAL_DOCUMENT_PREFIX))
+    return FALSE;
+
+  rest = name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX);
+  if (strlen (rest) != 7 || rest[4] != '-')
+    return FALSE;
+  for (guint i = 0; i < 7; i++)
+    if (i != 4 && !g_ascii_isdigit (rest[i]))
+      return FALSE;
+
+  month = (rest[5] - '0') * 10 + (rest[6] - '0');
+  return month >= 1 && month <= 12 && rest[0] != '0';
+}
+
+/**
+ * lento_journal_month_document_for:
+ * @start: an entry's start time
+ *
+ * Returns: (transfer full): the name of the month document for entries
+ *   that started at @start, read with @start's own offset
+ */
+char *
+lento_journal_month_document_for (GDateTime *start)
+{
+  g_return_val_if_fail (start != NULL, NULL);
+
+  return g_strdup_printf (LENTO_JOURNAL_DOCUMENT_PREFIX "%04d-%02d",
+                          g_date_time_get_year (start), g_date_time_get_month (start));
+}
+
+static gboolean
+invalid_document (const char  *name,
+                  GError     **error)
+{
+  g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               _("The journal for %s could not be read. "
+                 "Restore its previous copy to see the entries of that month."),
+               name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
+  return FALSE;
+}
+
+static JsonArray *
+parse_month (const char  *name,
+             GBytes      *json,
+             JsonParser  *parser,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+
+  if (size == 0 || size > G_MAXSSIZE ||
+      !json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_debug ("%s: %s", name, local_error != NULL ? local_error->message : "empty");
+      invalid_document (name, error);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid_document (name, error);
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      invalid_document (name, error);
+      return NULL;
+    }
+  if (json_node_get_int (node) > LENTO_JOURNAL_MONTH_FORMAT)
+    {
+      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                   _("The journal for %s was written by a newer version of Lento. "
+                     "Update Lento to open it; until then the journal cannot be changed."),
+                   name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "month");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX)) != 0)
+    {
+      invalid_document (name, error);
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "entries");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      invalid_document (name, error);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static void
+keep_unknown_members (Month      *month,
+                      JsonObject *root)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  g_clear_pointer (&month->extra, json_object_unref);
+
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &member, &node))
+    {
+      if (g_str_equal (member, "format") || g_str_equal (member, "month") ||
+          g_str_equal (member, "entries"))
+        continue;
+
+      if (month->extra == NULL)
+        month->extra = json_object_new ();
+      json_object_set_member (month->extra, member, json_node_copy (node));
+    }
+}
+
+/* Inserts records read from a document, sorted newest first, in as few
+ * runs as possible: each run of records with no existing row between them
+ * is one items-changed signal, emitted after that run is in the list.
+ */
+static void
+insert_pending (LentoJournal *self,
+                GPtrArray    *pending)
+{
+  guint i = 0;
+
+  g_ptr_array_sort (pending, record_compare_indirect);
+
+  while (i < pending->len)
+    {
+      Record *first = g_ptr_array_index (pending, i);
+      gboolean found;
+      guint position = search_position (self, first, &found);
+      guint old_len = self->items->len;
+      guint j = i + 1;
+      guint count;
+
+      g_assert (!found);
+
+      while (j < pending->len &&
+             (position == old_len ||
+              record_compare (g_ptr_array_index (pending, j),
+                              g_ptr_array_index (self->items, position)) < 0))
+        j++;
+
+      count = j - i;
+      g_ptr_array_set_size (self->items, old_len + count);
+      memmove (&self->items->pdata[position + count], &self->items->pdata[position],
+               (old_len - position) * sizeof (gpointer));
+      for (guint k = 0; k < count; k++)
+        {
+          Record *record = g_ptr_array_index (pending, i + k);
+
+          record->pending = FALSE;
+          self->items->pdata[position + k] = record;
+        }
+
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, count);
+      i = j;
+    }
+
+  if (pending->len > 0)
+    notify_n_items (self);
+}
+
+/**
+ * lento_journal_load_month:
+ * @self: a #LentoJournal
+ * @name: the document name, "journal/YYYY-MM"
+ * @json: the document's bytes, as the vault returned them
+ * @error: where to say why the month cannot be shown
+ *
+ * Merges a month document into the journal. New entries appear with
+ * exact items-changed signals; an entry already in the journal is kept or
+ * replaced by whichever copy was modified last, and any document that
+ * held a stale or misplaced copy is marked to be saved again, so a move
+ * between months that was interrupted is finished on the next save.
+ *
+ * Entries that cannot be read are kept as they are and written back.
+ * A document that cannot be read at all marks the month damaged (see
+ * lento_journal_mark_month_damaged()).
+ *
+ * Returns: %TRUE if the month was read
+ */
+gboolean
+lento_journal_load_month (LentoJournal  *self,
+                          const char    *name,
+                          GBytes        *json,
+                          GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  JsonArray *array;
+  Month *month;
+  guint n;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!lento_journal_is_month_document (name))
+    {
+      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                   _("“%s” is not a month of the journal. "
+                     "This is a bug in Lento; please report it."),
+                   name);
+      return FALSE;
+    }
+
+  /* json-glib 1.6 keeps parsed strings in place when immutable; a plain
+   * parser is fine here since the document is copied into entries.
+   */
+  parser = json_parser_new ();
+  array = parse_month (name, json, parser, error);
+  if (array == NULL)
+    {
+      lento_journal_mark_month_damaged (self, name);
+      return FALSE;
+    }
+
+  month = ensure_month (self, name);
+  keep_unknown_members (month, json_node_get_object (json_parser_get_root (parser)));
+  g_ptr_array_set_size (month->unreadable, 0);
+
+  pending = g_ptr_array_new ();
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(LentoEntry) entry = NULL;
+      g_autoptr(GError) entry_error = NULL;
+      Record *record;
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        entry = lento_entry_new_from_json (json_node_get_object (node), &entry_error);
+
+      if (entry == NULL)
+        {
+          /* Never drop what cannot be read: it goes back into the file. */
+          g_debug ("%s: entry %u kept unread: %s", name, i,
+                   entry_error != NULL ? entry_error->message : "not an object");
+          g_ptr_array_add (month->unreadable, json_node_copy (node));
+          continue;
+        }
+
+      record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+
+      if (record == NULL)
+        {
+          record = record_new (entry);
+          record->pending = TRUE;
+          g_hash_table_insert (self->by_uuid, record->uuid, record);
+          g_ptr_array_add (pending, record);
+
+          /* Taking the record counts as a change of its home month only if
+           * this document is not its home: a misplaced copy must move.
+           */
+          g_hash_table_add (ensure_month (self, record->home)->uuids, g_strdup (record->uuid));
+          if (!g_str_equal (record->home, name))
+            {
+              touch_month (self, name);
+              touch_month (self, record->home);
+            }
+          continue;
+        }
+
+      if (lento_entry_equal (entry, record->entry))
+        {
+          /* The same entry again: harmless unless it sits in a document
+           * that is not its home, which is the trace of a move that was
+           * interrupted.
+           */
+          if (!g_str_equal (record->home, name))
+            touch_month (self, name);
+          continue;
+        }
+
+      /* Two different copies of one entry: the newer wins and every
+       * document involved is written again without the stale copy.
+       */
+      touch_month (self, name);
+      touch_month (self, record->home);
+
+      if (entry_is_newer (entry, record->entry))
+        {
+          if (record->pending)
+            {
+              g_hash_table_remove (ensure_month (self, record->home)->uuids, record->uuid);
+              record_set_entry (record, entry);
+              g_hash_table_add (ensure_month (self, record->home)->uuids,
+                                g_strdup (record->uuid));
+            }
+          else
+            {
+              swap_record_entry (self, record, entry);
+            }
+          touch_month (self, record->home);
+        }
+    }
+
+  month->loaded = TRUE;
+  if (month->damaged)
+    {
+      month->damaged = FALSE;
+      update_read_only (self);
+    }
+
+  insert_pending (self, pending);
+  return TRUE;
+}
+
+static int
+compare_strings_indirect (gconstpointer a,
+                          gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static char **
+sorted_strv (GPtrArray *names)
+{
+  g_ptr_array_sort (names, compare_strings_indirect);
+  g_ptr_array_add (names, NULL);
+  return (char **)g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * lento_journal_mark_month_damaged:
+ * @self: a #LentoJournal
+ * @name: a month document that could not be opened
+ *
+ * Records that a month document exists but could not be read. The
+ * journal becomes read-only, so that the file is never overwritten, until
+ * the month is read with lento_journal_load_month() (for example from its
+ * previous generation).
+ */
+void
+lento_journal_mark_month_damaged (LentoJournal *self,
+                                  const char   *name)
+{
+  Month *month;
+
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  g_return_if_fail (name != NULL);
+
+  month = ensure_month (self, name);
+  month->damaged = TRUE;
+  update_read_only (self);
+}
+
+/**
+ * lento_journal_dup_damaged_months:
+ * @self: a #LentoJournal
+ *
+ * Returns: (transfer full): the names of the month documents that could
+ *   not be read, sorted
+ */
+char **
+lento_journal_dup_damaged_months (LentoJournal *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  Month *month;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->months);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&month))
+    if (month->damaged)
+      g_ptr_array_add (names, g_strdup (month->name));
+
+  return sorted_strv (g_steal_pointer (&names));
+}
+
+/**
+ * lento_journal_set_loaded:
+ * @self: a #LentoJournal
+ *
+ * Says that every month document has been read. Until then, a month that
+ * was not read yet is never offered for saving, since saving it would
+ * overwrite entries the journal has not seen.
+ */
+void
+lento_journal_set_loaded (LentoJournal *self)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+    }
+}
+
+gboolean
+lento_journal_get_loaded (LentoJournal *self)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+lento_journal_get_read_only (LentoJournal *self)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  return self->read_only;
+}
+
+static gboolean
+month_can_be_saved (LentoJournal *self,
+                    Month        *month)
+{
+  return !month->damaged && (month->loaded || self->loaded);
+}
+
+/**
+ * lento_journal_dup_dirty_months:
+ * @self: a #LentoJournal
+ *
+ * The month documents that changed since they were last saved and may be
+ * saved now: never a damaged month, and never a month that exists on disk
+ * but was not read yet.
+ *
+ * Returns: (transfer full): document names, sorted; empty when all is saved
+ */
+char **
+lento_journal_dup_dirty_months (LentoJournal *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  Month *month;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->months);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&month))
+    if (month->generation != month->saved_generation && month_can_be_saved (self, month))
+      g_ptr_array_add (names, g_strdup (month->name));
+
+  return sorted_strv (g_steal_pointer (&names));
+}
+
+static int
+record_compare_oldest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  return -record_compare (*(Record **)a, *(Record **)b);
+}
+
+/**
+ * lento_journal_serialize_month:
+ * @self: a #LentoJournal
+ * @name: a month document name, "journal/YYYY-MM"
+ * @error: where to say why the month cannot be written
+ *
+ * Writes the month document: its entries oldest first, the entries and
+ * the top-level members it held but could not read, as they were. Pass
+ * the bytes to the vault, and call lento_journal_mark_saved() once they
+ * are on disk.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set for a damaged month or a month not read yet
+ */
+GBytes *
+lento_journal_serialize_month (LentoJournal  *self,
+                               const char    *name,
+                               GError       **error)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  JsonObject *root;
+  JsonArray *array;
+  GHashTableIter iter;
+  const char *uuid;
+  Month *month;
+  gsize length;
+  char *text;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (lento_journal_is_month_document (name), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  month = ensure_month (self, name);
+  if (!month_can_be_saved (self, month))
+    {
+      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                   _("The journal for %s cannot be saved because it was not read. "
+                     "Restore its previous copy, then try again."),
+                   name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
+      return NULL;
+    }
+
+  records = g_ptr_array_sized_new (g_hash_table_size (month->uuids));
+  g_hash_table_iter_init (&iter, month->uuids);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, NULL))
+    g_ptr_array_add (records, g_hash_table_lookup (self->by_uuid, uuid));
+  g_ptr_array_sort (records, record_compare_oldest_first);
+
+  root = json_object_new ();
+  json_object_set_int_member (root, "format", LENTO_JOURNAL_MONTH_FORMAT);
+  json_object_set_string_member (root, "month", name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
+
+  if (month->extra != NULL)
+    {
+      JsonObjectIter members;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&members, month->extra);
+      while (json_object_iter_next_ordered (&members, &member, &node))
+        json_object_set_member (root, member, json_node_copy (node));
+    }
+
+  array = json_array_sized_new (records->len + month->unreadable->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *record = g_ptr_array_index (records, i);
+
+      json_array_add_object_element (array, lento_entry_to_json (record->entry));
+    }
+  for (guint i = 0; i < month->unreadable->len; i++)
+    json_array_add_element (array, json_node_copy (g_ptr_array_index (month->unreadable, i)));
+  json_object_set_array_member (root, "entries", array);
+
+  root_node = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root_node);
+  text = json_generator_to_data (generator, &length);
+
+  month->serialized_generation = month->generation;
+  return g_bytes_new_take (text, length);
+}
+
+/**
+ * lento_journal_mark_saved:
+ * @self: a #LentoJournal
+ * @name: a month document name
+ *
+ * Records that the bytes last returned by lento_journal_serialize_month()
+ * for @name are on disk. A change made after they were serialised keeps
+ * the month dirty.
+ */
+void
+lento_journal_mark_saved (LentoJournal *self,
+                          const char   *name)
+{
+  Month *month;
+
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  g_return_if_fail (name != NULL);
+
+  month = g_hash_table_lookup (self->months, name);
+  if (month != NULL)
+    month->saved_generation = month->serialized_generation;
+}

@@ -1,0 +1,799 @@
+/* test-journal.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-test-journal"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "lento-core-error.h"
+#include "lento-journal.h"
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint n_items;     /* the model's size when the signal came */
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (changes, change);
+}
+
+static GArray *
+record_changes (LentoJournal *journal)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (Change));
+
+  g_signal_connect (journal, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  return changes;
+}
+
+static void
+assert_change (GArray *changes,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (index, <, changes->len);
+  change = &g_array_index (changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+static LentoEntry *
+make_entry (const char *start_iso,
+            double      diameter)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
+  LentoEntry *entry;
+
+  g_assert_nonnull (start);
+  entry = lento_entry_new (start);
+  lento_entry_set_diameter (entry, diameter);
+  lento_entry_set_duration (entry, 1200);
+  lento_entry_set_wear (entry, 600);
+  lento_entry_set_comfort (entry, 7);
+  return entry;
+}
+
+static LentoEntry *
+get_entry (LentoJournal *journal,
+           guint         position)
+{
+  LentoEntry *entry = g_list_model_get_item (G_LIST_MODEL (journal), position);
+
+  /* The journal keeps a reference; the tests only borrow. */
+  g_object_unref (entry);
+  return entry;
+}
+
+static void
+assert_newest_first (LentoJournal *journal)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (journal));
+
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_date_time_compare (lento_entry_get_start (get_entry (journal, i - 1)),
+                                          lento_entry_get_start (get_entry (journal, i))),
+                     >=, 0);
+}
+
+static GBytes *
+bytes_from (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static gboolean
+strv_equal (char       **strv,
+            const char  *expected_joined)
+{
+  g_autofree char *joined = g_strjoinv (",", strv);
+
+  return g_str_equal (joined, expected_joined);
+}
+
+static void
+test_journal_new_destroy (void)
+{
+  LentoJournal *journal = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00+01:00", 20);
+
+  lento_journal_add (journal, entry);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (journal)) == LENTO_TYPE_ENTRY);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (journal), 1));
+
+  g_assert_finalize_object (journal);
+}
+
+typedef struct {
+  const char *name;
+  const char *starts[5];
+  guint expected_positions[5];
+} AddCase;
+
+static const AddCase add_cases[] = {
+  { "in-order", { "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-03T10:00:00Z" },
+    { 0, 0, 0 } },
+  { "reverse", { "2026-11-03T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-01T10:00:00Z" },
+    { 0, 1, 2 } },
+  { "middle", { "2026-11-05T10:00:00Z", "2026-11-01T10:00:00Z", "2026-11-03T10:00:00Z",
+                "2026-11-04T10:00:00Z", "2026-10-01T10:00:00Z" },
+    { 0, 1, 1, 1, 4 } },
+  { "offsets", { "2026-11-01T10:00:00+05:00", "2026-11-01T06:00:00Z",
+                 "2026-11-01T04:30:00-01:00" },
+    /* 05:00Z, then 06:00Z (newer, first), then 05:30Z (between). */
+    { 0, 0, 1 } },
+};
+
+static void
+test_journal_add (gconstpointer data)
+{
+  const AddCase *c = data;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GArray) changes = record_changes (journal);
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (c->starts) && c->starts[i] != NULL; i++, n++)
+    {
+      g_autoptr(LentoEntry) entry = make_entry (c->starts[i], 20);
+
+      lento_journal_add (journal, entry);
+      assert_change (changes, i, c->expected_positions[i], 0, 1);
+      g_assert_cmpuint (g_array_index (changes, Change, i).n_items, ==, i + 1);
+      g_assert_true (get_entry (journal, c->expected_positions[i]) == entry);
+    }
+
+  g_assert_cmpuint (changes->len, ==, n);
+  assert_newest_first (journal);
+}
+
+static LentoJournal *
+make_three (LentoEntry **out_middle)
+{
+  LentoJournal *journal = lento_journal_new ();
+  g_autoptr(LentoEntry) a = make_entry ("2026-11-05T10:00:00Z", 20);
+  g_autoptr(LentoEntry) b = make_entry ("2026-11-03T10:00:00Z", 21);
+  g_autoptr(LentoEntry) c = make_entry ("2026-11-01T10:00:00Z", 22);
+
+  lento_journal_add (journal, a);
+  lento_journal_add (journal, b);
+  lento_journal_add (journal, c);
+  *out_middle = b;
+  return journal;
+}
+
+static void
+test_journal_replace_in_place (void)
+{
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(GArray) changes = record_changes (journal);
+  g_autoptr(LentoEntry) edit = lento_entry_copy (middle);
+  g_autoptr(GDateTime) old_modified = g_date_time_ref (lento_entry_get_modified (middle));
+  g_autoptr(GDateTime) created = g_date_time_ref (lento_entry_get_created (middle));
+
+  lento_entry_set_comfort (edit, 9);
+  g_assert_true (lento_journal_replace (journal, edit));
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 1);
+  g_assert_true (get_entry (journal, 1) == edit);
+  g_assert_true (lento_journal_lookup (journal, lento_entry_get_uuid (edit)) == edit);
+  /* The edit keeps its UUID and created time and is newer than before. */
+  g_assert_cmpint (g_date_time_compare (lento_entry_get_modified (edit), old_modified), >, 0);
+  g_assert_true (g_date_time_equal (lento_entry_get_created (edit), created));
+}
+
+typedef struct {
+  const char *name;
+  const char *new_start;
+  guint removed_at;
+  guint added_at;
+} MoveCase;
+
+static const MoveCase move_cases[] = {
+  { "to-newest", "2026-11-06T10:00:00Z", 1, 0 },
+  { "to-oldest", "2026-10-20T10:00:00Z", 1, 2 },
+  { "same-place", "2026-11-04T10:00:00Z", 1, 1 },
+};
+
+static void
+test_journal_replace_moves (gconstpointer data)
+{
+  const MoveCase *c = data;
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(LentoEntry) edit = lento_entry_copy (middle);
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (c->new_start, NULL);
+  g_auto(GStrv) dirty = NULL;
+  guint position;
+
+  /* Start from a saved state. */
+  lento_journal_set_loaded (journal);
+  dirty = lento_journal_dup_dirty_months (journal);
+  for (guint i = 0; dirty[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = lento_journal_serialize_month (journal, dirty[i], NULL);
+      lento_journal_mark_saved (journal, dirty[i]);
+    }
+  g_clear_pointer (&dirty, g_strfreev);
+
+  changes = record_changes (journal);
+  lento_entry_set_start (edit, start);
+  g_assert_true (lento_journal_replace (journal, edit));
+
+  if (c->removed_at == c->added_at)
+    {
+      g_assert_cmpuint (changes->len, ==, 1);
+      assert_change (changes, 0, c->removed_at, 1, 1);
+    }
+  else
+    {
+      g_assert_cmpuint (changes->len, ==, 2);
+      assert_change (changes, 0, c->removed_at, 1, 0);
+      g_assert_cmpuint (g_array_index (changes, Change, 0).n_items, ==, 2);
+      assert_change (changes, 1, c->added_at, 0, 1);
+      g_assert_cmpuint (g_array_index (changes, Change, 1).n_items, ==, 3);
+    }
+
+  g_assert_true (lento_journal_find (journal, lento_entry_get_uuid (edit), &position));
+  g_assert_cmpuint (position, ==, c->added_at);
+  assert_newest_first (journal);
+
+  /* Moving to October touches both months; moving within November only one. */
+  dirty = lento_journal_dup_dirty_months (journal);
+  if (g_str_has_prefix (c->new_start, "2026-10"))
+    g_assert_true (strv_equal (dirty, "journal/2026-10,journal/2026-11"));
+  else
+    g_assert_true (strv_equal (dirty, "journal/2026-11"));
+}
+
+static void
+test_journal_remove (void)
+{
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(GArray) changes = record_changes (journal);
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (middle));
+
+  g_assert_true (lento_journal_remove (journal, uuid));
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).n_items, ==, 2);
+  g_assert_null (lento_journal_lookup (journal, uuid));
+  g_assert_false (lento_journal_find (journal, uuid, NULL));
+
+  g_assert_false (lento_journal_remove (journal, uuid));
+  g_assert_cmpuint (changes->len, ==, 1);
+}
+
+static void
+test_journal_add_same_uuid (void)
+{
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(GArray) changes = record_changes (journal);
+  g_autoptr(LentoEntry) older = lento_entry_copy (middle);
+  g_autoptr(LentoEntry) newer = lento_entry_copy (middle);
+  g_autoptr(GDateTime) past = g_date_time_new_from_iso8601 ("2020-01-01T00:00:00Z", NULL);
+  g_autoptr(GDateTime) future = g_date_time_add_days (lento_entry_get_modified (middle), 1);
+
+  lento_entry_set_modified (older, past);
+  lento_entry_set_notes (older, "stale");
+  lento_journal_add (journal, older);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (lento_journal_lookup (journal, lento_entry_get_uuid (middle)) == middle);
+
+  lento_entry_set_modified (newer, future);
+  lento_entry_set_notes (newer, "fresh");
+  lento_journal_add (journal, newer);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 3);
+  g_assert_cmpstr (lento_entry_get_notes (get_entry (journal, 1)), ==, "fresh");
+}
+
+static const char month_document[] =
+  "{\"format\":1,\"month\":\"2026-11\",\"written_by\":\"Lento 9\","
+  "\"layout\":{\"week_start\":1},"
+  "\"entries\":["
+  "{\"uuid\":\"11111111-1111-4111-8111-111111111111\",\"kind\":\"session\","
+  "\"created\":\"2026-11-02T19:00:00Z\",\"modified\":\"2026-11-02T19:30:00Z\","
+  "\"start\":\"2026-11-02T20:00:00+01:00\",\"diameter_mm\":18.5,\"duration_s\":1200,"
+  "\"wear_s\":600,\"comfort\":6,\"pain\":0,\"notes\":\"Épreuve, calme\","
+  "\"mood_colour\":\"#336699\"},"
+  "{\"uuid\":\"22222222-2222-4222-8222-222222222222\","
+  "\"start\":\"2026-11-09T20:00:00+01:00\",\"diameter_mm\":19,"
+  "\"modified\":\"2026-11-09T20:30:00Z\"},"
+  "{\"this entry\":\"is from the future\",\"start\":42}"
+  "]}";
+
+static JsonNode *
+parse_bytes (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  json_parser_load_from_data (parser, data, size, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+test_journal_month_round_trip (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) input = bytes_from (month_document);
+  g_autoptr(GBytes) output = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+  JsonObject *object;
+  JsonArray *entries;
+
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", input, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 2);
+
+  /* Reading a month changes nothing that needs saving. */
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+
+  output = lento_journal_serialize_month (journal, "journal/2026-11", &error);
+  g_assert_no_error (error);
+  root = parse_bytes (output);
+  object = json_node_get_object (root);
+
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "month"), ==, "2026-11");
+  g_assert_cmpstr (json_object_get_string_member (object, "written_by"), ==, "Lento 9");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "layout"),
+                                               "week_start"), ==, 1);
+
+  entries = json_object_get_array_member (object, "entries");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 3);
+  /* Oldest first in the file; the unreadable one is written back as it was. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0),
+                                                  "uuid"),
+                   ==, "11111111-1111-4111-8111-111111111111");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0),
+                                                  "mood_colour"),
+                   ==, "#336699");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0),
+                                                  "notes"),
+                   ==, "Épreuve, calme");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 2),
+                                                  "this entry"),
+                   ==, "is from the future");
+
+  /* And what was written reads back to the same journal. */
+  {
+    g_autoptr(LentoJournal) again = lento_journal_new ();
+    g_autoptr(GBytes) output2 = NULL;
+
+    g_assert_true (lento_journal_load_month (again, "journal/2026-11", output, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < 2; i++)
+      g_assert_true (lento_entry_equal (get_entry (journal, i), get_entry (again, i)));
+    output2 = lento_journal_serialize_month (again, "journal/2026-11", &error);
+    g_assert_true (g_bytes_equal (output, output2));
+  }
+}
+
+typedef struct {
+  const char *name;
+  const char *document_name;
+  const char *json;
+  gboolean damaged;
+} BadMonthCase;
+
+static const BadMonthCase bad_month_cases[] = {
+  { "empty", "journal/2026-11", "", TRUE },
+  { "not-json", "journal/2026-11", "{\"format\":1,", TRUE },
+  { "array-root", "journal/2026-11", "[]", TRUE },
+  { "no-format", "journal/2026-11", "{\"month\":\"2026-11\",\"entries\":[]}", TRUE },
+  { "format-string", "journal/2026-11", "{\"format\":\"1\",\"month\":\"2026-11\",\"entries\":[]}",
+    TRUE },
+  { "newer-format", "journal/2026-11", "{\"format\":2,\"month\":\"2026-11\",\"entries\":[]}",
+    TRUE },
+  { "wrong-month", "journal/2026-11", "{\"format\":1,\"month\":\"2026-10\",\"entries\":[]}",
+    TRUE },
+  { "entries-object", "journal/2026-11", "{\"format\":1,\"month\":\"2026-11\",\"entries\":{}}",
+    TRUE },
+  { "bad-name", "journal/2026-13", "{\"format\":1,\"month\":\"2026-13\",\"entries\":[]}", FALSE },
+  { "not-journal", "profile", "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}", FALSE },
+};
+
+static void
+test_journal_bad_month (gconstpointer data)
+{
+  const BadMonthCase *c = data;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) bytes = bytes_from (c->json);
+  g_autoptr(GBytes) good = bytes_from (month_document);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) damaged = NULL;
+
+  g_assert_false (lento_journal_load_month (journal, c->document_name, bytes, &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 0);
+  g_assert_cmpint (lento_journal_get_read_only (journal), ==, c->damaged);
+
+  if (!c->damaged)
+    return;
+
+  damaged = lento_journal_dup_damaged_months (journal);
+  g_assert_true (strv_equal (damaged, c->document_name));
+  g_clear_error (&error);
+  g_assert_null (lento_journal_serialize_month (journal, c->document_name, &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_clear_error (&error);
+
+  /* Restoring a good copy makes the journal writable again. */
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", good, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_journal_get_read_only (journal));
+}
+
+/* Loads a month into a journal that already has rows on both sides of it
+ * and in it: each run of new rows is one signal, announced only when the
+ * model holds it.
+ */
+static void
+test_journal_load_month_signals (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"format\":1,\"month\":\"2026-10\",\"entries\":[");
+  const char *existing[] = { "2026-12-01T10:00:00Z", "2026-10-15T10:00:00Z",
+                             "2026-09-01T10:00:00Z" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (existing); i++)
+    {
+      g_autoptr(LentoEntry) entry = make_entry (existing[i], 20);
+      lento_journal_add (journal, entry);
+    }
+
+  /* Four entries on 20-23 October (after the existing 15th), two on 1-2 October. */
+  for (guint day = 1; day <= 23; day++)
+    {
+      if (day > 2 && day < 20)
+        continue;
+      g_string_append_printf (json,
+                              "%s{\"uuid\":\"%08u-0000-4000-8000-000000000000\","
+                              "\"start\":\"2026-10-%02uT10:00:00Z\",\"diameter_mm\":20}",
+                              day == 1 ? "" : ",", day, day);
+    }
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+
+  changes = record_changes (journal);
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-10", bytes, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 1, 0, 4);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).n_items, ==, 7);
+  assert_change (changes, 1, 6, 0, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).n_items, ==, 9);
+  assert_newest_first (journal);
+}
+
+static GBytes *
+save_month (LentoJournal *journal,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = lento_journal_serialize_month (journal, name, &error);
+
+  g_assert_no_error (error);
+  lento_journal_mark_saved (journal, name);
+  return bytes;
+}
+
+static gboolean
+month_contains (GBytes     *bytes,
+                const char *uuid)
+{
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (root), "entries");
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (entries, i),
+                                                  "uuid"), uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  const char *name;
+  gboolean new_month_first;
+} InterruptedCase;
+
+static const InterruptedCase interrupted_cases[] = {
+  { "old-month-read-first", FALSE },
+  { "new-month-read-first", TRUE },
+};
+
+/* An edit moves an entry from October to November. November is saved, then
+ * Lento stops before October is: both files hold the entry. The next start
+ * shows it once, with the edit, and the next save clears the stale copy.
+ */
+static void
+test_journal_month_move_interrupted (gconstpointer data)
+{
+  const InterruptedCase *c = data;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) reopened = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-10-30T21:00:00+01:00", 20);
+  g_autoptr(LentoEntry) edit = NULL;
+  g_autoptr(GDateTime) new_start = g_date_time_new_from_iso8601 ("2026-11-01T09:00:00+01:00",
+                                                                 NULL);
+  g_autoptr(GBytes) october = NULL;
+  g_autoptr(GBytes) november_empty = NULL;
+  g_autoptr(GBytes) november = NULL;
+  g_autoptr(GBytes) october_fixed = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+  const char *uuid = lento_entry_get_uuid (entry);
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, entry);
+  october = save_month (journal, "journal/2026-10");
+  november_empty = save_month (journal, "journal/2026-11");
+
+  edit = lento_entry_copy (entry);
+  lento_entry_set_start (edit, new_start);
+  lento_entry_set_notes (edit, "moved");
+  lento_journal_replace (journal, edit);
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-10,journal/2026-11"));
+  november = save_month (journal, "journal/2026-11");
+  g_assert_true (month_contains (october, uuid));
+  g_assert_true (month_contains (november, uuid));
+  /* ...and here Lento stops. */
+
+  changes = record_changes (reopened);
+  if (c->new_month_first)
+    {
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-11", november, &error));
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-10", october, &error));
+    }
+  else
+    {
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-10", october, &error));
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-11", november, &error));
+    }
+  g_assert_no_error (error);
+  lento_journal_set_loaded (reopened);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 1);
+  g_assert_cmpstr (lento_entry_get_notes (get_entry (reopened, 0)), ==, "moved");
+  g_assert_true (lento_entry_equal (get_entry (reopened, 0), edit));
+
+  /* The signals add up to one row. */
+  {
+    int rows = 0;
+
+    for (guint i = 0; i < changes->len; i++)
+      rows += (int)g_array_index (changes, Change, i).added -
+              (int)g_array_index (changes, Change, i).removed;
+    g_assert_cmpint (rows, ==, 1);
+  }
+
+  g_clear_pointer (&dirty, g_strfreev);
+  dirty = lento_journal_dup_dirty_months (reopened);
+  g_assert_true (g_strv_contains ((const char * const *)dirty, "journal/2026-10"));
+  october_fixed = save_month (reopened, "journal/2026-10");
+  g_assert_false (month_contains (october_fixed, uuid));
+}
+
+static void
+test_journal_dirty_tracking (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) november = bytes_from (month_document);
+  g_autoptr(LentoEntry) nov = make_entry ("2026-11-20T10:00:00Z", 20);
+  g_autoptr(LentoEntry) dec = make_entry ("2026-12-20T10:00:00Z", 20);
+  g_autoptr(LentoEntry) edit = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", november, NULL));
+  lento_journal_add (journal, nov);
+  lento_journal_add (journal, dec);
+
+  /* December may exist on disk but was not read: it waits. */
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-11"));
+  g_assert_null (lento_journal_serialize_month (journal, "journal/2026-12", &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_clear_error (&error);
+  g_clear_pointer (&dirty, g_strfreev);
+
+  lento_journal_set_loaded (journal);
+  g_assert_true (lento_journal_get_loaded (journal));
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-11,journal/2026-12"));
+  g_clear_pointer (&dirty, g_strfreev);
+
+  /* A change made while a save is on its way keeps the month dirty. */
+  bytes = lento_journal_serialize_month (journal, "journal/2026-11", &error);
+  g_assert_no_error (error);
+  edit = lento_entry_copy (nov);
+  lento_entry_set_pain (edit, 2);
+  lento_journal_replace (journal, edit);
+  lento_journal_mark_saved (journal, "journal/2026-11");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = save_month (journal, "journal/2026-12");
+
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-11"));
+  g_clear_pointer (&dirty, g_strfreev);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = save_month (journal, "journal/2026-11");
+  g_assert_true (month_contains (bytes, lento_entry_get_uuid (edit)));
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+}
+
+static void
+test_journal_dedupe_on_load (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) first = bytes_from (
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":["
+    "{\"uuid\":\"33333333-3333-4333-8333-333333333333\",\"start\":\"2026-11-02T20:00:00Z\","
+    "\"modified\":\"2026-11-05T00:00:00Z\",\"notes\":\"newer\"},"
+    "{\"uuid\":\"33333333-3333-4333-8333-333333333333\",\"start\":\"2026-11-02T20:00:00Z\","
+    "\"modified\":\"2026-11-03T00:00:00Z\",\"notes\":\"older\"}]}");
+  g_autoptr(GBytes) second = bytes_from (
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":["
+    "{\"uuid\":\"33333333-3333-4333-8333-333333333333\",\"start\":\"2026-11-04T20:00:00Z\","
+    "\"modified\":\"2026-11-06T00:00:00Z\",\"notes\":\"newest\"}]}");
+  g_autoptr(GArray) changes = record_changes (journal);
+  g_autoptr(GBytes) saved = NULL;
+  g_auto(GStrv) dirty = NULL;
+
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", first, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_cmpstr (lento_entry_get_notes (get_entry (journal, 0)), ==, "newer");
+  g_assert_cmpuint (changes->len, ==, 1);
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-11"));
+
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", second, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_cmpstr (lento_entry_get_notes (get_entry (journal, 0)), ==, "newest");
+  assert_change (changes, 1, 0, 1, 1);
+
+  saved = save_month (journal, "journal/2026-11");
+  {
+    g_autoptr(JsonNode) root = parse_bytes (saved);
+    JsonArray *entries = json_object_get_array_member (json_node_get_object (root), "entries");
+
+    g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  }
+}
+
+static void
+test_journal_merge (void)
+{
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LentoEntry) newer = lento_entry_copy (middle);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (lento_entry_get_modified (middle), 1);
+
+  lento_entry_set_modified (newer, later);
+  lento_entry_set_notes (newer, "from backup");
+  g_ptr_array_add (incoming, g_object_ref (newer));
+  g_ptr_array_add (incoming, lento_entry_copy (get_entry (journal, 0)));
+  g_ptr_array_add (incoming, make_entry ("2025-01-01T10:00:00Z", 12));
+
+  g_assert_cmpuint (lento_journal_merge (journal, incoming), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 4);
+  g_assert_cmpstr (lento_entry_get_notes (get_entry (journal, 1)), ==, "from backup");
+}
+
+typedef struct {
+  const char *name;
+  gboolean valid;
+} MonthNameCase;
+
+static const MonthNameCase month_name_cases[] = {
+  { "journal/2026-11", TRUE },
+  { "journal/1999-01", TRUE },
+  { "journal/2026-00", FALSE },
+  { "journal/2026-1", FALSE },
+  { "journal/0026-11", FALSE },
+  { "journal/2026_11", FALSE },
+  { "journal/2026-11/x", FALSE },
+  { "profile", FALSE },
+};
+
+static void
+test_journal_month_names (void)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-03-31T23:30:00-05:00", NULL);
+  g_autofree char *name = lento_journal_month_document_for (start);
+
+  for (guint i = 0; i < G_N_ELEMENTS (month_name_cases); i++)
+    g_assert_cmpint (lento_journal_is_month_document (month_name_cases[i].name), ==,
+                     month_name_cases[i].valid);
+
+  /* The month is read in the offset the entry was recorded with. */
+  g_assert_cmpstr (name, ==, "journal/2026-03");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lento/journal/new-destroy", test_journal_new_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (add_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/add/%s", add_cases[i].name);
+      g_test_add_data_func (path, &add_cases[i], test_journal_add);
+    }
+  g_test_add_func ("/lento/journal/replace-in-place", test_journal_replace_in_place);
+  for (guint i = 0; i < G_N_ELEMENTS (move_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/replace-moves/%s",
+                                               move_cases[i].name);
+      g_test_add_data_func (path, &move_cases[i], test_journal_replace_moves);
+    }
+  g_test_add_func ("/lento/journal/remove", test_journal_remove);
+  g_test_add_func ("/lento/journal/add-same-uuid", test_journal_add_same_uuid);
+  g_test_add_func ("/lento/journal/merge", test_journal_merge);
+  g_test_add_func ("/lento/journal/month-names", test_journal_month_names);
+  g_test_add_func ("/lento/journal/month-round-trip", test_journal_month_round_trip);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_month_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/bad-month/%s",
+                                               bad_month_cases[i].name);
+      g_test_add_data_func (path, &bad_month_cases[i], test_journal_bad_month);
+    }
+  g_test_add_func ("/lento/journal/load-month-signals", test_journal_load_month_signals);
+  g_test_add_func ("/lento/journal/dedupe-on-load", test_journal_dedupe_on_load);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupted_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/month-move-interrupted/%s",
+                                               interrupted_cases[i].name);
+      g_test_add_data_func (path, &interrupted_cases[i], test_journal_month_move_interrupted);
+    }
+  g_test_add_func ("/lento/journal/dirty-tracking", test_journal_dirty_tracking);
+
+  return g_test_run ();
+}
