@@ -22,6 +22,10 @@ lento_test_ui_init (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* What GtkApplication does at start-up for the real app. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/lento/Lento/icons");
 }
 
 static void

@@ -1,0 +1,353 @@
+/* lento-setup-page.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-setup-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lento-setup-page.h"
+
+/* First run, one step at a time: welcome (what Lento is, and that it is not
+ * medical advice), a passphrase first when the desktop keyring cannot keep
+ * the key, the recovery code shown once, one group of it typed back so a
+ * person knows they have it, then an optional passphrase.
+ *
+ * The page holds no key. It asks the window to create the journal with the
+ * "create" signal and is handed the recovery code to show; the code is kept
+ * only in a label and a secure entry buffer and dropped when set-up ends.
+ */
+struct _LentoSetupPage
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  GtkLabel         *keyring_label;
+  GtkPasswordEntry *first_passphrase_entry;
+  GtkPasswordEntry *first_repeat_entry;
+  GtkButton        *first_passphrase_button;
+  GtkLabel         *code_label;
+  GtkLabel         *confirm_label;
+  GtkEntry         *confirm_entry;
+  GtkLabel         *confirm_error_label;
+  GtkPasswordEntry *passphrase_entry;
+  GtkPasswordEntry *repeat_entry;
+  GtkButton        *passphrase_button;
+  AdwStatusPage    *error_page;
+
+  /* Owned: one group of the recovery code, in secure memory. */
+  GtkEntryBuffer   *expected_group;
+
+  int               confirm_group;
+  guint             keyring_available : 1;
+  guint             passphrase_given : 1;
+};
+
+enum {
+  CREATE,
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LentoSetupPage, lento_setup_page, ADW_TYPE_BIN)
+
+/* A passphrase shorter than this is refused: it would fall to guessing. */
+#define MIN_PASSPHRASE_LENGTH 8
+
+GtkWidget *
+lento_setup_page_new (void)
+{
+  return g_object_new (LENTO_TYPE_SETUP_PAGE, NULL);
+}
+
+/**
+ * lento_setup_page_get_step:
+ *
+ * Returns: the name of the visible step: "welcome", "first-passphrase",
+ *   "creating", "recovery", "confirm", "passphrase" or "error".
+ */
+const char *
+lento_setup_page_get_step (LentoSetupPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_SETUP_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * lento_setup_page_get_confirm_group:
+ *
+ * Returns: which group of the recovery code (counting from 1) the person is
+ *   asked to type back, or 0 before the code is shown.
+ */
+int
+lento_setup_page_get_confirm_group (LentoSetupPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_SETUP_PAGE (self), 0);
+
+  return self->confirm_group;
+}
+
+void
+lento_setup_page_set_keyring_available (LentoSetupPage *self,
+                                        gboolean        available)
+{
+  g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
+
+  self->keyring_available = !!available;
+}
+
+static gboolean
+passphrases_acceptable (GtkPasswordEntry *entry,
+                        GtkPasswordEntry *repeat)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *again = gtk_editable_get_text (GTK_EDITABLE (repeat));
+
+  return g_utf8_strlen (text, -1) >= MIN_PASSPHRASE_LENGTH && g_str_equal (text, again);
+}
+
+static void
+lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->first_passphrase_button),
+                            passphrases_acceptable (self->first_passphrase_entry,
+                                                    self->first_repeat_entry));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button),
+                            passphrases_acceptable (self->passphrase_entry, self->repeat_entry));
+}
+
+static void
+lento_setup_page_begin_cb (LentoSetupPage *self)
+{
+  if (self->keyring_available)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "creating");
+      g_signal_emit (self, signals [CREATE], 0, NULL);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "first-passphrase");
+      gtk_widget_grab_focus (GTK_WIDGET (self->first_passphrase_entry));
+    }
+}
+
+static void
+lento_setup_page_first_passphrase_cb (LentoSetupPage *self)
+{
+  if (!passphrases_acceptable (self->first_passphrase_entry, self->first_repeat_entry))
+    return;
+
+  self->passphrase_given = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "creating");
+  g_signal_emit (self, signals [CREATE], 0,
+                 gtk_editable_get_text (GTK_EDITABLE (self->first_passphrase_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (self->first_passphrase_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->first_repeat_entry), "");
+}
+
+/**
+ * lento_setup_page_show_recovery_code:
+ * @code: the recovery code, groups separated by dashes
+ *
+ * Shows the code once and picks the group the person will type back.
+ */
+void
+lento_setup_page_show_recovery_code (LentoSetupPage *self,
+                                     const char     *code)
+{
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *prompt = NULL;
+  guint n_groups;
+
+  g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
+  g_return_if_fail (code != NULL);
+
+  groups = g_strsplit (code, "-", -1);
+  n_groups = g_strv_length (groups);
+  g_return_if_fail (n_groups >= 2);
+
+  /* Any group but the first, which people remember best. */
+  self->confirm_group = g_random_int_range (2, n_groups + 1);
+  gtk_entry_buffer_set_text (self->expected_group, groups[self->confirm_group - 1], -1);
+
+  gtk_label_set_label (self->code_label, code);
+  /* Translators: %d is a number such as 3; the code is shown in groups. */
+  prompt = g_strdup_printf (_("To be sure you have it, type group %d of your recovery code."),
+                            self->confirm_group);
+  gtk_label_set_label (self->confirm_label, prompt);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    memset (groups[i], 0, strlen (groups[i]));
+
+  gtk_stack_set_visible_child_name (self->stack, "recovery");
+}
+
+void
+lento_setup_page_show_error (LentoSetupPage *self,
+                             const char     *message)
+{
+  g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+lento_setup_page_written_down_cb (LentoSetupPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "confirm");
+  gtk_widget_grab_focus (GTK_WIDGET (self->confirm_entry));
+}
+
+static void
+lento_setup_page_show_again_cb (LentoSetupPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "recovery");
+}
+
+static void
+lento_setup_page_finish (LentoSetupPage *self,
+                         const char     *passphrase)
+{
+  /* The code has been seen and confirmed: it is not kept on screen. */
+  gtk_label_set_label (self->code_label, "");
+  gtk_entry_buffer_set_text (self->expected_group, "", 0);
+  g_signal_emit (self, signals [FINISHED], 0, passphrase);
+}
+
+static void
+lento_setup_page_confirm_cb (LentoSetupPage *self)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->confirm_entry));
+  g_autofree char *typed_upper = g_ascii_strup (g_strstrip (g_strdup (typed)), -1);
+  const char *expected = gtk_entry_buffer_get_text (self->expected_group);
+
+  if (!g_str_equal (typed_upper, expected))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_entry));
+      return;
+    }
+
+  memset (typed_upper, 0, strlen (typed_upper));
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), FALSE);
+
+  if (self->passphrase_given)
+    {
+      lento_setup_page_finish (self, NULL);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "passphrase");
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+    }
+}
+
+static void
+lento_setup_page_add_passphrase_cb (LentoSetupPage *self)
+{
+  if (!passphrases_acceptable (self->passphrase_entry, self->repeat_entry))
+    return;
+
+  lento_setup_page_finish (self, gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat_entry), "");
+}
+
+static void
+lento_setup_page_skip_passphrase_cb (LentoSetupPage *self)
+{
+  lento_setup_page_finish (self, NULL);
+}
+
+static void
+lento_setup_page_dispose (GObject *object)
+{
+  LentoSetupPage *self = LENTO_SETUP_PAGE (object);
+
+  g_clear_object (&self->expected_group);
+
+  G_OBJECT_CLASS (lento_setup_page_parent_class)->dispose (object);
+}
+
+static void
+lento_setup_page_class_init (LentoSetupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lento_setup_page_dispose;
+
+  /**
+   * LentoSetupPage::create:
+   * @passphrase: (nullable): a passphrase for the journal when the keyring
+   *   cannot keep its key; wiped right after the emission
+   */
+  signals [CREATE] =
+    g_signal_new ("create",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * LentoSetupPage::finished:
+   * @passphrase: (nullable): an optional passphrase to add; wiped right
+   *   after the emission
+   */
+  signals [FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-setup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_repeat_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_error_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, repeat_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_passphrase_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_first_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_written_down_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_show_again_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_confirm_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_add_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_skip_passphrase_cb);
+}
+
+static void
+lento_setup_page_init (LentoSetupPage *self)
+{
+  g_autoptr(GtkEntryBuffer) confirm_buffer = gtk_password_entry_buffer_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->keyring_available = TRUE;
+  self->expected_group = gtk_password_entry_buffer_new ();
+  gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
+  lento_setup_page_passphrase_changed_cb (self);
+}

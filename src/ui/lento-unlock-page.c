@@ -1,0 +1,359 @@
+/* lento-unlock-page.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-unlock-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lento-unlock-page.h"
+
+/* What a locked window shows, and nothing else: why Lento is locked, and the
+ * ways back in. The page knows no keys; it emits what the person typed and
+ * the window hands it to the vault. Both fields keep their text in GTK's
+ * secure (non-swappable) buffer, and are emptied after every attempt.
+ */
+struct _LentoUnlockPage
+{
+  AdwBin       parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage *status_page;
+  GtkBox        *busy_box;
+  GtkSpinner    *spinner;
+  GtkEntry      *recovery_entry;
+  GtkButton     *recovery_button;
+  GtkWidget     *passphrase_group;
+  GtkPasswordEntry *passphrase_entry;
+  GtkButton     *passphrase_button;
+  GtkButton     *keyring_button;
+
+  /* Owned */
+  char          *reason;
+
+  guint          busy : 1;
+  guint          has_passphrase : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_REASON,
+  PROP_HAS_PASSPHRASE,
+  N_PROPS
+};
+
+enum {
+  UNLOCK_WITH_RECOVERY_CODE,
+  UNLOCK_WITH_PASSPHRASE,
+  UNLOCK_WITH_KEYRING,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LentoUnlockPage, lento_unlock_page, ADW_TYPE_BIN)
+
+GtkWidget *
+lento_unlock_page_new (void)
+{
+  return g_object_new (LENTO_TYPE_UNLOCK_PAGE, NULL);
+}
+
+static void
+lento_unlock_page_update (LentoUnlockPage *self)
+{
+  const char *recovery_text = gtk_editable_get_text (GTK_EDITABLE (self->recovery_entry));
+  const char *passphrase_text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_box), self->busy);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+  gtk_widget_set_visible (self->passphrase_group, self->has_passphrase);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recovery_entry), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_entry), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keyring_button), !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recovery_button),
+                            !self->busy && recovery_text[0] != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button),
+                            !self->busy && passphrase_text[0] != '\0');
+
+  adw_status_page_set_description (self->status_page, self->reason);
+}
+
+gboolean
+lento_unlock_page_get_busy (LentoUnlockPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_UNLOCK_PAGE (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * lento_unlock_page_set_busy:
+ *
+ * While busy, the page shows a spinner and takes no input: an unlock is
+ * being tried.
+ */
+void
+lento_unlock_page_set_busy (LentoUnlockPage *self,
+                            gboolean         busy)
+{
+  g_return_if_fail (LENTO_IS_UNLOCK_PAGE (self));
+
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  lento_unlock_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+const char *
+lento_unlock_page_get_reason (LentoUnlockPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_UNLOCK_PAGE (self), NULL);
+
+  return self->reason;
+}
+
+/**
+ * lento_unlock_page_set_reason:
+ * @reason: (nullable): a sentence that says why the journal is still locked
+ *   and what the person can do
+ */
+void
+lento_unlock_page_set_reason (LentoUnlockPage *self,
+                              const char      *reason)
+{
+  g_return_if_fail (LENTO_IS_UNLOCK_PAGE (self));
+
+  if (g_strcmp0 (self->reason, reason) == 0)
+    return;
+
+  g_free (self->reason);
+  self->reason = g_strdup (reason);
+  lento_unlock_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REASON]);
+}
+
+gboolean
+lento_unlock_page_get_has_passphrase (LentoUnlockPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_UNLOCK_PAGE (self), FALSE);
+
+  return self->has_passphrase;
+}
+
+void
+lento_unlock_page_set_has_passphrase (LentoUnlockPage *self,
+                                      gboolean         has_passphrase)
+{
+  g_return_if_fail (LENTO_IS_UNLOCK_PAGE (self));
+
+  has_passphrase = !!has_passphrase;
+  if (self->has_passphrase == has_passphrase)
+    return;
+
+  self->has_passphrase = has_passphrase;
+  lento_unlock_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_PASSPHRASE]);
+}
+
+/**
+ * lento_unlock_page_clear:
+ *
+ * Empties both fields; their secure buffers are wiped by GTK.
+ */
+void
+lento_unlock_page_clear (LentoUnlockPage *self)
+{
+  g_return_if_fail (LENTO_IS_UNLOCK_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->recovery_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+}
+
+static void
+lento_unlock_page_changed_cb (LentoUnlockPage *self)
+{
+  lento_unlock_page_update (self);
+}
+
+static void
+lento_unlock_page_recovery_cb (LentoUnlockPage *self)
+{
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->recovery_entry));
+
+  if (self->busy || code[0] == '\0')
+    return;
+
+  g_signal_emit (self, signals [UNLOCK_WITH_RECOVERY_CODE], 0, code);
+  gtk_editable_set_text (GTK_EDITABLE (self->recovery_entry), "");
+}
+
+static void
+lento_unlock_page_passphrase_cb (LentoUnlockPage *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+
+  if (self->busy || passphrase[0] == '\0')
+    return;
+
+  g_signal_emit (self, signals [UNLOCK_WITH_PASSPHRASE], 0, passphrase);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+}
+
+static void
+lento_unlock_page_keyring_cb (LentoUnlockPage *self)
+{
+  if (!self->busy)
+    g_signal_emit (self, signals [UNLOCK_WITH_KEYRING], 0);
+}
+
+static void
+lento_unlock_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LentoUnlockPage *self = LENTO_UNLOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
+    case PROP_HAS_PASSPHRASE:
+      g_value_set_boolean (value, self->has_passphrase);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_unlock_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LentoUnlockPage *self = LENTO_UNLOCK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      lento_unlock_page_set_busy (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REASON:
+      lento_unlock_page_set_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_HAS_PASSPHRASE:
+      lento_unlock_page_set_has_passphrase (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_unlock_page_finalize (GObject *object)
+{
+  LentoUnlockPage *self = LENTO_UNLOCK_PAGE (object);
+
+  g_clear_pointer (&self->reason, g_free);
+
+  G_OBJECT_CLASS (lento_unlock_page_parent_class)->finalize (object);
+}
+
+static void
+lento_unlock_page_class_init (LentoUnlockPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lento_unlock_page_finalize;
+  object_class->get_property = lento_unlock_page_get_property;
+  object_class->set_property = lento_unlock_page_set_property;
+
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_HAS_PASSPHRASE] =
+    g_param_spec_boolean ("has-passphrase", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The strings passed with these signals live in secure memory owned by
+   * the page and are wiped right after the emission: copy what you keep.
+   */
+  signals [UNLOCK_WITH_RECOVERY_CODE] =
+    g_signal_new ("unlock-with-recovery-code",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals [UNLOCK_WITH_PASSPHRASE] =
+    g_signal_new ("unlock-with-passphrase",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals [UNLOCK_WITH_KEYRING] =
+    g_signal_new ("unlock-with-keyring",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-unlock-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, recovery_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, recovery_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, passphrase_group);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, keyring_button);
+  gtk_widget_class_bind_template_callback (widget_class, lento_unlock_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_unlock_page_recovery_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_unlock_page_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_unlock_page_keyring_cb);
+}
+
+static void
+lento_unlock_page_init (LentoUnlockPage *self)
+{
+  g_autoptr(GtkEntryBuffer) secure_buffer = gtk_password_entry_buffer_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A recovery code is typed where it can be seen, but kept like a password. */
+  gtk_entry_set_buffer (self->recovery_entry, secure_buffer);
+
+  lento_unlock_page_update (self);
+}
