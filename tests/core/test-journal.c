@@ -13,6 +13,8 @@
 
 #include "lento-core-error.h"
 #include "lento-journal.h"
+#include "lento-journal-query.h"
+#include "lento-journal-stats.h"
 
 typedef struct {
   guint position;
@@ -754,6 +756,314 @@ test_journal_month_names (void)
   g_assert_cmpstr (name, ==, "journal/2026-03");
 }
 
+static LentoEntry *
+make_session (const char      *start_iso,
+              double           diameter,
+              guint            wear_min,
+              int              comfort,
+              int              pain,
+              LentoResistance  resistance)
+{
+  LentoEntry *entry = make_entry (start_iso, diameter);
+
+  lento_entry_set_duration (entry, wear_min * 60 + 300);
+  lento_entry_set_wear (entry, wear_min * 60);
+  lento_entry_set_comfort (entry, comfort);
+  lento_entry_set_pain (entry, pain);
+  lento_entry_set_resistance (entry, resistance);
+  return entry;
+}
+
+static GListStore *
+store_of (LentoEntry *first, ...) G_GNUC_NULL_TERMINATED;
+
+static GListStore *
+store_of (LentoEntry *first, ...)
+{
+  GListStore *store = g_list_store_new (LENTO_TYPE_ENTRY);
+  va_list args;
+
+  va_start (args, first);
+  for (LentoEntry *entry = first; entry != NULL; entry = va_arg (args, LentoEntry *))
+    {
+      g_list_store_append (store, entry);
+      g_object_unref (entry);
+    }
+  va_end (args);
+  return store;
+}
+
+static void
+test_journal_stats_by_week (void)
+{
+  LentoEntry *rest = make_entry ("2026-01-13T09:00:00+01:00", 0);
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  LentoWeekStats *w;
+
+  lento_entry_set_kind (rest, LENTO_ENTRY_KIND_REST);
+  /* 30 December 2025 is in ISO week 1 of 2026; the 12th and 13th of January
+   * are in week 3; week 2 has nothing. The order of the store is shuffled
+   * on purpose.
+   */
+  store = store_of (make_session ("2026-01-12T20:00:00+01:00", 20, 10, 7, 0,
+                                  LENTO_RESISTANCE_NONE),
+                    make_session ("2025-12-30T20:00:00+01:00", 18, 12, 8, 0,
+                                  LENTO_RESISTANCE_NONE),
+                    make_session ("2026-01-01T20:00:00+01:00", 19, 15, 6, 2,
+                                  LENTO_RESISTANCE_SLIGHT),
+                    make_session ("2026-01-03T20:00:00+01:00", 19.5, 8, 6, 0,
+                                  LENTO_RESISTANCE_SLIGHT),
+                    make_session ("2026-01-04T23:30:00+01:00", 18, 5, 6, 0,
+                                  LENTO_RESISTANCE_NONE),
+                    rest,
+                    NULL);
+
+  weeks = lento_journal_stats_by_week (G_LIST_MODEL (store), 2, 3);
+  g_assert_cmpuint (weeks->len, ==, 3);
+
+  w = &g_array_index (weeks, LentoWeekStats, 0);
+  g_assert_cmpint (w->iso_year, ==, 2026);
+  g_assert_cmpint (w->iso_week, ==, 1);
+  g_assert_cmpint (g_date_get_day (&w->monday), ==, 29);
+  g_assert_cmpint (g_date_get_month (&w->monday), ==, 12);
+  g_assert_cmpint (g_date_get_year (&w->monday), ==, 2025);
+  g_assert_cmpuint (w->sessions, ==, 4);
+  g_assert_cmpfloat_with_epsilon (w->wear_minutes, 40.0, 1e-9);
+  g_assert_cmpfloat (w->largest_diameter, ==, 19.5);
+  g_assert_cmpuint (w->painful_sessions, ==, 1);
+  g_assert_true (w->target_met);
+  g_assert_true (w->above_target);
+
+  w = &g_array_index (weeks, LentoWeekStats, 1);
+  g_assert_cmpint (w->iso_year, ==, 2026);
+  g_assert_cmpint (w->iso_week, ==, 2);
+  g_assert_cmpuint (w->sessions, ==, 0);
+  g_assert_cmpfloat (w->largest_diameter, ==, 0.0);
+  g_assert_false (w->target_met);
+
+  w = &g_array_index (weeks, LentoWeekStats, 2);
+  g_assert_cmpint (w->iso_week, ==, 3);
+  g_assert_cmpuint (w->sessions, ==, 1);
+  g_assert_cmpuint (w->rests, ==, 1);
+  g_assert_false (w->target_met);
+  g_assert_false (w->above_target);
+}
+
+static void
+test_journal_stats_by_size (void)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  LentoSizeStats *s;
+  LentoEntry *unrecorded = make_session ("2026-02-03T20:00:00Z", 20.04, 10, 0, 0,
+                                         LENTO_RESISTANCE_NONE);
+  LentoEntry *rest = make_entry ("2026-02-04T20:00:00Z", 30);
+
+  lento_entry_set_comfort (unrecorded, LENTO_ENTRY_UNSET);
+  lento_entry_set_kind (rest, LENTO_ENTRY_KIND_REST);
+  store = store_of (make_session ("2026-02-05T20:00:00Z", 22, 10, 5, 1,
+                                  LENTO_RESISTANCE_MODERATE),
+                    make_session ("2026-02-01T20:00:00Z", 20, 10, 6, 0,
+                                  LENTO_RESISTANCE_SLIGHT),
+                    make_session ("2026-02-07T20:00:00Z", 20, 20, 9, 0,
+                                  LENTO_RESISTANCE_NONE),
+                    unrecorded,
+                    rest,
+                    NULL);
+
+  sizes = lento_journal_stats_by_size (G_LIST_MODEL (store));
+  g_assert_cmpuint (sizes->len, ==, 2);
+
+  s = &g_array_index (sizes, LentoSizeStats, 0);
+  g_assert_cmpfloat (s->diameter, ==, 20.0);
+  g_assert_cmpuint (s->sessions, ==, 3);
+  g_assert_cmpfloat_with_epsilon (s->wear_minutes, 40.0, 1e-9);
+  /* The session without a comfort score does not count as a zero. */
+  g_assert_cmpfloat_with_epsilon (s->average_comfort, 7.5, 1e-9);
+  g_assert_cmpint (s->last_resistance, ==, LENTO_RESISTANCE_NONE);
+
+  s = &g_array_index (sizes, LentoSizeStats, 1);
+  g_assert_cmpfloat (s->diameter, ==, 22.0);
+  g_assert_cmpuint (s->sessions, ==, 1);
+  g_assert_cmpint (s->last_resistance, ==, LENTO_RESISTANCE_MODERATE);
+}
+
+typedef struct {
+  const char *name;
+  const char *text;
+  gboolean    matches;
+} SearchCase;
+
+static const SearchCase search_cases[] = {
+  { "accent-folded", "epreuve", TRUE },
+  { "upper-case", "ÉPREUVE", TRUE },
+  { "upper-no-accent", "EPREUVE", TRUE },
+  { "part-of-word", "preuv", TRUE },
+  { "tag", "soir", TRUE },
+  { "tag-accent", "Detendu", TRUE },
+  { "tool-name", "trainer", TRUE },
+  { "tool-name-accent", "glace", TRUE },
+  { "all-words", "  epreuve   SOIR ", TRUE },
+  { "one-word-missing", "epreuve matin", FALSE },
+  { "tool-id-not-searched", "tool-a", FALSE },
+  { "hebrew-without-points", "שלום", TRUE },
+  { "german-sharp-s", "STRASSE", TRUE },
+  { "emoji", "🌙", TRUE },
+  { "absent", "bleeding", FALSE },
+  { "empty", "", TRUE },
+};
+
+static void
+test_journal_search (gconstpointer data)
+{
+  const SearchCase *c = data;
+  g_autoptr(LentoJournalQuery) query = lento_journal_query_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-03-01T20:00:00Z", 20);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *tags[] = { "soir", "détendu", NULL };
+
+  lento_entry_set_notes (entry, "Une Épreuve, mais calme. Straße. שָׁלוֹם 🌙");
+  lento_entry_set_tags (entry, tags);
+  lento_entry_set_tool (entry, "tool-a");
+  g_hash_table_insert (names, (gpointer)"tool-a", (gpointer)"Glacé Trainer 18");
+  lento_journal_query_set_tool_names (query, names);
+
+  lento_journal_query_set_text (query, c->text);
+  g_assert_cmpint (lento_journal_query_matches (query, entry), ==, c->matches);
+}
+
+typedef struct {
+  const char *name;
+  const char *since;
+  const char *until;
+  const char *tool;
+  gboolean    with_pain;
+  gboolean    with_bleeding;
+  const char *expected;    /* the notes of the matching entries, newest first */
+} FilterCase;
+
+static const FilterCase filter_cases[] = {
+  { "none", NULL, NULL, NULL, FALSE, FALSE, "e,d,c,b,a" },
+  { "since", "2026-03-03T00:00:00Z", NULL, NULL, FALSE, FALSE, "e,d,c" },
+  { "until-exclusive", NULL, "2026-03-03T20:00:00Z", NULL, FALSE, FALSE, "b,a" },
+  { "range", "2026-03-02T00:00:00Z", "2026-03-05T00:00:00Z", NULL, FALSE, FALSE, "d,c,b" },
+  { "tool", NULL, NULL, "tool-b", FALSE, FALSE, "d,b" },
+  { "pain", NULL, NULL, NULL, TRUE, FALSE, "e,c" },
+  { "bleeding", NULL, NULL, NULL, FALSE, TRUE, "d" },
+  { "pain-and-tool", NULL, NULL, "tool-b", TRUE, FALSE, "" },
+  { "range-and-pain", "2026-03-04T00:00:00Z", NULL, NULL, TRUE, FALSE, "e" },
+};
+
+static void
+test_journal_filters (gconstpointer data)
+{
+  const FilterCase *c = data;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournalQuery) query = lento_journal_query_new ();
+  g_autoptr(GString) matched = g_string_new (NULL);
+  static const struct {
+    const char *notes;
+    const char *start;
+    const char *tool;
+    int pain;
+    gboolean sharp;
+    LentoBleeding bleeding;
+  } rows[] = {
+    { "a", "2026-03-01T20:00:00Z", "tool-a", 0, FALSE, LENTO_BLEEDING_NONE },
+    { "b", "2026-03-02T20:00:00Z", "tool-b", 0, FALSE, LENTO_BLEEDING_NONE },
+    { "c", "2026-03-03T20:00:00Z", "tool-a", 3, FALSE, LENTO_BLEEDING_NONE },
+    { "d", "2026-03-04T20:00:00Z", "tool-b", 0, FALSE, LENTO_BLEEDING_SPOTTING },
+    { "e", "2026-03-05T20:00:00Z", "tool-a", 0, TRUE, LENTO_BLEEDING_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(LentoEntry) entry = make_entry (rows[i].start, 20);
+
+      lento_entry_set_notes (entry, rows[i].notes);
+      lento_entry_set_tool (entry, rows[i].tool);
+      lento_entry_set_pain (entry, rows[i].pain);
+      lento_entry_set_sharp_pain (entry, rows[i].sharp);
+      lento_entry_set_bleeding (entry, rows[i].bleeding);
+      lento_journal_add (journal, entry);
+    }
+
+  if (c->since != NULL)
+    {
+      g_autoptr(GDateTime) since = g_date_time_new_from_iso8601 (c->since, NULL);
+      lento_journal_query_set_since (query, since);
+    }
+  if (c->until != NULL)
+    {
+      g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (c->until, NULL);
+      lento_journal_query_set_until (query, until);
+    }
+  lento_journal_query_set_tool (query, c->tool);
+  lento_journal_query_set_with_pain (query, c->with_pain);
+  lento_journal_query_set_with_bleeding (query, c->with_bleeding);
+
+  g_assert_cmpint (lento_journal_query_is_empty (query), ==, g_str_equal (c->name, "none"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (journal)); i++)
+    {
+      LentoEntry *entry = get_entry (journal, i);
+
+      if (lento_journal_query_matches (query, entry))
+        g_string_append_printf (matched, "%s%s", matched->len > 0 ? "," : "",
+                                lento_entry_get_notes (entry));
+    }
+
+  g_assert_cmpstr (matched->str, ==, c->expected);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_journal_query_new_destroy (void)
+{
+  LentoJournalQuery *query = lento_journal_query_new ();
+  guint changed = 0;
+
+  g_signal_connect (query, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_true (lento_journal_query_is_empty (query));
+
+  lento_journal_query_set_text (query, "calm");
+  lento_journal_query_set_text (query, "calm");
+  lento_journal_query_set_with_pain (query, TRUE);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_false (lento_journal_query_is_empty (query));
+
+  lento_journal_query_reset (query);
+  g_assert_true (lento_journal_query_is_empty (query));
+  g_assert_cmpuint (changed, ==, 4);
+
+  g_assert_finalize_object (query);
+}
+
+static void
+test_journal_text_fold (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "Épreuve", "epreuve" },
+    { "ÇA VA", "ca va" },
+    { "ﬁne", "fine" },
+    { "Ωμέγα", "ωμεγα" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = lento_text_fold (cases[i].in);
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +1104,20 @@ main (int   argc,
       g_test_add_data_func (path, &interrupted_cases[i], test_journal_month_move_interrupted);
     }
   g_test_add_func ("/lento/journal/dirty-tracking", test_journal_dirty_tracking);
+  g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
+  g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
+  g_test_add_func ("/lento/journal/query-new-destroy", test_journal_query_new_destroy);
+  g_test_add_func ("/lento/journal/text-fold", test_journal_text_fold);
+  for (guint i = 0; i < G_N_ELEMENTS (search_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/search/%s", search_cases[i].name);
+      g_test_add_data_func (path, &search_cases[i], test_journal_search);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (filter_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/filter/%s", filter_cases[i].name);
+      g_test_add_data_func (path, &filter_cases[i], test_journal_filters);
+    }
 
   return g_test_run ();
 }
