@@ -1,0 +1,474 @@
+/* test-inventory.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-test-inventory"
+
+#include "config.h"
+
+#include "lento-inventory.h"
+
+#define MAX_JUMP 20.0
+
+static LentoTool *
+trainer (const char *id,
+         double      diameter)
+{
+  return lento_tool_new (id, id, LENTO_TOOL_KIND_TRAINER, LENTO_MATERIAL_SILICONE,
+                         diameter, 80.0, TRUE);
+}
+
+static void
+add_tool (LentoInventory *inventory,
+          LentoTool      *tool)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lento_inventory_add_tool (inventory, tool, &error));
+  g_assert_no_error (error);
+  g_object_unref (tool);
+}
+
+static void
+add_lube (LentoInventory *inventory,
+          LentoLube      *lube)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lento_inventory_add_lube (inventory, lube, &error));
+  g_assert_no_error (error);
+  g_object_unref (lube);
+}
+
+static guint
+count_issues (GPtrArray      *issues,
+              LentoIssueKind  kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < issues->len; i++)
+    if (((LentoInventoryIssue *) g_ptr_array_index (issues, i))->kind == kind)
+      count++;
+  return count;
+}
+
+static LentoInventoryIssue *
+find_issue (GPtrArray      *issues,
+            LentoIssueKind  kind)
+{
+  for (guint i = 0; i < issues->len; i++)
+    if (((LentoInventoryIssue *) g_ptr_array_index (issues, i))->kind == kind)
+      return g_ptr_array_index (issues, i);
+  return NULL;
+}
+
+static void
+test_new_destroy (void)
+{
+  LentoInventory *inventory = lento_inventory_new ();
+  LentoTool *tool = trainer ("t", 15.0);
+  LentoLube *lube = lento_lube_new ("w", "Water", LENTO_LUBE_KIND_WATER);
+
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 0);
+  g_assert_finalize_object (inventory);
+  g_assert_finalize_object (tool);
+  g_assert_finalize_object (lube);
+}
+
+static void
+test_no_flared_base (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) ladder = NULL;
+  g_autofree char *reason = NULL;
+  LentoInventoryIssue *issue;
+  LentoTool *bead;
+
+  add_tool (inventory, trainer ("small", 15.0));
+  add_tool (inventory, lento_tool_new ("bead", "Glass bead", LENTO_TOOL_KIND_PLUG,
+                                       LENTO_MATERIAL_GLASS, 17.0, 50.0, FALSE));
+  add_tool (inventory, trainer ("medium", 18.0));
+
+  /* It is kept, so the person sees it marked, but it is never offered. */
+  bead = lento_inventory_find_tool (inventory, "bead");
+  g_assert_nonnull (bead);
+  g_assert_false (lento_tool_is_usable (bead, &reason));
+  g_assert_nonnull (strstr (reason, "Glass bead"));
+  g_assert_nonnull (strstr (reason, "flared base"));
+
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, 2);
+  g_assert_cmpstr (lento_tool_get_id (g_ptr_array_index (ladder, 0)), ==, "small");
+  g_assert_cmpstr (lento_tool_get_id (g_ptr_array_index (ladder, 1)), ==, "medium");
+
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  issue = find_issue (issues, LENTO_ISSUE_NO_FLARED_BASE);
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_BLOCKED);
+  g_assert_cmpstr (issue->tool_id, ==, "bead");
+  g_assert_cmpstr (issue->reason, ==, reason);
+}
+
+static void
+test_fingers_exempt (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) fingers = NULL;
+  g_autoptr(GPtrArray) ladder = NULL;
+
+  g_assert_cmpuint (lento_inventory_add_finger_presets (inventory), ==, 2);
+  g_assert_cmpuint (lento_inventory_add_finger_presets (inventory), ==, 0);
+
+  fingers = lento_inventory_dup_fingers (inventory);
+  g_assert_cmpuint (fingers->len, ==, 2);
+  g_assert_cmpstr (lento_tool_get_id (g_ptr_array_index (fingers, 0)), ==, "finger-little");
+  g_assert_false (lento_tool_get_flared_base (g_ptr_array_index (fingers, 0)));
+  g_assert_true (lento_tool_is_usable (g_ptr_array_index (fingers, 0), NULL));
+  g_assert_cmpint (lento_tool_get_material (g_ptr_array_index (fingers, 1)), ==,
+                   LENTO_MATERIAL_SKIN);
+  g_assert_cmpfloat (lento_tool_get_diameter (g_ptr_array_index (fingers, 0)), <,
+                     lento_tool_get_diameter (g_ptr_array_index (fingers, 1)));
+
+  /* Fingers are not sizes of the ladder, and no check marks them. */
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, 0);
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (issues->len, ==, 0);
+}
+
+static void
+test_silicone_on_silicone (void)
+{
+  g_autoptr(LentoTool) silicone = trainer ("soft", 15.0);
+  g_autoptr(LentoTool) glass = lento_tool_new ("glass", "Glass", LENTO_TOOL_KIND_PLUG,
+                                               LENTO_MATERIAL_GLASS, 18.0, 60.0, TRUE);
+  g_autoptr(LentoLube) silicone_lube = lento_lube_new ("slick", "Slick",
+                                                        LENTO_LUBE_KIND_SILICONE);
+  g_autoptr(LentoLube) water = lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER);
+  g_autoptr(GPtrArray) warned = lento_inventory_check_pair (silicone, silicone_lube);
+  g_autoptr(GPtrArray) fine_water = lento_inventory_check_pair (silicone, water);
+  g_autoptr(GPtrArray) fine_glass = lento_inventory_check_pair (glass, silicone_lube);
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  LentoInventoryIssue *issue;
+
+  g_assert_cmpuint (warned->len, ==, 1);
+  issue = g_ptr_array_index (warned, 0);
+  g_assert_cmpint (issue->kind, ==, LENTO_ISSUE_SILICONE_ON_SILICONE);
+  g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_WARNING);
+  g_assert_cmpstr (issue->tool_id, ==, "soft");
+  g_assert_cmpstr (issue->lube_id, ==, "slick");
+  g_assert_nonnull (strstr (issue->reason, "water-based"));
+  g_assert_cmpuint (fine_water->len, ==, 0);
+  g_assert_cmpuint (fine_glass->len, ==, 0);
+
+  /* The whole inventory names each silicone pair once. */
+  add_tool (inventory, g_object_ref (silicone));
+  add_tool (inventory, g_object_ref (glass));
+  add_lube (inventory, g_object_ref (silicone_lube));
+  add_lube (inventory, g_object_ref (water));
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (count_issues (issues, LENTO_ISSUE_SILICONE_ON_SILICONE), ==, 1);
+}
+
+static void
+test_numbing_refused (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoLube) numbing = lento_lube_new ("numb", "Relax gel", LENTO_LUBE_KIND_NUMBING);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_false (lento_lube_is_usable (numbing, &reason));
+  g_assert_false (lento_inventory_add_lube (inventory, numbing, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==, reason);
+  g_assert_nonnull (strstr (reason, "Relax gel"));
+  g_assert_nonnull (strstr (reason, "Pain is the signal to stop"));
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_lubes (inventory)), ==, 0);
+  g_assert_false (lento_inventory_has_usable_lube (inventory));
+}
+
+/* A numbing product saved by some other means is kept, never used, and marked. */
+static void
+test_numbing_from_json (void)
+{
+  const char *json = "{ \"lubes\": [ { \"id\": \"numb\", \"name\": \"Relax gel\", "
+                     "\"kind\": \"numbing\" } ] }";
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoInventory) inventory = lento_inventory_new_from_json (json_node_get_object (node),
+                                                                       &error);
+  g_autoptr(GPtrArray) issues = NULL;
+  LentoInventoryIssue *issue;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_lubes (inventory)), ==, 1);
+  g_assert_false (lento_inventory_has_usable_lube (inventory));
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  issue = find_issue (issues, LENTO_ISSUE_NUMBING);
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_BLOCKED);
+  g_assert_cmpstr (issue->lube_id, ==, "numb");
+}
+
+static void
+test_oil_note (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  LentoInventoryIssue *issue;
+
+  add_lube (inventory, lento_lube_new ("oil", "Coconut oil", LENTO_LUBE_KIND_OIL));
+  add_lube (inventory, lento_lube_new ("mix", "Hybrid", LENTO_LUBE_KIND_HYBRID));
+  g_assert_true (lento_inventory_has_usable_lube (inventory));
+
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (issues->len, ==, 1);
+  issue = find_issue (issues, LENTO_ISSUE_OIL_AND_LATEX);
+  g_assert_nonnull (issue);
+  g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_NOTE);
+  g_assert_nonnull (strstr (issue->reason, "latex"));
+}
+
+typedef struct {
+  const char *name;
+  double      smaller;
+  double      larger;
+  gboolean    suggested;
+  double      suggestion;
+} JumpCase;
+
+static const JumpCase jump_cases[] = {
+  { "below", 15.0, 17.0, FALSE, 0.0 },
+  { "at-threshold", 15.0, 18.0, FALSE, 0.0 },
+  { "just-above", 15.0, 18.1, TRUE, 18.0 },
+  { "large", 20.0, 30.0, TRUE, 24.0 },
+  { "half-millimetre", 12.5, 20.0, TRUE, 15.0 },
+};
+
+static void
+test_ladder_jump (gconstpointer data)
+{
+  const JumpCase *test = data;
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) issues = NULL;
+  LentoInventoryIssue *issue;
+
+  add_tool (inventory, trainer ("larger", test->larger));
+  add_tool (inventory, trainer ("smaller", test->smaller));
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  issue = find_issue (issues, LENTO_ISSUE_LADDER_JUMP);
+
+  if (!test->suggested)
+    {
+      g_assert_null (issue);
+      return;
+    }
+
+  g_assert_nonnull (issue);
+  g_assert_cmpstr (issue->tool_id, ==, "smaller");
+  g_assert_cmpstr (issue->other_tool_id, ==, "larger");
+  g_assert_cmpfloat_with_epsilon (issue->suggested_diameter, test->suggestion, 1e-9);
+  g_assert_nonnull (strstr (issue->reason, "in between"));
+}
+
+/* Not yet measured tools are never offered; nor do they count as ladder steps. */
+static void
+test_trainer_set_preset (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) preset = lento_inventory_dup_trainer_set_preset ();
+  g_autoptr(GPtrArray) ladder = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpuint (preset->len, >=, 3);
+  for (guint i = 0; i < preset->len; i++)
+    {
+      LentoTool *tool = g_ptr_array_index (preset, i);
+
+      g_assert_false (lento_tool_get_confirmed (tool));
+      g_assert_true (lento_tool_get_flared_base (tool));
+      add_tool (inventory, g_object_ref (tool));
+    }
+
+  g_assert_false (lento_tool_is_usable (g_ptr_array_index (preset, 0), &reason));
+  g_assert_nonnull (strstr (reason, "confirm"));
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, 0);
+  g_clear_pointer (&ladder, g_ptr_array_unref);
+
+  /* The person measures and confirms: every step of the preset stays within 20%. */
+  for (guint i = 0; i < preset->len; i++)
+    lento_tool_set_confirmed (g_ptr_array_index (preset, i), TRUE);
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, preset->len);
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (issues->len, ==, 0);
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoInventory) copy = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) node_again = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GError) error = NULL;
+  LentoTool *tool;
+  LentoLube *lube;
+
+  lento_inventory_add_finger_presets (inventory);
+  add_tool (inventory, lento_tool_new ("steel", "Steel plug", LENTO_TOOL_KIND_PLUG,
+                                       LENTO_MATERIAL_STEEL, 22.5, 65.0, TRUE));
+  add_lube (inventory, lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER));
+
+  object = lento_inventory_to_json (inventory);
+  /* Something a newer Lento wrote must survive a round trip. */
+  json_object_set_string_member (object, "future", "kept");
+  json_object_set_int_member (json_array_get_object_element (
+                                json_object_get_array_member (object, "tools"), 2),
+                              "colour", 3);
+
+  copy = lento_inventory_new_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (copy)), ==, 3);
+  tool = lento_inventory_find_tool (copy, "steel");
+  g_assert_nonnull (tool);
+  g_assert_cmpstr (lento_tool_get_name (tool), ==, "Steel plug");
+  g_assert_cmpint (lento_tool_get_kind (tool), ==, LENTO_TOOL_KIND_PLUG);
+  g_assert_cmpint (lento_tool_get_material (tool), ==, LENTO_MATERIAL_STEEL);
+  g_assert_cmpfloat_with_epsilon (lento_tool_get_diameter (tool), 22.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lento_tool_get_length (tool), 65.0, 1e-9);
+  g_assert_true (lento_tool_get_flared_base (tool));
+  lube = lento_inventory_find_lube (copy, "aqua");
+  g_assert_nonnull (lube);
+  g_assert_cmpint (lento_lube_get_kind (lube), ==, LENTO_LUBE_KIND_WATER);
+
+  again = lento_inventory_to_json (copy);
+  json_node_set_object (node, object);
+  json_node_set_object (node_again, again);
+  g_assert_true (json_node_equal (node, node_again));
+}
+
+typedef struct {
+  const char *name;
+  const char *json;
+  int         code;
+} BadJsonCase;
+
+static const BadJsonCase bad_json_cases[] = {
+  { "tools-not-a-list", "{ \"tools\": 3 }", LENTO_INVENTORY_ERROR_INVALID },
+  { "no-diameter", "{ \"tools\": [ { \"id\": \"a\", \"name\": \"A\", \"kind\": \"plug\", "
+    "\"material\": \"glass\" } ] }", LENTO_INVENTORY_ERROR_INVALID },
+  { "huge-diameter", "{ \"tools\": [ { \"id\": \"a\", \"name\": \"A\", \"kind\": \"plug\", "
+    "\"material\": \"glass\", \"diameter_mm\": 1e9 } ] }", LENTO_INVENTORY_ERROR_INVALID },
+  { "unknown-kind", "{ \"tools\": [ { \"id\": \"a\", \"name\": \"A\", \"kind\": \"spoon\", "
+    "\"material\": \"glass\", \"diameter_mm\": 10 } ] }", LENTO_INVENTORY_ERROR_INVALID },
+  { "unknown-lube", "{ \"lubes\": [ { \"id\": \"a\", \"name\": \"A\", \"kind\": \"butter\" } ] }",
+    LENTO_INVENTORY_ERROR_INVALID },
+  { "duplicate-id", "{ \"lubes\": [ { \"id\": \"a\", \"name\": \"A\", \"kind\": \"water\" }, "
+    "{ \"id\": \"a\", \"name\": \"B\", \"kind\": \"water\" } ] }",
+    LENTO_INVENTORY_ERROR_DUPLICATE },
+};
+
+static void
+test_bad_json (gconstpointer data)
+{
+  const BadJsonCase *test = data;
+  g_autoptr(JsonNode) node = json_from_string (test->json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoInventory) inventory = NULL;
+
+  g_assert_nonnull (node);
+  inventory = lento_inventory_new_from_json (json_node_get_object (node), &error);
+  g_assert_null (inventory);
+  g_assert_error (error, LENTO_INVENTORY_ERROR, test->code);
+}
+
+static void
+test_duplicate_add (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) again = trainer ("t", 20.0);
+  g_autoptr(LentoTool) unmeasured = trainer ("u", 0.0);
+  g_autoptr(GError) error = NULL;
+
+  add_tool (inventory, trainer ("t", 15.0));
+  g_assert_false (lento_inventory_add_tool (inventory, again, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_false (lento_inventory_add_tool (inventory, unmeasured, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID);
+
+  g_assert_true (lento_inventory_remove_tool (inventory, "t"));
+  g_assert_false (lento_inventory_remove_tool (inventory, "t"));
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 0);
+}
+
+static void
+test_nicks (void)
+{
+  LentoToolKind kind;
+  LentoMaterial material;
+  LentoLubeKind lube_kind;
+
+  for (guint i = LENTO_TOOL_KIND_FINGER; i <= LENTO_TOOL_KIND_DILATOR; i++)
+    {
+      g_assert_true (lento_tool_kind_from_string (lento_tool_kind_to_string (i), &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  for (guint i = LENTO_MATERIAL_SILICONE; i <= LENTO_MATERIAL_SKIN; i++)
+    {
+      g_assert_true (lento_material_from_string (lento_material_to_string (i), &material));
+      g_assert_cmpint (material, ==, i);
+    }
+  for (guint i = LENTO_LUBE_KIND_WATER; i <= LENTO_LUBE_KIND_NUMBING; i++)
+    {
+      g_assert_true (lento_lube_kind_from_string (lento_lube_kind_to_string (i), &lube_kind));
+      g_assert_cmpint (lube_kind, ==, i);
+    }
+  g_assert_false (lento_tool_kind_from_string ("spoon", &kind));
+  g_assert_false (lento_lube_kind_from_string (NULL, &lube_kind));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lento/inventory/new-destroy", test_new_destroy);
+  g_test_add_func ("/lento/inventory/no-flared-base", test_no_flared_base);
+  g_test_add_func ("/lento/inventory/fingers-exempt", test_fingers_exempt);
+  g_test_add_func ("/lento/inventory/silicone-on-silicone", test_silicone_on_silicone);
+  g_test_add_func ("/lento/inventory/numbing-refused", test_numbing_refused);
+  g_test_add_func ("/lento/inventory/numbing-from-json", test_numbing_from_json);
+  g_test_add_func ("/lento/inventory/oil-note", test_oil_note);
+  for (guint i = 0; i < G_N_ELEMENTS (jump_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/inventory/ladder-jump/%s",
+                                               jump_cases[i].name);
+      g_test_add_data_func (path, &jump_cases[i], test_ladder_jump);
+    }
+  g_test_add_func ("/lento/inventory/trainer-set-preset", test_trainer_set_preset);
+  g_test_add_func ("/lento/inventory/json-round-trip", test_json_round_trip);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_json_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/inventory/bad-json/%s",
+                                               bad_json_cases[i].name);
+      g_test_add_data_func (path, &bad_json_cases[i], test_bad_json);
+    }
+  g_test_add_func ("/lento/inventory/duplicate-add", test_duplicate_add);
+  g_test_add_func ("/lento/inventory/nicks", test_nicks);
+
+  return g_test_run ();
+}
