@@ -148,6 +148,9 @@ static guint signals[N_SIGNALS];
 
 #define SAVED_VERSION 1
 
+/* Seconds from a template (unsigned) to microseconds, without overflow. */
+#define USEC(seconds) ((gint64) (seconds) * G_USEC_PER_SEC)
+
 /* Result */
 
 /**
@@ -340,7 +343,7 @@ phase_duration (LentoSession *self,
   if ((int) phase == self->wear_index)
     seconds += self->extension_seconds;
 
-  return seconds * G_USEC_PER_SEC;
+  return USEC (seconds);
 }
 
 /* The current phase's elapsed time as of @now, not clamped: past the
@@ -432,8 +435,8 @@ reschedule (LentoSession *self)
 
   if (self->next_cue < lento_session_template_get_n_cues (self->template, self->phase))
     {
-      gint64 at = lento_session_template_get_cue_at (self->template, self->phase,
-                                                     self->next_cue) * G_USEC_PER_SEC;
+      gint64 at = USEC (lento_session_template_get_cue_at (self->template, self->phase,
+                                                           self->next_cue));
 
       next_at = MIN (next_at, at);
     }
@@ -458,15 +461,21 @@ static void
 enter_phase (LentoSession *self,
              guint         phase)
 {
+  gboolean changed = self->phase != phase;
+
   g_assert (phase < self->n_phases);
 
   self->phase = phase;
   self->next_cue = 0;
   self->save_pending = TRUE;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_INDEX]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_KIND]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_DURATION]);
+  /* At start the first phase is entered without the index changing. */
+  if (changed)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_INDEX]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_KIND]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE_DURATION]);
+    }
 
   g_signal_emit (self, signals[PHASE_CHANGED], 0,
                  phase, lento_session_template_get_phase_kind (self->template, phase));
@@ -548,8 +557,8 @@ process_due (LentoSession *self)
 
       if (self->next_cue < n_cues)
         {
-          gint64 at = lento_session_template_get_cue_at (self->template, phase,
-                                                         self->next_cue) * G_USEC_PER_SEC;
+          gint64 at = USEC (lento_session_template_get_cue_at (self->template, phase,
+                                                               self->next_cue));
 
           if (at <= elapsed && at <= duration)
             {
@@ -560,10 +569,9 @@ process_due (LentoSession *self)
 
               if (self->next_cue + 1 < n_cues)
                 {
-                  gint64 next_at = lento_session_template_get_cue_at (self->template, phase,
-                                                                      self->next_cue + 1);
+                  gint64 next_at = USEC (lento_session_template_get_cue_at (self->template, phase,
+                                                                            self->next_cue + 1));
 
-                  next_at *= G_USEC_PER_SEC;
                   superseded |= next_at <= MIN (elapsed, duration);
                 }
 
@@ -1400,7 +1408,7 @@ lento_session_mark_urge_faded (LentoSession *self)
   if (!is_active (self) || self->wear_index < 0 || (int) self->phase < self->wear_index)
     return FALSE;
 
-  minute = (int) (wear_elapsed_at (self, lento_clock_now (self->clock)) / (60 * G_USEC_PER_SEC));
+  minute = (int) (wear_elapsed_at (self, lento_clock_now (self->clock)) / USEC (60));
 
   if (minute != self->urge_faded_minute)
     {
