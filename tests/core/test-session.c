@@ -1339,6 +1339,56 @@ test_session_template_errors (void)
     }
 }
 
+/* The plan engineer's templates are read by this parser: every template the
+ * shipped plan holds must load and run to its end.
+ */
+static void
+test_session_shipped_templates (void)
+{
+  const char *source_dir = g_getenv ("LENTO_SOURCE_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *templates;
+
+  if (source_dir == NULL)
+    {
+      g_test_skip ("LENTO_SOURCE_DIR is not set");
+      return;
+    }
+
+  path = g_build_filename (source_dir, "data", "plan", "program.json", NULL);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  templates = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "templates");
+  g_assert_nonnull (templates);
+  g_assert_cmpuint (json_array_get_length (templates), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (templates); i++)
+    {
+      g_autoptr(LentoSessionTemplate) template = NULL;
+      g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
+      LentoSession *session;
+      guint total;
+
+      template = lento_session_template_new_from_json (json_array_get_element (templates, i),
+                                                       &error);
+      g_assert_no_error (error);
+      g_test_message ("template %s", lento_session_template_get_id (template));
+
+      total = lento_session_template_get_total_seconds (template);
+      session = lento_session_new (template, LENTO_CLOCK (clock));
+      lento_session_start (session);
+      lento_fake_clock_advance (clock, (gint64) total * SEC);
+      g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_FINISHED);
+      g_assert_cmpuint (lento_session_result_get_total_seconds (lento_session_get_result (session)),
+                        ==, total);
+      g_assert_finalize_object (session);
+    }
+}
+
 static void
 test_session_phase_kind_names (void)
 {
@@ -1409,6 +1459,7 @@ main (int   argc,
   g_test_add_func ("/lento/session/template-partial", test_session_template_partial);
   g_test_add_func ("/lento/session/template-errors", test_session_template_errors);
   g_test_add_func ("/lento/session/phase-kind-names", test_session_phase_kind_names);
+  g_test_add_func ("/lento/session/shipped-templates", test_session_shipped_templates);
 
   return g_test_run ();
 }
