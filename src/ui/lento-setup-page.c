@@ -14,9 +14,9 @@
 #include "lento-setup-page.h"
 
 /* First run, one step at a time: welcome (what Lento is, and that it is not
- * medical advice), a passphrase first when the desktop keyring cannot keep
- * the key, the recovery code shown once, one group of it typed back so a
- * person knows they have it, then an optional passphrase.
+ * medical advice), the recovery code shown once, one group of it typed back
+ * so a person knows they have it, then a passphrase: optional when the
+ * desktop keyring keeps the key, required when it could not.
  *
  * The page holds no key. It asks the window to create the journal with the
  * "create" signal and is handed the recovery code to show; the code is kept
@@ -28,10 +28,6 @@ struct _LentoSetupPage
 
   /* Template widgets */
   GtkStack         *stack;
-  GtkLabel         *keyring_label;
-  GtkPasswordEntry *first_passphrase_entry;
-  GtkPasswordEntry *first_repeat_entry;
-  GtkButton        *first_passphrase_button;
   GtkLabel         *code_label;
   GtkLabel         *confirm_label;
   GtkEntry         *confirm_entry;
@@ -39,14 +35,14 @@ struct _LentoSetupPage
   GtkPasswordEntry *passphrase_entry;
   GtkPasswordEntry *repeat_entry;
   GtkButton        *passphrase_button;
+  GtkButton        *skip_button;
+  AdwStatusPage    *passphrase_page;
   AdwStatusPage    *error_page;
 
   /* Owned: one group of the recovery code, in secure memory. */
   GtkEntryBuffer   *expected_group;
 
   int               confirm_group;
-  guint             keyring_available : 1;
-  guint             passphrase_given : 1;
 };
 
 enum {
@@ -71,8 +67,8 @@ lento_setup_page_new (void)
 /**
  * lento_setup_page_get_step:
  *
- * Returns: the name of the visible step: "welcome", "first-passphrase",
- *   "creating", "recovery", "confirm", "passphrase" or "error".
+ * Returns: the name of the visible step: "welcome", "creating", "recovery",
+ *   "confirm", "passphrase" or "error".
  */
 const char *
 lento_setup_page_get_step (LentoSetupPage *self)
@@ -96,15 +92,6 @@ lento_setup_page_get_confirm_group (LentoSetupPage *self)
   return self->confirm_group;
 }
 
-void
-lento_setup_page_set_keyring_available (LentoSetupPage *self,
-                                        gboolean        available)
-{
-  g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
-
-  self->keyring_available = !!available;
-}
-
 static gboolean
 passphrases_acceptable (GtkPasswordEntry *entry,
                         GtkPasswordEntry *repeat)
@@ -118,9 +105,6 @@ passphrases_acceptable (GtkPasswordEntry *entry,
 static void
 lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->first_passphrase_button),
-                            passphrases_acceptable (self->first_passphrase_entry,
-                                                    self->first_repeat_entry));
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button),
                             passphrases_acceptable (self->passphrase_entry, self->repeat_entry));
 }
@@ -128,41 +112,22 @@ lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
 static void
 lento_setup_page_begin_cb (LentoSetupPage *self)
 {
-  if (self->keyring_available)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "creating");
-      g_signal_emit (self, signals [CREATE], 0, NULL);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "first-passphrase");
-      gtk_widget_grab_focus (GTK_WIDGET (self->first_passphrase_entry));
-    }
-}
-
-static void
-lento_setup_page_first_passphrase_cb (LentoSetupPage *self)
-{
-  if (!passphrases_acceptable (self->first_passphrase_entry, self->first_repeat_entry))
-    return;
-
-  self->passphrase_given = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "creating");
-  g_signal_emit (self, signals [CREATE], 0,
-                 gtk_editable_get_text (GTK_EDITABLE (self->first_passphrase_entry)));
-  gtk_editable_set_text (GTK_EDITABLE (self->first_passphrase_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->first_repeat_entry), "");
+  g_signal_emit (self, signals [CREATE], 0);
 }
 
 /**
  * lento_setup_page_show_recovery_code:
  * @code: the recovery code, groups separated by dashes
+ * @keyring_stored: whether the desktop keyring now keeps the journal's key;
+ *   when it does not, a passphrase is required before set-up ends
  *
  * Shows the code once and picks the group the person will type back.
  */
 void
 lento_setup_page_show_recovery_code (LentoSetupPage *self,
-                                     const char     *code)
+                                     const char     *code,
+                                     gboolean        keyring_stored)
 {
   g_auto(GStrv) groups = NULL;
   g_autofree char *prompt = NULL;
@@ -187,6 +152,24 @@ lento_setup_page_show_recovery_code (LentoSetupPage *self,
 
   for (guint i = 0; groups[i] != NULL; i++)
     memset (groups[i], 0, strlen (groups[i]));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_button), keyring_stored);
+  if (keyring_stored)
+    {
+      adw_status_page_set_title (self->passphrase_page, _("Add a Passphrase?"));
+      adw_status_page_set_description (self->passphrase_page,
+                                       _("Optional. The keyring opens Lento for you; a passphrase "
+                                         "is one more way in, for another computer or a reset "
+                                         "keyring. Use at least 8 characters."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->passphrase_page, _("Choose a Passphrase"));
+      adw_status_page_set_description (self->passphrase_page,
+                                       _("The desktop keyring did not answer, so it cannot open "
+                                         "Lento for you. Choose a passphrase to unlock the "
+                                         "journal day to day. Use at least 8 characters."));
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "recovery");
 }
@@ -244,15 +227,8 @@ lento_setup_page_confirm_cb (LentoSetupPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), FALSE);
 
-  if (self->passphrase_given)
-    {
-      lento_setup_page_finish (self, NULL);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "passphrase");
-      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
-    }
+  gtk_stack_set_visible_child_name (self->stack, "passphrase");
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
 }
 
 static void
@@ -269,7 +245,9 @@ lento_setup_page_add_passphrase_cb (LentoSetupPage *self)
 static void
 lento_setup_page_skip_passphrase_cb (LentoSetupPage *self)
 {
-  lento_setup_page_finish (self, NULL);
+  /* Without the keyring, the passphrase is how the journal opens. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->skip_button)))
+    lento_setup_page_finish (self, NULL);
 }
 
 static void
@@ -292,15 +270,16 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
 
   /**
    * LentoSetupPage::create:
-   * @passphrase: (nullable): a passphrase for the journal when the keyring
-   *   cannot keep its key; wiped right after the emission
+   *
+   * The person asked for a journal. Answer with
+   * lento_setup_page_show_recovery_code() or lento_setup_page_show_error().
    */
   signals [CREATE] =
     g_signal_new ("create",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  G_TYPE_NONE, 0);
 
   /**
    * LentoSetupPage::finished:
@@ -317,10 +296,6 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-setup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, keyring_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_passphrase_entry);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_repeat_entry);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, first_passphrase_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_entry);
@@ -328,10 +303,11 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, repeat_entry);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_page);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_begin_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_passphrase_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_first_passphrase_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_written_down_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_show_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_confirm_cb);
@@ -346,7 +322,6 @@ lento_setup_page_init (LentoSetupPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->keyring_available = TRUE;
   self->expected_group = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
   lento_setup_page_passphrase_changed_cb (self);

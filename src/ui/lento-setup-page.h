@@ -15,10 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoSetupPage, lento_setup_page, LENTO, SETUP_PAGE, AdwBin)
 
 GtkWidget  *lento_setup_page_new                     (void);
-void        lento_setup_page_set_keyring_available   (LentoSetupPage *self,
-                                                      gboolean        available);
 void        lento_setup_page_show_recovery_code      (LentoSetupPage *self,
-                                                      const char     *code);
+                                                      const char     *code,
+                                                      gboolean        keyring_stored);
 void        lento_setup_page_show_error              (LentoSetupPage *self,
                                                       const char     *message);
 const char *lento_setup_page_get_step                (LentoSetupPage *self);

@@ -19,7 +19,6 @@
 typedef struct {
   GtkWindow      *window;
   LentoSetupPage *page;
-  char           *create_passphrase;
   gboolean        create_called;
   gboolean        finished;
   char           *finished_passphrase;
@@ -27,11 +26,9 @@ typedef struct {
 
 static void
 create_cb (LentoSetupPage *page,
-           const char     *passphrase,
            SetupFixture   *fixture)
 {
   fixture->create_called = TRUE;
-  fixture->create_passphrase = g_strdup (passphrase);
 }
 
 static void
@@ -61,7 +58,6 @@ setup_fixture_tear_down (SetupFixture  *fixture,
                          gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  g_free (fixture->create_passphrase);
   g_free (fixture->finished_passphrase);
 }
 
@@ -152,10 +148,9 @@ test_setup_with_keyring (SetupFixture  *fixture,
 
   click (root, "_Set Up Lento");
   g_assert_true (fixture->create_called);
-  g_assert_null (fixture->create_passphrase);
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "creating");
 
-  lento_setup_page_show_recovery_code (fixture->page, TEST_CODE);
+  lento_setup_page_show_recovery_code (fixture->page, TEST_CODE, TRUE);
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "recovery");
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "setup-recovery");
 
@@ -197,12 +192,21 @@ test_setup_without_keyring (SetupFixture  *fixture,
   GtkWidget *root = GTK_WIDGET (fixture->page);
   GtkEditable *passphrase, *repeat, *entry;
 
-  lento_setup_page_set_keyring_available (fixture->page, FALSE);
   click (root, "_Set Up Lento");
-  g_assert_false (fixture->create_called);
-  g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "first-passphrase");
-
+  lento_setup_page_show_recovery_code (fixture->page, TEST_CODE, FALSE);
+  click (root, "_I Have Written It Down");
   lento_test_wait_for_draw (root);
+  entry = find_visible_entry (root, GTK_TYPE_ENTRY, 0);
+  gtk_editable_set_text (entry, groups[lento_setup_page_get_confirm_group (fixture->page) - 1]);
+  click (root, "C_heck");
+  g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "passphrase");
+
+  /* Without the keyring a passphrase is required: there is no way to skip. */
+  lento_test_wait_for_draw (root);
+  g_assert_null (find_by_label (root, GTK_TYPE_BUTTON, "_Skip"));
+  lento_test_save_screenshot (gtk_widget_get_ancestor (root, GTK_TYPE_WINDOW),
+                              "setup-passphrase-required");
+
   passphrase = find_visible_entry (root, GTK_TYPE_PASSWORD_ENTRY, 0);
   repeat = find_visible_entry (root, GTK_TYPE_PASSWORD_ENTRY, 1);
   g_assert_nonnull (passphrase);
@@ -211,27 +215,18 @@ test_setup_without_keyring (SetupFixture  *fixture,
   /* Too short, then different: the button stays off. */
   gtk_editable_set_text (passphrase, "short");
   gtk_editable_set_text (repeat, "short");
-  g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON, "_Continue")));
+  g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON,
+                                                          "_Add Passphrase")));
   gtk_editable_set_text (passphrase, "a calm river at dusk");
   gtk_editable_set_text (repeat, "a calm river at dawn");
-  g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON, "_Continue")));
+  g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON,
+                                                          "_Add Passphrase")));
 
   gtk_editable_set_text (repeat, "a calm river at dusk");
-  click (root, "_Continue");
-  g_assert_true (fixture->create_called);
-  g_assert_cmpstr (fixture->create_passphrase, ==, "a calm river at dusk");
-  g_assert_cmpstr (gtk_editable_get_text (passphrase), ==, "");
-
-  lento_setup_page_show_recovery_code (fixture->page, TEST_CODE);
-  click (root, "_I Have Written It Down");
-  lento_test_wait_for_draw (root);
-  entry = find_visible_entry (root, GTK_TYPE_ENTRY, 0);
-  gtk_editable_set_text (entry, groups[lento_setup_page_get_confirm_group (fixture->page) - 1]);
-  click (root, "C_heck");
-
-  /* The passphrase was chosen already: set-up ends without asking again. */
+  click (root, "_Add Passphrase");
   g_assert_true (fixture->finished);
-  g_assert_null (fixture->finished_passphrase);
+  g_assert_cmpstr (fixture->finished_passphrase, ==, "a calm river at dusk");
+  g_assert_cmpstr (gtk_editable_get_text (passphrase), ==, "");
 }
 
 static void
