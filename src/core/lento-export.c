@@ -1,0 +1,1279 @@
+/* lento-export.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-export"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lento-core-error.h"
+#include "lento-export.h"
+#include "lento-journal-stats.h"
+
+/* The CSV columns, in order. The names are the JSON member names of
+ * docs/FORMAT.md and are never translated, so that a file exported in one
+ * language imports in any other.
+ */
+typedef enum {
+  COLUMN_STRING,
+  COLUMN_INT,
+  COLUMN_DOUBLE,
+  COLUMN_BOOL,
+  COLUMN_TAGS,
+} ColumnType;
+
+static const struct {
+  const char *name;
+  ColumnType  type;
+} columns[] = {
+  { "uuid", COLUMN_STRING },
+  { "kind", COLUMN_STRING },
+  { "created", COLUMN_STRING },
+  { "modified", COLUMN_STRING },
+  { "start", COLUMN_STRING },
+  { "stage", COLUMN_STRING },
+  { "tool", COLUMN_STRING },
+  { "diameter_mm", COLUMN_DOUBLE },
+  { "lube", COLUMN_STRING },
+  { "duration_s", COLUMN_INT },
+  { "wear_s", COLUMN_INT },
+  { "resistance", COLUMN_STRING },
+  { "comfort", COLUMN_INT },
+  { "pain", COLUMN_INT },
+  { "sharp_pain", COLUMN_BOOL },
+  { "bleeding", COLUMN_STRING },
+  { "urge_faded_min", COLUMN_INT },
+  { "relaxation", COLUMN_INT },
+  { "notes", COLUMN_STRING },
+  { "tags", COLUMN_TAGS },
+};
+
+static void
+append_csv_field (GString    *out,
+                  const char *value)
+{
+  /* RFC 4180: quote a field holding a comma, a quote or a line break, and
+   * double the quotes inside. Leading and trailing spaces are quoted too,
+   * since some spreadsheets trim them otherwise.
+   */
+  if (strpbrk (value, ",\"\r\n") != NULL ||
+      (value[0] != '\0' && (g_ascii_isspace (value[0]) ||
+                            g_ascii_isspace (value[strlen (value) - 1]))))
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    {
+      g_string_append (out, value);
+    }
+}
+
+static char *
+cell_text (JsonObject *object,
+           guint       column)
+{
+  JsonNode *node = json_object_get_member (object, columns[column].name);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      /* Tags are one a line inside the cell. */
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append_c (joined, '\n');
+          g_string_append (joined, json_array_get_string_element (array, i));
+        }
+      return g_string_free (g_steal_pointer (&joined), FALSE);
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup ("");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return json_node_dup_string (node);
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
+ * lento_export_csv:
+ * @entries: a list model of #LentoEntry
+ *
+ * Writes every entry as one CSV row (RFC 4180, UTF-8, CRLF line ends),
+ * with a header row of column names. The bytes are plain text: the caller
+ * must have warned the person before writing them anywhere.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+GBytes *
+lento_export_csv (GListModel *entries)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, columns[c].name);
+    }
+  g_string_append (out, "\r\n");
+
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(JsonObject) object = lento_entry_to_json (entry);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          g_autofree char *text = cell_text (object, c);
+
+          if (c > 0)
+            g_string_append_c (out, ',');
+          append_csv_field (out, text);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+static gboolean
+not_lento_csv (GError **error)
+{
+  g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                       _("This file is not a journal exported by Lento. "
+                         "Choose a CSV file that Lento exported."));
+  return FALSE;
+}
+
+static gboolean
+bad_line (guint    line,
+          GError **error)
+{
+  g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               _("Line %u of the file cannot be read, so nothing was imported. "
+                 "Check that the file was exported by Lento and not changed since."),
+               line);
+  return FALSE;
+}
+
+static gboolean
+bad_entry (guint    index,
+           GError **error)
+{
+  g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               _("Entry %u of the file cannot be read, so nothing was imported. "
+                 "Check that the file was exported by Lento and not changed since."),
+               index);
+  return FALSE;
+}
+
+/* Moves @row into @rows unless it is a blank line, which is not a row.
+ * Returns TRUE if @row was taken.
+ */
+static gboolean
+end_row (GPtrArray *rows,
+         GPtrArray *row)
+{
+  if (row->len == 1 && *(char *)g_ptr_array_index (row, 0) == '\0')
+    {
+      g_ptr_array_set_size (row, 0);
+      return FALSE;
+    }
+
+  g_ptr_array_add (row, NULL);
+  g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
+  return TRUE;
+}
+
+/* Splits RFC 4180 text into rows of fields. Line breaks may be CRLF or LF;
+ * anything else that RFC 4180 does not allow is an error, since a file
+ * that was changed by hand may have lost data.
+ */
+static GPtrArray *
+parse_csv (const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GString) field = g_string_new (NULL);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  gboolean in_quotes = FALSE;
+  gboolean after_quote = FALSE;
+  guint line = 1;
+  gsize i = 0;
+
+  while (i < length)
+    {
+      char c = data[i];
+
+      if (in_quotes)
+        {
+          if (c == '"' && i + 1 < length && data[i + 1] == '"')
+            {
+              g_string_append_c (field, '"');
+              i += 2;
+              continue;
+            }
+          if (c == '"')
+            {
+              in_quotes = FALSE;
+              after_quote = TRUE;
+            }
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+            }
+          i++;
+          continue;
+        }
+
+      if (c == '"')
+        {
+          if (field->len > 0 || after_quote)
+            goto fail;
+          in_quotes = TRUE;
+          i++;
+          continue;
+        }
+
+      if (c == ',' || c == '\n' || c == '\r')
+        {
+          if (c == '\r')
+            {
+              if (i + 1 >= length || data[i + 1] != '\n')
+                goto fail;
+              i++;
+            }
+          g_ptr_array_add (row, g_strndup (field->str, field->len));
+          g_string_truncate (field, 0);
+          after_quote = FALSE;
+          if (c != ',')
+            {
+              if (end_row (rows, row))
+                row = g_ptr_array_new_with_free_func (g_free);
+              line++;
+            }
+          i++;
+          continue;
+        }
+
+      if (after_quote)
+        goto fail;
+      g_string_append_c (field, c);
+      i++;
+    }
+
+  if (in_quotes)
+    goto fail;
+
+  /* The last line may end without a line break. */
+  if (field->len > 0 || row->len > 0 || after_quote)
+    {
+      g_ptr_array_add (row, g_strndup (field->str, field->len));
+      if (end_row (rows, row))
+        row = NULL;
+    }
+
+  g_clear_pointer (&row, g_ptr_array_unref);
+  return g_steal_pointer (&rows);
+
+fail:
+  g_ptr_array_unref (row);
+  bad_line (line, error);
+  return NULL;
+}
+
+static gboolean
+add_cell (JsonObject *object,
+          guint       column,
+          const char *text)
+{
+  const char *name = columns[column].name;
+
+  if (*text == '\0')
+    return TRUE;
+
+  switch (columns[column].type)
+    {
+    case COLUMN_STRING:
+      json_object_set_string_member (object, name, text);
+      return TRUE;
+
+    case COLUMN_INT:
+      {
+        gint64 value;
+
+        if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+          return FALSE;
+        json_object_set_int_member (object, name, value);
+        return TRUE;
+      }
+
+    case COLUMN_DOUBLE:
+      {
+        char *end = NULL;
+        double value = g_ascii_strtod (text, &end);
+
+        if (end == text || *end != '\0' || !isfinite (value))
+          return FALSE;
+        json_object_set_double_member (object, name, value);
+        return TRUE;
+      }
+
+    case COLUMN_BOOL:
+      if (g_str_equal (text, "true"))
+        json_object_set_boolean_member (object, name, TRUE);
+      else if (g_str_equal (text, "false"))
+        json_object_set_boolean_member (object, name, FALSE);
+      else
+        return FALSE;
+      return TRUE;
+
+    case COLUMN_TAGS:
+      {
+        g_auto(GStrv) tags = g_strsplit (text, "\n", -1);
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; tags[i] != NULL; i++)
+          if (*tags[i] != '\0')
+            json_array_add_string_element (array, tags[i]);
+        json_object_set_array_member (object, name, array);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * lento_import_csv:
+ * @csv: the bytes of a CSV file written by lento_export_csv()
+ * @error: where to say why nothing was imported
+ *
+ * Reads a CSV file that Lento exported. Columns may come in any order;
+ * columns Lento does not know are ignored. Either every row is read or
+ * nothing is: a file with one bad row returns an error.
+ *
+ * Returns: (transfer full) (element-type LentoEntry): the entries, to be
+ *   passed to lento_journal_merge()
+ */
+GPtrArray *
+lento_import_csv (GBytes  *csv,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int index_of[G_N_ELEMENTS (columns)];
+  const char *data;
+  gsize length;
+  char **header;
+  guint n_header;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (csv, &length);
+  if (length == 0 || !g_utf8_validate_len (data, length, NULL))
+    {
+      not_lento_csv (error);
+      return NULL;
+    }
+
+  /* Spreadsheets often add a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  rows = parse_csv (data, length, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      not_lento_csv (error);
+      return NULL;
+    }
+
+  header = g_ptr_array_index (rows, 0);
+  n_header = g_strv_length (header);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      index_of[c] = -1;
+      for (guint h = 0; h < n_header; h++)
+        if (g_str_equal (header[h], columns[c].name))
+          index_of[c] = h;
+    }
+  if (index_of[0] < 0 || index_of[4] < 0)
+    {
+      not_lento_csv (error);
+      return NULL;
+    }
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(GError) entry_error = NULL;
+      LentoEntry *entry;
+
+      if (g_strv_length (row) != n_header)
+        {
+          bad_entry (r, error);
+          return NULL;
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        if (index_of[c] >= 0 && !add_cell (object, c, row[index_of[c]]))
+          {
+            bad_entry (r, error);
+            return NULL;
+          }
+
+      entry = lento_entry_new_from_json (object, &entry_error);
+      if (entry == NULL)
+        {
+          g_debug ("entry %u: %s", r, entry_error->message);
+          bad_entry (r, error);
+          return NULL;
+        }
+      g_ptr_array_add (entries, entry);
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  if (g_date_time_get_utc_offset (time) == 0)
+    return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/**
+ * lento_export_json:
+ * @entries: a list model of #LentoEntry
+ * @now: (nullable): the time of the export; %NULL for now
+ *
+ * Writes every entry, with the members a newer Lento added, in one JSON
+ * document (see docs/FORMAT.md). Plain text, like the CSV export.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+GBytes *
+lento_export_json (GListModel *entries,
+                   GDateTime  *now)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(GDateTime) exported = NULL;
+  g_autofree char *exported_text = NULL;
+  JsonObject *root;
+  JsonArray *array;
+  gsize length;
+  char *text;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+
+  exported = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  exported_text = format_time (exported);
+
+  root = json_object_new ();
+  json_object_set_int_member (root, "format", LENTO_EXPORT_JSON_FORMAT);
+  json_object_set_string_member (root, "application", "Lento " PACKAGE_VERSION);
+  json_object_set_string_member (root, "exported", exported_text);
+
+  n = g_list_model_get_n_items (entries);
+  array = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (entries, i);
+
+      json_array_add_object_element (array, lento_entry_to_json (entry));
+    }
+  json_object_set_array_member (root, "entries", array);
+
+  root_node = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+
+  /* Indented: a person who chose a plain export may well read it. */
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root_node);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/**
+ * lento_import_json:
+ * @json: the bytes of a file written by lento_export_json()
+ * @error: where to say why nothing was imported
+ *
+ * Returns: (transfer full) (element-type LentoEntry): the entries, to be
+ *   passed to lento_journal_merge()
+ */
+GPtrArray *
+lento_import_json (GBytes  *json,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *array;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (json, &length);
+  if (length == 0 || length > G_MAXSSIZE ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto not_lento;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    goto not_lento;
+  if (json_node_get_int (node) > LENTO_EXPORT_JSON_FORMAT)
+    {
+      g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                           _("This file was exported by a newer version of Lento. "
+                             "Update Lento to import it."));
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "entries");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    goto not_lento;
+  array = json_node_get_array (node);
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GError) entry_error = NULL;
+      LentoEntry *entry = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        entry = lento_entry_new_from_json (json_node_get_object (element), &entry_error);
+      if (entry == NULL)
+        {
+          bad_entry (i + 1, error);
+          return NULL;
+        }
+      g_ptr_array_add (entries, entry);
+    }
+
+  return g_steal_pointer (&entries);
+
+not_lento:
+  g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                       _("This file is not a journal exported by Lento. "
+                         "Choose a JSON file that Lento exported."));
+  return NULL;
+}
+
+/* The clinician summary: one A4 page, drawn with cairo's own text so that
+ * the core needs no text layout library. It holds what a clinician asks
+ * about first: sizes over time, wear time, comfort against pain, and every
+ * safety event. Notes are private and only added when the person asks.
+ */
+
+#define PAGE_WIDTH   595.28
+#define PAGE_HEIGHT  841.89
+#define MARGIN        42.0
+#define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
+#define TEXT_SIZE      9.0
+#define LINE_HEIGHT   12.5
+
+/* A session with pain at or above this score is listed as a safety event. */
+#define PAIN_EVENT_THRESHOLD 4
+
+typedef struct
+{
+  cairo_t    *cr;
+  GPtrArray  *sessions;     /* LentoEntry, sessions only, oldest first */
+  GPtrArray  *events;       /* LentoEntry, safety events and clinician notes, newest first */
+  GHashTable *tool_names;
+  gint64      first;
+  gint64      last;
+  double      y;
+} Summary;
+
+static int
+compare_start_oldest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return g_date_time_compare (lento_entry_get_start (*(LentoEntry **)a),
+                              lento_entry_get_start (*(LentoEntry **)b));
+}
+
+static void
+set_font (cairo_t  *cr,
+          double    size,
+          gboolean  bold)
+{
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+}
+
+/* Draws one line of text, cut at a character boundary with an ellipsis
+ * when it would not fit in @max_width.
+ */
+static void
+draw_text (cairo_t    *cr,
+           double      x,
+           double      y,
+           double      max_width,
+           const char *text)
+{
+  g_autoptr(GString) line = NULL;
+  cairo_text_extents_t extents;
+  const char *newline = strchr (text, '\n');
+
+  line = newline != NULL ? g_string_new_len (text, newline - text) : g_string_new (text);
+  cairo_text_extents (cr, line->str, &extents);
+
+  if (extents.x_advance > max_width || newline != NULL)
+    {
+      gboolean cut = extents.x_advance > max_width;
+
+      while (line->len > 0)
+        {
+          g_autofree char *with_ellipsis = g_strconcat (line->str, "…", NULL);
+
+          cairo_text_extents (cr, with_ellipsis, &extents);
+          if (extents.x_advance <= max_width && (cut || newline != NULL))
+            {
+              g_string_assign (line, with_ellipsis);
+              break;
+            }
+          g_string_truncate (line, g_utf8_prev_char (line->str + line->len) - line->str);
+          cut = TRUE;
+        }
+    }
+
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, line->str);
+}
+
+static char *
+format_date (GDateTime *when)
+{
+  /* Year first: the one order no reader can misread. */
+  return g_date_time_format (when, "%Y-%m-%d");
+}
+
+static char *
+format_unix_date (gint64 unix_time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (unix_time);
+
+  return format_date (when);
+}
+
+static void
+draw_heading (Summary    *s,
+              const char *text)
+{
+  s->y += 14;
+  set_font (s->cr, 11, TRUE);
+  cairo_set_source_rgb (s->cr, 0.1, 0.1, 0.1);
+  draw_text (s->cr, MARGIN, s->y, CONTENT_WIDTH, text);
+  s->y += 6;
+}
+
+/* A frame with horizontal guides at each of @ticks (in value units),
+ * returning the rectangle to plot in.
+ */
+static void
+draw_frame (Summary *s,
+            double   height,
+            double   min_value,
+            double   max_value,
+            double   step,
+            double  *plot_x,
+            double  *plot_y,
+            double  *plot_w,
+            double  *plot_h)
+{
+  cairo_t *cr = s->cr;
+  double left = MARGIN + 28;
+
+  *plot_x = left;
+  *plot_y = s->y;
+  *plot_w = CONTENT_WIDTH - 28;
+  *plot_h = height;
+
+  set_font (cr, 7, FALSE);
+  cairo_set_line_width (cr, 0.4);
+  for (double v = min_value; v <= max_value + 1e-9; v += step)
+    {
+      double y = *plot_y + *plot_h - (v - min_value) / (max_value - min_value) * *plot_h;
+      char label[32];
+
+      cairo_set_source_rgb (cr, 0.82, 0.82, 0.82);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, left + *plot_w, y);
+      cairo_stroke (cr);
+
+      g_snprintf (label, sizeof label, "%g", v);
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      cairo_move_to (cr, MARGIN, y + 2.5);
+      cairo_show_text (cr, label);
+    }
+
+  /* Dates of the first and the last session under the frame. */
+  if (s->sessions->len > 0)
+    {
+      g_autofree char *first = format_unix_date (s->first);
+      g_autofree char *last = format_unix_date (s->last);
+      cairo_text_extents_t extents;
+
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      cairo_move_to (cr, left, *plot_y + *plot_h + 9);
+      cairo_show_text (cr, first);
+      cairo_text_extents (cr, last, &extents);
+      cairo_move_to (cr, left + *plot_w - extents.x_advance, *plot_y + *plot_h + 9);
+      cairo_show_text (cr, last);
+    }
+
+  s->y += height + 10;
+}
+
+static double
+time_x (Summary   *s,
+        GDateTime *when,
+        double     x,
+        double     w)
+{
+  gint64 t = g_date_time_to_unix (when);
+
+  if (s->last <= s->first)
+    return x + w / 2;
+  return x + (double)(t - s->first) / (double)(s->last - s->first) * w;
+}
+
+static void
+draw_sizes (Summary *s)
+{
+  cairo_t *cr = s->cr;
+  double largest = 0;
+  double top;
+  double x, y, w, h;
+
+  for (guint i = 0; i < s->sessions->len; i++)
+    largest = MAX (largest, lento_entry_get_diameter (g_ptr_array_index (s->sessions, i)));
+  top = MAX (10.0, ceil (largest / 10.0) * 10.0);
+
+  draw_heading (s, _("Size over time (diameter in mm)"));
+  draw_frame (s, 120, 0, top, top / 5, &x, &y, &w, &h);
+
+  cairo_set_source_rgb (cr, 0.11, 0.35, 0.62);
+  cairo_set_line_width (cr, 1.2);
+  for (guint i = 0; i < s->sessions->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (s->sessions, i);
+      double px = time_x (s, lento_entry_get_start (entry), x, w);
+      double py = y + h - lento_entry_get_diameter (entry) / top * h;
+
+      if (i == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_wear (Summary *s,
+           GArray  *weeks)
+{
+  cairo_t *cr = s->cr;
+  double most = 0;
+  double top;
+  double x, y, w, h;
+  double bar;
+
+  for (guint i = 0; i < weeks->len; i++)
+    most = MAX (most, g_array_index (weeks, LentoWeekStats, i).wear_minutes);
+  top = MAX (30.0, ceil (most / 30.0) * 30.0);
+
+  draw_heading (s, _("Wear time per week (minutes)"));
+  draw_frame (s, 90, 0, top, top / 3, &x, &y, &w, &h);
+
+  if (weeks->len == 0)
+    return;
+
+  bar = w / weeks->len;
+  cairo_set_source_rgb (cr, 0.18, 0.55, 0.34);
+  for (guint i = 0; i < weeks->len; i++)
+    {
+      double minutes = g_array_index (weeks, LentoWeekStats, i).wear_minutes;
+      double bh = minutes / top * h;
+
+      cairo_rectangle (cr, x + i * bar, y + h - bh, MAX (bar * 0.8, 0.3), bh);
+    }
+  cairo_fill (cr);
+}
+
+/* With many sessions, one point per session is a blur: the chart then
+ * shows the average comfort and the highest pain of each of at most
+ * MAX_BUCKETS equal stretches of time, so that pain is never averaged away.
+ */
+#define MAX_BUCKETS 150
+
+typedef struct
+{
+  double comfort_sum;
+  guint  comfort_count;
+  int    pain_max;
+  double x;
+} Bucket;
+
+static void
+plot_series (cairo_t *cr,
+             Bucket  *buckets,
+             guint    n,
+             gboolean pain,
+             double   y,
+             double   h)
+{
+  gboolean started = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double value;
+
+      if (pain && buckets[i].pain_max < 0)
+        continue;
+      if (!pain && buckets[i].comfort_count == 0)
+        continue;
+
+      value = pain ? buckets[i].pain_max : buckets[i].comfort_sum / buckets[i].comfort_count;
+      if (!started)
+        cairo_move_to (cr, buckets[i].x, y + h - value / 10.0 * h);
+      else
+        cairo_line_to (cr, buckets[i].x, y + h - value / 10.0 * h);
+      started = TRUE;
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_comfort_pain (Summary *s)
+{
+  cairo_t *cr = s->cr;
+  const double dashes[] = { 3.0, 2.0 };
+  g_autofree Bucket *buckets = NULL;
+  guint n_buckets = MIN (s->sessions->len, MAX_BUCKETS);
+  double x, y, w, h;
+
+  draw_heading (s, s->sessions->len > MAX_BUCKETS
+                   ? _("Average comfort (solid line) and highest pain (dashed line), 0 to 10")
+                   : _("Comfort (solid line) and pain (dashed line), 0 to 10"));
+  draw_frame (s, 90, 0, 10, 2, &x, &y, &w, &h);
+
+  if (n_buckets == 0)
+    return;
+
+  buckets = g_new0 (Bucket, n_buckets);
+  for (guint i = 0; i < n_buckets; i++)
+    buckets[i].pain_max = LENTO_ENTRY_UNSET;
+
+  for (guint i = 0; i < s->sessions->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (s->sessions, i);
+      double px = time_x (s, lento_entry_get_start (entry), x, w);
+      guint b = s->sessions->len <= MAX_BUCKETS
+                ? i : MIN ((guint)((px - x) / w * n_buckets), n_buckets - 1);
+
+      if (s->sessions->len <= MAX_BUCKETS)
+        buckets[b].x = px;
+      else
+        buckets[b].x = x + (b + 0.5) * w / n_buckets;
+
+      if (lento_entry_get_comfort (entry) != LENTO_ENTRY_UNSET)
+        {
+          buckets[b].comfort_sum += lento_entry_get_comfort (entry);
+          buckets[b].comfort_count++;
+        }
+      buckets[b].pain_max = MAX (buckets[b].pain_max, lento_entry_get_pain (entry));
+    }
+
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_source_rgb (cr, 0.11, 0.35, 0.62);
+  plot_series (cr, buckets, n_buckets, FALSE, y, h);
+
+  /* Dashed and in another colour, so the chart reads in black and white. */
+  cairo_set_source_rgb (cr, 0.75, 0.22, 0.17);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  plot_series (cr, buckets, n_buckets, TRUE, y, h);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static const char *
+tool_label (Summary    *s,
+            LentoEntry *entry)
+{
+  const char *tool = lento_entry_get_tool (entry);
+  const char *name = NULL;
+
+  if (tool != NULL && s->tool_names != NULL)
+    name = g_hash_table_lookup (s->tool_names, tool);
+  return name;
+}
+
+static char *
+describe_event (Summary    *s,
+                LentoEntry *entry)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *tool = tool_label (s, entry);
+
+  if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_CLINICIAN_NOTE)
+    g_ptr_array_add (parts, g_strdup (_("Note after seeing a clinician")));
+  if (lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SIGNIFICANT)
+    g_ptr_array_add (parts, g_strdup (_("significant bleeding")));
+  else if (lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SPOTTING)
+    g_ptr_array_add (parts, g_strdup (_("spotting")));
+  if (lento_entry_get_sharp_pain (entry))
+    g_ptr_array_add (parts, g_strdup (_("sharp pain")));
+  if (lento_entry_get_pain (entry) > 0)
+    /* Translators: a pain score, like "pain 6/10". */
+    g_ptr_array_add (parts, g_strdup_printf (_("pain %d/10"), lento_entry_get_pain (entry)));
+  if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION)
+    {
+      if (tool != NULL)
+        /* Translators: diameter and tool name, like "22 mm, Trainer 3". */
+        g_ptr_array_add (parts, g_strdup_printf (_("%.3g mm, %s"),
+                                                 lento_entry_get_diameter (entry), tool));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("%.3g mm"), lento_entry_get_diameter (entry)));
+    }
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **)parts->pdata);
+}
+
+static gboolean
+is_event (LentoEntry *entry)
+{
+  return lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_CLINICIAN_NOTE ||
+         (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION &&
+          (lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE ||
+           lento_entry_get_sharp_pain (entry) ||
+           lento_entry_get_pain (entry) >= PAIN_EVENT_THRESHOLD));
+}
+
+/* Lists rows until @bottom, newest first, ending with how many did not fit. */
+static void
+draw_rows (Summary   *s,
+           GPtrArray *entries,
+           gboolean   notes,
+           double     bottom)
+{
+  cairo_t *cr = s->cr;
+  guint shown = 0;
+
+  set_font (cr, TEXT_SIZE, FALSE);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *date = format_date (lento_entry_get_start (entry));
+      g_autofree char *text = NULL;
+
+      /* Keep a line for "and N more". */
+      if (s->y + LINE_HEIGHT * 2 > bottom && i + 1 < entries->len)
+        break;
+
+      text = notes ? g_strdup (lento_entry_get_notes (entry)) : describe_event (s, entry);
+      s->y += LINE_HEIGHT;
+      draw_text (cr, MARGIN, s->y, 62, date);
+      draw_text (cr, MARGIN + 64, s->y, CONTENT_WIDTH - 64, text);
+      shown++;
+    }
+
+  if (shown < entries->len)
+    {
+      guint more = entries->len - shown;
+      g_autofree char *line = g_strdup_printf (ngettext ("and %u earlier entry, listed in the journal",
+                                                         "and %u earlier entries, listed in the journal",
+                                                         more),
+                                               more);
+
+      s->y += LINE_HEIGHT;
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      draw_text (cr, MARGIN + 64, s->y, CONTENT_WIDTH - 64, line);
+    }
+}
+
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * lento_export_pdf_summary:
+ * @entries: a list model of #LentoEntry, in any order
+ * @tool_names: (nullable) (element-type utf8 utf8): tool id to the tool's name
+ * @flags: %LENTO_SUMMARY_FLAGS_INCLUDE_NOTES to add the notes
+ * @now: (nullable): when the summary is made; %NULL for now
+ * @error: where to say why no summary was made
+ *
+ * Draws a one-page PDF summary for a clinician: sizes over time, weekly
+ * wear time, comfort and pain, and the safety events (bleeding, sharp
+ * pain, pain of 4 or more, clinician notes). What does not fit on the
+ * page is counted, not dropped silently. Notes appear only with
+ * %LENTO_SUMMARY_FLAGS_INCLUDE_NOTES.
+ *
+ * Returns: (transfer full) (nullable): the PDF bytes
+ */
+GBytes *
+lento_export_pdf_summary (GListModel         *entries,
+                          GHashTable         *tool_names,
+                          LentoSummaryFlags   flags,
+                          GDateTime          *now,
+                          GError            **error)
+{
+  g_autoptr(GByteArray) pdf = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) with_notes = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GDateTime) made = NULL;
+  g_autofree char *made_text = NULL;
+  g_autofree char *line = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Summary s = { 0 };
+  guint weeks_met = 0;
+  double wear_minutes = 0;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  made = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  with_notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      LentoEntry *entry = g_list_model_get_item (entries, i);
+      const char *notes = lento_entry_get_notes (entry);
+
+      if (is_event (entry))
+        g_ptr_array_add (events, g_object_ref (entry));
+      if (notes != NULL && *notes != '\0')
+        g_ptr_array_add (with_notes, g_object_ref (entry));
+      if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION)
+        {
+          wear_minutes += lento_entry_get_wear (entry) / 60.0;
+          g_ptr_array_add (sessions, entry);
+        }
+      else
+        g_object_unref (entry);
+    }
+  g_ptr_array_sort (sessions, compare_start_oldest_first);
+  g_ptr_array_sort (events, compare_start_oldest_first);
+  g_ptr_array_sort (with_notes, compare_start_oldest_first);
+  /* Newest first in the lists: the recent past matters most. */
+  for (guint i = 0; i < events->len / 2; i++)
+    {
+      gpointer tmp = events->pdata[i];
+      events->pdata[i] = events->pdata[events->len - 1 - i];
+      events->pdata[events->len - 1 - i] = tmp;
+    }
+  for (guint i = 0; i < with_notes->len / 2; i++)
+    {
+      gpointer tmp = with_notes->pdata[i];
+      with_notes->pdata[i] = with_notes->pdata[with_notes->len - 1 - i];
+      with_notes->pdata[with_notes->len - 1 - i] = tmp;
+    }
+
+  {
+    g_autoptr(GListStore) store = g_list_store_new (LENTO_TYPE_ENTRY);
+
+    g_list_store_splice (store, 0, 0, sessions->pdata, sessions->len);
+    weeks = lento_journal_stats_by_week (G_LIST_MODEL (store), 2, 3);
+    for (guint i = 0; i < weeks->len; i++)
+      weeks_met += g_array_index (weeks, LentoWeekStats, i).target_met;
+  }
+
+  pdf = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, pdf,
+                                                 PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  _("Practice summary"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lento");
+
+  s.cr = cairo_create (surface);
+  s.sessions = sessions;
+  s.events = events;
+  s.tool_names = tool_names;
+  if (sessions->len > 0)
+    {
+      s.first = g_date_time_to_unix (lento_entry_get_start (g_ptr_array_index (sessions, 0)));
+      s.last = g_date_time_to_unix (lento_entry_get_start (g_ptr_array_index (sessions,
+                                                                              sessions->len - 1)));
+    }
+
+  cairo_set_source_rgb (s.cr, 1, 1, 1);
+  cairo_paint (s.cr);
+
+  s.y = MARGIN + 16;
+  set_font (s.cr, 18, TRUE);
+  cairo_set_source_rgb (s.cr, 0.1, 0.1, 0.1);
+  draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, _("Practice summary"));
+
+  made_text = format_date (made);
+  s.y += 16;
+  set_font (s.cr, TEXT_SIZE, FALSE);
+  cairo_set_source_rgb (s.cr, 0.35, 0.35, 0.35);
+  line = g_strdup_printf (_("Made with Lento on %s from the person’s own journal. "
+                            "Lento is not medical advice."), made_text);
+  draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
+  g_clear_pointer (&line, g_free);
+
+  s.y += LINE_HEIGHT + 4;
+  cairo_set_source_rgb (s.cr, 0.1, 0.1, 0.1);
+  if (sessions->len == 0)
+    {
+      line = g_strdup (_("No sessions are recorded yet."));
+    }
+  else
+    {
+      LentoEntry *latest = g_ptr_array_index (sessions, sessions->len - 1);
+      g_autofree char *first = format_unix_date (s.first);
+      g_autofree char *last = format_unix_date (s.last);
+
+      /* Translators: the period covered, and how many sessions in it. */
+      line = g_strdup_printf (ngettext ("%s to %s: %u session, latest size %.3g mm.",
+                                        "%s to %s: %u sessions, latest size %.3g mm.",
+                                        sessions->len),
+                              first, last, sessions->len, lento_entry_get_diameter (latest));
+      draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
+      g_clear_pointer (&line, g_free);
+      s.y += LINE_HEIGHT;
+      line = g_strdup_printf (ngettext ("%.1f hours of wear time in all; %u of %u week "
+                                        "had 2 sessions or more.",
+                                        "%.1f hours of wear time in all; %u of %u weeks "
+                                        "had 2 sessions or more.",
+                                        weeks->len),
+                              wear_minutes / 60.0, weeks_met, weeks->len);
+    }
+  draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
+  s.y += 4;
+
+  draw_sizes (&s);
+  draw_wear (&s, weeks);
+  draw_comfort_pain (&s);
+
+  draw_heading (&s, _("Safety events: bleeding, sharp pain, pain of 4 or more, clinician notes"));
+  if (events->len == 0)
+    {
+      set_font (s.cr, TEXT_SIZE, FALSE);
+      s.y += LINE_HEIGHT;
+      draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, _("None recorded."));
+    }
+  else
+    {
+      double bottom = PAGE_HEIGHT - MARGIN;
+
+      /* With notes on, the events keep at most the upper half of what is left. */
+      if ((flags & LENTO_SUMMARY_FLAGS_INCLUDE_NOTES) != 0 && with_notes->len > 0)
+        bottom = s.y + (PAGE_HEIGHT - MARGIN - s.y) / 2;
+      draw_rows (&s, events, FALSE, bottom);
+    }
+
+  if ((flags & LENTO_SUMMARY_FLAGS_INCLUDE_NOTES) != 0)
+    {
+      draw_heading (&s, _("Notes"));
+      if (with_notes->len == 0)
+        {
+          set_font (s.cr, TEXT_SIZE, FALSE);
+          s.y += LINE_HEIGHT;
+          draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, _("None recorded."));
+        }
+      else
+        {
+          draw_rows (&s, with_notes, TRUE, PAGE_HEIGHT - MARGIN);
+        }
+    }
+
+  /* One page, always: everything above was fitted to it. */
+  cairo_show_page (s.cr);
+  status = cairo_status (s.cr);
+  cairo_destroy (s.cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                   _("The summary could not be drawn (%s). Try again; "
+                     "if it keeps failing, please report it."),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}

@@ -1,0 +1,24 @@
+/* lento-sample-data.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lento-journal.h"
+
+G_BEGIN_DECLS
+
+GPtrArray  *lento_sample_entries_new      (guint         n_entries,
+                                           guint         years,
+                                           guint32       seed,
+                                           GDateTime    *end);
+void        lento_journal_generate_sample (LentoJournal *journal,
+                                           guint         n_entries,
+                                           guint         years,
+                                           guint32       seed,
+                                           GDateTime    *end);
+GHashTable *lento_sample_tool_names_new   (void);
+
+G_END_DECLS
