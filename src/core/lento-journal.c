@@ -38,6 +38,7 @@ typedef struct
   JsonObject *extra;         /* unknown top-level members */
   GPtrArray  *unreadable;    /* JsonNode entries that could not be read */
   guint64     generation;
+  guint64     gained_generation;     /* generation when an entry last moved in */
   guint64     serialized_generation;
   guint64     saved_generation;
   gboolean    loaded;
@@ -156,6 +157,20 @@ touch_month (LentoJournal *self,
   ensure_month (self, name)->generation++;
 }
 
+/* A month that received an entry must reach the disk before the month
+ * the entry left, or a crash in between would lose the entry; see
+ * lento_journal_dup_dirty_months().
+ */
+static void
+mark_gained (LentoJournal *self,
+             const char   *name)
+{
+  Month *month = ensure_month (self, name);
+
+  month->generation++;
+  month->gained_generation = month->generation;
+}
+
 static void
 month_take_record (LentoJournal *self,
                    Record       *record)
@@ -163,7 +178,7 @@ month_take_record (LentoJournal *self,
   Month *month = ensure_month (self, record->home);
 
   g_hash_table_add (month->uuids, g_strdup (record->uuid));
-  month->generation++;
+  mark_gained (self, record->home);
 }
 
 static void
@@ -899,7 +914,7 @@ lento_journal_load_month (LentoJournal  *self,
           if (!g_str_equal (record->home, name))
             {
               touch_month (self, name);
-              touch_month (self, record->home);
+              mark_gained (self, record->home);
             }
           continue;
         }
@@ -934,7 +949,7 @@ lento_journal_load_month (LentoJournal  *self,
             {
               swap_record_entry (self, record, entry);
             }
-          touch_month (self, record->home);
+          mark_gained (self, record->home);
         }
     }
 
@@ -1053,6 +1068,27 @@ month_can_be_saved (LentoJournal *self,
   return !month->damaged && (month->loaded || self->loaded);
 }
 
+static gboolean
+month_gained_since_saved (Month *month)
+{
+  return month->gained_generation > month->saved_generation;
+}
+
+/* Months that received an entry first, then by name. */
+static int
+compare_months_for_saving (gconstpointer a,
+                           gconstpointer b)
+{
+  Month *ma = *(Month **)a;
+  Month *mb = *(Month **)b;
+  gboolean ga = month_gained_since_saved (ma);
+  gboolean gb = month_gained_since_saved (mb);
+
+  if (ga != gb)
+    return ga ? -1 : 1;
+  return strcmp (ma->name, mb->name);
+}
+
 /**
  * lento_journal_dup_dirty_months:
  * @self: a #LentoJournal
@@ -1061,23 +1097,34 @@ month_can_be_saved (LentoJournal *self,
  * saved now: never a damaged month, and never a month that exists on disk
  * but was not read yet.
  *
- * Returns: (transfer full): document names, sorted; empty when all is saved
+ * Save them one after the other in the order given, each durably before
+ * the next: months that received an entry come first, so that when an
+ * entry moves between months and Lento stops half way, the entry is in
+ * two files (and shown once) rather than in none.
+ *
+ * Returns: (transfer full): document names in saving order; empty when
+ *   all is saved
  */
 char **
 lento_journal_dup_dirty_months (LentoJournal *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) months = g_ptr_array_new ();
   GHashTableIter iter;
   Month *month;
+  char **names;
 
   g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
 
   g_hash_table_iter_init (&iter, self->months);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&month))
     if (month->generation != month->saved_generation && month_can_be_saved (self, month))
-      g_ptr_array_add (names, g_strdup (month->name));
+      g_ptr_array_add (months, month);
 
-  return sorted_strv (g_steal_pointer (&names));
+  g_ptr_array_sort (months, compare_months_for_saving);
+  names = g_new0 (char *, months->len + 1);
+  for (guint i = 0; i < months->len; i++)
+    names[i] = g_strdup (((Month *)g_ptr_array_index (months, i))->name);
+  return names;
 }
 
 static int
