@@ -1,0 +1,250 @@
+/* lento-keyring.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-vault"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+#include <sodium.h>
+
+#include "lento-container.h"
+#include "lento-keyring.h"
+#include "lento-vault-error.h"
+
+#define ATTRIBUTE "journal"
+
+static SecretSchema *
+schema_new (const char *application_id)
+{
+  /* SECRET_SCHEMA_DONT_MATCH_NAME is not set: items of another build
+   * (the .Devel one) must never match. */
+  return secret_schema_new (application_id, SECRET_SCHEMA_NONE,
+                            ATTRIBUTE, SECRET_SCHEMA_ATTRIBUTE_STRING,
+                            NULL);
+}
+
+static void
+set_unavailable (GError **error,
+                 GError  *cause)
+{
+  if (cause != NULL && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (cause));
+      return;
+    }
+  /* The cause may name D-Bus addresses; it is logged for debugging only. */
+  if (cause != NULL)
+    g_debug ("Secret Service: %s", cause->message);
+  lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE);
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      GError *out = NULL;
+
+      set_unavailable (&out, error);
+      g_task_return_error (task, out);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lento_keyring_store_async (const char          *application_id,
+                           const char          *journal_uuid,
+                           LentoSecret         *secret,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(LentoSecret) encoded = NULL;
+  SecretSchema *schema;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (application_id != NULL);
+  g_return_if_fail (journal_uuid != NULL);
+  g_return_if_fail (secret != NULL && lento_secret_get_size (secret) == LENTO_KEY_SIZE);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_keyring_store_async);
+
+  schema = schema_new (application_id);
+  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+
+  /* The base64 text is itself a secret, so it lives in secure memory. */
+  encoded = lento_secret_new (sodium_base64_ENCODED_LEN (LENTO_KEY_SIZE,
+                                                         sodium_base64_VARIANT_ORIGINAL));
+  sodium_bin2base64 ((char *) lento_secret_get_data (encoded), lento_secret_get_size (encoded),
+                     lento_secret_get_data (secret), LENTO_KEY_SIZE,
+                     sodium_base64_VARIANT_ORIGINAL);
+
+  /* Translators: the label of Lento's item in the keyring (Passwords and Keys). */
+  label = g_strdup (_("Lento journal key"));
+  secret_password_store (schema, SECRET_COLLECTION_DEFAULT, label,
+                         lento_secret_get_string (encoded), cancellable,
+                         store_cb, g_steal_pointer (&task),
+                         ATTRIBUTE, journal_uuid,
+                         NULL);
+}
+
+gboolean
+lento_keyring_store_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_keyring_store_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) secret = NULL;
+  char *encoded;
+  gsize length = 0;
+
+  encoded = secret_password_lookup_nonpageable_finish (result, &error);
+  if (error != NULL)
+    {
+      GError *out = NULL;
+
+      set_unavailable (&out, error);
+      g_task_return_error (task, out);
+      return;
+    }
+  if (encoded == NULL)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING,
+                               "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
+      return;
+    }
+
+  secret = lento_secret_new (LENTO_KEY_SIZE);
+  if (sodium_base642bin (lento_secret_get_data (secret), LENTO_KEY_SIZE,
+                         encoded, strlen (encoded), NULL, &length, NULL,
+                         sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      length != LENTO_KEY_SIZE)
+    {
+      secret_password_free (encoded);
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID,
+                               "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID));
+      return;
+    }
+  secret_password_free (encoded);
+
+  g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
+}
+
+void
+lento_keyring_lookup_async (const char          *application_id,
+                            const char          *journal_uuid,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SecretSchema *schema;
+
+  g_return_if_fail (application_id != NULL);
+  g_return_if_fail (journal_uuid != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_keyring_lookup_async);
+  schema = schema_new (application_id);
+  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+
+  secret_password_lookup (schema, cancellable, lookup_cb, g_steal_pointer (&task),
+                          ATTRIBUTE, journal_uuid,
+                          NULL);
+}
+
+LentoSecret *
+lento_keyring_lookup_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_keyring_lookup_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+clear_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* FALSE without an error means there was nothing to remove. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    {
+      GError *out = NULL;
+
+      set_unavailable (&out, error);
+      g_task_return_error (task, out);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lento_keyring_clear_async (const char          *application_id,
+                           const char          *journal_uuid,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SecretSchema *schema;
+
+  g_return_if_fail (application_id != NULL);
+  g_return_if_fail (journal_uuid != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_keyring_clear_async);
+  schema = schema_new (application_id);
+  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+
+  secret_password_clear (schema, cancellable, clear_cb, g_steal_pointer (&task),
+                         ATTRIBUTE, journal_uuid,
+                         NULL);
+}
+
+gboolean
+lento_keyring_clear_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_keyring_clear_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

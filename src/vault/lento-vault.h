@@ -1,0 +1,240 @@
+/* lento-vault.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lento-file-layer.h"
+#include "lento-keys.h"
+#include "lento-secure.h"
+#include "lento-vault-error.h"
+
+G_BEGIN_DECLS
+
+#define LENTO_TYPE_VAULT (lento_vault_get_type ())
+#define LENTO_TYPE_VAULT_STATE (lento_vault_state_get_type ())
+#define LENTO_TYPE_DOCUMENT_STATUS (lento_document_status_get_type ())
+#define LENTO_TYPE_DOCUMENT_REPORT (lento_document_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (LentoVault, lento_vault, LENTO, VAULT, GObject)
+
+typedef enum {
+  LENTO_VAULT_STATE_CLOSED,     /* lento_vault_open() was not called yet */
+  LENTO_VAULT_STATE_NO_JOURNAL, /* open, and there is no keys.lento: create one */
+  LENTO_VAULT_STATE_LOCKED,     /* a journal exists; no key in memory */
+  LENTO_VAULT_STATE_UNLOCKED,   /* documents can be read and written */
+  LENTO_VAULT_STATE_READ_ONLY,  /* unlocked, but a document is damaged: see
+                                 * LentoVault:damaged-document; writes are refused */
+} LentoVaultState;
+
+typedef enum {
+  LENTO_DOCUMENT_OK,
+  LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS, /* the current file failed; .prev opened */
+  LENTO_DOCUMENT_DAMAGED,                /* neither the current file nor .prev opens */
+} LentoDocumentStatus;
+
+/* One line of lento_vault_verify(). */
+typedef struct {
+  char                *name;
+  LentoDocumentStatus  status;
+  /* Why the current file failed, or NULL when it opened. */
+  GError              *error;
+} LentoDocumentReport;
+
+GType                lento_vault_state_get_type       (void) G_GNUC_CONST;
+GType                lento_document_status_get_type   (void) G_GNUC_CONST;
+GType                lento_document_report_get_type   (void) G_GNUC_CONST;
+void                 lento_document_report_free       (LentoDocumentReport *report);
+LentoDocumentReport *lento_document_report_copy       (LentoDocumentReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LentoDocumentReport, lento_document_report_free)
+
+/* A vault for the journal in @data_dir (created 0700 when missing), whose
+ * keyring items belong to @application_id. Nothing is read until
+ * lento_vault_open(). */
+LentoVault      *lento_vault_new                   (const char          *data_dir,
+                                                    const char          *application_id);
+
+const char      *lento_vault_get_data_dir          (LentoVault          *self);
+const char      *lento_vault_get_application_id    (LentoVault          *self);
+LentoVaultState  lento_vault_get_state             (LentoVault          *self);
+/* The first damaged document while the state is READ_ONLY, else NULL. */
+const char      *lento_vault_get_damaged_document  (LentoVault          *self);
+/* TRUE while writes are queued or running (hold the logout inhibitor). */
+gboolean         lento_vault_get_busy              (LentoVault          *self);
+guint            lento_vault_get_pending_writes    (LentoVault          *self);
+/* TRUE when a data key rotation was interrupted; rotating again finishes it. */
+gboolean         lento_vault_get_rotation_pending  (LentoVault          *self);
+/* The journal UUID as text, or NULL with no journal. */
+char            *lento_vault_dup_journal_uuid      (LentoVault          *self);
+
+/* Test hooks: the file operations writes go through, and the Argon2id cost
+ * of new passphrase slots (clamped to the bounds of lento-keys.h). */
+void             lento_vault_set_file_layer        (LentoVault           *self,
+                                                    const LentoFileLayer *layer,
+                                                    gpointer              user_data);
+void             lento_vault_set_kdf_limits        (LentoVault          *self,
+                                                    guint                opslimit,
+                                                    guint                memlimit_kib);
+
+/* Takes the single-writer lock (<data dir>/lock, flock) and reads
+ * keys.lento (or keys.lento.prev when it is damaged). The state becomes
+ * NO_JOURNAL or LOCKED. Fails with ALREADY_OPEN when another process
+ * (or another LentoVault) has the data directory open. */
+gboolean         lento_vault_open                  (LentoVault          *self,
+                                                    GError             **error);
+/* Waits for nothing: drop pending writes with lento_vault_flush_async()
+ * first. Wipes the keys and releases the lock; the state becomes CLOSED. */
+void             lento_vault_close                 (LentoVault          *self);
+
+/* Makes a new journal (state NO_JOURNAL only; refuses when documents are
+ * already there) and leaves it unlocked. Returns the recovery code, to be
+ * shown once. Add the keyring slot with lento_vault_store_in_keyring_async(). */
+LentoSecret     *lento_vault_create                (LentoVault          *self,
+                                                    GError             **error);
+
+/* Unlocking. The keyring path never makes a new key: an absent item,
+ * a locked keyring or no Secret Service end in KEYRING_ITEM_MISSING or
+ * KEYRING_UNAVAILABLE, and keys.lento stays as it was. */
+void             lento_vault_unlock_keyring_async  (LentoVault          *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         lento_vault_unlock_keyring_finish (LentoVault          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+gboolean         lento_vault_unlock_recovery_code  (LentoVault          *self,
+                                                    LentoSecret         *recovery_code,
+                                                    GError             **error);
+/* Argon2id runs in a worker thread. */
+void             lento_vault_unlock_passphrase_async (LentoVault        *self,
+                                                      LentoSecret       *passphrase,
+                                                      GCancellable      *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer           user_data);
+gboolean         lento_vault_unlock_passphrase_finish (LentoVault       *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error);
+/* Wipes every key from memory and emits LentoVault::locked. Writes
+ * already queued are sealed and still reach the disk. */
+void             lento_vault_lock                  (LentoVault          *self);
+
+/* Documents: @name is one or two segments of a-z, 0-9 and '-' joined by
+ * '/', for example "profile" or "journal/2026-11". */
+gboolean         lento_vault_has_document          (LentoVault          *self,
+                                                    const char          *name);
+/* The document's JSON. When the current file fails and the previous
+ * generation opens, returns that with @status RESTORED_FROM_PREVIOUS and
+ * the vault turns READ_ONLY naming the document. NOT_FOUND when absent. */
+GBytes          *lento_vault_read_document         (LentoVault          *self,
+                                                    const char          *name,
+                                                    LentoDocumentStatus *status,
+                                                    GError             **error);
+/* Seals @json now and writes it durably in a worker thread. Writes of one
+ * document happen in order; a write queued while another runs replaces
+ * any older queued one, and all their callbacks run when the bytes that
+ * include theirs are on disk. Refused while READ_ONLY or locked, and for
+ * a document whose current file does not open. */
+void             lento_vault_write_document_async  (LentoVault          *self,
+                                                    const char          *name,
+                                                    GBytes              *json,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         lento_vault_write_document_finish (LentoVault          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Completes when no write is queued or running. */
+void             lento_vault_flush_async           (LentoVault          *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         lento_vault_flush_finish          (LentoVault          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Every document name on disk (current or only previous), sorted. */
+char           **lento_vault_list_documents        (LentoVault          *self,
+                                                    GError             **error);
+
+/* Opens every document (and keys.lento) and reports each, without
+ * content. Damaged documents turn the vault READ_ONLY. Returns a
+ * GPtrArray of LentoDocumentReport. */
+GPtrArray       *lento_vault_verify                (LentoVault          *self,
+                                                    GError             **error);
+void             lento_vault_verify_async          (LentoVault          *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray       *lento_vault_verify_finish         (LentoVault          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Puts the previous generation of @name back as the current one; the
+ * damaged file is kept beside it as <name>.lento.damaged. Clears
+ * READ_ONLY when no damaged document remains. */
+gboolean         lento_vault_restore_previous      (LentoVault          *self,
+                                                    const char          *name,
+                                                    GError             **error);
+
+/* Slots. Each rewrites keys.lento only; documents are not touched. */
+gboolean         lento_vault_has_slot              (LentoVault          *self,
+                                                    LentoSlotType        type);
+/* Stores a new random secret in the keyring and (re)writes the keyring slot. */
+void             lento_vault_store_in_keyring_async (LentoVault         *self,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+gboolean         lento_vault_store_in_keyring_finish (LentoVault        *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error);
+/* Removes the keyring slot and, without waiting, the keyring item. */
+gboolean         lento_vault_remove_keyring_slot   (LentoVault          *self,
+                                                    GError             **error);
+/* Replaces the recovery slot; the old code stops opening the journal. */
+LentoSecret     *lento_vault_new_recovery_code     (LentoVault          *self,
+                                                    GError             **error);
+/* Sets or replaces the passphrase; Argon2id runs in a worker thread. */
+void             lento_vault_set_passphrase_async  (LentoVault          *self,
+                                                    LentoSecret         *passphrase,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         lento_vault_set_passphrase_finish (LentoVault          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+gboolean         lento_vault_remove_passphrase     (LentoVault          *self,
+                                                    GError             **error);
+
+/* Re-encrypts every document (and its previous generation) under a new
+ * data key. keys.lento holds the old and new key while it runs, so a
+ * crash at any point leaves a journal that opens; calling it again
+ * finishes an interrupted rotation. Refused while writes are pending. */
+gboolean         lento_vault_rotate_data_key       (LentoVault          *self,
+                                                    GError             **error);
+
+/* Backups: one container file (kind "backup") holding every document,
+ * with copies of the recovery and passphrase slots in its header, so it
+ * opens with the recovery code or passphrase of the day of export. */
+gboolean         lento_vault_export_backup         (LentoVault          *self,
+                                                    GFile               *file,
+                                                    GError             **error);
+/* Reads a backup: a table of document name to its JSON (GBytes). The
+ * vault knows nothing of entries, so the caller merges these with its
+ * own documents and writes the result (import merges by document, and
+ * core by entry). @slot is LENTO_SLOT_RECOVERY or LENTO_SLOT_PASSPHRASE. */
+GHashTable      *lento_vault_read_backup           (GFile               *file,
+                                                    LentoSlotType        slot,
+                                                    LentoSecret         *secret,
+                                                    GError             **error);
+void             lento_vault_read_backup_async     (GFile               *file,
+                                                    LentoSlotType        slot,
+                                                    LentoSecret         *secret,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GHashTable      *lento_vault_read_backup_finish    (GAsyncResult        *result,
+                                                    GError             **error);
+
+G_END_DECLS
