@@ -1639,7 +1639,8 @@ lento_inventory_check (LentoInventory *self,
       middle = format_mm (suggested);
 
       issue = issue_new (LENTO_ISSUE_LADDER_JUMP, LENTO_ISSUE_SEVERITY_NOTE, smaller->id, NULL,
-                         g_strdup_printf (_("From “%s” (%s mm) to “%s” (%s mm) is a step of %.0f%%. "
+                         g_strdup_printf (_("From “%s” (%s mm) to “%s” (%s mm) is a step of "
+                                            "%.0f%%. "
                                             "A size of about %s mm in between would make it "
                                             "gentler."),
                                           smaller->name, from, larger->name, to, jump, middle));

@@ -12,9 +12,11 @@
 
 #include "lento-core-resources.h"
 #include "lento-program.h"
+#include "lento-session-template.h"
 
 #define PROGRAM_RESOURCE_PATH "/io/github/lento/Lento/plan/program.json"
 #define PROGRAM_FORMAT 1
+#define MAX_SECONDS LENTO_SESSION_TEMPLATE_MAX_PHASE_SECONDS
 
 typedef struct {
   const char        *id;
@@ -359,8 +361,8 @@ validate_phase (LentoProgram  *self,
                                      "cool-down, aftercare, each at most once"));
   *last_phase = which;
 
-  if (!read_uint (phase, path, "seconds", TRUE, 0, 1, 4 * 3600, &seconds, error)
-      || !read_uint (phase, path, "max_seconds", FALSE, seconds, seconds, 4 * 3600,
+  if (!read_uint (phase, path, "seconds", TRUE, 0, 1, MAX_SECONDS, &seconds, error)
+      || !read_uint (phase, path, "max_seconds", FALSE, seconds, seconds, MAX_SECONDS,
                      &max_seconds, error)
       || !read_array (phase, path, "cues", TRUE, &cues, error))
     return FALSE;
@@ -427,6 +429,18 @@ validate_templates (LentoProgram  *self,
           if (phase == NULL || !validate_phase (self, phase, phase_path, &last_phase, error))
             return FALSE;
         }
+
+      /* The session timer reads the same node: what it refuses, the plan refuses. */
+      {
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autoptr(LentoSessionTemplate) session_template = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        json_node_set_object (node, template);
+        session_template = lento_session_template_new_from_json (node, &local_error);
+        if (session_template == NULL)
+          return fail (error, path, local_error->message);
+      }
 
       g_hash_table_insert (self->templates, (gpointer) id, template);
     }
@@ -628,7 +642,7 @@ validate_move_on (JsonObject   *stage_object,
       move_on->max_resistance = LENTO_RESISTANCE_NONE;
     }
 
-  return read_uint (o, path, "wear_seconds", FALSE, 0, 0, 4 * 3600, &move_on->wear_seconds,
+  return read_uint (o, path, "wear_seconds", FALSE, 0, 0, MAX_SECONDS, &move_on->wear_seconds,
                     error);
 }
 
@@ -695,7 +709,7 @@ validate_stages (LentoProgram  *self,
 
       if (!read_choice (object, path, "tools", tools_names, G_N_ELEMENTS (tools_names), 0,
                         &tools, error)
-          || !read_uint (object, path, "target_wear_seconds", TRUE, 0, 0, 4 * 3600,
+          || !read_uint (object, path, "target_wear_seconds", TRUE, 0, 0, MAX_SECONDS,
                          &stage->target_wear, error))
         return FALSE;
       stage->tools = tools;
@@ -1111,6 +1125,28 @@ lento_program_get_template_node (LentoProgram *self,
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, template);
   return node;
+}
+
+/**
+ * lento_program_dup_template:
+ *
+ * Returns: (transfer full) (nullable): the template, ready for a #LentoSession
+ */
+LentoSessionTemplate *
+lento_program_dup_template (LentoProgram *self,
+                            const char   *template_id)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (LENTO_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  node = lento_program_get_template_node (self, template_id);
+  if (node == NULL)
+    return NULL;
+
+  /* Validation on load built this very template once, so it cannot fail here. */
+  return lento_session_template_new_from_json (node, NULL);
 }
 
 const char *

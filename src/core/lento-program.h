@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lento-entry.h"
+#include "lento-session-template.h"
 
 G_BEGIN_DECLS
 
@@ -115,6 +116,8 @@ const char              *lento_program_get_stage_move_on_text (LentoProgram *sel
                                                                const char   *stage_id);
 
 JsonNode                *lento_program_get_template_node     (LentoProgram *self,
+                                                              const char   *template_id);
+LentoSessionTemplate    *lento_program_dup_template          (LentoProgram *self,
                                                               const char   *template_id);
 const char              *lento_program_get_template_title    (LentoProgram *self,
                                                               const char   *template_id);

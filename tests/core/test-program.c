@@ -72,6 +72,7 @@ test_shipped_loads (void)
       const char *template_id;
       g_auto(GStrv) goals = NULL;
       g_autoptr(JsonNode) node = NULL;
+      g_autoptr(LentoSessionTemplate) session_template = NULL;
 
       g_assert_cmpstr (lento_program_get_stage_id (program, i), ==, id);
       g_assert_cmpint (lento_program_find_stage (program, id), ==, i);
@@ -85,6 +86,10 @@ test_shipped_loads (void)
       g_assert_nonnull (node);
       g_assert_true (json_object_has_member (json_node_get_object (node), "phases"));
       g_assert_nonnull (lento_program_get_template_title (program, template_id));
+      session_template = lento_program_dup_template (program, template_id);
+      g_assert_nonnull (session_template);
+      g_assert_cmpstr (lento_session_template_get_id (session_template), ==, template_id);
+      g_assert_cmpuint (lento_session_template_get_n_phases (session_template), >=, 3);
 
       /* Every stage but the last says when to move on. */
       if (i + 1 < G_N_ELEMENTS (expected_stages))

@@ -1,0 +1,1579 @@
+/* lento-coach.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-coach"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "lento-coach.h"
+
+/* The coach is a pure function: the same journal, inventory, day and
+ * settings always give the same recommendation. Days are Julian day numbers
+ * of the calendar date each entry started on, in the time zone it was
+ * recorded in, so that no clock and no time zone of this machine matters.
+ */
+
+/* LentoReason */
+
+LentoReason *
+lento_reason_copy (const LentoReason *reason)
+{
+  LentoReason *copy;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  copy = g_new0 (LentoReason, 1);
+  copy->code = reason->code;
+  copy->text = g_strdup (reason->text);
+  copy->entries = g_strdupv (reason->entries);
+  return copy;
+}
+
+void
+lento_reason_free (LentoReason *reason)
+{
+  if (reason == NULL)
+    return;
+
+  g_free (reason->text);
+  g_strfreev (reason->entries);
+  g_free (reason);
+}
+
+G_DEFINE_BOXED_TYPE (LentoReason, lento_reason, lento_reason_copy, lento_reason_free)
+
+/* LentoRecommendation */
+
+struct _LentoRecommendation
+{
+  GObject                  parent_instance;
+
+  LentoRecommendationKind  kind;
+  LentoRecommendationKind  next_kind;
+  gboolean                 gentle_note;
+  char                    *stage_id;
+  char                    *template_id;
+  char                    *tool_id;
+  double                   diameter;
+  char                    *warm_up_tool_id;
+  char                    *lube_id;
+  GDate                    rest_until;
+  GPtrArray               *reasons;  /* LentoReason */
+  GArray                  *days;     /* LentoPlanDay */
+};
+
+G_DEFINE_FINAL_TYPE (LentoRecommendation, lento_recommendation, G_TYPE_OBJECT)
+
+static void
+lento_recommendation_finalize (GObject *object)
+{
+  LentoRecommendation *self = (LentoRecommendation *)object;
+
+  g_clear_pointer (&self->stage_id, g_free);
+  g_clear_pointer (&self->template_id, g_free);
+  g_clear_pointer (&self->tool_id, g_free);
+  g_clear_pointer (&self->warm_up_tool_id, g_free);
+  g_clear_pointer (&self->lube_id, g_free);
+  g_clear_pointer (&self->reasons, g_ptr_array_unref);
+  g_clear_pointer (&self->days, g_array_unref);
+
+  G_OBJECT_CLASS (lento_recommendation_parent_class)->finalize (object);
+}
+
+static void
+lento_recommendation_class_init (LentoRecommendationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lento_recommendation_finalize;
+}
+
+static void
+lento_recommendation_init (LentoRecommendation *self)
+{
+  self->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_reason_free);
+  self->days = g_array_sized_new (FALSE, TRUE, sizeof (LentoPlanDay), LENTO_COACH_PLAN_DAYS);
+  g_date_clear (&self->rest_until, 1);
+}
+
+LentoRecommendationKind
+lento_recommendation_get_kind (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
+  return self->kind;
+}
+
+/**
+ * lento_recommendation_get_next_kind:
+ *
+ * What the next session will be. On a session day it equals the kind; on a
+ * rest day it says what comes after the rest.
+ */
+LentoRecommendationKind
+lento_recommendation_get_next_kind (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
+  return self->next_kind;
+}
+
+/**
+ * lento_recommendation_get_gentle_note:
+ *
+ * Whether sessions have been rare lately; the reason with
+ * %LENTO_REASON_LOW_FREQUENCY says so kindly.
+ */
+gboolean
+lento_recommendation_get_gentle_note (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), FALSE);
+  return self->gentle_note;
+}
+
+const char *
+lento_recommendation_get_stage (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->stage_id;
+}
+
+const char *
+lento_recommendation_get_template (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->template_id;
+}
+
+/**
+ * lento_recommendation_get_tool:
+ *
+ * Returns: (nullable): the inventory id of the tool for the next session
+ */
+const char *
+lento_recommendation_get_tool (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->tool_id;
+}
+
+double
+lento_recommendation_get_diameter (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), 0.0);
+  return self->diameter;
+}
+
+/**
+ * lento_recommendation_get_warm_up_tool:
+ *
+ * Returns: (nullable): the tool for the warm-up phase, when it differs from
+ *   the usual warm-up with a finger
+ */
+const char *
+lento_recommendation_get_warm_up_tool (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->warm_up_tool_id;
+}
+
+/**
+ * lento_recommendation_get_lube:
+ *
+ * Returns: (nullable): a lubricant that suits the tool
+ */
+const char *
+lento_recommendation_get_lube (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->lube_id;
+}
+
+/**
+ * lento_recommendation_get_rest_until:
+ *
+ * Returns: (nullable): the last day of a rest the plan asks for
+ */
+const GDate *
+lento_recommendation_get_rest_until (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return g_date_valid (&self->rest_until) ? &self->rest_until : NULL;
+}
+
+/**
+ * lento_recommendation_get_reasons:
+ *
+ * Returns: (transfer none) (element-type LentoReason): why, most important first
+ */
+GPtrArray *
+lento_recommendation_get_reasons (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->reasons;
+}
+
+/**
+ * lento_recommendation_find_reason:
+ *
+ * Returns: (transfer none) (nullable): the first reason with @code
+ */
+const LentoReason *
+lento_recommendation_find_reason (LentoRecommendation *self,
+                                  LentoReasonCode      code)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+
+  for (guint i = 0; i < self->reasons->len; i++)
+    {
+      const LentoReason *reason = g_ptr_array_index (self->reasons, i);
+
+      if (reason->code == code)
+        return reason;
+    }
+
+  return NULL;
+}
+
+/**
+ * lento_recommendation_get_days:
+ *
+ * Returns: (transfer none) (element-type LentoPlanDay): today and the six
+ *   days after it
+ */
+GArray *
+lento_recommendation_get_days (LentoRecommendation *self)
+{
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
+  return self->days;
+}
+
+/* The coach */
+
+typedef struct {
+  LentoEntry *entry;
+  guint       day;
+} Item;
+
+typedef struct {
+  LentoProgram             *program;
+  const LentoProgramRules  *rules;
+  LentoInventory           *inventory;
+  GPtrArray                *ladder;    /* LentoTool, smallest first */
+  GPtrArray                *fingers;   /* LentoTool, smallest first */
+  GArray                   *sessions;  /* Item, newest first */
+  GArray                   *others;    /* Item: rest days and clinician notes */
+  guint                     today;
+  guint                     weekdays;
+  LentoRecommendation      *rec;
+} Coach;
+
+/* What the next session is, before today's schedule is applied. */
+typedef struct {
+  LentoRecommendationKind  kind;
+  int                      stage;
+  int                      size;          /* ladder index; -1 for the smallest finger */
+  gboolean                 warm_up_same;  /* warm up on the session's own, smaller size */
+} Next;
+
+void
+lento_coach_settings_init (LentoCoachSettings *settings)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->weekdays = 0;
+  g_date_clear (&settings->clinician_acknowledged, 1);
+}
+
+static guint
+entry_day (LentoEntry *entry)
+{
+  GDateTime *start = lento_entry_get_start (entry);
+  int year, month, day;
+  GDate date;
+
+  g_date_time_get_ymd (start, &year, &month, &day);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+static void
+julian_to_date (guint  julian,
+                GDate *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, julian);
+}
+
+static char *
+format_day (guint julian)
+{
+  char buffer[128];
+  GDate date;
+
+  julian_to_date (julian, &date);
+  /* Translators: a date in a sentence, see strftime(3), e.g. “Thursday 12 March” */
+  if (g_date_strftime (buffer, sizeof buffer, _("%A %-d %B"), &date) == 0)
+    return g_strdup ("");
+  return g_strdup (buffer);
+}
+
+static char *
+format_mm (double mm)
+{
+  if (fabs (mm - round (mm)) < 0.05)
+    return g_strdup_printf ("%.0f", mm);
+  return g_strdup_printf ("%.1f", mm);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Item *item_a = a;
+  const Item *item_b = b;
+  int order = g_date_time_compare (lento_entry_get_start (item_b->entry),
+                                   lento_entry_get_start (item_a->entry));
+
+  if (order != 0)
+    return order;
+
+  /* Two entries at the same instant still have one order. */
+  return g_strcmp0 (lento_entry_get_uuid (item_b->entry), lento_entry_get_uuid (item_a->entry));
+}
+
+static Item *
+session_at (Coach *coach,
+            guint  index)
+{
+  return &g_array_index (coach->sessions, Item, index);
+}
+
+static void
+add_reason_valist (Coach            *coach,
+                   LentoReasonCode   code,
+                   char             *text,
+                   va_list           uuids)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  LentoReason *reason = g_new0 (LentoReason, 1);
+
+  for (LentoEntry *entry = va_arg (uuids, LentoEntry *); entry != NULL;
+       entry = va_arg (uuids, LentoEntry *))
+    g_strv_builder_add (builder, lento_entry_get_uuid (entry));
+
+  reason->code = code;
+  reason->text = text;
+  reason->entries = g_strv_builder_end (builder);
+  g_ptr_array_add (coach->rec->reasons, reason);
+}
+
+/* Takes @text; the entries behind the reason follow, ending with NULL. */
+static void
+add_reason (Coach           *coach,
+            LentoReasonCode  code,
+            char            *text,
+            ...)
+{
+  va_list args;
+
+  va_start (args, text);
+  add_reason_valist (coach, code, text, args);
+  va_end (args);
+}
+
+/* Takes @text; the entries behind the reason are sessions[first, first + count). */
+static void
+add_reason_sessions (Coach           *coach,
+                     LentoReasonCode  code,
+                     char            *text,
+                     guint            first,
+                     guint            count)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  LentoReason *reason = g_new0 (LentoReason, 1);
+
+  for (guint i = first; i < first + count && i < coach->sessions->len; i++)
+    g_strv_builder_add (builder, lento_entry_get_uuid (session_at (coach, i)->entry));
+
+  reason->code = code;
+  reason->text = text;
+  reason->entries = g_strv_builder_end (builder);
+  g_ptr_array_add (coach->rec->reasons, reason);
+}
+
+static LentoTool *
+size_tool (Coach *coach,
+           int    size)
+{
+  if (size >= 0 && (guint) size < coach->ladder->len)
+    return g_ptr_array_index (coach->ladder, size);
+  if (size < 0 && coach->fingers->len > 0)
+    return g_ptr_array_index (coach->fingers, 0);
+  return NULL;
+}
+
+/* Where on the ladder an entry was: by its tool when the tool is still a
+ * size of the ladder, otherwise by its recorded diameter. -1 is below the
+ * ladder, where the smallest finger stands in.
+ */
+static int
+size_of_entry (Coach      *coach,
+               LentoEntry *entry)
+{
+  const char *tool_id = lento_entry_get_tool (entry);
+  double diameter = lento_entry_get_diameter (entry);
+  LentoTool *tool = lento_inventory_find_tool (coach->inventory, tool_id);
+  int size = -1;
+
+  for (guint i = 0; i < coach->ladder->len; i++)
+    if (g_strcmp0 (lento_tool_get_id (g_ptr_array_index (coach->ladder, i)), tool_id) == 0)
+      return i;
+
+  if (tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
+    return -1;
+
+  if (diameter <= 0.0 && tool != NULL)
+    diameter = lento_tool_get_diameter (tool);
+
+  for (guint i = 0; i < coach->ladder->len; i++)
+    if (lento_tool_get_diameter (g_ptr_array_index (coach->ladder, i)) <= diameter + 0.25)
+      size = i;
+
+  return size;
+}
+
+static int
+size_down (Coach *coach,
+           int    size,
+           guint  steps)
+{
+  int target = size - (int) steps;
+
+  if (target >= 0)
+    return target;
+
+  /* Below the first trainer the smallest finger stands in, if it is smaller. */
+  if (coach->fingers->len > 0
+      && (coach->ladder->len == 0
+          || lento_tool_get_diameter (g_ptr_array_index (coach->fingers, 0))
+             < lento_tool_get_diameter (g_ptr_array_index (coach->ladder, 0))))
+    return -1;
+
+  return MIN (size, 0);
+}
+
+static const char *
+stage_id (Coach *coach,
+          int    stage)
+{
+  return lento_program_get_stage_id (coach->program, stage);
+}
+
+static LentoStageTools
+stage_tools (Coach *coach,
+             int    stage)
+{
+  return lento_program_get_stage_tools (coach->program, stage_id (coach, stage));
+}
+
+static gboolean
+is_injury (LentoEntry *entry)
+{
+  return lento_entry_get_sharp_pain (entry)
+         || lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SIGNIFICANT;
+}
+
+static gboolean
+is_step_back_pain (Coach      *coach,
+                   LentoEntry *entry)
+{
+  int pain = lento_entry_get_pain (entry);
+
+  return pain != LENTO_ENTRY_UNSET && pain >= coach->rules->step_back_min_pain;
+}
+
+static gboolean
+is_step_back_resistance (Coach      *coach,
+                         LentoEntry *entry)
+{
+  return lento_entry_get_resistance (entry) >= coach->rules->step_back_min_resistance;
+}
+
+/* A session that counts towards moving on: easy, painless and long enough. */
+static gboolean
+meets (LentoEntry      *entry,
+       int              max_pain,
+       LentoResistance  max_resistance,
+       guint            wear_seconds)
+{
+  int pain = lento_entry_get_pain (entry);
+
+  return pain != LENTO_ENTRY_UNSET
+         && pain <= max_pain
+         && lento_entry_get_resistance (entry) <= max_resistance
+         && lento_entry_get_wear (entry) >= wear_seconds
+         && !lento_entry_get_sharp_pain (entry)
+         && lento_entry_get_bleeding (entry) == LENTO_BLEEDING_NONE;
+}
+
+static gboolean
+last_meet (Coach           *coach,
+           guint            count,
+           int              max_pain,
+           LentoResistance  max_resistance,
+           guint            wear_seconds)
+{
+  for (guint i = 0; i < count; i++)
+    if (!meets (session_at (coach, i)->entry, max_pain, max_resistance, wear_seconds))
+      return FALSE;
+  return TRUE;
+}
+
+/* The clinician rule: heavy bleeding, or bleeding that comes back within the
+ * window, pauses progression until the person notes they have seen someone.
+ * Anything on or before that day is acknowledged.
+ */
+static gboolean
+check_clinician (Coach                    *coach,
+                 const LentoCoachSettings *settings)
+{
+  const LentoProgramRules *rules = coach->rules;
+  g_autoptr(GArray) bleeding = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint acknowledged = 0;
+  guint count = rules->clinician_repeat_count;
+
+  if (g_date_valid (&settings->clinician_acknowledged))
+    acknowledged = g_date_get_julian (&settings->clinician_acknowledged);
+
+  for (guint i = 0; i < coach->others->len; i++)
+    {
+      Item *item = &g_array_index (coach->others, Item, i);
+
+      if (lento_entry_get_kind (item->entry) == LENTO_ENTRY_KIND_CLINICIAN_NOTE)
+        acknowledged = MAX (acknowledged, item->day);
+    }
+
+  for (guint i = 0; i < coach->sessions->len; i++)
+    {
+      Item *item = session_at (coach, i);
+
+      if (item->day <= acknowledged)
+        break;
+
+      if (lento_entry_has_tag (item->entry, rules->heavy_bleeding_tag))
+        {
+          add_reason (coach, LENTO_REASON_CLINICIAN_HEAVY_BLEEDING,
+                      g_strdup (_("Heavy bleeding needs a clinician’s care. The plan pauses "
+                                  "until you have seen one and noted it in Lento.")),
+                      item->entry, NULL);
+          return TRUE;
+        }
+
+      if (lento_entry_get_bleeding (item->entry) >= rules->clinician_repeat_min_bleeding)
+        g_array_append_val (bleeding, i);
+    }
+
+  for (guint i = 0; i + count <= bleeding->len; i++)
+    {
+      guint newest = g_array_index (bleeding, guint, i);
+      guint oldest = g_array_index (bleeding, guint, i + count - 1);
+
+      if (session_at (coach, newest)->day - session_at (coach, oldest)->day
+          < rules->clinician_repeat_days)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          LentoReason *reason = g_new0 (LentoReason, 1);
+
+          for (guint j = i; j < i + count; j++)
+            g_strv_builder_add (builder,
+                                lento_entry_get_uuid (
+                                  session_at (coach, g_array_index (bleeding, guint, j))->entry));
+
+          reason->code = LENTO_REASON_CLINICIAN_REPEATED_BLEEDING;
+          reason->text = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "There was bleeding %u times within %u day. Please see a clinician; "
+                         "the plan pauses until you note in Lento that you have.",
+                         "There was bleeding %u times within %u days. Please see a clinician; "
+                         "the plan pauses until you note in Lento that you have.",
+                         rules->clinician_repeat_days),
+            count, rules->clinician_repeat_days);
+          reason->entries = g_strv_builder_end (builder);
+          g_ptr_array_add (coach->rec->reasons, reason);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+current_stage (Coach *coach)
+{
+  LentoEntry *latest;
+  LentoTool *tool;
+  LentoStageTools wanted;
+  int stage;
+  guint n_stages = lento_program_get_n_stages (coach->program);
+
+  if (coach->sessions->len == 0)
+    return 0;
+
+  latest = session_at (coach, 0)->entry;
+  stage = lento_program_find_stage (coach->program, lento_entry_get_stage (latest));
+  if (stage >= 0)
+    return stage;
+
+  /* An entry from another plan, or typed in by hand: place it by its tool. */
+  tool = lento_inventory_find_tool (coach->inventory, lento_entry_get_tool (latest));
+  wanted = tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER
+           ? LENTO_STAGE_TOOLS_FINGER : LENTO_STAGE_TOOLS_LADDER;
+  for (guint i = 0; i < n_stages; i++)
+    if (stage_tools (coach, i) == wanted)
+      return i;
+
+  return 0;
+}
+
+/* The newest sessions in a row that share @size. */
+static guint
+run_at_size (Coach *coach,
+             int    size)
+{
+  guint count = 0;
+
+  while (count < coach->sessions->len
+         && size_of_entry (coach, session_at (coach, count)->entry) == size)
+    count++;
+
+  return count;
+}
+
+static guint
+run_in_stage (Coach *coach,
+              int    stage)
+{
+  const char *id = stage_id (coach, stage);
+  guint count = 0;
+
+  while (count < coach->sessions->len
+         && g_strcmp0 (lento_entry_get_stage (session_at (coach, count)->entry), id) == 0)
+    count++;
+
+  return count;
+}
+
+static char *
+tool_label (LentoTool *tool)
+{
+  g_autofree char *mm = format_mm (lento_tool_get_diameter (tool));
+
+  /* Translators: a tool's name and its diameter, e.g. “Trainer 2 (18 mm)” */
+  return g_strdup_printf (_("%s (%s mm)"), lento_tool_get_name (tool), mm);
+}
+
+static gboolean
+requirements_met (Coach             *coach,
+                  LentoRequirements  requires)
+{
+  if ((requires & LENTO_REQUIRE_LUBE) && !lento_inventory_has_usable_lube (coach->inventory))
+    return FALSE;
+  if ((requires & LENTO_REQUIRE_FINGER) && coach->fingers->len == 0)
+    return FALSE;
+  if ((requires & LENTO_REQUIRE_TRAINER) && coach->ladder->len == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static int
+entry_size_for_stage (Coach *coach,
+                      int    stage)
+{
+  switch (stage_tools (coach, stage))
+    {
+    case LENTO_STAGE_TOOLS_FIRST_SIZE:
+      /* The first trainer, or the finger below it after a step back. */
+      if (coach->ladder->len == 0)
+        return -1;
+      if (coach->sessions->len > 0
+          && lento_program_find_stage (coach->program,
+                                       lento_entry_get_stage (session_at (coach, 0)->entry))
+             == stage)
+        return MIN (size_of_entry (coach, session_at (coach, 0)->entry), 0);
+      return 0;
+    case LENTO_STAGE_TOOLS_NONE:
+    case LENTO_STAGE_TOOLS_FINGER:
+      return -1;
+    case LENTO_STAGE_TOOLS_LADDER:
+    case LENTO_STAGE_TOOLS_CURRENT:
+    default:
+      return coach->sessions->len > 0 ? size_of_entry (coach, session_at (coach, 0)->entry) : 0;
+    }
+}
+
+static void
+advance_stage (Coach *coach,
+               Next  *next,
+               guint  behind)
+{
+  const char *current = stage_id (coach, next->stage);
+  const char *next_id = lento_program_get_next_stage (coach->program, current);
+  int size = next->size;
+
+  if (next_id == NULL)
+    {
+      next->kind = LENTO_RECOMMENDATION_SESSION;
+      return;
+    }
+
+  next->kind = LENTO_RECOMMENDATION_ADVANCE;
+  next->stage++;
+
+  switch (stage_tools (coach, next->stage))
+    {
+    case LENTO_STAGE_TOOLS_FIRST_SIZE:
+      next->size = coach->ladder->len > 0 ? 0 : -1;
+      break;
+    case LENTO_STAGE_TOOLS_LADDER:
+      next->size = MIN (size + 1, (int) coach->ladder->len - 1);
+      break;
+    case LENTO_STAGE_TOOLS_NONE:
+    case LENTO_STAGE_TOOLS_FINGER:
+      next->size = -1;
+      break;
+    case LENTO_STAGE_TOOLS_CURRENT:
+    default:
+      break;
+    }
+
+  add_reason_sessions (coach, LENTO_REASON_ADVANCE_STAGE,
+                       g_strdup_printf (_("You are ready for the next stage: %s."),
+                                        lento_program_get_stage_title (coach->program, next_id)),
+                       0, behind);
+}
+
+/* Week one and getting ready: move on by the stage's own criteria. */
+static void
+evaluate_stage (Coach *coach,
+                Next  *next)
+{
+  const char *id = stage_id (coach, next->stage);
+  const LentoMoveOn *move_on = lento_program_get_stage_move_on (coach->program, id);
+  guint run = run_in_stage (coach, next->stage);
+  gboolean met;
+
+  next->kind = LENTO_RECOMMENDATION_SESSION;
+  next->size = -1;
+  if (move_on == NULL)
+    return;
+
+  met = requirements_met (coach, move_on->requires)
+        && run >= move_on->sessions
+        && last_meet (coach, move_on->sessions, move_on->max_pain, move_on->max_resistance,
+                      move_on->wear_seconds)
+        && (move_on->days == 0
+            || (run > 0 && coach->today - session_at (coach, run - 1)->day >= move_on->days));
+
+  if (met)
+    {
+      advance_stage (coach, next, move_on->sessions);
+      return;
+    }
+
+  if (!requirements_met (coach, move_on->requires))
+    {
+      add_reason (coach, LENTO_REASON_GETTING_READY,
+                  g_strdup (_("Add a water-based or silicone-based lubricant to your inventory. "
+                              "Until then, a breathing practice is a good start.")),
+                  NULL);
+      return;
+    }
+
+  /* Hold once there were enough sessions to judge and they did not yet show it. */
+  if (run >= MAX (move_on->sessions, 1))
+    next->kind = LENTO_RECOMMENDATION_HOLD;
+  add_reason_sessions (coach, LENTO_REASON_STAGE_NOT_YET,
+                       g_strdup_printf (_("Stay with “%s” for now. %s"),
+                                        lento_program_get_stage_title (coach->program, id),
+                                        lento_program_get_stage_move_on_text (coach->program, id)),
+                       0, MIN (run, move_on->sessions));
+}
+
+static void
+note_skipped_tools (Coach *coach,
+                    int    from,
+                    int    to)
+{
+  GListModel *tools = lento_inventory_get_tools (coach->inventory);
+  double low = from >= 0 ? lento_tool_get_diameter (size_tool (coach, from)) : 0.0;
+  double high = lento_tool_get_diameter (size_tool (coach, to));
+  guint n = g_list_model_get_n_items (tools);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LentoTool) tool = g_list_model_get_item (tools, i);
+      double diameter = lento_tool_get_diameter (tool);
+
+      if (lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER
+          || lento_tool_get_flared_base (tool)
+          || diameter <= low || diameter >= high)
+        continue;
+
+      add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                  g_strdup_printf (_("“%s” is left out: it has no flared base, so it could slip "
+                                     "inside."), lento_tool_get_name (tool)),
+                  NULL);
+    }
+}
+
+static void
+note_jump (Coach *coach,
+           int    from,
+           int    to)
+{
+  double low;
+  double high;
+  double jump;
+  g_autofree char *low_mm = NULL;
+  g_autofree char *high_mm = NULL;
+  g_autofree char *middle_mm = NULL;
+
+  if (from < 0)
+    return;
+
+  low = lento_tool_get_diameter (size_tool (coach, from));
+  high = lento_tool_get_diameter (size_tool (coach, to));
+  jump = (high - low) / low * 100.0;
+  if (jump <= coach->rules->ladder_max_jump_percent + 1e-9)
+    return;
+
+  low_mm = format_mm (low);
+  high_mm = format_mm (high);
+  middle_mm = format_mm (floor (low * (1.0 + coach->rules->ladder_max_jump_percent / 100.0) * 2.0)
+                         / 2.0);
+  add_reason (coach, LENTO_REASON_LADDER_JUMP,
+              g_strdup_printf (_("The step from %s mm to %s mm is a big one. A size of about %s mm "
+                                 "in between would make it gentler."),
+                               low_mm, high_mm, middle_mm),
+              NULL);
+}
+
+/* The first trainer and the ladder: one size at a time. */
+static void
+evaluate_size (Coach *coach,
+               Next  *next)
+{
+  const LentoProgramRules *rules = coach->rules;
+  const char *id = stage_id (coach, next->stage);
+  LentoStageTools tools = stage_tools (coach, next->stage);
+  const LentoMoveOn *move_on = lento_program_get_stage_move_on (coach->program, id);
+  guint wear = lento_program_get_stage_target_wear (coach->program, id);
+  guint needed = rules->advance_sessions;
+  guint hold_days = rules->ladder_hold_days;
+  int size = entry_size_for_stage (coach, next->stage);
+  int top = tools == LENTO_STAGE_TOOLS_FIRST_SIZE ? 0 : (int) coach->ladder->len - 1;
+  LentoTool *tool;
+  g_autofree char *mm = NULL;
+  guint run;
+  guint days_at_size;
+  gboolean at_top;
+  gboolean met;
+
+  next->size = size;
+  next->kind = LENTO_RECOMMENDATION_SESSION;
+  tool = size_tool (coach, size);
+  if (tool == NULL)
+    {
+      add_reason (coach, LENTO_REASON_NO_TRAINER,
+                  g_strdup (_("Add your fingers or a slim trainer with a flared base to your "
+                              "inventory, so the plan can suggest a size.")),
+                  NULL);
+      return;
+    }
+
+  /* Sessions of the stage before do not count towards the first trainer. */
+  run = run_at_size (coach, size);
+  if (coach->sessions->len > 0
+      && lento_program_find_stage (coach->program,
+                                   lento_entry_get_stage (session_at (coach, 0)->entry))
+         != next->stage)
+    run = 0;
+
+  /* At the top of what the stage covers, its own criteria to move on apply too. */
+  at_top = size >= top && size >= 0;
+  if (at_top && move_on != NULL)
+    {
+      needed = MAX (needed, move_on->sessions);
+      hold_days = MAX (hold_days, move_on->days);
+      wear = MAX (wear, move_on->wear_seconds);
+    }
+
+  mm = format_mm (lento_tool_get_diameter (tool));
+  days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
+  met = tools != LENTO_STAGE_TOOLS_CURRENT
+        && run >= needed
+        && last_meet (coach, needed, rules->advance_max_pain, rules->advance_max_resistance, wear)
+        && (!at_top || move_on == NULL
+            || last_meet (coach, needed, move_on->max_pain, move_on->max_resistance, wear));
+
+  if (tools == LENTO_STAGE_TOOLS_CURRENT)
+    {
+      add_reason (coach, LENTO_REASON_TOP_OF_LADDER,
+                  g_strdup_printf (_("You have reached your size. A session or two a week at "
+                                     "%s mm keeps it comfortable."), mm),
+                  NULL);
+      return;
+    }
+
+  if (met && days_at_size >= hold_days)
+    {
+      g_autofree char *larger_label = NULL;
+
+      if (at_top)
+        {
+          if (tools == LENTO_STAGE_TOOLS_LADDER)
+            add_reason (coach, LENTO_REASON_TOP_OF_LADDER,
+                        g_strdup (_("You have reached the largest size in your ladder. A session "
+                                    "or two a week keeps it comfortable.")),
+                        NULL);
+          advance_stage (coach, next, needed);
+          return;
+        }
+
+      if (size < 0 && coach->ladder->len == 0)
+        {
+          next->kind = LENTO_RECOMMENDATION_HOLD;
+          add_reason (coach, LENTO_REASON_NO_TRAINER,
+                      g_strdup (_("To move up a size, add a slim trainer with a flared base to "
+                                  "your inventory. Until then, the little finger works well.")),
+                      NULL);
+          return;
+        }
+
+      next->kind = LENTO_RECOMMENDATION_ADVANCE;
+      next->size = size + 1;
+      larger_label = tool_label (size_tool (coach, next->size));
+      add_reason_sessions (coach, LENTO_REASON_ADVANCE_SIZE,
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u session in a row at %s mm went in "
+                                                         "easily, with no pain and the full wear "
+                                                         "time. Next, try %s.",
+                                                         "%u sessions in a row at %s mm went in "
+                                                         "easily, with no pain and the full wear "
+                                                         "time. Next, try %s.",
+                                                         needed),
+                                            needed, mm, larger_label),
+                           0, needed);
+      note_skipped_tools (coach, size, next->size);
+      note_jump (coach, size, next->size);
+      return;
+    }
+
+  if (met)
+    {
+      g_autofree char *until = format_day (session_at (coach, run - 1)->day + hold_days);
+
+      next->kind = LENTO_RECOMMENDATION_HOLD;
+      add_reason_sessions (coach, LENTO_REASON_HOLD_DAYS,
+                           g_strdup_printf (_("This size went well. The plan gives each size time, "
+                                              "so it stays at %s mm until %s."), mm, until),
+                           0, needed);
+      return;
+    }
+
+  /* A plateau needs enough sessions to judge; one session long ago is not one. */
+  if (run >= needed && days_at_size >= rules->plateau_days)
+    {
+      next->kind = LENTO_RECOMMENDATION_HOLD;
+      add_reason_sessions (coach, LENTO_REASON_PLATEAU,
+                           g_strdup_printf (_("You have been at %s mm for %u days. Progress often "
+                                              "pauses at one size, and that is normal: stay here "
+                                              "for a few days up to a week. If it feels "
+                                              "comfortable, wear a small trainer during quiet "
+                                              "everyday moments."), mm, days_at_size),
+                           0, run);
+      return;
+    }
+
+  if (run >= needed)
+    {
+      next->kind = LENTO_RECOMMENDATION_HOLD;
+      add_reason_sessions (coach, LENTO_REASON_NOT_YET,
+                           g_strdup_printf (_("Stay at %s mm for now. The plan moves up once the "
+                                              "last %u sessions went in with no resistance, no "
+                                              "pain and %u minutes of wear."),
+                                            mm, needed, wear / 60),
+                           0, needed);
+      return;
+    }
+
+  add_reason_sessions (coach, LENTO_REASON_BUILDING,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u more calm session at %s mm, and then "
+                                                     "the plan looks at the next size.",
+                                                     "%u more calm sessions at %s mm, and then "
+                                                     "the plan looks at the next size.",
+                                                     needed - run),
+                                        needed - run, mm),
+                       0, run);
+}
+
+static gboolean
+stage_is_sized (Coach *coach,
+                int    stage)
+{
+  LentoStageTools tools = stage_tools (coach, stage);
+
+  return tools == LENTO_STAGE_TOOLS_FIRST_SIZE
+         || tools == LENTO_STAGE_TOOLS_LADDER
+         || tools == LENTO_STAGE_TOOLS_CURRENT;
+}
+
+static char *
+size_label (Coach *coach,
+            int    size)
+{
+  LentoTool *tool = size_tool (coach, size);
+
+  return tool != NULL ? tool_label (tool) : g_strdup (_("your smallest size"));
+}
+
+static void
+compute_next (Coach *coach,
+              Next  *next)
+{
+  const LentoProgramRules *rules = coach->rules;
+  LentoEntry *latest;
+  gboolean sized;
+  guint days_since;
+  int size;
+
+  next->stage = current_stage (coach);
+  next->kind = LENTO_RECOMMENDATION_SESSION;
+  next->size = -1;
+  sized = stage_is_sized (coach, next->stage);
+
+  if (coach->sessions->len == 0)
+    goto evaluate;
+
+  latest = session_at (coach, 0)->entry;
+  days_since = coach->today - session_at (coach, 0)->day;
+  size = sized ? size_of_entry (coach, latest) : -1;
+
+  if (days_since >= rules->long_break_days)
+    {
+      g_autofree char *label = NULL;
+
+      next->size = sized ? size_down (coach, size, rules->long_break_sizes_down) : -1;
+      next->kind = sized && next->size != size ? LENTO_RECOMMENDATION_STEP_BACK
+                                               : LENTO_RECOMMENDATION_SESSION;
+      next->warm_up_same = TRUE;
+      label = size_label (coach, next->size);
+      add_reason (coach, LENTO_REASON_LONG_BREAK,
+                  g_strdup_printf (_("Welcome back. After %u days away, start with %s and give "
+                                     "the warm-up extra time."), days_since, label),
+                  latest, NULL);
+      return;
+    }
+
+  if (is_injury (latest))
+    {
+      g_autofree char *label = NULL;
+
+      next->size = sized ? size_down (coach, size, rules->rest_sizes_down) : -1;
+      next->kind = sized && next->size != size ? LENTO_RECOMMENDATION_STEP_BACK
+                                               : LENTO_RECOMMENDATION_SESSION;
+      label = size_label (coach, next->size);
+      add_reason (coach, LENTO_REASON_AFTER_REST,
+                  g_strdup_printf (_("After the rest, start again gently, with %s."), label),
+                  latest, NULL);
+      return;
+    }
+
+  if (is_step_back_pain (coach, latest) || is_step_back_resistance (coach, latest))
+    {
+      g_autofree char *label = NULL;
+
+      next->size = sized ? size_down (coach, size, rules->step_back_sizes_down) : -1;
+      next->kind = LENTO_RECOMMENDATION_STEP_BACK;
+      label = size_label (coach, next->size);
+
+      if (is_step_back_pain (coach, latest))
+        add_reason (coach, LENTO_REASON_STEP_BACK_PAIN,
+                    g_strdup_printf (_("Your last session hurt (pain %d of 10). Next time, go "
+                                       "back to %s and take it slowly."),
+                                     lento_entry_get_pain (latest), label),
+                    latest, NULL);
+      else
+        add_reason (coach, LENTO_REASON_STEP_BACK_RESISTANCE,
+                    g_strdup_printf (_("Your body held on strongly last time. Next time, go back "
+                                       "to %s; there is no hurry."), label),
+                    latest, NULL);
+      return;
+    }
+
+evaluate:
+  if (sized)
+    evaluate_size (coach, next);
+  else
+    evaluate_stage (coach, next);
+}
+
+static gboolean
+is_planned_weekday (Coach *coach,
+                    guint  julian)
+{
+  GDate date;
+
+  julian_to_date (julian, &date);
+  return (coach->weekdays & (1u << g_date_get_weekday (&date))) != 0;
+}
+
+static guint
+sessions_between (Coach *coach,
+                  guint  first,
+                  guint  last)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < coach->sessions->len; i++)
+    {
+      guint day = session_at (coach, i)->day;
+
+      if (day >= first && day <= last)
+        count++;
+    }
+
+  return count;
+}
+
+typedef enum {
+  TODAY_SESSION,
+  TODAY_REST_RULE,
+  TODAY_DONE,
+  TODAY_NOT_PLANNED,
+  TODAY_BETWEEN,
+  TODAY_WEEK_FULL,
+} TodayCause;
+
+/* The week ahead: rest until any rest the plan asks for is over, then the
+ * person's own days, with rest days between and no more sessions in any
+ * seven days than the plan's upper bound.
+ */
+static TodayCause
+plan_days (Coach *coach,
+           guint  rest_until,
+           gboolean paused)
+{
+  const LentoProgramRules *rules = coach->rules;
+  gboolean planned[LENTO_COACH_PLAN_DAYS] = { FALSE, };
+  TodayCause cause = TODAY_SESSION;
+
+  for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
+    {
+      guint day = coach->today + d;
+      LentoPlanDay plan_day;
+      TodayCause day_cause = TODAY_SESSION;
+      guint recent = 0;
+      guint in_week;
+
+      julian_to_date (day, &plan_day.date);
+
+      for (guint back = 1; back <= rules->rest_days_between; back++)
+        {
+          recent += sessions_between (coach, day - back, day - back);
+          if (back <= d && planned[d - back])
+            recent++;
+        }
+
+      in_week = sessions_between (coach, day - 6, day - 1);
+      for (guint back = 1; back <= 6 && back <= d; back++)
+        if (planned[d - back])
+          in_week++;
+
+      if (paused || (rest_until != 0 && day <= rest_until))
+        day_cause = TODAY_REST_RULE;
+      else if (d == 0 && sessions_between (coach, day, day) > 0)
+        day_cause = TODAY_DONE;
+      else if (in_week >= rules->sessions_per_week_max)
+        day_cause = TODAY_WEEK_FULL;
+      else if (recent > 0)
+        day_cause = TODAY_BETWEEN;
+      else if (!is_planned_weekday (coach, day))
+        day_cause = TODAY_NOT_PLANNED;
+
+      /* Today's session, once done, counts for the days after it. */
+      planned[d] = day_cause == TODAY_SESSION || day_cause == TODAY_DONE;
+      plan_day.kind = day_cause == TODAY_SESSION ? LENTO_PLAN_DAY_SESSION
+                      : day_cause == TODAY_DONE ? LENTO_PLAN_DAY_DONE
+                      : LENTO_PLAN_DAY_REST;
+      if (d == 0)
+        cause = day_cause;
+      g_array_append_val (coach->rec->days, plan_day);
+    }
+
+  return cause;
+}
+
+static void
+explain_rest_today (Coach      *coach,
+                    TodayCause  cause)
+{
+  const LentoProgramRules *rules = coach->rules;
+  g_autofree char *next_day = NULL;
+
+  for (guint d = 1; d < coach->rec->days->len; d++)
+    {
+      LentoPlanDay *day = &g_array_index (coach->rec->days, LentoPlanDay, d);
+
+      if (day->kind == LENTO_PLAN_DAY_SESSION)
+        {
+          next_day = format_day (g_date_get_julian (&day->date));
+          break;
+        }
+    }
+
+  switch (cause)
+    {
+    case TODAY_DONE:
+      add_reason_sessions (coach, LENTO_REASON_DONE_TODAY,
+                           g_strdup (_("Today’s session is done. Rest now: resting is part of "
+                                       "the progress.")),
+                           0, 1);
+      break;
+
+    case TODAY_WEEK_FULL:
+      add_reason (coach, LENTO_REASON_WEEK_FULL,
+                  g_strdup_printf (_("%u sessions in seven days is plenty. Today is for rest, "
+                                     "which helps as much as practice."),
+                                   rules->sessions_per_week_max),
+                  NULL);
+      break;
+
+    case TODAY_BETWEEN:
+      add_reason_sessions (coach, LENTO_REASON_REST_BETWEEN,
+                           g_strdup (_("A rest day between sessions lets the muscles settle. "
+                                       "Today is for rest.")),
+                           0, 1);
+      break;
+
+    case TODAY_NOT_PLANNED:
+      if (next_day != NULL)
+        add_reason (coach, LENTO_REASON_REST_DAY,
+                    g_strdup_printf (_("Today is a rest day. The next session is planned for "
+                                       "%s."), next_day),
+                    NULL);
+      else
+        add_reason (coach, LENTO_REASON_REST_DAY,
+                    g_strdup (_("Today is a rest day. Choose the days that suit you in the "
+                                "preferences.")),
+                    NULL);
+      break;
+
+    case TODAY_REST_RULE:
+    case TODAY_SESSION:
+    default:
+      break;
+    }
+}
+
+/* Sessions about once a week or less, for a while: a kind word, no more. */
+static void
+check_low_frequency (Coach *coach)
+{
+  const LentoProgramRules *rules = coach->rules;
+  guint span = 7 * rules->low_frequency_weeks;
+  guint first = coach->today - span + 1;
+  guint oldest;
+  guint in_span = 0;
+
+  if (coach->sessions->len == 0)
+    return;
+
+  /* Someone who began recently, or who is just back, is not told this. */
+  oldest = session_at (coach, coach->sessions->len - 1)->day;
+  if (oldest > first || coach->today - session_at (coach, 0)->day >= rules->long_break_days)
+    return;
+
+  for (guint w = 0; w < rules->low_frequency_weeks; w++)
+    {
+      guint last = coach->today - 7 * w;
+
+      if (sessions_between (coach, last - 6, last) > rules->low_frequency_max_per_week)
+        return;
+    }
+
+  /* Rest the plan asked for, or that the person chose and noted, is not rarity. */
+  for (guint i = 0; i < coach->sessions->len; i++)
+    {
+      Item *item = session_at (coach, i);
+
+      if (item->day < first)
+        break;
+      if (is_injury (item->entry) || is_step_back_pain (coach, item->entry)
+          || is_step_back_resistance (coach, item->entry))
+        return;
+      in_span++;
+    }
+
+  for (guint i = 0; i < coach->others->len; i++)
+    {
+      Item *item = &g_array_index (coach->others, Item, i);
+
+      if (item->day >= first && lento_entry_get_kind (item->entry) == LENTO_ENTRY_KIND_REST)
+        return;
+    }
+
+  coach->rec->gentle_note = TRUE;
+  add_reason_sessions (coach, LENTO_REASON_LOW_FREQUENCY,
+                       g_strdup_printf (_("Sessions have been about once a week lately. Two or "
+                                          "three a week, with rest days between, usually make "
+                                          "it easier. Go at whatever pace your life allows.")),
+                       0, in_span);
+}
+
+static gboolean
+pair_is_fine (LentoTool *tool,
+              LentoLube *lube,
+              char     **reason)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+
+  if (tool == NULL)
+    return TRUE;
+
+  issues = lento_inventory_check_pair (tool, lube);
+  if (issues->len == 0)
+    return TRUE;
+
+  if (reason != NULL)
+    *reason = g_strdup (((LentoInventoryIssue *) g_ptr_array_index (issues, 0))->reason);
+  return FALSE;
+}
+
+/* The lubricant used last time when it suits the tool; otherwise the first
+ * that does, water-based ones first.
+ */
+static void
+choose_lube (Coach     *coach,
+             LentoTool *tool)
+{
+  const LentoLubeKind preference[] = {
+    LENTO_LUBE_KIND_WATER, LENTO_LUBE_KIND_HYBRID, LENTO_LUBE_KIND_SILICONE, LENTO_LUBE_KIND_OIL,
+  };
+  GListModel *lubes = lento_inventory_get_lubes (coach->inventory);
+  guint n = g_list_model_get_n_items (lubes);
+
+  if (coach->sessions->len > 0)
+    {
+      LentoEntry *latest = session_at (coach, 0)->entry;
+      LentoLube *last = lento_inventory_find_lube (coach->inventory, lento_entry_get_lube (latest));
+      g_autofree char *reason = NULL;
+
+      if (last != NULL && lento_lube_is_usable (last, NULL))
+        {
+          if (pair_is_fine (tool, last, &reason))
+            {
+              coach->rec->lube_id = g_strdup (lento_lube_get_id (last));
+              return;
+            }
+
+          add_reason (coach, LENTO_REASON_LUBE_WARNING, g_steal_pointer (&reason), latest, NULL);
+        }
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (preference); k++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LentoLube) lube = g_list_model_get_item (lubes, i);
+
+          if (lento_lube_get_kind (lube) == preference[k] && pair_is_fine (tool, lube, NULL))
+            {
+              coach->rec->lube_id = g_strdup (lento_lube_get_id (lube));
+              return;
+            }
+        }
+    }
+}
+
+static void
+collect_entries (Coach      *coach,
+                 GListModel *entries)
+{
+  guint n = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (entries, i);
+      Item item;
+
+      if (lento_entry_get_start (entry) == NULL)
+        continue;
+
+      item.entry = entry;
+      item.day = entry_day (entry);
+
+      /* Entries dated after today do not exist yet as far as the plan goes. */
+      if (item.day > coach->today)
+        continue;
+
+      if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION)
+        g_array_append_val (coach->sessions, item);
+      else
+        g_array_append_val (coach->others, item);
+    }
+
+  g_array_sort (coach->sessions, compare_newest_first);
+  g_array_sort (coach->others, compare_newest_first);
+}
+
+/**
+ * lento_coach_recommend:
+ * @program: the plan
+ * @entries: (element-type LentoEntry): the journal, in any order (a
+ *   #LentoJournal is newest first); entries dated after @today are ignored
+ * @inventory: the person's tools and lubricants
+ * @today: the day to recommend for
+ * @settings: (nullable): the person's choices, or %NULL for the defaults
+ *
+ * Decides what today holds and why. The result depends on nothing but the
+ * arguments: no clock, no locale except for the language of the reasons.
+ *
+ * Returns: (transfer full): the recommendation
+ */
+LentoRecommendation *
+lento_coach_recommend (LentoProgram             *program,
+                       GListModel               *entries,
+                       LentoInventory           *inventory,
+                       const GDate              *today,
+                       const LentoCoachSettings *settings)
+{
+  g_autoptr(LentoRecommendation) rec = NULL;
+  g_autoptr(GPtrArray) ladder = NULL;
+  g_autoptr(GPtrArray) fingers = NULL;
+  g_autoptr(GArray) sessions = NULL;
+  g_autoptr(GArray) others = NULL;
+  LentoCoachSettings defaults;
+  Coach coach = { NULL, };
+  Next next = { 0, };
+  LentoTool *tool = NULL;
+  guint rest_until = 0;
+  TodayCause cause;
+
+  g_return_val_if_fail (LENTO_IS_PROGRAM (program), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+  g_return_val_if_fail (LENTO_IS_INVENTORY (inventory), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (settings == NULL)
+    {
+      lento_coach_settings_init (&defaults);
+      settings = &defaults;
+    }
+
+  rec = g_object_new (LENTO_TYPE_RECOMMENDATION, NULL);
+  ladder = lento_inventory_dup_ladder (inventory);
+  fingers = lento_inventory_dup_fingers (inventory);
+  sessions = g_array_new (FALSE, FALSE, sizeof (Item));
+  others = g_array_new (FALSE, FALSE, sizeof (Item));
+
+  coach.program = program;
+  coach.rules = lento_program_get_rules (program);
+  coach.inventory = inventory;
+  coach.ladder = ladder;
+  coach.fingers = fingers;
+  coach.sessions = sessions;
+  coach.others = others;
+  coach.today = g_date_get_julian (today);
+  coach.weekdays = settings->weekdays & 0xfe;
+  if (coach.weekdays == 0)
+    coach.weekdays = coach.rules->default_weekdays;
+  coach.rec = rec;
+
+  collect_entries (&coach, entries);
+
+  if (check_clinician (&coach, settings))
+    {
+      next.stage = current_stage (&coach);
+      rec->kind = rec->next_kind = LENTO_RECOMMENDATION_SEE_CLINICIAN;
+      rec->stage_id = g_strdup (stage_id (&coach, next.stage));
+      rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
+      plan_days (&coach, 0, TRUE);
+      return g_steal_pointer (&rec);
+    }
+
+  /* Sharp pain or significant bleeding: rest, counted from the newest such day. */
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      Item *item = session_at (&coach, i);
+
+      if (coach.today - item->day > coach.rules->rest_days)
+        break;
+
+      if (is_injury (item->entry))
+        {
+          g_autofree char *until = NULL;
+
+          rest_until = item->day + coach.rules->rest_days;
+          julian_to_date (rest_until, &rec->rest_until);
+          until = format_day (rest_until);
+          add_reason (&coach, LENTO_REASON_REST_AFTER_INJURY,
+                      g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
+                                         "fast. Rest until %s so the tissue can heal; resting is "
+                                         "part of the progress."), until),
+                      item->entry, NULL);
+          break;
+        }
+    }
+
+  compute_next (&coach, &next);
+
+  rec->next_kind = next.kind;
+  rec->stage_id = g_strdup (stage_id (&coach, next.stage));
+  rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
+
+  if (stage_tools (&coach, next.stage) != LENTO_STAGE_TOOLS_NONE)
+    tool = size_tool (&coach, next.size);
+  if (tool != NULL)
+    {
+      rec->tool_id = g_strdup (lento_tool_get_id (tool));
+      rec->diameter = lento_tool_get_diameter (tool);
+    }
+
+  if (tool != NULL && next.warm_up_same)
+    {
+      rec->warm_up_tool_id = g_strdup (lento_tool_get_id (tool));
+    }
+  else if (tool != NULL && coach.rules->ladder_warm_up_on_previous_size
+           && stage_is_sized (&coach, next.stage) && next.size >= 0)
+    {
+      LentoTool *smaller = size_tool (&coach, next.size - 1);
+
+      if (smaller != NULL && smaller != tool)
+        {
+          g_autofree char *label = tool_label (smaller);
+
+          rec->warm_up_tool_id = g_strdup (lento_tool_get_id (smaller));
+          add_reason (&coach, LENTO_REASON_WARM_UP,
+                      g_strdup_printf (_("Warm up with %s before the main size."), label),
+                      NULL);
+        }
+    }
+
+  cause = plan_days (&coach, rest_until, FALSE);
+  rec->kind = cause == TODAY_SESSION ? next.kind : LENTO_RECOMMENDATION_REST;
+  explain_rest_today (&coach, cause);
+
+  check_low_frequency (&coach);
+  choose_lube (&coach, tool);
+
+  return g_steal_pointer (&rec);
+}
