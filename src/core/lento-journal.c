@@ -54,6 +54,7 @@ struct _LentoJournal
   GHashTable *by_uuid;       /* uuid -> Record */
   GHashTable *months;        /* name -> Month */
 
+  gboolean    recent_loaded;
   gboolean    loaded;
   gboolean    read_only;
 };
@@ -66,6 +67,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LentoJournal, lento_journal, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_RECENT_LOADED,
   PROP_LOADED,
   PROP_READ_ONLY,
   N_PROPS
@@ -371,6 +373,9 @@ lento_journal_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
       break;
+    case PROP_RECENT_LOADED:
+      g_value_set_boolean (value, self->recent_loaded);
+      break;
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
@@ -393,6 +398,12 @@ lento_journal_class_init (LentoJournalClass *klass)
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* TRUE once the current and the previous month are in the list, which
+   * is what the Plan and the Journal show first.
+   */
+  properties [PROP_RECENT_LOADED] =
+    g_param_spec_boolean ("recent-loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* TRUE once every month document has been read, so statistics and the
    * coach know they see the whole history.
    */
@@ -744,15 +755,14 @@ parse_month (const char  *name,
   return json_node_get_array (node);
 }
 
-static void
-keep_unknown_members (Month      *month,
-                      JsonObject *root)
+/* The top-level members of a month document that are not ours. */
+static JsonObject *
+unknown_members (JsonObject *root)
 {
+  JsonObject *extra = NULL;
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
-
-  g_clear_pointer (&month->extra, json_object_unref);
 
   json_object_iter_init_ordered (&iter, root);
   while (json_object_iter_next_ordered (&iter, &member, &node))
@@ -761,10 +771,12 @@ keep_unknown_members (Month      *month,
           g_str_equal (member, "entries"))
         continue;
 
-      if (month->extra == NULL)
-        month->extra = json_object_new ();
-      json_object_set_member (month->extra, member, json_node_copy (node));
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, member, json_node_copy (node));
     }
+
+  return extra;
 }
 
 /* Inserts records read from a document, sorted newest first, in as few
@@ -816,75 +828,66 @@ insert_pending (LentoJournal *self,
     notify_n_items (self);
 }
 
-/**
- * lento_journal_load_month:
- * @self: a #LentoJournal
- * @name: the document name, "journal/YYYY-MM"
- * @json: the document's bytes, as the vault returned them
- * @error: where to say why the month cannot be shown
- *
- * Merges a month document into the journal. New entries appear with
- * exact items-changed signals; an entry already in the journal is kept or
- * replaced by whichever copy was modified last, and any document that
- * held a stale or misplaced copy is marked to be saved again, so a move
- * between months that was interrupted is finished on the next save.
- *
- * Entries that cannot be read are kept as they are and written back.
- * A document that cannot be read at all marks the month damaged (see
- * lento_journal_mark_month_damaged()).
- *
- * Returns: %TRUE if the month was read
+/* A month document read into entries, without touching the journal, so
+ * that it can be made in a worker thread and merged on the main thread.
  */
-gboolean
-lento_journal_load_month (LentoJournal  *self,
-                          const char    *name,
-                          GBytes        *json,
-                          GError       **error)
+typedef struct
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GPtrArray) pending = NULL;
+  char       *name;
+  GPtrArray  *entries;       /* LentoEntry */
+  GPtrArray  *unreadable;    /* JsonNode */
+  JsonObject *extra;
+  GError     *error;         /* set when the document could not be read */
+} MonthData;
+
+static void
+month_data_free (MonthData *data)
+{
+  g_free (data->name);
+  g_clear_pointer (&data->entries, g_ptr_array_unref);
+  g_clear_pointer (&data->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&data->extra, json_object_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MonthData, month_data_free)
+
+static MonthData *
+month_data_new (const char *name)
+{
+  MonthData *data = g_new0 (MonthData, 1);
+
+  data->name = g_strdup (name);
+  data->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  return data;
+}
+
+/* Safe to call from any thread. Never fails: a document that cannot be
+ * read comes back with its error set.
+ */
+static MonthData *
+month_data_parse (const char *name,
+                  GBytes     *json)
+{
+  g_autoptr(MonthData) data = month_data_new (name);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *array;
-  Month *month;
   guint n;
 
-  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (json != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!lento_journal_is_month_document (name))
-    {
-      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
-                   _("“%s” is not a month of the journal. "
-                     "This is a bug in Lento; please report it."),
-                   name);
-      return FALSE;
-    }
-
-  /* json-glib 1.6 keeps parsed strings in place when immutable; a plain
-   * parser is fine here since the document is copied into entries.
-   */
-  parser = json_parser_new ();
-  array = parse_month (name, json, parser, error);
+  array = parse_month (name, json, parser, &data->error);
   if (array == NULL)
-    {
-      lento_journal_mark_month_damaged (self, name);
-      return FALSE;
-    }
+    return g_steal_pointer (&data);
 
-  month = ensure_month (self, name);
-  keep_unknown_members (month, json_node_get_object (json_parser_get_root (parser)));
-  g_ptr_array_set_size (month->unreadable, 0);
+  data->extra = unknown_members (json_node_get_object (json_parser_get_root (parser)));
 
-  pending = g_ptr_array_new ();
   n = json_array_get_length (array);
-
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autoptr(LentoEntry) entry = NULL;
       g_autoptr(GError) entry_error = NULL;
-      Record *record;
+      LentoEntry *entry = NULL;
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         entry = lento_entry_new_from_json (json_node_get_object (node), &entry_error);
@@ -894,11 +897,42 @@ lento_journal_load_month (LentoJournal  *self,
           /* Never drop what cannot be read: it goes back into the file. */
           g_debug ("%s: entry %u kept unread: %s", name, i,
                    entry_error != NULL ? entry_error->message : "not an object");
-          g_ptr_array_add (month->unreadable, json_node_copy (node));
+          g_ptr_array_add (data->unreadable, json_node_copy (node));
           continue;
         }
 
-      record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+      g_ptr_array_add (data->entries, entry);
+    }
+
+  return g_steal_pointer (&data);
+}
+
+/* Merges one document's entries; the records that are new go to @pending. */
+static void
+merge_month_data (LentoJournal *self,
+                  MonthData    *data,
+                  GPtrArray    *pending)
+{
+  const char *name = data->name;
+  Month *month;
+
+  if (data->error != NULL)
+    {
+      lento_journal_mark_month_damaged (self, name);
+      return;
+    }
+
+  month = ensure_month (self, name);
+  g_clear_pointer (&month->extra, json_object_unref);
+  month->extra = g_steal_pointer (&data->extra);
+  g_ptr_array_unref (month->unreadable);
+  month->unreadable = g_steal_pointer (&data->unreadable);
+  data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+  for (guint i = 0; i < data->entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (data->entries, i);
+      Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
 
       if (record == NULL)
         {
@@ -907,8 +941,8 @@ lento_journal_load_month (LentoJournal  *self,
           g_hash_table_insert (self->by_uuid, record->uuid, record);
           g_ptr_array_add (pending, record);
 
-          /* Taking the record counts as a change of its home month only if
-           * this document is not its home: a misplaced copy must move.
+          /* Taking the record counts as a change only if this document is
+           * not its home: a misplaced copy must move.
            */
           g_hash_table_add (ensure_month (self, record->home)->uuids, g_strdup (record->uuid));
           if (!g_str_equal (record->home, name))
@@ -959,7 +993,68 @@ lento_journal_load_month (LentoJournal  *self,
       month->damaged = FALSE;
       update_read_only (self);
     }
+}
 
+static gboolean
+check_month_name (const char  *name,
+                  GError     **error)
+{
+  if (lento_journal_is_month_document (name))
+    return TRUE;
+
+  g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               _("“%s” is not a month of the journal. "
+                 "This is a bug in Lento; please report it."),
+               name);
+  return FALSE;
+}
+
+/**
+ * lento_journal_load_month:
+ * @self: a #LentoJournal
+ * @name: the document name, "journal/YYYY-MM"
+ * @json: the document's bytes, as the vault returned them
+ * @error: where to say why the month cannot be shown
+ *
+ * Merges a month document into the journal. New entries appear with
+ * exact items-changed signals; an entry already in the journal is kept or
+ * replaced by whichever copy was modified last, and any document that
+ * held a stale or misplaced copy is marked to be saved again, so a move
+ * between months that was interrupted is finished on the next save.
+ *
+ * Entries that cannot be read are kept as they are and written back.
+ * A document that cannot be read at all marks the month damaged (see
+ * lento_journal_mark_month_damaged()).
+ *
+ * Returns: %TRUE if the month was read
+ */
+gboolean
+lento_journal_load_month (LentoJournal  *self,
+                          const char    *name,
+                          GBytes        *json,
+                          GError       **error)
+{
+  g_autoptr(MonthData) data = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_month_name (name, error))
+    return FALSE;
+
+  data = month_data_parse (name, json);
+  if (data->error != NULL)
+    {
+      lento_journal_mark_month_damaged (self, name);
+      g_propagate_error (error, g_steal_pointer (&data->error));
+      return FALSE;
+    }
+
+  pending = g_ptr_array_new ();
+  merge_month_data (self, data, pending);
   insert_pending (self, pending);
   return TRUE;
 }
@@ -1027,6 +1122,23 @@ lento_journal_dup_damaged_months (LentoJournal *self)
   return sorted_strv (g_steal_pointer (&names));
 }
 
+static void
+set_recent_loaded (LentoJournal *self)
+{
+  if (!self->recent_loaded)
+    {
+      self->recent_loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECENT_LOADED]);
+    }
+}
+
+gboolean
+lento_journal_get_recent_loaded (LentoJournal *self)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  return self->recent_loaded;
+}
+
 /**
  * lento_journal_set_loaded:
  * @self: a #LentoJournal
@@ -1040,6 +1152,7 @@ lento_journal_set_loaded (LentoJournal *self)
 {
   g_return_if_fail (LENTO_IS_JOURNAL (self));
 
+  set_recent_loaded (self);
   if (!self->loaded)
     {
       self->loaded = TRUE;
@@ -1242,4 +1355,297 @@ lento_journal_mark_saved (LentoJournal *self,
   month = g_hash_table_lookup (self->months, name);
   if (month != NULL)
     month->saved_generation = month->serialized_generation;
+}
+
+/* Progressive loading. A worker thread reads and parses month documents,
+ * the current and the previous month first and then the rest newest
+ * first; the main thread merges whatever is ready in one go, so the list
+ * grows in few, exact items-changed signals and the recent past shows at
+ * once.
+ */
+typedef struct
+{
+  GStrv                 names;           /* in reading order */
+  guint                 n_recent;
+  LentoJournalReadFunc  read_func;
+  gpointer              read_data;
+  GDestroyNotify        read_destroy;
+  GMainContext         *context;
+  GTask                *task;            /* under mutex; dropped once returned */
+
+  GMutex                mutex;
+  GPtrArray            *ready;           /* MonthData, under mutex */
+  guint                 n_read;          /* under mutex */
+  gboolean              done;            /* under mutex */
+  gboolean              idle_pending;    /* under mutex */
+
+  guint                 n_merged;        /* main thread only */
+} LoadData;
+
+static void
+load_data_clear (gpointer pointer)
+{
+  LoadData *data = pointer;
+
+  g_strfreev (data->names);
+  g_clear_object (&data->task);
+  if (data->read_destroy != NULL)
+    data->read_destroy (data->read_data);
+  g_main_context_unref (data->context);
+  g_clear_pointer (&data->ready, g_ptr_array_unref);
+  g_mutex_clear (&data->mutex);
+}
+
+static void
+load_data_unref (LoadData *data)
+{
+  g_atomic_rc_box_release_full (data, load_data_clear);
+}
+
+static gboolean
+merge_ready_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  LentoJournal *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) ready = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  gboolean done;
+
+  g_mutex_lock (&data->mutex);
+  ready = g_steal_pointer (&data->ready);
+  data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)month_data_free);
+  done = data->done;
+  data->idle_pending = FALSE;
+  g_mutex_unlock (&data->mutex);
+
+  for (guint i = 0; i < ready->len; i++)
+    merge_month_data (self, g_ptr_array_index (ready, i), pending);
+  insert_pending (self, pending);
+  data->n_merged += ready->len;
+
+  if (data->n_merged >= data->n_recent)
+    set_recent_loaded (self);
+
+  if (done)
+    {
+      if (!g_task_return_error_if_cancelled (task))
+        {
+          lento_journal_set_loaded (self);
+          g_task_return_boolean (task, TRUE);
+        }
+
+      /* The worker is finished; this breaks the task <-> data cycle here,
+       * on the main thread, so the task is never finalized by the worker.
+       */
+      g_mutex_lock (&data->mutex);
+      g_clear_object (&data->task);
+      g_mutex_unlock (&data->mutex);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called with the mutex held. */
+static void
+schedule_merge (LoadData *data)
+{
+  GSource *source;
+
+  if (data->idle_pending)
+    return;
+
+  data->idle_pending = TRUE;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_name (source, "[lento] merge journal months");
+  g_source_set_callback (source, merge_ready_cb, g_object_ref (data->task), g_object_unref);
+  g_source_attach (source, data->context);
+  g_source_unref (source);
+}
+
+static gpointer
+load_thread (gpointer user_data)
+{
+  LoadData *data = user_data;
+  GCancellable *cancellable;
+
+  g_mutex_lock (&data->mutex);
+  cancellable = g_task_get_cancellable (data->task);
+  g_mutex_unlock (&data->mutex);
+
+  for (guint i = 0; data->names[i] != NULL; i++)
+    {
+      const char *name = data->names[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      MonthData *month;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      bytes = data->read_func (name, data->read_data, cancellable, &error);
+      if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          /* Removed since it was listed: nothing to show, nothing lost. */
+          month = NULL;
+        }
+      else if (bytes == NULL)
+        {
+          g_debug ("%s: %s", name, error != NULL ? error->message : "no bytes");
+          month = month_data_new (name);
+          month->error = error != NULL ? g_steal_pointer (&error)
+                                       : g_error_new_literal (LENTO_CORE_ERROR,
+                                                              LENTO_CORE_ERROR_FAILED, "");
+        }
+      else
+        {
+          month = month_data_parse (name, bytes);
+        }
+
+      g_mutex_lock (&data->mutex);
+      if (month != NULL)
+        g_ptr_array_add (data->ready, month);
+      data->n_read = i + 1;
+      /* The recent months go to the main thread together, as soon as both
+       * are read; after that, whatever is ready whenever it is free.
+       */
+      if (data->n_read >= data->n_recent)
+        schedule_merge (data);
+      g_mutex_unlock (&data->mutex);
+    }
+
+  g_mutex_lock (&data->mutex);
+  data->done = TRUE;
+  schedule_merge (data);
+  g_mutex_unlock (&data->mutex);
+
+  load_data_unref (data);
+  return NULL;
+}
+
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return -strcmp (*(const char **)a, *(const char **)b);
+}
+
+/**
+ * lento_journal_load_async:
+ * @self: a #LentoJournal
+ * @names: the month documents that exist, in any order; other names are ignored
+ * @now: (nullable): today, to know the current month; %NULL for now
+ * @read_func: (scope notified): reads one document; called in a worker thread
+ * @read_data: data for @read_func
+ * @read_destroy: (nullable): frees @read_data, on any thread
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every month is in the journal
+ * @user_data: data for @callback
+ *
+ * Reads the whole journal without blocking: the current and the previous
+ * month first ("recent-loaded" turns %TRUE when they are in the list),
+ * then the others from the newest to the oldest. Entries are parsed in
+ * the worker thread and added on the thread-default main context of the
+ * caller, a batch of months at a time, with exact items-changed signals.
+ *
+ * A month that cannot be read is marked damaged and the journal becomes
+ * read-only; the load still completes. A month @read_func reports as
+ * %G_IO_ERROR_NOT_FOUND is skipped.
+ */
+void
+lento_journal_load_async (LentoJournal         *self,
+                          const char * const   *names,
+                          GDateTime            *now,
+                          LentoJournalReadFunc  read_func,
+                          gpointer              read_data,
+                          GDestroyNotify        read_destroy,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) month_ago = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *previous = NULL;
+  LoadData *data;
+  GThread *thread;
+
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  g_return_if_fail (names != NULL);
+  g_return_if_fail (read_func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_journal_load_async);
+
+  today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  month_ago = g_date_time_add_months (today, -1);
+  current = lento_journal_month_document_for (today);
+  previous = lento_journal_month_document_for (month_ago);
+
+  data = g_atomic_rc_box_new0 (LoadData);
+  data->read_func = read_func;
+  data->read_data = read_data;
+  data->read_destroy = read_destroy;
+  data->context = g_main_context_ref_thread_default ();
+  data->task = g_object_ref (task);
+  data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)month_data_free);
+  g_mutex_init (&data->mutex);
+
+  ordered = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!lento_journal_is_month_document (names[i]))
+        continue;
+      if (g_str_equal (names[i], current) || g_str_equal (names[i], previous))
+        continue;
+      g_ptr_array_add (ordered, g_strdup (names[i]));
+    }
+  g_ptr_array_sort (ordered, compare_names_newest_first);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], previous))
+      {
+        g_ptr_array_insert (ordered, 0, g_strdup (previous));
+        data->n_recent++;
+        break;
+      }
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], current))
+      {
+        g_ptr_array_insert (ordered, 0, g_strdup (current));
+        data->n_recent++;
+        break;
+      }
+  g_ptr_array_add (ordered, NULL);
+  data->names = (GStrv)g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+
+  /* The task data holds one reference, the thread the other. */
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (data), (GDestroyNotify)load_data_unref);
+  thread = g_thread_new ("lento-journal-load", load_thread, data);
+  g_thread_unref (thread);
+}
+
+/**
+ * lento_journal_load_finish:
+ * @self: a #LentoJournal
+ * @result: the result given to the callback
+ * @error: where to report cancellation
+ *
+ * Returns: %TRUE when every month was read (damaged months included; see
+ *   lento_journal_dup_damaged_months())
+ */
+gboolean
+lento_journal_load_finish (LentoJournal  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_journal_load_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -18,6 +18,15 @@ G_BEGIN_DECLS
 /* Month documents are named "journal/YYYY-MM". */
 #define LENTO_JOURNAL_DOCUMENT_PREFIX "journal/"
 
+/* Reads one document's bytes from storage; called in a worker thread, so
+ * it must be thread-safe. Returns %NULL with @error set on failure, with
+ * %G_IO_ERROR_NOT_FOUND when the document does not exist.
+ */
+typedef GBytes *(*LentoJournalReadFunc) (const char    *name,
+                                         gpointer       user_data,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
 #define LENTO_TYPE_JOURNAL (lento_journal_get_type ())
 
 G_DECLARE_FINAL_TYPE (LentoJournal, lento_journal, LENTO, JOURNAL, GObject)
@@ -45,6 +54,19 @@ gboolean       lento_journal_load_month             (LentoJournal   *self,
                                                      GError        **error);
 void           lento_journal_mark_month_damaged     (LentoJournal   *self,
                                                      const char     *name);
+void           lento_journal_load_async             (LentoJournal         *self,
+                                                     const char * const   *names,
+                                                     GDateTime            *now,
+                                                     LentoJournalReadFunc  read_func,
+                                                     gpointer              read_data,
+                                                     GDestroyNotify        read_destroy,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean       lento_journal_load_finish            (LentoJournal   *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
+gboolean       lento_journal_get_recent_loaded      (LentoJournal   *self);
 void           lento_journal_set_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_read_only          (LentoJournal   *self);

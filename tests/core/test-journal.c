@@ -15,6 +15,7 @@
 #include "lento-journal.h"
 #include "lento-journal-query.h"
 #include "lento-journal-stats.h"
+#include "lento-sample-data.h"
 
 typedef struct {
   guint position;
@@ -1065,6 +1066,270 @@ test_journal_text_fold (void)
     }
 }
 
+/* Storage for the progressive load tests: month documents in memory, a
+ * record of the reading order, and a gate that holds the older months
+ * back until the test opens it.
+ */
+typedef struct {
+  GHashTable *documents;     /* name -> GBytes */
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    open;
+  GPtrArray  *order;
+  const char *recent[2];
+  const char *failing;
+} Storage;
+
+static GBytes *
+storage_read (const char    *name,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Storage *storage = user_data;
+  GBytes *bytes;
+
+  g_assert_false (g_main_context_is_owner (g_main_context_default ()));
+
+  g_mutex_lock (&storage->mutex);
+  g_ptr_array_add (storage->order, g_strdup (name));
+  if (g_strcmp0 (name, storage->recent[0]) != 0 && g_strcmp0 (name, storage->recent[1]) != 0)
+    while (!storage->open)
+      g_cond_wait (&storage->cond, &storage->mutex);
+  g_mutex_unlock (&storage->mutex);
+
+  if (g_strcmp0 (name, storage->failing) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "cannot decrypt");
+      return NULL;
+    }
+
+  bytes = g_hash_table_lookup (storage->documents, name);
+  if (bytes == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "gone");
+      return NULL;
+    }
+  return g_bytes_ref (bytes);
+}
+
+static void
+storage_open (Storage *storage)
+{
+  g_mutex_lock (&storage->mutex);
+  storage->open = TRUE;
+  g_cond_broadcast (&storage->cond);
+  g_mutex_unlock (&storage->mutex);
+}
+
+/* Writes @journal as month documents into a new storage. */
+static Storage *
+storage_new (LentoJournal *journal)
+{
+  Storage *storage = g_new0 (Storage, 1);
+  g_auto(GStrv) dirty = NULL;
+
+  storage->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify)g_bytes_unref);
+  storage->order = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&storage->mutex);
+  g_cond_init (&storage->cond);
+
+  lento_journal_set_loaded (journal);
+  dirty = lento_journal_dup_dirty_months (journal);
+  for (guint i = 0; dirty[i] != NULL; i++)
+    {
+      GBytes *bytes = lento_journal_serialize_month (journal, dirty[i], NULL);
+
+      g_assert_nonnull (bytes);
+      g_hash_table_insert (storage->documents, g_strdup (dirty[i]), bytes);
+    }
+
+  return storage;
+}
+
+static void
+storage_free (Storage *storage)
+{
+  g_hash_table_unref (storage->documents);
+  g_ptr_array_unref (storage->order);
+  g_mutex_clear (&storage->mutex);
+  g_cond_clear (&storage->cond);
+  g_free (storage);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Storage, storage_free)
+
+static char **
+storage_names (Storage *storage)
+{
+  return (char **)g_hash_table_get_keys_as_array (storage->documents, NULL);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static guint
+count_in_months (LentoJournal *journal,
+                 const char   *a,
+                 const char   *b)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (journal)); i++)
+    {
+      g_autofree char *name =
+        lento_journal_month_document_for (lento_entry_get_start (get_entry (journal, i)));
+
+      count += g_str_equal (name, a) || g_str_equal (name, b);
+    }
+  return count;
+}
+
+static void
+test_journal_progressive_load (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char **names = NULL;
+  g_auto(GStrv) dirty = NULL;
+  guint n, n_recent, added = 0;
+
+  lento_journal_generate_sample (source, 600, 3, 5, now);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  storage = storage_new (source);
+  storage->recent[0] = "journal/2026-11";
+  storage->recent[1] = "journal/2026-10";
+  n_recent = count_in_months (source, storage->recent[0], storage->recent[1]);
+  g_assert_cmpuint (n_recent, >, 0);
+  names = storage_names (storage);
+
+  changes = record_changes (journal);
+  lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
+                            NULL, NULL, load_done_cb, &result);
+
+  /* The recent months arrive while the older ones are still held back. */
+  while (!lento_journal_get_recent_loaded (journal))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (lento_journal_get_loaded (journal));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, n_recent);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 0, 0, n_recent);
+  g_assert_cmpstr (g_ptr_array_index (storage->order, 0), ==, "journal/2026-11");
+  g_assert_cmpstr (g_ptr_array_index (storage->order, 1), ==, "journal/2026-10");
+
+  storage_open (storage);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lento_journal_load_finish (journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_journal_get_loaded (journal));
+  g_assert_false (lento_journal_get_read_only (journal));
+
+  /* The rest was read newest first, so every batch joined the end. */
+  for (guint i = 3; i < storage->order->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (storage->order, i - 1), >,
+                     g_ptr_array_index (storage->order, i));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      Change *change = &g_array_index (changes, Change, i);
+
+      g_assert_cmpuint (change->removed, ==, 0);
+      g_assert_cmpuint (change->position, ==, added);
+      added += change->added;
+      g_assert_cmpuint (change->n_items, ==, added);
+    }
+  g_assert_cmpuint (added, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    g_assert_true (lento_entry_equal (get_entry (journal, i), get_entry (source, i)));
+
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+}
+
+static void
+test_journal_progressive_load_damaged (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char **names = NULL;
+  g_auto(GStrv) damaged = NULL;
+  guint n;
+
+  lento_journal_generate_sample (source, 200, 1, 9, now);
+  storage = storage_new (source);
+  storage->open = TRUE;
+  storage->failing = "journal/2026-05";
+  n = g_list_model_get_n_items (G_LIST_MODEL (source)) -
+      count_in_months (source, "journal/2026-05", "journal/2026-06");
+  names = storage_names (storage);
+  /* A month listed but gone by the time it is read is skipped. */
+  g_assert_true (g_hash_table_remove (storage->documents, "journal/2026-06"));
+
+  lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
+                            NULL, NULL, load_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (lento_journal_load_finish (journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, n);
+  g_assert_true (lento_journal_get_read_only (journal));
+  damaged = lento_journal_dup_damaged_months (journal);
+  g_assert_true (strv_equal (damaged, "journal/2026-05"));
+}
+
+static void
+test_journal_progressive_load_cancelled (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  LentoJournal *journal = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char **names = NULL;
+
+  lento_journal_generate_sample (source, 100, 1, 3, now);
+  storage = storage_new (source);
+  storage->open = TRUE;
+  names = storage_names (storage);
+
+  g_cancellable_cancel (cancellable);
+  lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
+                            NULL, cancellable, load_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (lento_journal_load_finish (journal, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (lento_journal_get_loaded (journal));
+
+  /* Nothing of the load outlives it. */
+  g_clear_object (&result);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (journal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1370,11 @@ main (int   argc,
       g_test_add_data_func (path, &interrupted_cases[i], test_journal_month_move_interrupted);
     }
   g_test_add_func ("/lento/journal/dirty-tracking", test_journal_dirty_tracking);
+  g_test_add_func ("/lento/journal/progressive-load", test_journal_progressive_load);
+  g_test_add_func ("/lento/journal/progressive-load-damaged",
+                   test_journal_progressive_load_damaged);
+  g_test_add_func ("/lento/journal/progressive-load-cancelled",
+                   test_journal_progressive_load_cancelled);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
   g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
   g_test_add_func ("/lento/journal/query-new-destroy", test_journal_query_new_destroy);
