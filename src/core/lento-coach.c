@@ -1227,6 +1227,8 @@ explain_rest_today (Coach      *coach,
                     TodayCause  cause)
 {
   const LentoProgramRules *rules = coach->rules;
+  GPtrArray *reasons = coach->rec->reasons;
+  guint before = reasons->len;
   g_autofree char *next_day = NULL;
 
   for (guint d = 1; d < coach->rec->days->len; d++)
@@ -1282,6 +1284,10 @@ explain_rest_today (Coach      *coach,
     default:
       break;
     }
+
+  /* Why today is a rest day comes first; what the next session holds follows. */
+  if (reasons->len > before)
+    g_ptr_array_insert (reasons, 0, g_ptr_array_steal_index (reasons, reasons->len - 1));
 }
 
 /* Sessions about once a week or less, for a while: a kind word, no more. */
@@ -1405,6 +1411,14 @@ choose_lube (Coach     *coach,
 }
 
 static void
+clear_item (gpointer data)
+{
+  Item *item = data;
+
+  g_clear_object (&item->entry);
+}
+
+static void
 collect_entries (Coach      *coach,
                  GListModel *entries)
 {
@@ -1418,14 +1432,16 @@ collect_entries (Coach      *coach,
       if (lento_entry_get_start (entry) == NULL)
         continue;
 
-      item.entry = entry;
       item.day = entry_day (entry);
 
       /* Entries dated after today do not exist yet as far as the plan goes. */
       if (item.day > coach->today)
         continue;
 
-      if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION)
+      /* A model may hand out items it does not keep, so each is held here. */
+      item.entry = g_steal_pointer (&entry);
+
+      if (lento_entry_get_kind (item.entry) == LENTO_ENTRY_KIND_SESSION)
         g_array_append_val (coach->sessions, item);
       else
         g_array_append_val (coach->others, item);
@@ -1484,6 +1500,8 @@ lento_coach_recommend (LentoProgram             *program,
   fingers = lento_inventory_dup_fingers (inventory);
   sessions = g_array_new (FALSE, FALSE, sizeof (Item));
   others = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_array_set_clear_func (sessions, clear_item);
+  g_array_set_clear_func (others, clear_item);
 
   coach.program = program;
   coach.rules = lento_program_get_rules (program);

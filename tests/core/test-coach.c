@@ -526,6 +526,16 @@ test_case (gconstpointer data)
   if (test->also >= 0)
     g_assert_nonnull (lento_recommendation_find_reason (rec, test->also));
 
+  /* On a rest day, why there is no session today is said first. */
+  if (test->kind == LENTO_RECOMMENDATION_REST)
+    {
+      LentoReasonCode first = ((LentoReason *) g_ptr_array_index (reasons, 0))->code;
+
+      g_assert_true (first == LENTO_REASON_REST_AFTER_INJURY || first == LENTO_REASON_DONE_TODAY
+                     || first == LENTO_REASON_WEEK_FULL || first == LENTO_REASON_REST_BETWEEN
+                     || first == LENTO_REASON_REST_DAY);
+    }
+
   rest_until = lento_recommendation_get_rest_until (rec);
   if (test->rest_until == NONE_AGO)
     {
