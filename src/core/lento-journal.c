@@ -14,6 +14,7 @@
 
 #include "lento-core-error.h"
 #include "lento-journal.h"
+#include "lento-journal-private.h"
 
 /* One entry as the journal holds it. The sort key and the month are copied
  * out of the entry, so that the list stays sorted and every month document
@@ -1266,6 +1267,23 @@ lento_journal_serialize_month (LentoJournal  *self,
                                const char    *name,
                                GError       **error)
 {
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (lento_journal_is_month_document (name), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _lento_journal_serialize_month (self, name, NULL, error);
+}
+
+/* Also gives the generation the bytes hold, for
+ * _lento_journal_mark_saved_generation(), so that saves that overlap
+ * never mark a month saved with bytes that are not on disk yet.
+ */
+GBytes *
+_lento_journal_serialize_month (LentoJournal  *self,
+                                const char    *name,
+                                guint64       *generation,
+                                GError       **error)
+{
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -1331,6 +1349,8 @@ lento_journal_serialize_month (LentoJournal  *self,
   text = json_generator_to_data (generator, &length);
 
   month->serialized_generation = month->generation;
+  if (generation != NULL)
+    *generation = month->generation;
   return g_bytes_new_take (text, length);
 }
 
@@ -1355,6 +1375,17 @@ lento_journal_mark_saved (LentoJournal *self,
   month = g_hash_table_lookup (self->months, name);
   if (month != NULL)
     month->saved_generation = month->serialized_generation;
+}
+
+void
+_lento_journal_mark_saved_generation (LentoJournal *self,
+                                      const char   *name,
+                                      guint64       generation)
+{
+  Month *month = g_hash_table_lookup (self->months, name);
+
+  if (month != NULL)
+    month->saved_generation = MAX (month->saved_generation, generation);
 }
 
 /* Progressive loading. A worker thread reads and parses month documents,

@@ -13,6 +13,7 @@
 
 #include "lento-core-error.h"
 #include "lento-journal.h"
+#include "lento-journal-vault.h"
 #include "lento-journal-query.h"
 #include "lento-journal-stats.h"
 #include "lento-sample-data.h"
@@ -1330,6 +1331,118 @@ test_journal_progressive_load_cancelled (void)
   g_assert_finalize_object (journal);
 }
 
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The real vault: save a generated journal, read it back progressively,
+ * move an entry between months and save only what changed.
+ */
+static void
+test_journal_vault_round_trip (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lento-journal-XXXXXX", &error);
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(LentoVault) vault = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoEntry) edit = NULL;
+  g_autoptr(GDateTime) moved_start = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) saved_again = NULL;
+  g_auto(GStrv) dirty = NULL;
+  g_auto(GStrv) documents = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  vault = lento_vault_new (dir, "io.github.lento.Lento.Test");
+  g_assert_true (lento_vault_open (vault, &error));
+  g_assert_no_error (error);
+  code = lento_vault_create (vault, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+
+  lento_journal_generate_sample (source, 500, 2, 21, now);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  lento_journal_set_loaded (source);
+  lento_journal_save_async (source, vault, NULL, async_done_cb, &saved);
+  g_assert_true (lento_journal_save_finish (source, wait_for (&saved), &error));
+  g_assert_no_error (error);
+  dirty = lento_journal_dup_dirty_months (source);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_clear_pointer (&dirty, g_strfreev);
+
+  documents = lento_vault_list_documents (vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *)documents, "journal/2026-11"));
+  g_assert_true (g_strv_contains ((const char * const *)documents, "journal/2025-01"));
+
+  lento_journal_load_from_vault_async (journal, vault, now, NULL, async_done_cb, &loaded);
+  g_assert_true (lento_journal_load_from_vault_finish (journal, wait_for (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_journal_get_loaded (journal));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (lento_entry_equal (get_entry (journal, i), get_entry (source, i)));
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_clear_pointer (&dirty, g_strfreev);
+
+  /* Move the newest entry back to March: exactly two months change. */
+  edit = lento_entry_copy (get_entry (journal, 0));
+  moved_start = g_date_time_new_from_iso8601 ("2026-03-10T20:00:00+01:00", NULL);
+  lento_entry_set_start (edit, moved_start);
+  g_assert_true (lento_journal_replace (journal, edit));
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_true (strv_equal (dirty, "journal/2026-03,journal/2026-11"));
+  lento_journal_save_async (journal, vault, NULL, async_done_cb, &saved_again);
+  g_assert_true (lento_journal_save_finish (journal, wait_for (&saved_again), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&dirty, g_strfreev);
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+
+  lento_vault_close (vault);
+  remove_tree (dir_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1375,6 +1488,7 @@ main (int   argc,
                    test_journal_progressive_load_damaged);
   g_test_add_func ("/lento/journal/progressive-load-cancelled",
                    test_journal_progressive_load_cancelled);
+  g_test_add_func ("/lento/journal/vault-round-trip", test_journal_vault_round_trip);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
   g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
   g_test_add_func ("/lento/journal/query-new-destroy", test_journal_query_new_destroy);

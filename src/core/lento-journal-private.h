@@ -1,0 +1,21 @@
+/* lento-journal-private.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lento-journal.h"
+
+G_BEGIN_DECLS
+
+GBytes *_lento_journal_serialize_month        (LentoJournal  *self,
+                                               const char    *name,
+                                               guint64       *generation,
+                                               GError       **error);
+void    _lento_journal_mark_saved_generation  (LentoJournal  *self,
+                                               const char    *name,
+                                               guint64        generation);
+
+G_END_DECLS
