@@ -551,7 +551,7 @@ load_keys (const char  *data_dir,
       if (keys != NULL)
         {
           if (i > 0)
-            g_message ("keys.lento did not open; using its copy keys.lento.prev");
+            g_debug ("keys.lento did not open; using its copy keys.lento.prev");
           return keys;
         }
       if (first_error == NULL)
@@ -1098,7 +1098,7 @@ load_document (const char          *data_dir,
 
   if (plain != NULL)
     {
-      g_message ("Document %s did not open; its previous generation did", name);
+      g_debug ("Document %s did not open; its previous generation did", name);
       *status = LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS;
       return plain;
     }

@@ -1,0 +1,1319 @@
+/* test-vault.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-test"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+
+#include "lento-container.h"
+#include "lento-keyring.h"
+#include "lento-vault.h"
+
+#define APP_ID "io.github.lento.Lento.Devel"
+#define PASSPHRASE "slow and steady"
+
+typedef struct {
+  char        *tmp;
+  char        *data_dir;
+  LentoVault  *vault;
+  LentoSecret *code;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+static gboolean
+write_text (LentoVault  *vault,
+            const char  *name,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  lento_vault_write_document_async (vault, name, bytes, NULL, store_result_cb, &result);
+  return lento_vault_write_document_finish (vault, await_result (&result), error);
+}
+
+static char *
+read_text (LentoVault          *vault,
+           const char          *name,
+           LentoDocumentStatus *status,
+           GError             **error)
+{
+  g_autoptr(GBytes) bytes = lento_vault_read_document (vault, name, status, error);
+
+  if (bytes == NULL)
+    return NULL;
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_document (LentoVault *vault,
+                 const char *name,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LentoDocumentStatus status;
+
+  text = read_text (vault, name, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_OK);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static gboolean
+unlock_passphrase (LentoVault  *vault,
+                   const char  *passphrase,
+                   GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LentoSecret) secret = lento_secret_new_from_string (passphrase);
+
+  lento_vault_unlock_passphrase_async (vault, secret, NULL, store_result_cb, &result);
+  return lento_vault_unlock_passphrase_finish (vault, await_result (&result), error);
+}
+
+static gboolean
+set_passphrase (LentoVault  *vault,
+                const char  *passphrase,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LentoSecret) secret = lento_secret_new_from_string (passphrase);
+
+  lento_vault_set_passphrase_async (vault, secret, NULL, store_result_cb, &result);
+  return lento_vault_set_passphrase_finish (vault, await_result (&result), error);
+}
+
+static gboolean
+store_in_keyring (LentoVault  *vault,
+                  GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lento_vault_store_in_keyring_async (vault, NULL, store_result_cb, &result);
+  return lento_vault_store_in_keyring_finish (vault, await_result (&result), error);
+}
+
+static gboolean
+unlock_keyring (LentoVault  *vault,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lento_vault_unlock_keyring_async (vault, NULL, store_result_cb, &result);
+  return lento_vault_unlock_keyring_finish (vault, await_result (&result), error);
+}
+
+static void
+flush (LentoVault *vault)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_vault_flush_async (vault, NULL, store_result_cb, &result);
+  g_assert_true (lento_vault_flush_finish (vault, await_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_get_busy (vault));
+}
+
+/* A worker thread drops its reference to the vault just after the main
+ * thread has seen the result; wait for it before checking finalisation. */
+static void
+finalize_vault (LentoVault *vault)
+{
+  while (G_OBJECT (vault)->ref_count > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (vault);
+}
+
+static LentoVault *
+open_vault (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  LentoVault *vault = lento_vault_new (data_dir, APP_ID);
+
+  lento_vault_set_kdf_limits (vault, LENTO_KDF_OPSLIMIT_MIN, LENTO_KDF_MEMLIMIT_KIB_MIN);
+  g_assert_true (lento_vault_open (vault, &error));
+  g_assert_no_error (error);
+
+  return vault;
+}
+
+/* Closes and finalises the fixture's vault and opens a fresh one, locked. */
+static void
+reopen (Fixture *f)
+{
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  finalize_vault (f->vault);
+  f->vault = open_vault (f->data_dir);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+}
+
+static void
+unlock_with_code (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lento_vault_unlock_recovery_code (f->vault, f->code, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_file (Fixture    *f,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (f->data_dir, relative, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+flip_byte (Fixture    *f,
+           const char *relative,
+           gsize       from_end)
+{
+  g_autofree char *path = g_build_filename (f->data_dir, relative, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  contents[length - 1 - from_end] ^= 0x10;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmp = g_dir_make_tmp ("lento-vault-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->data_dir = g_build_filename (f->tmp, APP_ID, NULL);
+  f->vault = open_vault (f->data_dir);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  f->code = lento_vault_create (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->code);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->vault != NULL)
+    {
+      flush (f->vault);
+      finalize_vault (f->vault);
+    }
+  g_clear_pointer (&f->code, lento_secret_unref);
+  remove_tree (f->tmp);
+  g_free (f->data_dir);
+  g_free (f->tmp);
+}
+
+static void
+test_new_destroy (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+  LentoVault *vault = lento_vault_new (tmp, APP_ID);
+
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_CLOSED);
+  g_assert_cmpstr (lento_vault_get_application_id (vault), ==, APP_ID);
+  g_assert_cmpstr (lento_vault_get_data_dir (vault), ==, tmp);
+  g_assert_false (lento_vault_get_busy (vault));
+  finalize_vault (vault);
+  remove_tree (tmp);
+}
+
+static void
+locked_cb (LentoVault *vault,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_create_lock_unlock (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint locked = 0;
+  struct stat st;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"a\":1}", &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (f->vault, "locked", G_CALLBACK (locked_cb), &locked);
+  lento_vault_lock (f->vault);
+  g_assert_cmpuint (locked, ==, 1);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+
+  bytes = lento_vault_read_document (f->vault, "profile", NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "profile", "{}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"a\":1}");
+
+  /* A fresh process sees the same journal. */
+  reopen (f);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"a\":1}");
+
+  /* The folder is private and so are the files. */
+  g_assert_cmpint (g_stat (f->data_dir, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+  {
+    g_autofree char *path = g_build_filename (f->data_dir, "profile.lento", NULL);
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) keys_before = NULL;
+  g_autoptr(GBytes) keys_after = NULL;
+  g_autofree char *keys_path = g_build_filename (f->data_dir, "keys.lento", NULL);
+  g_autofree char *moved = g_build_filename (f->tmp, "keys.moved", NULL);
+  LentoSecret *code;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  code = lento_vault_create (f->vault, &error);
+  g_assert_null (code);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_JOURNAL_EXISTS);
+  g_clear_error (&error);
+
+  reopen (f);
+  keys_before = read_file (f, "keys.lento");
+  code = lento_vault_create (f->vault, &error);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_JOURNAL_EXISTS);
+  g_clear_error (&error);
+  keys_after = read_file (f, "keys.lento");
+  g_assert_true (g_bytes_equal (keys_before, keys_after));
+
+  /* Documents without keys: no new key is made beside them either. */
+  lento_vault_close (f->vault);
+  g_assert_cmpint (g_rename (keys_path, moved), ==, 0);
+  {
+    g_autofree char *prev = g_strconcat (keys_path, ".prev", NULL);
+
+    g_unlink (prev);
+  }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  code = lento_vault_create (f->vault, &error);
+  g_assert_null (code);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_JOURNAL_EXISTS);
+}
+
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *expected[] = { "journal/2026-10", "journal/2026-11", "profile", NULL };
+
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":true}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":11}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"m\":10}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":\"11b\"}", &error));
+  g_assert_no_error (error);
+
+  names = lento_vault_list_documents (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *) names, expected));
+
+  assert_document (f->vault, "journal/2026-11", "{\"m\":\"11b\"}");
+  assert_document (f->vault, "journal/2026-10", "{\"m\":10}");
+  g_assert_true (lento_vault_has_document (f->vault, "profile"));
+  g_assert_false (lento_vault_has_document (f->vault, "journal/2026-09"));
+
+  bytes = lento_vault_read_document (f->vault, "journal/2026-09", NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "../escape", "{}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+
+  /* The previous generation was kept. */
+  {
+    g_autofree char *prev = g_build_filename (f->data_dir, "journal", "2026-11.lento.prev", NULL);
+
+    g_assert_true (g_file_test (prev, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_wrong_recovery_code (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) typo = NULL;
+  g_autoptr(LentoSecret) other = NULL;
+  g_autofree char *text = g_strdup (lento_secret_get_string (f->code));
+
+  text[0] = text[0] == 'A' ? 'B' : 'A';
+  typo = lento_secret_new_from_string (text);
+  reopen (f);
+  g_assert_false (lento_vault_unlock_recovery_code (f->vault, typo, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_RECOVERY_CODE_TYPO);
+  g_clear_error (&error);
+
+  /* A well-formed code of another journal is a wrong code, not a typo. */
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+    LentoVault *vault = open_vault (tmp);
+
+    other = lento_vault_create (vault, &error);
+    g_assert_no_error (error);
+    finalize_vault (vault);
+    remove_tree (tmp);
+  }
+  g_assert_false (lento_vault_unlock_recovery_code (f->vault, other, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+}
+
+static void
+test_passphrase (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lento_vault_has_slot (f->vault, LENTO_SLOT_PASSPHRASE));
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_vault_has_slot (f->vault, LENTO_SLOT_PASSPHRASE));
+
+  reopen (f);
+  g_assert_false (unlock_passphrase (f->vault, "slow and steadY", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (unlock_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "profile", "{}");
+
+  /* Changing it: the old one stops working, the recovery code still works. */
+  g_assert_true (set_passphrase (f->vault, "a new phrase", &error));
+  reopen (f);
+  g_assert_false (unlock_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (unlock_passphrase (f->vault, "a new phrase", &error));
+  g_assert_no_error (error);
+
+  /* Removing it. */
+  g_assert_true (lento_vault_remove_passphrase (f->vault, &error));
+  g_assert_false (lento_vault_has_slot (f->vault, LENTO_SLOT_PASSPHRASE));
+  reopen (f);
+  g_assert_false (unlock_passphrase (f->vault, "a new phrase", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_SLOT);
+  g_clear_error (&error);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{}");
+}
+
+static void
+test_new_recovery_code (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) old = lento_secret_ref (f->code);
+  g_autoptr(GBytes) keys = NULL;
+  g_autoptr(GBytes) keys_prev = NULL;
+  g_autofree char *keys_path = g_build_filename (f->data_dir, "keys.lento", NULL);
+
+  g_assert_true (write_text (f->vault, "profile", "{\"x\":2}", &error));
+  g_clear_pointer (&f->code, lento_secret_unref);
+  f->code = lento_vault_new_recovery_code (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_false (lento_secret_equal (old, f->code));
+
+  reopen (f);
+  g_assert_false (lento_vault_unlock_recovery_code (f->vault, old, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE);
+  g_clear_error (&error);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"x\":2}");
+
+  /* The copy of keys.lento does not keep the old slot either. */
+  keys = read_file (f, "keys.lento");
+  keys_prev = read_file (f, "keys.lento.prev");
+  g_assert_true (g_bytes_equal (keys, keys_prev));
+  lento_vault_close (f->vault);
+  g_assert_cmpint (g_unlink (keys_path), ==, 0);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_false (lento_vault_unlock_recovery_code (f->vault, old, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE);
+  g_clear_error (&error);
+  unlock_with_code (f);
+}
+
+static void
+test_keys_fallback (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento", 40);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{}");
+
+  /* With both copies damaged, opening says so. */
+  lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento.prev", 40);
+  g_assert_false (lento_vault_open (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_CLOSED);
+}
+
+static char *
+lookup_item (const char *uuid)
+{
+  /* libsecret 0.20's autoptr for SecretSchema calls g_object_unref(). */
+  SecretSchema *schema = secret_schema_new (APP_ID, SECRET_SCHEMA_NONE,
+                                            "journal", SECRET_SCHEMA_ATTRIBUTE_STRING, NULL);
+  g_autoptr(GError) error = NULL;
+  char *secret = secret_password_lookup_sync (schema, NULL, &error, "journal", uuid, NULL);
+
+  secret_schema_unref (schema);
+
+  g_assert_no_error (error);
+  return secret;
+}
+
+static void
+test_keyring (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = lento_vault_dup_journal_uuid (f->vault);
+  g_autofree char *stored = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"k\":1}", &error));
+  g_assert_true (store_in_keyring (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_vault_has_slot (f->vault, LENTO_SLOT_KEYRING));
+
+  /* The item: base64 of 32 bytes, no newline, found by the UUID alone. */
+  stored = lookup_item (uuid);
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (strlen (stored), ==, 44);
+  g_assert_null (strchr (stored, '\n'));
+
+  reopen (f);
+  g_assert_true (unlock_keyring (f->vault, &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "profile", "{\"k\":1}");
+
+  /* Removing the slot removes the item too. */
+  g_assert_true (lento_vault_remove_keyring_slot (f->vault, &error));
+  reopen (f);
+  g_assert_false (unlock_keyring (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_SLOT);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static void
+test_keyring_item_missing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *uuid = lento_vault_dup_journal_uuid (f->vault);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(GStrv) names_before = NULL;
+  g_auto(GStrv) names_after = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"m\":1}", &error));
+  g_assert_true (store_in_keyring (f->vault, &error));
+  g_assert_no_error (error);
+
+  /* Someone removes the item in Passwords and Keys. */
+  lento_keyring_clear_async (APP_ID, uuid, NULL, store_result_cb, &result);
+  g_assert_true (lento_keyring_clear_finish (await_result (&result), &error));
+  g_assert_null (lookup_item (uuid));
+
+  reopen (f);
+  before = read_file (f, "keys.lento");
+  names_before = lento_vault_list_documents (f->vault, NULL);
+  g_assert_false (unlock_keyring (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING);
+  g_assert_cmpstr (error->message, ==,
+                   lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
+  g_clear_error (&error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+
+  /* No new key anywhere: keys.lento is the same byte for byte. */
+  after = read_file (f, "keys.lento");
+  g_assert_true (g_bytes_equal (before, after));
+  names_after = lento_vault_list_documents (f->vault, NULL);
+  g_assert_true (g_strv_equal ((const char * const *) names_before,
+                               (const char * const *) names_after));
+  g_assert_null (lookup_item (uuid));
+
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"m\":1}");
+}
+
+static void
+test_no_secret_service (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"s\":3}", &error));
+  g_assert_true (store_in_keyring (f->vault, &error));
+  g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  uuid = lento_vault_dup_journal_uuid (f->vault);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  g_setenv ("LENTO_TEST_DATA_DIR", f->data_dir, TRUE);
+  g_setenv ("LENTO_TEST_CODE", lento_secret_get_string (f->code), TRUE);
+  g_test_trap_subprocess ("/lento/vault/no-secret-service/child", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*keyring-unavailable*");
+
+  /* The item is still in the real keyring, untouched. */
+  {
+    g_autofree char *stored = lookup_item (uuid);
+
+    g_assert_nonnull (stored);
+  }
+  (void) result;
+}
+
+static void
+test_no_secret_service_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GBytes) before = NULL;
+  LentoVault *vault;
+  const char *data_dir = g_getenv ("LENTO_TEST_DATA_DIR");
+  g_autofree char *keys_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *contents_after = NULL;
+  gsize length = 0;
+  gsize length_after = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs only as the child of /lento/vault/no-secret-service");
+      return;
+    }
+
+  /* A session bus that nobody listens on. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/lento-test-bus", TRUE);
+
+  vault = open_vault (data_dir);
+  keys_path = g_build_filename (data_dir, "keys.lento", NULL);
+  g_assert_true (g_file_get_contents (keys_path, &contents, &length, NULL));
+
+  g_assert_false (unlock_keyring (vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE);
+  g_assert_cmpstr (error->message, ==,
+                   lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE));
+  g_print ("keyring-unavailable\n");
+  g_clear_error (&error);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_LOCKED);
+  g_assert_true (g_file_get_contents (keys_path, &contents_after, &length_after, NULL));
+  g_assert_cmpmem (contents, length, contents_after, length_after);
+
+  code = lento_secret_new_from_string (g_getenv ("LENTO_TEST_CODE"));
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_no_error (error);
+  assert_document (vault, "profile", "{\"s\":3}");
+
+  /* Storing in the keyring fails the same clear way. */
+  g_assert_false (store_in_keyring (vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE);
+  g_clear_error (&error);
+
+  lento_vault_lock (vault);
+  g_assert_true (unlock_passphrase (vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  assert_document (vault, "profile", "{\"s\":3}");
+  finalize_vault (vault);
+}
+
+static void
+test_second_vault_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LentoVault *second = lento_vault_new (f->data_dir, APP_ID);
+
+  g_assert_false (lento_vault_open (second, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_ALREADY_OPEN);
+  g_assert_cmpint (lento_vault_get_state (second), ==, LENTO_VAULT_STATE_CLOSED);
+  g_clear_error (&error);
+
+  /* Once the first one lets go, the second one opens. */
+  lento_vault_close (f->vault);
+  g_assert_true (lento_vault_open (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (second), ==, LENTO_VAULT_STATE_LOCKED);
+  finalize_vault (second);
+}
+
+static void
+test_second_process_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_setenv ("LENTO_TEST_DATA_DIR", f->data_dir, TRUE);
+  g_test_trap_subprocess ("/lento/vault/second-process-refused/child", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*already-open*");
+}
+
+static void
+test_second_process_child (void)
+{
+  g_autoptr(GError) error = NULL;
+  LentoVault *vault;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs only as the child of /lento/vault/second-process-refused");
+      return;
+    }
+
+  vault = lento_vault_new (g_getenv ("LENTO_TEST_DATA_DIR"), APP_ID);
+  g_assert_false (lento_vault_open (vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_ALREADY_OPEN);
+  g_print ("already-open: %s\n", error->message);
+  finalize_vault (vault);
+}
+
+static const struct {
+  const char    *path;
+  LentoFileStep  step;
+  const char    *current;
+  const char    *previous;
+} write_failures[] = {
+  { "/lento/vault/write-failure/link-previous", LENTO_FILE_STEP_LINK_PREVIOUS, "{\"v\":2}",
+    "{\"v\":1}" },
+  { "/lento/vault/write-failure/rename-previous", LENTO_FILE_STEP_RENAME_PREVIOUS, "{\"v\":2}",
+    "{\"v\":1}" },
+  { "/lento/vault/write-failure/write", LENTO_FILE_STEP_WRITE, "{\"v\":2}", "{\"v\":2}" },
+  { "/lento/vault/write-failure/fsync", LENTO_FILE_STEP_FSYNC, "{\"v\":2}", "{\"v\":2}" },
+  { "/lento/vault/write-failure/rename", LENTO_FILE_STEP_RENAME, "{\"v\":2}", "{\"v\":2}" },
+  { "/lento/vault/write-failure/sync-dir", LENTO_FILE_STEP_SYNC_DIR, "{\"v\":3}", "{\"v\":2}" },
+};
+
+static void
+test_write_failure (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  LentoFileFault fault = { write_failures[index].step, 0, 0, { 0, } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) leftovers = NULL;
+  LentoDocumentStatus status;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+
+  lento_vault_set_file_layer (f->vault, lento_file_layer_get_faulty (), &fault);
+  g_assert_false (write_text (f->vault, "journal/2026-11", "{\"v\":3}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+  g_assert_cmpint (fault.failures, ==, 1);
+  g_clear_error (&error);
+  g_assert_false (lento_vault_get_busy (f->vault));
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+
+  /* No temporary file is mistaken for a document. */
+  leftovers = lento_vault_list_documents (f->vault, NULL);
+  g_assert_cmpuint (g_strv_length (leftovers), ==, 1);
+
+  lento_vault_set_file_layer (f->vault, NULL, NULL);
+  reopen (f);
+  unlock_with_code (f);
+  assert_document (f->vault, "journal/2026-11", write_failures[index].current);
+
+  /* And the previous generation opens on its own. */
+  flip_byte (f, "journal/2026-11.lento", 3);
+  reopen (f);
+  unlock_with_code (f);
+  text = read_text (f->vault, "journal/2026-11", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+  g_assert_cmpstr (text, ==, write_failures[index].previous);
+
+  /* The write that failed is not lost for good: a retry works. */
+  g_assert_true (lento_vault_restore_previous (f->vault, "journal/2026-11", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":4}", &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "journal/2026-11", "{\"v\":4}");
+}
+
+static void
+test_previous_fallback (Fixture       *f,
+                        gconstpointer  data)
+{
+  gboolean missing = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (f->data_dir, "profile.lento", NULL);
+  g_autofree char *damaged = g_build_filename (f->data_dir, "profile.lento.damaged", NULL);
+  LentoDocumentStatus status;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"gen\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"gen\":2}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-01", "{}", &error));
+  g_assert_no_error (error);
+  if (missing)
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  else
+    flip_byte (f, "profile.lento", 0);
+
+  reopen (f);
+  unlock_with_code (f);
+  text = read_text (f->vault, "profile", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+  g_assert_cmpstr (text, ==, "{\"gen\":1}");
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "profile");
+
+  /* Nothing overwrites the damaged file. */
+  g_assert_false (write_text (f->vault, "profile", "{\"gen\":3}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DOCUMENT_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "journal/2026-01", "{\"x\":1}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_true (lento_vault_restore_previous (f->vault, "profile", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_null (lento_vault_get_damaged_document (f->vault));
+  g_assert_cmpint (g_file_test (damaged, G_FILE_TEST_EXISTS), ==, !missing);
+  assert_document (f->vault, "profile", "{\"gen\":1}");
+  g_assert_true (write_text (f->vault, "profile", "{\"gen\":3}", &error));
+  assert_document (f->vault, "profile", "{\"gen\":3}");
+}
+
+static void
+test_both_damaged (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  LentoDocumentStatus status;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"gen\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"gen\":2}", &error));
+  flip_byte (f, "profile.lento", 5);
+  flip_byte (f, "profile.lento.prev", 5);
+  reopen (f);
+  unlock_with_code (f);
+
+  bytes = lento_vault_read_document (f->vault, "profile", &status, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DAMAGED);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_DAMAGED);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (lento_vault_restore_previous (f->vault, "profile", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+static void
+test_renamed_and_foreign (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *from = g_build_filename (f->data_dir, "journal", "2026-11.lento", NULL);
+  g_autofree char *to = g_build_filename (f->data_dir, "journal", "2026-12.lento", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+  g_autofree char *foreign = g_build_filename (tmp, "journal", "2026-10.lento", NULL);
+  g_autofree char *foreign_to = g_build_filename (f->data_dir, "journal", "2026-10.lento", NULL);
+  g_autoptr(LentoSecret) other_code = NULL;
+  LentoDocumentStatus status;
+  LentoVault *other;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"n\":11}", &error));
+  copy_file (from, to);
+
+  other = open_vault (tmp);
+  other_code = lento_vault_create (other, &error);
+  g_assert_true (write_text (other, "journal/2026-10", "{\"n\":10}", &error));
+  g_assert_no_error (error);
+  flush (other);
+  finalize_vault (other);
+  copy_file (foreign, foreign_to);
+
+  bytes = lento_vault_read_document (f->vault, "journal/2026-12", &status, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_DOCUMENT);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_DAMAGED);
+  g_clear_error (&error);
+
+  bytes = lento_vault_read_document (f->vault, "journal/2026-10", &status, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_FOREIGN_JOURNAL);
+  g_clear_error (&error);
+
+  assert_document (f->vault, "journal/2026-11", "{\"n\":11}");
+  remove_tree (tmp);
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_coalesced_writes (Fixture       *f,
+                       gconstpointer  data)
+{
+  LentoFileFault counter = { LENTO_FILE_N_STEPS, 0, 0, { 0, } };
+  GAsyncResult *results[6] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  guint busy_changes = 0;
+
+  lento_vault_set_file_layer (f->vault, lento_file_layer_get_faulty (), &counter);
+  g_signal_connect (f->vault, "notify::busy", G_CALLBACK (notify_count_cb), &busy_changes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"n\":%u}", i);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      lento_vault_write_document_async (f->vault, "journal/2026-11", bytes, NULL,
+                                        store_result_cb, &results[i]);
+    }
+  g_assert_true (lento_vault_get_busy (f->vault));
+  g_assert_cmpuint (lento_vault_get_pending_writes (f->vault), ==, G_N_ELEMENTS (results));
+
+  flush (f->vault);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_assert_nonnull (results[i]);
+      g_assert_true (lento_vault_write_document_finish (f->vault, results[i], &error));
+      g_assert_no_error (error);
+      g_object_unref (results[i]);
+    }
+
+  /* The first write ran at once; the five queued behind it became one. */
+  g_assert_cmpint (counter.reached[LENTO_FILE_STEP_RENAME], ==, 2);
+  g_assert_cmpuint (busy_changes, ==, 2);
+  g_assert_cmpuint (lento_vault_get_pending_writes (f->vault), ==, 0);
+  assert_document (f->vault, "journal/2026-11", "{\"n\":5}");
+}
+
+static void
+assert_key_id (Fixture      *f,
+               const char   *relative,
+               const guint8 *expected,
+               gboolean      equal)
+{
+  g_autoptr(GBytes) bytes = read_file (f, relative);
+  const guint8 *data;
+
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, NULL);
+  if (equal)
+    g_assert_cmpmem (data + 28, LENTO_KEY_ID_SIZE, expected, LENTO_KEY_ID_SIZE);
+  else
+    g_assert_false (memcmp (data + 28, expected, LENTO_KEY_ID_SIZE) == 0);
+}
+
+static void
+test_rotation (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  guint8 old_id[LENTO_KEY_ID_SIZE];
+  guint8 new_id[LENTO_KEY_ID_SIZE];
+  const char *files[] = { "profile.lento", "profile.lento.prev", "journal/2026-10.lento",
+                          "journal/2026-11.lento", "journal/2026-11.lento.prev" };
+
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":2}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"m\":10}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":0}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":11}", &error));
+  g_assert_no_error (error);
+  before = read_file (f, "profile.lento");
+  memcpy (old_id, (const guint8 *) g_bytes_get_data (before, NULL) + 28, sizeof old_id);
+
+  g_assert_true (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_get_rotation_pending (f->vault));
+
+  {
+    g_autoptr(GBytes) after = read_file (f, "profile.lento");
+
+    memcpy (new_id, (const guint8 *) g_bytes_get_data (after, NULL) + 28, sizeof new_id);
+  }
+  g_assert_false (memcmp (old_id, new_id, sizeof old_id) == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    assert_key_id (f, files[i], new_id, TRUE);
+
+  /* Slots still open the journal; the data key is new. */
+  reopen (f);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"p\":2}");
+  assert_document (f->vault, "journal/2026-10", "{\"m\":10}");
+  assert_document (f->vault, "journal/2026-11", "{\"m\":11}");
+}
+
+static void
+test_rotation_interrupted (Fixture       *f,
+                           gconstpointer  data)
+{
+  LentoFileFault fault = { LENTO_FILE_STEP_RENAME, 3, 0, { 0, } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  guint8 old_id[LENTO_KEY_ID_SIZE];
+  guint8 new_id[LENTO_KEY_ID_SIZE];
+  const char *names[] = { "journal/2026-09", "journal/2026-10", "journal/2026-11", "profile" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"i\":%u}", i);
+
+      g_assert_true (write_text (f->vault, names[i], text, &error));
+      g_assert_true (write_text (f->vault, names[i], text, &error));
+    }
+  g_assert_no_error (error);
+  first = read_file (f, "profile.lento");
+  memcpy (old_id, (const guint8 *) g_bytes_get_data (first, NULL) + 28, sizeof old_id);
+
+  /* keys.lento takes two renames (file and copy); the fourth rename is in
+   * the middle of the documents. */
+  lento_vault_set_file_layer (f->vault, lento_file_layer_get_faulty (), &fault);
+  g_assert_false (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpint (fault.failures, ==, 1);
+  g_assert_true (lento_vault_get_rotation_pending (f->vault));
+  lento_vault_set_file_layer (f->vault, NULL, NULL);
+
+  /* As after a crash: a new process opens every document. */
+  reopen (f);
+  g_assert_true (lento_vault_get_rotation_pending (f->vault));
+  unlock_with_code (f);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"i\":%u}", i);
+
+      assert_document (f->vault, names[i], text);
+    }
+  assert_key_id (f, "journal/2026-09.lento", old_id, FALSE);
+  assert_key_id (f, "profile.lento", old_id, TRUE);
+
+  /* Rotating again finishes the job with the same new key. */
+  g_assert_true (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_get_rotation_pending (f->vault));
+  {
+    g_autoptr(GBytes) after = read_file (f, "journal/2026-09.lento");
+
+    memcpy (new_id, (const guint8 *) g_bytes_get_data (after, NULL) + 28, sizeof new_id);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strconcat (names[i], ".lento", NULL);
+      g_autofree char *prev = g_strconcat (names[i], ".lento.prev", NULL);
+
+      assert_key_id (f, file, new_id, TRUE);
+      assert_key_id (f, prev, new_id, TRUE);
+    }
+  reopen (f);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"i\":3}");
+}
+
+static void
+test_verify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) async_reports = NULL;
+  struct {
+    const char          *name;
+    LentoDocumentStatus  status;
+  } expected[] = {
+    { "journal/2026-10", LENTO_DOCUMENT_DAMAGED },
+    { "journal/2026-11", LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS },
+    { "profile", LENTO_DOCUMENT_OK },
+  };
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"2\":2}", &error));
+  flip_byte (f, "journal/2026-10.lento", 2);
+  flip_byte (f, "journal/2026-11.lento", 2);
+
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      g_assert_cmpstr (report->name, ==, expected[i].name);
+      g_assert_cmpint (report->status, ==, expected[i].status);
+      if (expected[i].status == LENTO_DOCUMENT_OK)
+        g_assert_no_error (report->error);
+      else
+        g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DAMAGED);
+    }
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "journal/2026-10");
+
+  lento_vault_verify_async (f->vault, NULL, store_result_cb, &result);
+  async_reports = lento_vault_verify_finish (f->vault, await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (async_reports->len, ==, reports->len);
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->tmp, "lento-backup.lento", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GHashTable) by_passphrase = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LentoSecret) passphrase = lento_secret_new_from_string (PASSPHRASE);
+  g_autoptr(LentoSecret) wrong = lento_secret_new_from_string ("nope");
+  g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+  g_autoptr(LentoSecret) other_code = NULL;
+  GHashTableIter iter;
+  const char *name;
+  GBytes *content;
+  LentoVault *other;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":\"x\"}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"e\":[1,2]}", &error));
+  g_assert_true (store_in_keyring (f->vault, &error));
+  g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_true (lento_vault_export_backup (f->vault, file, &error));
+  g_assert_no_error (error);
+
+  documents = lento_vault_read_backup (file, LENTO_SLOT_RECOVERY, f->code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (documents), ==, 2);
+  content = g_hash_table_lookup (documents, "journal/2026-11");
+  g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content),
+                   "{\"e\":[1,2]}", 11);
+
+  lento_vault_read_backup_async (file, LENTO_SLOT_PASSPHRASE, passphrase, NULL,
+                                 store_result_cb, &result);
+  by_passphrase = lento_vault_read_backup_finish (await_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (by_passphrase), ==, 2);
+
+  g_assert_null (lento_vault_read_backup (file, LENTO_SLOT_PASSPHRASE, wrong, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  /* A document is not a backup. */
+  {
+    g_autofree char *doc = g_build_filename (f->data_dir, "profile.lento", NULL);
+    g_autoptr(GFile) doc_file = g_file_new_for_path (doc);
+
+    g_assert_null (lento_vault_read_backup (doc_file, LENTO_SLOT_RECOVERY, f->code, &error));
+    g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_A_BACKUP);
+    g_clear_error (&error);
+  }
+
+  /* Importing into a new journal: the caller writes what it merged. */
+  other = open_vault (tmp);
+  other_code = lento_vault_create (other, &error);
+  g_hash_table_iter_init (&iter, documents);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &content))
+    {
+      g_autoptr(GAsyncResult) write_result = NULL;
+
+      lento_vault_write_document_async (other, name, content, NULL, store_result_cb,
+                                        &write_result);
+      g_assert_true (lento_vault_write_document_finish (other, await_result (&write_result),
+                                                        &error));
+    }
+  assert_document (other, "profile", "{\"p\":\"x\"}");
+  flush (other);
+  finalize_vault (other);
+  remove_tree (tmp);
+}
+
+static void
+test_disable_core_dumps (void)
+{
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_true (lento_secure_disable_core_dumps (&error));
+  g_assert_no_error (error);
+  g_assert_cmpint (getrlimit (RLIMIT_CORE, &limit), ==, 0);
+  g_assert_cmpuint (limit.rlim_cur, ==, 0);
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lento/vault/new-destroy", test_new_destroy);
+  ADD ("/lento/vault/create-lock-unlock", test_create_lock_unlock);
+  ADD ("/lento/vault/create-refuses-existing", test_create_refuses_existing);
+  ADD ("/lento/vault/documents", test_documents);
+  ADD ("/lento/vault/wrong-recovery-code", test_wrong_recovery_code);
+  ADD ("/lento/vault/passphrase", test_passphrase);
+  ADD ("/lento/vault/new-recovery-code", test_new_recovery_code);
+  ADD ("/lento/vault/keys-fallback", test_keys_fallback);
+  ADD ("/lento/vault/keyring", test_keyring);
+  ADD ("/lento/vault/keyring-item-missing", test_keyring_item_missing);
+  ADD ("/lento/vault/no-secret-service", test_no_secret_service);
+  g_test_add_func ("/lento/vault/no-secret-service/child", test_no_secret_service_child);
+  ADD ("/lento/vault/second-vault-refused", test_second_vault_refused);
+  ADD ("/lento/vault/second-process-refused", test_second_process_refused);
+  g_test_add_func ("/lento/vault/second-process-refused/child", test_second_process_child);
+  for (guint i = 0; i < G_N_ELEMENTS (write_failures); i++)
+    g_test_add (write_failures[i].path, Fixture, GUINT_TO_POINTER (i), fixture_set_up,
+                test_write_failure, fixture_tear_down);
+  g_test_add ("/lento/vault/previous-fallback/damaged", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_previous_fallback, fixture_tear_down);
+  g_test_add ("/lento/vault/previous-fallback/missing", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_previous_fallback, fixture_tear_down);
+  ADD ("/lento/vault/both-damaged", test_both_damaged);
+  ADD ("/lento/vault/renamed-and-foreign", test_renamed_and_foreign);
+  ADD ("/lento/vault/coalesced-writes", test_coalesced_writes);
+  ADD ("/lento/vault/rotation", test_rotation);
+  ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
+  ADD ("/lento/vault/verify", test_verify);
+  ADD ("/lento/vault/backup", test_backup);
+  g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
+
+  return g_test_run ();
+}
