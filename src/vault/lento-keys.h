@@ -34,8 +34,8 @@ G_BEGIN_DECLS
 #define LENTO_KDF_MEMLIMIT_KIB_MIN    (8 * 1024)
 #define LENTO_KDF_MEMLIMIT_KIB_MAX    (1024 * 1024)
 /* Tuned so a passphrase unlock stays well under 1.5 s on a modest laptop. */
-#define LENTO_KDF_OPSLIMIT_DEFAULT    2
-#define LENTO_KDF_MEMLIMIT_KIB_DEFAULT (64 * 1024)
+#define LENTO_KDF_OPSLIMIT_DEFAULT    3
+#define LENTO_KDF_MEMLIMIT_KIB_DEFAULT (128 * 1024)
 
 typedef enum {
   LENTO_SLOT_KEYRING = 1,
