@@ -1161,10 +1161,14 @@ storage_free (Storage *storage)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Storage, storage_free)
 
+/* A copy, so that the test may remove documents afterwards. */
 static char **
 storage_names (Storage *storage)
 {
-  return (char **)g_hash_table_get_keys_as_array (storage->documents, NULL);
+  g_autofree char **borrowed = (char **)g_hash_table_get_keys_as_array (storage->documents,
+                                                                         NULL);
+
+  return g_strdupv (borrowed);
 }
 
 static void
@@ -1204,7 +1208,7 @@ test_journal_progressive_load (void)
   g_autoptr(GArray) changes = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char **names = NULL;
+  g_auto(GStrv) names = NULL;
   g_auto(GStrv) dirty = NULL;
   guint n, n_recent, added = 0;
 
@@ -1270,7 +1274,7 @@ test_journal_progressive_load_damaged (void)
   g_autoptr(Storage) storage = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char **names = NULL;
+  g_auto(GStrv) names = NULL;
   g_auto(GStrv) damaged = NULL;
   guint n;
 
@@ -1307,7 +1311,7 @@ test_journal_progressive_load_cancelled (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char **names = NULL;
+  g_auto(GStrv) names = NULL;
 
   lento_journal_generate_sample (source, 100, 1, 3, now);
   storage = storage_new (source);
