@@ -30,18 +30,28 @@ schema_new (const char *application_id)
                             NULL);
 }
 
+/* Maps what libsecret said to the vault's codes: only the caller's own
+ * cancellation stays a cancellation; a prompt the person dismissed means
+ * the keyring did not hand over the key; anything else means the Secret
+ * Service could not be used. */
 static void
-set_unavailable (GError **error,
+set_unavailable (GTask   *task,
+                 GError **error,
                  GError  *cause)
 {
-  if (cause != NULL && g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_propagate_error (error, g_error_copy (cause));
+      if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+        g_propagate_error (error, g_error_copy (cause));
+      else
+        lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING);
       return;
     }
+
   /* The cause may name D-Bus addresses; it is logged for debugging only. */
-  if (cause != NULL)
-    g_debug ("Secret Service: %s", cause->message);
+  g_debug ("Secret Service: %s", cause->message);
   lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE);
 }
 
@@ -57,7 +67,7 @@ store_cb (GObject      *object,
     {
       GError *out = NULL;
 
-      set_unavailable (&out, error);
+      set_unavailable (task, &out, error);
       g_task_return_error (task, out);
       return;
     }
@@ -131,7 +141,7 @@ lookup_cb (GObject      *object,
     {
       GError *out = NULL;
 
-      set_unavailable (&out, error);
+      set_unavailable (task, &out, error);
       g_task_return_error (task, out);
       return;
     }
@@ -207,7 +217,7 @@ clear_cb (GObject      *object,
     {
       GError *out = NULL;
 
-      set_unavailable (&out, error);
+      set_unavailable (task, &out, error);
       g_task_return_error (task, out);
       return;
     }

@@ -107,6 +107,8 @@ lento_vault_error_message (LentoVaultError code)
                "Restore it from a backup.");
     case LENTO_VAULT_ERROR_NOT_A_BACKUP:
       return _("This file is a Lento file but not a backup. Pick a backup file.");
+    case LENTO_VAULT_ERROR_BUSY:
+      return _("Lento is still saving the journal. Try again in a moment.");
     case LENTO_VAULT_ERROR_IO:
       return _("The journal could not be written to disk. Check that the disk has space "
                "and try again.");

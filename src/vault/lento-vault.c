@@ -1684,7 +1684,7 @@ lento_vault_restore_previous (LentoVault  *self,
 
   doc = get_doc (self, name);
   if (doc->in_flight)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_FAILED), FALSE;
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_BUSY), FALSE;
 
   path = doc_path (self->data_dir, name, SUFFIX);
   prev = doc_path (self->data_dir, name, PREV_SUFFIX);
@@ -2057,7 +2057,7 @@ lento_vault_rotate_data_key (LentoVault  *self,
   if (self->state == LENTO_VAULT_STATE_READ_ONLY)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_READ_ONLY), FALSE;
   if (self->pending_writes > 0)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_FAILED), FALSE;
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_BUSY), FALSE;
 
   /* Step 1: keys.lento holds the new key first and the old one second.
    * From here on every document opens, whichever key sealed it. */

@@ -86,8 +86,9 @@ void             lento_vault_set_kdf_limits        (LentoVault          *self,
  * (or another LentoVault) has the data directory open. */
 gboolean         lento_vault_open                  (LentoVault          *self,
                                                     GError             **error);
-/* Waits for nothing: drop pending writes with lento_vault_flush_async()
- * first. Wipes the keys and releases the lock; the state becomes CLOSED. */
+/* Wipes the keys and releases the lock; the state becomes CLOSED. Writes
+ * already queued still complete: call lento_vault_flush_async() first to
+ * wait for them. */
 void             lento_vault_close                 (LentoVault          *self);
 
 /* Makes a new journal (state NO_JOURNAL only; refuses when documents are
@@ -210,7 +211,8 @@ gboolean         lento_vault_remove_passphrase     (LentoVault          *self,
 /* Re-encrypts every document (and its previous generation) under a new
  * data key. keys.lento holds the old and new key while it runs, so a
  * crash at any point leaves a journal that opens; calling it again
- * finishes an interrupted rotation. Refused while writes are pending. */
+ * finishes an interrupted rotation. Refused with BUSY while writes are
+ * pending, and with READ_ONLY while a document is damaged. */
 gboolean         lento_vault_rotate_data_key       (LentoVault          *self,
                                                     GError             **error);
 

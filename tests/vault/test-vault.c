@@ -995,6 +995,11 @@ test_coalesced_writes (Fixture       *f,
   g_assert_true (lento_vault_get_busy (f->vault));
   g_assert_cmpuint (lento_vault_get_pending_writes (f->vault), ==, G_N_ELEMENTS (results));
 
+  /* A rotation waits for no one: it is refused until the writes are done. */
+  g_assert_false (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_BUSY);
+  g_clear_error (&error);
+
   flush (f->vault);
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
