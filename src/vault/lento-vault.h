@@ -52,7 +52,11 @@ void                 lento_document_report_free       (LentoDocumentReport *repo
 LentoDocumentReport *lento_document_report_copy       (LentoDocumentReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LentoDocumentReport, lento_document_report_free)
 
-/* A vault for the journal in @data_dir (created 0700 when missing), whose
+/* LentoVault is not thread-safe: call it from the thread whose main
+ * context it was made in. Its slow work (disk writes, Argon2id, verify,
+ * reading a backup) already runs in worker threads.
+ *
+ * A vault for the journal in @data_dir (created 0700 when missing), whose
  * keyring items belong to @application_id. Nothing is read until
  * lento_vault_open(). */
 LentoVault      *lento_vault_new                   (const char          *data_dir,
