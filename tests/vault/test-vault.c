@@ -1261,6 +1261,54 @@ test_backup (Fixture       *f,
 }
 
 static void
+test_lock_while_writing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"late\":1}", 10);
+  g_autoptr(GError) error = NULL;
+
+  /* The bytes are sealed when the write is asked for, so locking at once
+   * neither loses them nor keeps a key alive for them. */
+  lento_vault_write_document_async (f->vault, "profile", bytes, NULL, store_result_cb, &result);
+  lento_vault_lock (f->vault);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+  g_assert_true (lento_vault_write_document_finish (f->vault, await_result (&result), &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"late\":1}");
+}
+
+static void
+test_states (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) code = lento_secret_new_from_string ("0000-0000-0000-0000-0000-0000-0000");
+  LentoVault *vault = lento_vault_new (tmp, APP_ID);
+  LentoSecret *created;
+
+  created = lento_vault_create (vault, &error);
+  g_assert_null (created);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  g_assert_true (lento_vault_open (vault, &error));
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  g_assert_null (lento_vault_dup_journal_uuid (vault));
+  g_assert_false (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_JOURNAL);
+  g_clear_error (&error);
+
+  lento_vault_close (vault);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_CLOSED);
+  finalize_vault (vault);
+  remove_tree (tmp);
+}
+
+static void
 test_disable_core_dumps (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1318,6 +1366,8 @@ main (int   argc,
   ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
   ADD ("/lento/vault/verify", test_verify);
   ADD ("/lento/vault/backup", test_backup);
+  ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
+  g_test_add_func ("/lento/vault/states", test_states);
   g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
 
   return g_test_run ();
