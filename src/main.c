@@ -12,12 +12,19 @@
 #include <locale.h>
 
 #include "lento-application.h"
+#include "lento-secure.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(LentoApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Before anything holds a secret: no core dump may ever carry a key. */
+  lento_secure_init ();
+  if (!lento_secure_disable_core_dumps (&error))
+    g_debug ("Core dumps stay as they were: %s", error->message);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "lento-vault.h"
+
 G_BEGIN_DECLS
 
 #define LENTO_TYPE_APPLICATION (lento_application_get_type ())
@@ -15,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoApplication, lento_application, LENTO, APPLICATION, AdwApplication)
 
 LentoApplication *lento_application_new          (void);
+char             *lento_application_dup_data_dir (void);
 GSettings        *lento_application_get_settings (LentoApplication *self);
+LentoVault       *lento_application_get_vault    (LentoApplication *self);
 
 G_END_DECLS

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lento-backup.h"
 #include "lento-preferences-window.h"
 
 struct _LentoPreferencesWindow
@@ -16,14 +19,24 @@ struct _LentoPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *style_row;
+  AdwPreferencesPage   *privacy_page;
+  GtkSpinButton        *auto_lock_spin;
+  AdwActionRow         *keyring_row;
+  AdwActionRow         *passphrase_row;
+  GtkButton            *set_passphrase_button;
+  GtkButton            *remove_passphrase_button;
 
   /* Owned */
   GSettings            *settings;
+  LentoVault           *vault;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
 };
 
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_VAULT,
   N_PROPS
 };
 
@@ -34,14 +47,432 @@ G_DEFINE_FINAL_TYPE (LentoPreferencesWindow, lento_preferences_window, ADW_TYPE_
 /* Row positions of the style choices, in the order the .ui lists them. */
 static const char * const color_scheme_nicks[] = { "default", "light", "dark" };
 
+/**
+ * lento_preferences_window_new:
+ * @vault: (nullable): the unlocked vault; without one the Privacy & Security
+ *   page is hidden
+ */
 LentoPreferencesWindow *
-lento_preferences_window_new (GSettings *settings)
+lento_preferences_window_new (GSettings  *settings,
+                              LentoVault *vault)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (vault == NULL || LENTO_IS_VAULT (vault), NULL);
 
   return g_object_new (LENTO_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
+                       "vault", vault,
                        NULL);
+}
+
+static void
+lento_preferences_window_toast (LentoPreferencesWindow *self,
+                                const char             *text)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+lento_preferences_window_sync_slots (LentoPreferencesWindow *self)
+{
+  gboolean has_passphrase;
+
+  if (self->vault == NULL)
+    return;
+
+  adw_action_row_set_subtitle (self->keyring_row,
+                               lento_vault_has_slot (self->vault, LENTO_SLOT_KEYRING)
+                               ? _("The desktop keyring opens Lento for you")
+                               : _("Not stored: unlock with the recovery code or passphrase"));
+
+  has_passphrase = lento_vault_has_slot (self->vault, LENTO_SLOT_PASSPHRASE);
+  adw_action_row_set_subtitle (self->passphrase_row,
+                               has_passphrase ? _("Set") : _("Not set"));
+  gtk_button_set_label (self->set_passphrase_button,
+                        has_passphrase ? _("_Change…") : _("_Set…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_passphrase_button), has_passphrase);
+}
+
+static void
+lento_preferences_window_show_error (LentoPreferencesWindow *self,
+                                     const char             *heading,
+                                     const GError           *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+store_in_keyring_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LentoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_store_in_keyring_finish (LENTO_VAULT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lento_preferences_window_show_error (self, _("The Key Was Not Stored"), error);
+      return;
+    }
+
+  lento_preferences_window_sync_slots (self);
+  lento_preferences_window_toast (self, _("The keyring keeps the key again"));
+}
+
+static void
+lento_preferences_window_store_keyring_cb (LentoPreferencesWindow *self)
+{
+  lento_vault_store_in_keyring_async (self->vault, self->cancellable,
+                                      store_in_keyring_cb, g_object_ref (self));
+}
+
+static void
+set_passphrase_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LentoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_set_passphrase_finish (LENTO_VAULT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lento_preferences_window_show_error (self, _("The Passphrase Was Not Set"), error);
+      return;
+    }
+
+  lento_preferences_window_sync_slots (self);
+  lento_preferences_window_toast (self, _("Passphrase set"));
+}
+
+static void
+passphrase_entries_changed_cb (GtkEditable *editable,
+                               GtkWidget   *dialog)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkEditable *second = GTK_EDITABLE (gtk_widget_get_last_child (box));
+  const char *text = gtk_editable_get_text (first);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set",
+                                           g_utf8_strlen (text, -1) >= 8 &&
+                                           g_str_equal (text, gtk_editable_get_text (second)));
+}
+
+static void
+passphrase_dialog_response_cb (AdwMessageDialog       *dialog,
+                               const char             *response,
+                               LentoPreferencesWindow *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  g_autoptr(LentoSecret) secret = NULL;
+
+  if (g_str_equal (response, "set"))
+    {
+      secret = lento_secret_new_from_string (gtk_editable_get_text (first));
+      lento_vault_set_passphrase_async (self->vault, secret, self->cancellable,
+                                        set_passphrase_cb, g_object_ref (self));
+    }
+
+  gtk_editable_set_text (first, "");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "");
+}
+
+static GtkWidget *
+new_passphrase_entry (const char *accessible_label,
+                      GtkWidget  *dialog)
+{
+  GtkWidget *entry = gtk_password_entry_new ();
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (passphrase_entries_changed_cb), dialog);
+  return entry;
+}
+
+static void
+lento_preferences_window_set_passphrase_cb (LentoPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *box;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose a Passphrase"),
+                                   _("One more way into your journal. Use at least 8 "
+                                     "characters; a few unrelated words are easy to remember "
+                                     "and hard to guess."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("New passphrase"), dialog));
+  gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("Repeat the passphrase"), dialog));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "set", _("_Set Passphrase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set", FALSE);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (passphrase_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_passphrase_response_cb (AdwMessageDialog       *dialog,
+                               const char             *response,
+                               LentoPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  if (!lento_vault_remove_passphrase (self->vault, &error))
+    {
+      lento_preferences_window_show_error (self, _("The Passphrase Was Not Removed"), error);
+      return;
+    }
+
+  lento_preferences_window_sync_slots (self);
+  lento_preferences_window_toast (self, _("Passphrase removed"));
+}
+
+static void
+lento_preferences_window_remove_passphrase_cb (LentoPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Passphrase?"),
+                                   _("The journal will open only with the keyring or the "
+                                     "recovery code."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (remove_passphrase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_recovery_code_response_cb (AdwMessageDialog       *dialog,
+                               const char             *response,
+                               LentoPreferencesWindow *self)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *shown;
+  GtkWidget *label;
+
+  if (!g_str_equal (response, "new"))
+    return;
+
+  code = lento_vault_new_recovery_code (self->vault, &error);
+  if (code == NULL)
+    {
+      lento_preferences_window_show_error (self, _("No New Code Was Made"), error);
+      return;
+    }
+
+  /* Shown once, not selectable, so that it never reaches the clipboard. */
+  shown = adw_message_dialog_new (GTK_WINDOW (self), _("Your New Recovery Code"),
+                                  _("Write it down and keep it somewhere private. The old code "
+                                    "no longer opens the journal."));
+  label = gtk_label_new (lento_secret_get_string (code));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+  gtk_widget_add_css_class (label, "title-3");
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery code"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (shown), label);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (shown), "done",
+                                   _("_I Have Written It Down"));
+  gtk_window_present (GTK_WINDOW (shown));
+}
+
+static void
+lento_preferences_window_new_recovery_code_cb (LentoPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make a New Recovery Code?"),
+                                   _("The code you have now will stop working. Have paper "
+                                     "ready: the new code is shown only once."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("_Make New Code"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (new_recovery_code_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog        *chooser,
+                    int                     response,
+                    LentoPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!lento_vault_export_backup (self->vault, file, &error))
+        lento_preferences_window_show_error (self, _("The Backup Was Not Written"), error);
+      else
+        lento_preferences_window_toast (self, _("Encrypted backup written"));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+lento_preferences_window_export_cb (LentoPreferencesWindow *self)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Encrypted Backup"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "lento-backup.lento");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+typedef struct {
+  LentoPreferencesWindow *self;
+  GFile                  *file;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_flush_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LentoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_flush_finish (LENTO_VAULT (object), result, &error))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+  else
+    lento_preferences_window_toast (self, _("Backup imported"));
+}
+
+static void
+read_backup_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportData *data = user_data;
+  LentoPreferencesWindow *self = data->self;
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  documents = lento_vault_read_backup_finish (result, &error);
+  if (documents == NULL ||
+      !lento_backup_merge_into (self->vault, documents, NULL, &error))
+    {
+      lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+      import_data_free (data);
+      return;
+    }
+
+  lento_vault_flush_async (self->vault, self->cancellable, import_flush_cb, g_object_ref (self));
+  import_data_free (data);
+}
+
+static void
+import_secret_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ImportData       *data)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(LentoSecret) secret = NULL;
+  LentoSlotType slot;
+
+  if (g_str_equal (response, "cancel"))
+    {
+      import_data_free (data);
+      return;
+    }
+
+  slot = g_str_equal (response, "recovery") ? LENTO_SLOT_RECOVERY : LENTO_SLOT_PASSPHRASE;
+  secret = lento_secret_new_from_string (gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  lento_vault_read_backup_async (data->file, slot, secret, data->self->cancellable,
+                                 read_backup_cb, data);
+}
+
+static void
+import_response_cb (GtkNativeDialog        *chooser,
+                    int                     response,
+                    LentoPreferencesWindow *self)
+{
+  ImportData *data;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+  data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open the Backup"),
+                                   _("Type the recovery code or the passphrase the journal had "
+                                     "on the day of the backup."));
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Recovery code or passphrase"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "passphrase", _("It Is a _Passphrase"),
+                                    "recovery", _("It Is the _Recovery Code"),
+                                    NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_secret_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lento_preferences_window_import_cb (LentoPreferencesWindow *self)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Encrypted Backup"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static gboolean
@@ -87,6 +518,15 @@ lento_preferences_window_constructed (GObject *object)
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  g_settings_bind (self->settings, "auto-lock-minutes",
+                   self->auto_lock_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* Without an unlocked journal there is nothing to secure here. */
+  if (self->vault == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->privacy_page), FALSE);
+
+  lento_preferences_window_sync_slots (self);
 }
 
 static void
@@ -103,6 +543,10 @@ lento_preferences_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_VAULT:
+      self->vault = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -113,6 +557,10 @@ lento_preferences_window_dispose (GObject *object)
 {
   LentoPreferencesWindow *self = LENTO_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->vault);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lento_preferences_window_parent_class)->dispose (object);
@@ -133,15 +581,40 @@ lento_preferences_window_class_init (LentoPreferencesWindowClass *klass)
                          G_TYPE_SETTINGS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         LENTO_TYPE_VAULT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, privacy_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, keyring_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow,
+                                        set_passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow,
+                                        remove_passphrase_button);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           lento_preferences_window_store_keyring_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           lento_preferences_window_set_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           lento_preferences_window_remove_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           lento_preferences_window_new_recovery_code_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_preferences_window_export_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_preferences_window_import_cb);
 }
 
 static void
 lento_preferences_window_init (LentoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
 }

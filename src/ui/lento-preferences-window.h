@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "lento-vault.h"
+
 G_BEGIN_DECLS
 
 #define LENTO_TYPE_PREFERENCES_WINDOW (lento_preferences_window_get_type ())
@@ -15,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoPreferencesWindow, lento_preferences_window, LENTO, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-LentoPreferencesWindow *lento_preferences_window_new (GSettings *settings);
+LentoPreferencesWindow *lento_preferences_window_new (GSettings  *settings,
+                                                      LentoVault *vault);
 
 G_END_DECLS

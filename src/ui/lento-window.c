@@ -13,6 +13,9 @@
 #include "lento-journal-view.h"
 #include "lento-plan-view.h"
 #include "lento-session-view.h"
+#include "lento-setup-page.h"
+#include "lento-unlock-page.h"
+#include "lento-vault.h"
 #include "lento-window.h"
 
 struct _LentoWindow
@@ -20,6 +23,11 @@ struct _LentoWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  GtkStack             *lock_stack;
+  LentoUnlockPage      *unlock_page;
+  LentoSetupPage       *setup_page;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
@@ -27,11 +35,19 @@ struct _LentoWindow
 
   /* Owned */
   GSettings            *settings;
+  LentoVault           *vault;
+  GCancellable         *cancellable;
+
+  /* Set-up shows the recovery code after the journal is already unlocked:
+   * the window stays on set-up until the person has finished it.
+   */
+  guint                 in_setup : 1;
 };
 
 enum {
   PROP_0,
   PROP_VIEW,
+  PROP_VAULT,
   N_PROPS
 };
 
@@ -52,14 +68,328 @@ is_view_name (const char *name)
   return FALSE;
 }
 
+/**
+ * lento_window_new:
+ * @application: (nullable): the application
+ * @vault: (nullable): the journal's vault. Without one, the window shows its
+ *   views straight away; widget tests use that.
+ */
 LentoWindow *
-lento_window_new (LentoApplication *application)
+lento_window_new (LentoApplication *application,
+                  LentoVault       *vault)
 {
   g_return_val_if_fail (application == NULL || LENTO_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (vault == NULL || LENTO_IS_VAULT (vault), NULL);
 
   return g_object_new (LENTO_TYPE_WINDOW,
                        "application", application,
+                       "vault", vault,
                        NULL);
+}
+
+/**
+ * lento_window_get_lock_page:
+ *
+ * Returns: what the window shows: "main" when unlocked, "unlock" or "setup".
+ */
+const char *
+lento_window_get_lock_page (LentoWindow *self)
+{
+  g_return_val_if_fail (LENTO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->lock_stack);
+}
+
+static void
+lento_window_show_error (LentoWindow *self,
+                         const char  *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lento_window_sync_vault (LentoWindow *self)
+{
+  LentoVaultState state;
+  const char *page = "main";
+  gboolean unlocked = TRUE;
+  gboolean read_only = FALSE;
+
+  if (self->vault != NULL)
+    {
+      state = lento_vault_get_state (self->vault);
+      unlocked = state == LENTO_VAULT_STATE_UNLOCKED || state == LENTO_VAULT_STATE_READ_ONLY;
+      read_only = state == LENTO_VAULT_STATE_READ_ONLY;
+
+      if (self->in_setup || state == LENTO_VAULT_STATE_NO_JOURNAL)
+        page = "setup";
+      else if (!unlocked)
+        page = "unlock";
+
+      lento_unlock_page_set_has_passphrase (self->unlock_page,
+                                            state == LENTO_VAULT_STATE_LOCKED &&
+                                            lento_vault_has_slot (self->vault,
+                                                                  LENTO_SLOT_PASSPHRASE));
+    }
+
+  if (read_only)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s names a part of the journal, such as journal/2026-11. */
+      text = g_strdup_printf (_("Part of the journal (%s) could not be opened, so Lento is "
+                                "read-only for now. Nothing has been overwritten."),
+                              lento_vault_get_damaged_document (self->vault));
+      gtk_label_set_label (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+
+  gtk_stack_set_visible_child_name (self->lock_stack, page);
+
+  /* As with the views: what is not shown is not there for a screen reader,
+   * and a locked window's views are not there at all.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->lock_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != gtk_stack_get_visible_child (self->lock_stack),
+                                 -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
+                                 self->vault != NULL && unlocked && !self->in_setup);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-previous", read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", g_str_equal (page, "main"));
+}
+
+static void
+lento_window_vault_state_cb (LentoWindow *self,
+                             GParamSpec  *pspec,
+                             LentoVault  *vault)
+{
+  lento_window_sync_vault (self);
+}
+
+static void
+lento_window_vault_locked_cb (LentoWindow *self,
+                              LentoVault  *vault)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  lento_unlock_page_set_busy (self->unlock_page, FALSE);
+  lento_unlock_page_set_reason (self->unlock_page,
+                                _("Your journal is locked. Unlock it with the keyring, your "
+                                  "recovery code or your passphrase."));
+  lento_window_sync_vault (self);
+}
+
+static void
+lento_window_unlock_done (LentoWindow  *self,
+                          gboolean      unlocked,
+                          const GError *error)
+{
+  lento_unlock_page_set_busy (self->unlock_page, FALSE);
+  if (!unlocked)
+    lento_unlock_page_set_reason (self->unlock_page, error->message);
+  lento_window_sync_vault (self);
+}
+
+static void
+lento_window_unlock_keyring_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(LentoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean unlocked;
+
+  unlocked = lento_vault_unlock_keyring_finish (LENTO_VAULT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  lento_window_unlock_done (self, unlocked, error);
+}
+
+static void
+lento_window_unlock_with_keyring_cb (LentoWindow *self)
+{
+  if (self->vault == NULL || lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_LOCKED)
+    return;
+
+  lento_unlock_page_set_busy (self->unlock_page, TRUE);
+  lento_vault_unlock_keyring_async (self->vault, self->cancellable,
+                                    lento_window_unlock_keyring_cb, g_object_ref (self));
+}
+
+static void
+lento_window_unlock_with_recovery_code_cb (LentoWindow *self,
+                                           const char  *code)
+{
+  g_autoptr(LentoSecret) secret = lento_secret_new_from_string (code);
+  g_autoptr(GError) error = NULL;
+  gboolean unlocked;
+
+  if (self->vault == NULL)
+    return;
+
+  unlocked = lento_vault_unlock_recovery_code (self->vault, secret, &error);
+  lento_window_unlock_done (self, unlocked, error);
+}
+
+static void
+lento_window_unlock_passphrase_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(LentoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean unlocked;
+
+  unlocked = lento_vault_unlock_passphrase_finish (LENTO_VAULT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  lento_window_unlock_done (self, unlocked, error);
+}
+
+static void
+lento_window_unlock_with_passphrase_cb (LentoWindow *self,
+                                        const char  *passphrase)
+{
+  g_autoptr(LentoSecret) secret = lento_secret_new_from_string (passphrase);
+
+  if (self->vault == NULL)
+    return;
+
+  lento_unlock_page_set_busy (self->unlock_page, TRUE);
+  lento_vault_unlock_passphrase_async (self->vault, secret, self->cancellable,
+                                       lento_window_unlock_passphrase_cb, g_object_ref (self));
+}
+
+typedef struct {
+  LentoWindow *window;
+  LentoSecret *code;
+} SetupData;
+
+static void
+setup_data_free (SetupData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->code, lento_secret_unref);
+  g_free (data);
+}
+
+static void
+lento_window_store_in_keyring_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  SetupData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  stored = lento_vault_store_in_keyring_finish (LENTO_VAULT (object), result, &error);
+  if (!stored)
+    g_debug ("The keyring did not keep the journal key: %s", error->message);
+
+  lento_setup_page_show_recovery_code (data->window->setup_page,
+                                       lento_secret_get_string (data->code),
+                                       stored);
+  setup_data_free (data);
+}
+
+static void
+lento_window_setup_create_cb (LentoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  SetupData *data;
+  LentoSecret *code;
+
+  g_return_if_fail (self->vault != NULL);
+
+  self->in_setup = TRUE;
+  code = lento_vault_create (self->vault, &error);
+  if (code == NULL)
+    {
+      lento_setup_page_show_error (self->setup_page, error->message);
+      return;
+    }
+
+  data = g_new0 (SetupData, 1);
+  data->window = g_object_ref (self);
+  data->code = code;
+  lento_vault_store_in_keyring_async (self->vault, self->cancellable,
+                                      lento_window_store_in_keyring_cb, data);
+}
+
+static void
+lento_window_set_passphrase_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(LentoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_set_passphrase_finish (LENTO_VAULT (object), result, &error))
+    lento_window_show_error (self, _("The Passphrase Was Not Added"), error);
+
+  self->in_setup = FALSE;
+  lento_window_sync_vault (self);
+}
+
+static void
+lento_window_setup_finished_cb (LentoWindow *self,
+                                const char  *passphrase)
+{
+  g_autoptr(LentoSecret) secret = NULL;
+
+  if (passphrase == NULL)
+    {
+      self->in_setup = FALSE;
+      lento_window_sync_vault (self);
+      return;
+    }
+
+  secret = lento_secret_new_from_string (passphrase);
+  lento_vault_set_passphrase_async (self->vault, secret, self->cancellable,
+                                    lento_window_set_passphrase_cb, g_object_ref (self));
+}
+
+static void
+lento_window_lock_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+
+  if (self->vault != NULL)
+    lento_vault_lock (self->vault);
+}
+
+static void
+lento_window_restore_previous_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->vault == NULL || lento_vault_get_damaged_document (self->vault) == NULL)
+    return;
+
+  name = g_strdup (lento_vault_get_damaged_document (self->vault));
+  if (!lento_vault_restore_previous (self->vault, name, &error))
+    lento_window_show_error (self, _("The Previous Version Could Not Be Restored"), error);
+
+  lento_window_sync_vault (self);
 }
 
 /**
@@ -183,9 +513,39 @@ lento_window_set_property (GObject      *object,
       lento_window_set_view (self, g_value_get_string (value));
       break;
 
+    case PROP_VAULT:
+      self->vault = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+lento_window_constructed (GObject *object)
+{
+  LentoWindow *self = LENTO_WINDOW (object);
+
+  G_OBJECT_CLASS (lento_window_parent_class)->constructed (object);
+
+  if (self->vault != NULL)
+    {
+      g_signal_connect_object (self->vault, "notify::state",
+                               G_CALLBACK (lento_window_vault_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->vault, "locked",
+                               G_CALLBACK (lento_window_vault_locked_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  lento_window_sync_vault (self);
+
+  /* A journal that is there is opened with the keyring straight away; the
+   * unlock page stays if that does not work and says why.
+   */
+  if (self->vault != NULL && lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_LOCKED)
+    lento_window_unlock_with_keyring_cb (self);
 }
 
 static void
@@ -193,6 +553,9 @@ lento_window_dispose (GObject *object)
 {
   LentoWindow *self = LENTO_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->vault);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lento_window_parent_class)->dispose (object);
@@ -205,6 +568,7 @@ lento_window_class_init (LentoWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = lento_window_constructed;
   object_class->dispose = lento_window_dispose;
   object_class->get_property = lento_window_get_property;
   object_class->set_property = lento_window_set_property;
@@ -216,19 +580,43 @@ lento_window_class_init (LentoWindowClass *klass)
                          "plan",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         LENTO_TYPE_VAULT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LENTO_TYPE_UNLOCK_PAGE);
+  g_type_ensure (LENTO_TYPE_SETUP_PAGE);
   g_type_ensure (LENTO_TYPE_PLAN_VIEW);
   g_type_ensure (LENTO_TYPE_SESSION_VIEW);
   g_type_ensure (LENTO_TYPE_JOURNAL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_unlock_with_keyring_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           lento_window_unlock_with_recovery_code_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_unlock_with_passphrase_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_finished_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lento_window_lock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.lock", NULL);
+  gtk_widget_class_install_action (widget_class, "win.restore-previous", NULL,
+                                   lento_window_restore_previous_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",
                                    lento_window_show_view_action);
@@ -244,6 +632,8 @@ lento_window_init (LentoWindow *self)
   g_autofree char *view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -4,8 +4,10 @@
 using a screen reader or the keyboard would. Shared by every e2e test."""
 
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -14,6 +16,9 @@ import pyatspi
 # sent by keysym, which at-spi turns into the right keycode itself.
 KEYCODE_CONTROL = 37
 KEYCODE_SHIFT = 50
+
+# Groups of four letters and digits, as Lento shows a recovery code.
+RECOVERY_CODE = re.compile(r'^[0-9A-Z]{4}(-[0-9A-Z]{4})+$')
 
 KEY_F10 = 0xffc7
 KEY_ESCAPE = 0xff1b
@@ -42,6 +47,26 @@ class Tap:
         sys.exit(1 if self.failed else 0)
 
 
+def spoken_name(accessible):
+    """The accessible name as a screen reader says it. GTK 4.8 names a button
+    with a text label after both its label property and the label inside it
+    ("Check Check", or "_Check Check" with a mnemonic); both halves are one."""
+    name = accessible.name or ''
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[half] == ' ':
+        first, second = name[:half], name[half + 1:]
+        if first.replace('_', '') == second:
+            return second
+    return name
+
+
+def has_name(accessible, name):
+    """Whether a screen reader would announce @accessible as @name. A button
+    with its own accessible label is announced as that label followed by its
+    visible text, which we allow."""
+    return spoken_name(accessible) == name or (accessible.name or '').startswith(name + ' ')
+
+
 def wait_until(predicate, timeout=10.0, interval=0.1):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -58,14 +83,23 @@ def wait_until(predicate, timeout=10.0, interval=0.1):
 class Lento:
     """The built binary, started with a private settings backend."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, data_home=None):
         build_dir = os.environ['LENTO_BUILD_DIR']
         env = dict(os.environ)
+        # Each test keeps its journal in a folder of its own; a test that
+        # restarts Lento passes the same folder again.
+        self.data_home = data_home or tempfile.mkdtemp(prefix='lento-e2e-')
+        env['XDG_DATA_HOME'] = self.data_home
         env.pop('NO_AT_BRIDGE', None)
         env.pop('GTK_A11Y', None)
         env['GSETTINGS_SCHEMA_DIR'] = os.path.join(build_dir, 'data')
         env.setdefault('GSETTINGS_BACKEND', 'memory')
         env['G_DEBUG'] = 'gc-friendly,fatal-warnings'
+        # Bring the accessibility bus up before Lento connects to the display:
+        # while at-spi-bus-launcher starts under Xvfb, a new X client can be
+        # refused ("cannot open display").
+        wait_until(lambda: pyatspi.Registry.getDesktop(0) is not None)
+        time.sleep(0.5)
         self.process = subprocess.Popen(
             [os.path.join(build_dir, 'src', 'lento'), *args],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -94,7 +128,8 @@ class Lento:
         def visit(node, depth):
             if node is None or depth > 40:
                 return
-            if (role is None or node.getRole() == role) and (name is None or node.name == name):
+            if (role is None or node.getRole() == role) and (name is None
+                                                             or has_name(node, name)):
                 found.append(node)
             for child in node:
                 visit(child, depth + 1)
@@ -138,3 +173,51 @@ def is_on_screen(accessible):
 def problem_lines(stderr):
     return [line for line in stderr.splitlines()
             if 'CRITICAL' in line or 'WARNING' in line or 'ERROR' in line]
+
+
+def click(lento, name, role=pyatspi.ROLE_PUSH_BUTTON, timeout=10):
+    """Activates the on-screen button called @name; returns it, or None."""
+    button = wait_until(lambda: next(
+        (b for b in lento.find_all(role, name) if is_on_screen(b)), None), timeout)
+    if button is not None:
+        button.queryAction().doAction(0)
+    return button
+
+
+def text_of(accessible):
+    text = accessible.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def type_into(lento, name, value, timeout=10):
+    """Puts @value into the on-screen entry called @name."""
+    entry = wait_until(lambda: next(
+        (e for e in lento.find_all(None, name) if is_on_screen(e)
+         and e.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT)),
+        None), timeout)
+    if entry is None:
+        return False
+    entry.queryEditableText().setTextContents(value)
+    return True
+
+
+def complete_setup(lento, tap):
+    """Goes through first-run set-up as a person would; returns the recovery
+    code that Lento showed, or None."""
+    if not tap.check(click(lento, 'Set Up Lento'), 'set-up starts from the welcome page'):
+        return None
+    label = wait_until(lambda: next(
+        (l for l in lento.find_all(pyatspi.ROLE_LABEL)
+         if is_on_screen(l) and RECOVERY_CODE.match(text_of(l))), None), timeout=20)
+    if not tap.check(label is not None, 'set-up shows a recovery code'):
+        return None
+    code = text_of(label)
+    click(lento, 'I Have Written It Down')
+    prompt = wait_until(lambda: next(
+        (text_of(l) for l in lento.find_all(pyatspi.ROLE_LABEL)
+         if is_on_screen(l) and 'type group' in text_of(l)), None))
+    group = int(''.join(c for c in prompt if c.isdigit()))
+    type_into(lento, 'Group of the recovery code', code.split('-')[group - 1])
+    click(lento, 'Check')
+    tap.check(click(lento, 'Skip'), 'the optional passphrase can be skipped')
+    return code

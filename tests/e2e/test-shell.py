@@ -7,7 +7,8 @@ open About and the shortcuts by keyboard, quit with Ctrl+Q."""
 import pyatspi
 
 from lento_e2e import (KEY_ESCAPE, KEY_F10, KEY_Q, KEY_QUESTION, KEYCODE_CONTROL,
-                       KEYCODE_SHIFT, Lento, Tap, is_on_screen, problem_lines, wait_until)
+                       KEYCODE_SHIFT, Lento, Tap, complete_setup, is_on_screen, problem_lines,
+                       wait_until)
 
 VIEWS = [
     # Switcher button name, the view's accessible name, its status page title.
@@ -20,6 +21,7 @@ tap = Tap()
 lento = Lento()
 
 tap.check(lento.wait_for_frame('Lento'), 'the main window appears')
+complete_setup(lento, tap)
 
 
 def visible_views():
@@ -34,7 +36,7 @@ def switcher_button(name):
     return buttons[0] if buttons else None
 
 
-tap.check(visible_views() == ['LentoPlanView'], 'the Plan view shows first')
+tap.check(wait_until(lambda: visible_views() == ['LentoPlanView']), 'the Plan view shows first')
 
 for button_name, view_name in VIEWS:
     button = switcher_button(button_name)

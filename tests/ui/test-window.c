@@ -39,7 +39,7 @@ static void
 test_window_switch_views (void)
 {
   static const char * const views[] = { "plan", "session", "journal" };
-  LentoWindow *window = lento_window_new (NULL);
+  LentoWindow *window = lento_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
   gtk_window_present (GTK_WINDOW (window));
@@ -67,7 +67,7 @@ test_window_remembers_view (void)
   LentoWindow *window;
 
   g_settings_set_string (settings, "last-view", "session");
-  window = lento_window_new (NULL);
+  window = lento_window_new (NULL, NULL);
   g_assert_cmpstr (lento_window_get_view (window), ==, "session");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
@@ -88,7 +88,7 @@ test_window_remembers_view (void)
 static void
 test_window_narrow_shows_bottom_switcher (void)
 {
-  LentoWindow *window = lento_window_new (NULL);
+  LentoWindow *window = lento_window_new (NULL, NULL);
   AdwViewSwitcherBar *bar;
   int frame_width;
 
@@ -115,7 +115,7 @@ test_window_narrow_shows_bottom_switcher (void)
 static void
 test_window_wide_hides_bottom_switcher (void)
 {
-  LentoWindow *window = lento_window_new (NULL);
+  LentoWindow *window = lento_window_new (NULL, NULL);
   AdwViewSwitcherBar *bar;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
@@ -134,7 +134,7 @@ test_window_rejects_unknown_view (void)
 {
   if (g_test_subprocess ())
     {
-      LentoWindow *window = lento_window_new (NULL);
+      LentoWindow *window = lento_window_new (NULL, NULL);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "nowhere");
       return;
@@ -148,7 +148,7 @@ test_window_rejects_unknown_view (void)
 static void
 test_window_new_destroy (void)
 {
-  LentoWindow *window = lento_window_new (NULL);
+  LentoWindow *window = lento_window_new (NULL, NULL);
 
   g_object_ref_sink (window);
   gtk_window_destroy (GTK_WINDOW (window));

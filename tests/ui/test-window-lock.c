@@ -1,0 +1,262 @@
+/* test-window-lock.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window-lock"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "lento-setup-page.h"
+#include "lento-test-ui.h"
+#include "lento-unlock-page.h"
+#include "lento-vault.h"
+#include "lento-window.h"
+
+/* The window against a real vault in a throwaway folder and the real
+ * gnome-keyring of the test session: what it shows before and after
+ * unlocking, and that locking hides everything.
+ */
+
+typedef struct {
+  char        *data_dir;
+  LentoVault  *vault;
+  LentoWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("lento-window-lock-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
+  lento_vault_set_kdf_limits (fixture->vault, 1, 8192);
+  lento_vault_open (fixture->vault, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  lento_vault_close (fixture->vault);
+  g_clear_object (&fixture->vault);
+  remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+}
+
+static void
+show_window (Fixture *fixture)
+{
+  fixture->window = lento_window_new (NULL, fixture->vault);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 680);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+wait_for_page (Fixture    *fixture,
+               const char *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (lento_window_get_lock_page (fixture->window), page) != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *root,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_no_journal_shows_setup (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  show_window (fixture);
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
+
+  /* Nothing but set-up: neither shortcuts nor actions reach the views. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "journal");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL);
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+}
+
+static void
+test_setup_creates_journal_and_keyring_slot (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  LentoSetupPage *page;
+
+  show_window (fixture);
+  page = LENTO_SETUP_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
+                                               LENTO_TYPE_SETUP_PAGE));
+  g_assert_nonnull (page);
+
+  g_signal_emit_by_name (page, "create");
+  while (g_strcmp0 (lento_setup_page_get_step (page), "recovery") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The journal exists and is open, but set-up goes on until the code is
+   * confirmed: the window must not jump ahead to the views.
+   */
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_true (lento_vault_has_slot (fixture->vault, LENTO_SLOT_KEYRING));
+  g_assert_true (lento_vault_has_slot (fixture->vault, LENTO_SLOT_RECOVERY));
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
+
+  g_signal_emit_by_name (page, "finished", NULL);
+  wait_for_page (fixture, "main");
+}
+
+static void
+test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoUnlockPage *unlock_page;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_LOCKED);
+  wait_for_page (fixture, "unlock");
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked");
+
+  unlock_page = LENTO_UNLOCK_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                       LENTO_TYPE_UNLOCK_PAGE));
+
+  /* A wrong code says so and keeps the journal locked. */
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "unlock");
+  g_assert_nonnull (lento_unlock_page_get_reason (unlock_page));
+
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  int *stored = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *stored = lento_vault_store_in_keyring_finish (LENTO_VAULT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_existing_journal_opens_with_keyring (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  int stored = -1;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (lento_vault_get_state (fixture->vault) == LENTO_VAULT_STATE_UNLOCKED);
+
+  lento_vault_store_in_keyring_async (fixture->vault, NULL, store_cb, &stored);
+  while (stored == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (stored, ==, TRUE);
+
+  lento_vault_lock (fixture->vault);
+  show_window (fixture);
+  /* The window tries the keyring by itself when it opens on a locked journal. */
+  wait_for_page (fixture, "main");
+}
+
+static void
+test_read_only_bar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (find_child_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lento_test_ui_init (&argc, &argv);
+
+  g_test_add ("/lento/window-lock/no-journal-shows-setup", Fixture, NULL,
+              fixture_set_up, test_no_journal_shows_setup, fixture_tear_down);
+  g_test_add ("/lento/window-lock/setup-creates-journal-and-keyring-slot", Fixture, NULL,
+              fixture_set_up, test_setup_creates_journal_and_keyring_slot, fixture_tear_down);
+  g_test_add ("/lento/window-lock/lock-hides-views-and-recovery-code-unlocks", Fixture, NULL,
+              fixture_set_up, test_lock_hides_views_and_recovery_code_unlocks,
+              fixture_tear_down);
+  g_test_add ("/lento/window-lock/existing-journal-opens-with-keyring", Fixture, NULL,
+              fixture_set_up, test_existing_journal_opens_with_keyring, fixture_tear_down);
+  g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
+              fixture_set_up, test_read_only_bar, fixture_tear_down);
+
+  return g_test_run ();
+}
