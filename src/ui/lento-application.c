@@ -14,6 +14,7 @@
 #include "lento-cli.h"
 #include "lento-idle-monitor.h"
 #include "lento-preferences-window.h"
+#include "lento-store.h"
 #include "lento-vault.h"
 #include "lento-window.h"
 
@@ -24,6 +25,7 @@ struct _LentoApplication
   /* Owned */
   GSettings        *settings;
   LentoVault       *vault;
+  LentoStore       *store;
   LentoIdleMonitor *idle_monitor;
 
   /* While the vault writes, logging out waits for it. */
@@ -104,7 +106,7 @@ lento_application_ensure_window (LentoApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (lento_window_new (self, self->vault));
+      window = GTK_WINDOW (lento_window_new (self, self->store));
       lento_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (window));
     }
 
@@ -122,8 +124,11 @@ lento_application_is_unlocked (LentoApplication *self)
 static void
 lento_application_lock (LentoApplication *self)
 {
-  if (lento_application_is_unlocked (self))
-    lento_vault_lock (self->vault);
+  if (!lento_application_is_unlocked (self))
+    return;
+
+  lento_store_flush_pending (self->store);
+  lento_vault_lock (self->vault);
 }
 
 static void
@@ -192,6 +197,7 @@ lento_application_start_vault (LentoApplication *self)
   if (!lento_vault_open (self->vault, &error))
     g_warning ("The journal could not be opened: %s", error->message);
 
+  self->store = lento_store_new (self->vault);
   g_signal_connect_object (self->vault, "notify::state",
                            G_CALLBACK (lento_application_vault_state_cb), self,
                            G_CONNECT_SWAPPED);
@@ -258,6 +264,7 @@ lento_application_shutdown (GApplication *app)
       /* Quitting waits for what is being written: a save in flight always
        * reaches the disk before the keys are wiped.
        */
+      lento_store_flush_pending (self->store);
       while (lento_vault_get_busy (self->vault))
         g_main_context_iteration (NULL, TRUE);
       lento_vault_close (self->vault);
@@ -279,6 +286,7 @@ lento_application_dispose (GObject *object)
   LentoApplication *self = LENTO_APPLICATION (object);
 
   g_clear_object (&self->idle_monitor);
+  g_clear_object (&self->store);
   g_clear_object (&self->vault);
   g_clear_object (&self->settings);
 

@@ -14,6 +14,7 @@
 #include "lento-plan-view.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
+#include "lento-store.h"
 #include "lento-unlock-page.h"
 #include "lento-vault.h"
 #include "lento-window.h"
@@ -35,6 +36,7 @@ struct _LentoWindow
 
   /* Owned */
   GSettings            *settings;
+  LentoStore           *store;
   LentoVault           *vault;
   GCancellable         *cancellable;
 
@@ -47,7 +49,7 @@ struct _LentoWindow
 enum {
   PROP_0,
   PROP_VIEW,
-  PROP_VAULT,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -71,19 +73,19 @@ is_view_name (const char *name)
 /**
  * lento_window_new:
  * @application: (nullable): the application
- * @vault: (nullable): the journal's vault. Without one, the window shows its
- *   views straight away; widget tests use that.
+ * @store: (nullable): the journal's store and vault. Without one, the window
+ *   shows its views straight away, empty; widget tests use that.
  */
 LentoWindow *
 lento_window_new (LentoApplication *application,
-                  LentoVault       *vault)
+                  LentoStore       *store)
 {
   g_return_val_if_fail (application == NULL || LENTO_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (vault == NULL || LENTO_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (store == NULL || LENTO_IS_STORE (store), NULL);
 
   return g_object_new (LENTO_TYPE_WINDOW,
                        "application", application,
-                       "vault", vault,
+                       "store", store,
                        NULL);
 }
 
@@ -369,8 +371,14 @@ lento_window_lock_action (GtkWidget  *widget,
 {
   LentoWindow *self = LENTO_WINDOW (widget);
 
-  if (self->vault != NULL)
-    lento_vault_lock (self->vault);
+  if (self->vault == NULL)
+    return;
+
+  /* Saves still waiting for an idle moment go to the vault before the keys
+   * are wiped.
+   */
+  lento_store_flush_pending (self->store);
+  lento_vault_lock (self->vault);
 }
 
 static void
@@ -513,13 +521,46 @@ lento_window_set_property (GObject      *object,
       lento_window_set_view (self, g_value_get_string (value));
       break;
 
-    case PROP_VAULT:
-      self->vault = g_value_dup_object (value);
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        self->vault = g_object_ref (lento_store_get_vault (self->store));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Each view takes the models it knows of; the store sets them to NULL when
+ * the journal locks, so no view keeps personal data behind the lock page.
+ */
+static void
+lento_window_bind_models (LentoWindow *self)
+{
+  static const char * const models[] = { "journal", "inventory", "program" };
+  GtkWidget *views[] = {
+    adw_view_stack_get_child_by_name (self->stack, "plan"),
+    adw_view_stack_get_child_by_name (self->stack, "session"),
+    adw_view_stack_get_child_by_name (self->stack, "journal"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GObjectClass *klass = G_OBJECT_GET_CLASS (views[i]);
+
+      for (guint j = 0; j < G_N_ELEMENTS (models); j++)
+        if (g_object_class_find_property (klass, models[j]) != NULL)
+          g_object_bind_property (self->store, models[j], views[i], models[j],
+                                  G_BINDING_SYNC_CREATE);
+    }
+}
+
+static void
+lento_window_store_error_cb (LentoWindow  *self,
+                             const GError *error)
+{
+  lento_window_show_error (self, _("Part of the Journal Could Not Be Saved or Read"), error);
 }
 
 static void
@@ -536,6 +577,14 @@ lento_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->vault, "locked",
                                G_CALLBACK (lento_window_vault_locked_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (self->store != NULL)
+    {
+      lento_window_bind_models (self);
+      g_signal_connect_object (self->store, "error",
+                               G_CALLBACK (lento_window_store_error_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -556,6 +605,7 @@ lento_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->vault);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lento_window_parent_class)->dispose (object);
@@ -580,9 +630,9 @@ lento_window_class_init (LentoWindowClass *klass)
                          "plan",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL,
-                         LENTO_TYPE_VAULT,
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LENTO_TYPE_STORE,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

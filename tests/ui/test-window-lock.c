@@ -25,6 +25,7 @@
 typedef struct {
   char        *data_dir;
   LentoVault  *vault;
+  LentoStore  *store;
   LentoWindow *window;
 } Fixture;
 
@@ -40,6 +41,7 @@ fixture_set_up (Fixture       *fixture,
   lento_vault_set_kdf_limits (fixture->vault, 1, 8192);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
+  fixture->store = lento_store_new (fixture->vault);
 }
 
 static void
@@ -68,6 +70,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
   remove_tree (fixture->data_dir);
@@ -77,7 +80,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 show_window (Fixture *fixture)
 {
-  fixture->window = lento_window_new (NULL, fixture->vault);
+  fixture->window = lento_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 680);
   gtk_window_present (GTK_WINDOW (fixture->window));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));

@@ -1,0 +1,238 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lento-store.h"
+
+/* The store against a real vault in a throwaway folder: what the views get
+ * while unlocked, that locking takes it all away, that every change reaches
+ * the disk, and that a profile that does not open is never written over.
+ */
+
+typedef struct {
+  char        *data_dir;
+  LentoVault  *vault;
+  LentoStore  *store;
+  LentoSecret *code;
+  guint        errors;
+} Fixture;
+
+static void
+error_cb (LentoStore   *store,
+          const GError *error,
+          Fixture      *fixture)
+{
+  g_test_message ("store error: %s", error->message);
+  fixture->errors++;
+}
+
+static void
+wait_until_idle (Fixture *fixture)
+{
+  /* Idle saves first, then the vault's own writes. */
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  while (lento_vault_get_busy (fixture->vault))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_until_loaded (Fixture *fixture)
+{
+  while (!lento_store_get_loaded (fixture->store))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("lento-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
+  lento_vault_open (fixture->vault, &error);
+  g_assert_no_error (error);
+  fixture->store = lento_store_new (fixture->vault);
+  g_signal_connect (fixture->store, "error", G_CALLBACK (error_cb), fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  wait_until_idle (fixture);
+  g_assert_finalize_object (fixture->store);
+  lento_vault_close (fixture->vault);
+  g_clear_object (&fixture->vault);
+  g_clear_pointer (&fixture->code, lento_secret_unref);
+  remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+}
+
+static void
+create_journal (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  wait_until_loaded (fixture);
+}
+
+static void
+relock_and_unlock (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  wait_until_idle (fixture);
+  lento_store_flush_pending (fixture->store);
+  lento_vault_lock (fixture->vault);
+  g_assert_null (lento_store_get_journal (fixture->store));
+  g_assert_null (lento_store_get_inventory (fixture->store));
+
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
+  g_assert_no_error (error);
+  wait_until_loaded (fixture);
+}
+
+static void
+test_locked_holds_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* No journal yet: only the plan, which is nobody's data. */
+  g_assert_nonnull (lento_store_get_program (fixture->store));
+  g_assert_null (lento_store_get_journal (fixture->store));
+  g_assert_null (lento_store_get_inventory (fixture->store));
+  g_assert_false (lento_store_get_loaded (fixture->store));
+
+  create_journal (fixture);
+  g_assert_nonnull (lento_store_get_journal (fixture->store));
+  g_assert_nonnull (lento_store_get_inventory (fixture->store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_store_get_journal (fixture->store))),
+                    ==, 0);
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+static void
+test_entry_survives_lock (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_now_local ();
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  g_autofree char *uuid = NULL;
+  LentoJournal *journal;
+
+  create_journal (fixture);
+  lento_entry_set_notes (entry, "Calm, slow, fine.");
+  uuid = g_strdup (lento_entry_get_uuid (entry));
+  lento_journal_add (lento_store_get_journal (fixture->store), entry);
+
+  relock_and_unlock (fixture);
+
+  journal = lento_store_get_journal (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_nonnull (lento_journal_lookup (journal, uuid));
+  g_assert_cmpstr (lento_entry_get_notes (lento_journal_lookup (journal, uuid)), ==,
+                   "Calm, slow, fine.");
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+static void
+test_inventory_survives_lock (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LentoTool) tool = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoInventory *inventory;
+
+  create_journal (fixture);
+  tool = lento_tool_new ("trainer-small", "Small trainer", LENTO_TOOL_KIND_TRAINER,
+                         LENTO_MATERIAL_SILICONE, 18.0, 80.0, TRUE);
+  g_assert_true (lento_inventory_add_tool (lento_store_get_inventory (fixture->store),
+                                           tool, &error));
+  g_assert_no_error (error);
+
+  relock_and_unlock (fixture);
+
+  inventory = lento_store_get_inventory (fixture->store);
+  g_assert_nonnull (lento_inventory_find_tool (inventory, "trainer-small"));
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+static void
+test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("{ not json", 10);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(LentoTool) tool = NULL;
+  LentoDocumentStatus status;
+
+  create_journal (fixture);
+  lento_vault_write_document_async (fixture->vault, "profile", garbage, NULL, NULL, NULL);
+  wait_until_idle (fixture);
+
+  fixture->errors = 0;
+  relock_and_unlock (fixture);
+  g_assert_cmpuint (fixture->errors, ==, 1);
+
+  /* The person may still add a tool: it is not saved over what is there. */
+  tool = lento_tool_new ("finger", "Finger", LENTO_TOOL_KIND_FINGER,
+                         LENTO_MATERIAL_SKIN, 15.0, 70.0, FALSE);
+  lento_inventory_add_tool (lento_store_get_inventory (fixture->store), tool, NULL);
+  lento_store_save_profile (fixture->store);
+  wait_until_idle (fixture);
+
+  after = lento_vault_read_document (fixture->vault, "profile", &status, NULL);
+  g_assert_nonnull (after);
+  g_assert_true (g_bytes_equal (after, garbage));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/lento/store/locked-holds-nothing", Fixture, NULL,
+              fixture_set_up, test_locked_holds_nothing, fixture_tear_down);
+  g_test_add ("/lento/store/entry-survives-lock", Fixture, NULL,
+              fixture_set_up, test_entry_survives_lock, fixture_tear_down);
+  g_test_add ("/lento/store/inventory-survives-lock", Fixture, NULL,
+              fixture_set_up, test_inventory_survives_lock, fixture_tear_down);
+  g_test_add ("/lento/store/unreadable-profile-is-not-overwritten", Fixture, NULL,
+              fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
+
+  return g_test_run ();
+}
