@@ -15,5 +15,6 @@ void lento_test_ui_init            (int        *argc,
 void lento_test_wait_for_draw      (GtkWidget  *widget);
 void lento_test_save_screenshot    (GtkWidget  *widget,
                                     const char *name);
+void lento_test_remove_tree        (const char *path);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "lento-setup-page.h"
 #include "lento-test-ui.h"
@@ -45,26 +44,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -73,7 +52,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
-  remove_tree (fixture->data_dir);
+  lento_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
 
