@@ -8,36 +8,1175 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lento-breathing-pacer.h"
 #include "lento-session-view.h"
+
+/*
+ * LentoSessionView leads one guided session. It has four pages:
+ *
+ *   empty    no program, no template: nothing personal is shown
+ *   idle     what today's session holds, and a Start button
+ *   running  the phase banner, the breathing guide, the time and controls
+ *   done     the result, and a button to record it in the journal
+ *
+ * Time. The session computes its elapsed times when they are read; the
+ * view reads them once a second, from a timeout that exists only while the
+ * view is mapped and the session runs. Phase changes and cues arrive as
+ * signals from the session, whenever they happen, so the banner is right
+ * even when the view comes back after being hidden for an hour.
+ *
+ * Keyboard. Space pauses and resumes, Escape stops (after a question),
+ * Ctrl+Right skips, Ctrl+H or Shift+Escape ends at once because it hurts,
+ * Ctrl+U notes the urge faded and Ctrl+E extends the wear time. Space is
+ * caught before a focused button sees it, so that a person with eyes closed
+ * never presses a different button than Pause by accident; Enter still
+ * activates the focused button.
+ */
 
 struct _LentoSessionView
 {
-  AdwBin          parent_instance;
+  AdwBin               parent_instance;
+
+  /* Owned */
+  LentoProgram        *program;
+  char                *template_id;
+  LentoClock          *clock;
+  LentoSession        *session;
+  LentoSessionResult  *result;
+  GtkApplication      *inhibit_app;
+  guint                inhibit_cookie;
+  guint                tick_id;
+  int                  last_phase;
+
+  /* Not owned */
+  AdwMessageDialog    *stop_dialog;
 
   /* Template widgets */
-  AdwStatusPage  *status_page;
+  GtkStack            *stack;
+  GtkLabel            *idle_title;
+  GtkLabel            *idle_summary;
+  GtkListBox          *phase_list;
+  GtkButton           *start_button;
+  GtkLabel            *phase_label;
+  GtkLabel            *banner_title;
+  GtkLabel            *banner_text;
+  LentoBreathingPacer *pacer;
+  GtkLabel            *remaining_label;
+  GtkLabel            *wear_label;
+  GtkButton           *urge_button;
+  GtkButton           *pause_button;
+  GtkButton           *extend_button;
+  GtkButton           *hurts_button;
+  GtkLabel            *done_title;
+  GtkButton           *record_button;
+  GtkLabel            *hurt_label;
+  AdwActionRow        *duration_row;
+  AdwActionRow        *wear_row;
+  AdwActionRow        *urge_row;
+  AdwActionRow        *ended_row;
 };
 
 G_DEFINE_FINAL_TYPE (LentoSessionView, lento_session_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_PROGRAM,
+  PROP_TEMPLATE_ID,
+  PROP_CLOCK,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  RECORD,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_running (LentoSessionView *self);
+
+static const char *
+phase_kind_title (LentoPhaseKind kind)
+{
+  switch (kind)
+    {
+    case LENTO_PHASE_KIND_SETTLE:
+      return _("Settle and Breathe");
+    case LENTO_PHASE_KIND_WARM_UP:
+      return _("Warm Up");
+    case LENTO_PHASE_KIND_ENTRY:
+      return _("Entry");
+    case LENTO_PHASE_KIND_WEAR:
+      return _("Wear Time");
+    case LENTO_PHASE_KIND_COOL_DOWN:
+      return _("Cool Down");
+    case LENTO_PHASE_KIND_AFTERCARE:
+      return _("Aftercare");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The breathing guide belongs to the phases where breathing is the work:
+ * before and during entry. Later the time matters more, and a still screen
+ * is calmer.
+ */
+static gboolean
+phase_has_pacer (LentoPhaseKind kind)
+{
+  return kind == LENTO_PHASE_KIND_SETTLE
+         || kind == LENTO_PHASE_KIND_WARM_UP
+         || kind == LENTO_PHASE_KIND_ENTRY;
+}
+
+/* "4:05" for a countdown; seconds are rounded up, so that 0:00 shows only
+ * when the phase is over.
+ */
+static char *
+format_clock (gint64 usec)
+{
+  gint64 seconds = (MAX (usec, 0) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+static char *
+format_duration (guint seconds)
+{
+  guint minutes = seconds / 60;
+
+  if (minutes == 0)
+    return g_strdup_printf (g_dngettext (NULL, "%u second", "%u seconds", seconds), seconds);
+  if (seconds % 60 == 0)
+    return g_strdup_printf (g_dngettext (NULL, "%u minute", "%u minutes", minutes), minutes);
+
+  /* TRANSLATORS: a duration, minutes then seconds, e.g. "12 min 5 s" */
+  return g_strdup_printf (_("%u min %u s"), minutes, seconds % 60);
+}
+
+static gboolean
+session_is_active (LentoSessionView *self)
+{
+  LentoSessionState state;
+
+  if (self->session == NULL)
+    return FALSE;
+
+  state = lento_session_get_state (self->session);
+  return state == LENTO_SESSION_STATE_RUNNING || state == LENTO_SESSION_STATE_PAUSED;
+}
+
+static LentoClock *
+get_clock (LentoSessionView *self)
+{
+  return self->clock != NULL ? self->clock : lento_clock_get_default ();
+}
+
+/* Inhibit */
+
+/* Keeps the machine awake and the screen on while a session runs. The
+ * reason is shown by the desktop to anyone who looks, so it says nothing
+ * about what the timer is for.
+ */
+static void
+inhibit (LentoSessionView *self)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+
+  if (self->inhibit_cookie != 0)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  app = gtk_window_get_application (GTK_WINDOW (root));
+  if (app == NULL)
+    return;
+
+  self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (root),
+                                                  GTK_APPLICATION_INHIBIT_SUSPEND
+                                                  | GTK_APPLICATION_INHIBIT_IDLE,
+                                                  _("A timer is running"));
+  if (self->inhibit_cookie != 0)
+    self->inhibit_app = g_object_ref (app);
+}
+
+static void
+uninhibit (LentoSessionView *self)
+{
+  if (self->inhibit_cookie != 0 && self->inhibit_app != NULL)
+    gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
+
+  self->inhibit_cookie = 0;
+  g_clear_object (&self->inhibit_app);
+}
+
+/* Ticking */
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  LentoSessionView *self = user_data;
+
+  update_running (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The timeout exists only while someone can see the time and it moves. */
+static void
+update_ticking (LentoSessionView *self)
+{
+  gboolean want = gtk_widget_get_mapped (GTK_WIDGET (self))
+                  && self->session != NULL
+                  && lento_session_get_state (self->session) == LENTO_SESSION_STATE_RUNNING;
+
+  if (want && self->tick_id == 0)
+    {
+      self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+      g_source_set_name_by_id (self->tick_id, "[lento] session view tick");
+    }
+  else if (!want)
+    {
+      g_clear_handle_id (&self->tick_id, g_source_remove);
+    }
+}
+
+/* Idle page */
+
+static void
+update_idle (LentoSessionView *self)
+{
+  g_autoptr(LentoSessionTemplate) template = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list))) != NULL)
+    gtk_list_box_remove (self->phase_list, child);
+
+  if (self->program != NULL && self->template_id != NULL)
+    template = lento_program_dup_template (self->program, self->template_id);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), template != NULL);
+
+  if (template == NULL)
+    return;
+
+  gtk_label_set_label (self->idle_title,
+                       lento_program_get_template_title (self->program, self->template_id));
+
+  {
+    guint minutes = (lento_session_template_get_total_seconds (template) + 59) / 60;
+    g_autofree char *summary =
+      g_strdup_printf (g_dngettext (NULL, "Today’s session, about %u minute",
+                                    "Today’s session, about %u minutes", minutes),
+                       minutes);
+
+    gtk_label_set_label (self->idle_summary, summary);
+  }
+
+  for (guint i = 0; i < lento_session_template_get_n_phases (template); i++)
+    {
+      LentoPhaseKind kind = lento_session_template_get_phase_kind (template, i);
+      g_autofree char *duration =
+        format_duration (lento_session_template_get_phase_seconds (template, i));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phase_kind_title (kind));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (duration));
+      gtk_list_box_append (self->phase_list, row);
+    }
+}
+
+/* Which page to show follows from the models and the session. */
+static void
+update_page (LentoSessionView *self)
+{
+  const char *page;
+
+  if (self->session != NULL)
+    {
+      LentoSessionState state = lento_session_get_state (self->session);
+
+      page = state == LENTO_SESSION_STATE_FINISHED || state == LENTO_SESSION_STATE_STOPPED
+             ? "done" : "running";
+    }
+  else if (self->program != NULL && self->template_id != NULL
+           && lento_program_get_template_title (self->program, self->template_id) != NULL)
+    {
+      page = "idle";
+    }
+  else
+    {
+      page = "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+/* Running page */
+
+static void
+update_actions (LentoSessionView *self)
+{
+  gboolean active = session_is_active (self);
+  gboolean wear = active && lento_session_get_phase_kind (self->session) == LENTO_PHASE_KIND_WEAR;
+  LentoSessionTemplate *template = self->session != NULL
+                                   ? lento_session_get_template (self->session) : NULL;
+  gboolean can_extend = FALSE;
+
+  if (wear)
+    {
+      guint phase = lento_session_get_phase_index (self->session);
+      gint64 max = (gint64) lento_session_template_get_phase_max_seconds (template, phase)
+                   * G_USEC_PER_SEC;
+
+      can_extend = lento_session_get_phase_duration (self->session) < max;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.pause", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.stop", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.skip", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.it-hurts", active);
+  /* Pressing again is allowed: the urge may come back and fade later. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.urge-gone", wear);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.extend", can_extend);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->urge_button), wear);
+  gtk_widget_set_visible (GTK_WIDGET (self->extend_button), wear);
+  gtk_widget_set_visible (GTK_WIDGET (self->wear_label), wear);
+
+  if (self->session != NULL && lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
+    {
+      gtk_button_set_label (self->pause_button, _("_Resume"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Go on with the session"));
+    }
+  else
+    {
+      gtk_button_set_label (self->pause_button, _("_Pause"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Hold the timer"));
+    }
+
+  if (self->session != NULL && lento_session_get_urge_faded_minute (self->session) >= 0)
+    gtk_button_set_label (self->urge_button, _("Urge Gone, Noted"));
+  else
+    gtk_button_set_label (self->urge_button, _("_Urge Gone"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pacer),
+                          self->session != NULL
+                          && phase_has_pacer (lento_session_get_phase_kind (self->session)));
+  lento_breathing_pacer_set_running (self->pacer,
+                                     self->session != NULL
+                                     && lento_session_get_state (self->session)
+                                        == LENTO_SESSION_STATE_RUNNING
+                                     && phase_has_pacer (lento_session_get_phase_kind (self->session)));
+}
+
+/* Reads the time from the session; called once a second while visible
+ * and at every change of phase or state.
+ */
+static void
+update_running (LentoSessionView *self)
+{
+  g_autofree char *remaining = NULL;
+
+  if (!session_is_active (self))
+    return;
+
+  remaining = format_clock (lento_session_get_phase_remaining (self->session));
+  if (lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
+    {
+      g_autofree char *paused = g_strdup_printf (_("%s, paused"), remaining);
+
+      gtk_label_set_label (self->remaining_label, paused);
+    }
+  else
+    {
+      gtk_label_set_label (self->remaining_label, remaining);
+    }
+
+  if (lento_session_get_phase_kind (self->session) == LENTO_PHASE_KIND_WEAR)
+    {
+      gint64 wear = lento_session_get_wear_elapsed (self->session) / G_USEC_PER_SEC;
+      g_autofree char *text =
+        g_strdup_printf (_("Wear time %" G_GINT64_FORMAT ":%02d"), wear / 60, (int) (wear % 60));
+
+      gtk_label_set_label (self->wear_label, text);
+    }
+}
+
+/* Shows a cue in the banner. Setting the label's text is what makes AT-SPI
+ * report the change; the accessible description of the banner carries the
+ * whole cue so that a screen reader that reads the title alone still gets
+ * the words.
+ */
+static void
+show_banner (LentoSessionView *self,
+             const char       *title,
+             const char       *text)
+{
+  g_autofree char *spoken = NULL;
+
+  gtk_label_set_label (self->banner_title, title);
+  gtk_label_set_label (self->banner_text, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_text), text != NULL && *text != '\0');
+
+  spoken = text != NULL && *text != '\0' ? g_strdup_printf ("%s. %s", title, text)
+                                         : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken,
+                                  -1);
+}
+
+static void
+phase_changed_cb (LentoSessionView *self,
+                  guint             phase,
+                  LentoPhaseKind    kind,
+                  LentoSession     *session)
+{
+  LentoSessionTemplate *template = lento_session_get_template (session);
+  g_autofree char *position = NULL;
+
+  self->last_phase = phase;
+
+  /* TRANSLATORS: the phase, then its place, e.g. "Warm Up · 2 of 6" */
+  position = g_strdup_printf (_("%s · %u of %u"), phase_kind_title (kind), phase + 1,
+                              lento_session_template_get_n_phases (template));
+  gtk_label_set_label (self->phase_label, position);
+
+  /* The phase's first cue usually follows at once and replaces this. */
+  show_banner (self, phase_kind_title (kind), NULL);
+
+  update_actions (self);
+  update_running (self);
+}
+
+static void
+cue_cb (LentoSessionView *self,
+        const char       *cue_id,
+        LentoSession     *session)
+{
+  const char *title = NULL;
+  const char *text = NULL;
+
+  if (self->program != NULL)
+    {
+      title = lento_program_get_cue_title (self->program, cue_id);
+      text = lento_program_get_cue_text (self->program, cue_id);
+    }
+
+  if (title == NULL)
+    return;
+
+  show_banner (self, title, text);
+  update_running (self);
+}
+
+static void
+dismiss_stop_dialog (LentoSessionView *self)
+{
+  if (self->stop_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->stop_dialog));
+}
+
+static void
+show_result (LentoSessionView *self)
+{
+  LentoSessionResult *result = self->result;
+  LentoSessionEnd ended_by = lento_session_result_get_ended_by (result);
+  g_autofree char *duration =
+    format_duration (lento_session_result_get_total_seconds (result));
+  g_autofree char *wear = format_duration (lento_session_result_get_wear_seconds (result));
+  int urge = lento_session_result_get_urge_faded_minute (result);
+  g_autofree char *urge_text = NULL;
+  const char *ended;
+
+  switch (ended_by)
+    {
+    case LENTO_SESSION_END_COMPLETED:
+      gtk_label_set_label (self->done_title, _("Session Complete"));
+      ended = _("Completed");
+      break;
+    case LENTO_SESSION_END_STOPPED:
+      gtk_label_set_label (self->done_title, _("Session Ended"));
+      ended = _("Stopped early");
+      break;
+    case LENTO_SESSION_END_IT_HURTS:
+      gtk_label_set_label (self->done_title, _("Session Stopped"));
+      ended = _("Stopped because it hurt");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (urge >= 0)
+    /* TRANSLATORS: the minute of wear time at which the urge faded */
+    urge_text = g_strdup_printf (_("Minute %d"), urge);
+  else
+    urge_text = g_strdup (_("Not noted"));
+
+  adw_action_row_set_subtitle (self->duration_row, duration);
+  adw_action_row_set_subtitle (self->wear_row, wear);
+  adw_action_row_set_subtitle (self->urge_row, urge_text);
+  adw_action_row_set_subtitle (self->ended_row, ended);
+  gtk_widget_set_visible (GTK_WIDGET (self->hurt_label), ended_by == LENTO_SESSION_END_IT_HURTS);
+}
+
+static void
+finished_cb (LentoSessionView   *self,
+             LentoSessionResult *result,
+             LentoSession       *session)
+{
+  g_clear_pointer (&self->result, lento_session_result_unref);
+  self->result = lento_session_result_ref (result);
+
+  dismiss_stop_dialog (self);
+  uninhibit (self);
+  show_result (self);
+
+  /* Focus on a page that went away would leave the keyboard nowhere. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->record_button));
+}
+
+static void
+state_notify_cb (LentoSessionView *self,
+                 GParamSpec       *pspec,
+                 LentoSession     *session)
+{
+  if (session_is_active (self))
+    inhibit (self);
+  else
+    uninhibit (self);
+
+  update_actions (self);
+  update_running (self);
+  update_ticking (self);
+  update_page (self);
+}
+
+static void
+clear_session (LentoSessionView *self)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+
+  dismiss_stop_dialog (self);
+  uninhibit (self);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->result, lento_session_result_unref);
+  self->last_phase = -1;
+}
+
+/* Actions */
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  if (!session_is_active (self))
+    return;
+
+  if (lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
+    lento_session_resume (self->session);
+  else
+    lento_session_pause (self->session);
+}
+
+static void
+skip_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  if (session_is_active (self))
+    lento_session_skip (self->session);
+}
+
+static void
+it_hurts_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  /* No question asked: ending is always the safe direction. */
+  if (session_is_active (self))
+    lento_session_it_hurts (self->session);
+}
+
+static void
+urge_gone_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  if (session_is_active (self) && lento_session_mark_urge_faded (self->session))
+    update_actions (self);
+}
+
+static void
+extend_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  if (!session_is_active (self))
+    return;
+
+  lento_session_extend (self->session, LENTO_SESSION_VIEW_EXTEND_SECONDS);
+  update_actions (self);
+  update_running (self);
+}
+
+static void
+stop_response_cb (LentoSessionView *self,
+                  const char       *response,
+                  AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "stop") == 0 && session_is_active (self))
+    lento_session_stop (self->session);
+}
+
+static void
+stop_dialog_destroy_cb (LentoSessionView *self,
+                        GtkWidget        *dialog)
+{
+  if ((GtkWidget *) self->stop_dialog == dialog)
+    self->stop_dialog = NULL;
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (!session_is_active (self))
+    return;
+
+  if (self->stop_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->stop_dialog));
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Stop the Session?"),
+                                   _("The time so far is kept, and you can record it in the journal. "
+                                     "If something hurts, choose “It Hurts” instead so the plan "
+                                     "knows."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "continue", _("_Keep Going"),
+                                    "stop", _("_Stop Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stop_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (stop_dialog_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->stop_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Template callbacks */
+
+static void
+start_clicked_cb (LentoSessionView *self)
+{
+  lento_session_view_start (self);
+}
+
+static void
+record_clicked_cb (LentoSessionView *self)
+{
+  if (self->result != NULL)
+    g_signal_emit (self, signals[RECORD], 0, self->result);
+}
+
+static void
+close_clicked_cb (LentoSessionView *self)
+{
+  clear_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  update_idle (self);
+  update_page (self);
+  update_ticking (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+/* GtkWidget */
+
+static void
+lento_session_view_map (GtkWidget *widget)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lento_session_view_parent_class)->map (widget);
+
+  /* The time may have moved a lot while hidden: show it at once. */
+  update_running (self);
+  update_ticking (self);
+
+  /* The view may have joined a window since the session started. */
+  if (session_is_active (self))
+    inhibit (self);
+}
+
+static void
+lento_session_view_unmap (GtkWidget *widget)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lento_session_view_parent_class)->unmap (widget);
+
+  update_ticking (self);
+}
+
+/* GObject */
+
+static void
+lento_session_view_dispose (GObject *object)
+{
+  LentoSessionView *self = (LentoSessionView *)object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  clear_session (self);
+
+  /* AdwBin unparents the template's child itself. */
+
+  G_OBJECT_CLASS (lento_session_view_parent_class)->dispose (object);
+}
+
+static void
+lento_session_view_finalize (GObject *object)
+{
+  LentoSessionView *self = (LentoSessionView *)object;
+
+  g_clear_object (&self->program);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->template_id, g_free);
+
+  G_OBJECT_CLASS (lento_session_view_parent_class)->finalize (object);
+}
+
+static void
+lento_session_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      g_value_set_object (value, self->program);
+      break;
+
+    case PROP_TEMPLATE_ID:
+      g_value_set_string (value, self->template_id);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, get_clock (self));
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_session_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      lento_session_view_set_program (self, g_value_get_object (value));
+      break;
+
+    case PROP_TEMPLATE_ID:
+      lento_session_view_set_template_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLOCK:
+      lento_session_view_set_clock (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_session_view_class_init (LentoSessionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lento_session_view_dispose;
+  object_class->finalize = lento_session_view_finalize;
+  object_class->get_property = lento_session_view_get_property;
+  object_class->set_property = lento_session_view_set_property;
+
+  widget_class->map = lento_session_view_map;
+  widget_class->unmap = lento_session_view_unmap;
+
+  /**
+   * LentoSessionView:program: (nullable)
+   *
+   * The program with the templates and the words of the cues; %NULL while
+   * locked.
+   */
+  properties[PROP_PROGRAM] =
+    g_param_spec_object ("program", NULL, NULL,
+                         LENTO_TYPE_PROGRAM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LentoSessionView:template-id: (nullable)
+   *
+   * The session the plan suggests today; %NULL on a rest day.
+   */
+  properties[PROP_TEMPLATE_ID] =
+    g_param_spec_string ("template-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LentoSessionView:clock:
+   *
+   * The clock the next session reads; the system clock unless set.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LENTO_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LentoSessionView:session: (nullable)
+   *
+   * The session started from this view, running or just ended; %NULL
+   * before Start and after Close.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         LENTO_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LentoSessionView::record:
+   * @self: a #LentoSessionView
+   * @result: the #LentoSessionResult of the session that ended
+   *
+   * The person asked to record the session in the journal.
+   */
+  signals[RECORD] =
+    g_signal_new ("record",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, LENTO_TYPE_SESSION_RESULT);
+
+  gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "session.skip", NULL, skip_action);
+  gtk_widget_class_install_action (widget_class, "session.it-hurts", NULL, it_hurts_action);
+  gtk_widget_class_install_action (widget_class, "session.urge-gone", NULL, urge_gone_action);
+  gtk_widget_class_install_action (widget_class, "session.extend", NULL, extend_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.pause", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
+                                       "session.skip", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "session.it-hurts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, GDK_SHIFT_MASK,
+                                       "session.it-hurts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
+                                       "session.urge-gone", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "session.extend", NULL);
+
+  g_type_ensure (LENTO_TYPE_BREATHING_PACER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-session-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, idle_title);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, idle_summary);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, phase_list);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, banner_title);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, banner_text);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, pacer);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, wear_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, urge_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, extend_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, hurts_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, done_title);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, record_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, hurt_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, wear_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, urge_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, ended_row);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
+}
+
+static void
+lento_session_view_init (LentoSessionView *self)
+{
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  self->last_phase = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Space for Pause even when a button has the focus; see the top. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                               gtk_named_action_new ("session.pause"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_actions (self);
+  update_page (self);
+}
+
+/* Public API */
+
+/**
+ * lento_session_view_new:
+ *
+ * Creates the session view, empty until a program and a template are set.
+ *
+ * Returns: (transfer floating): a new #LentoSessionView
+ */
 GtkWidget *
 lento_session_view_new (void)
 {
   return g_object_new (LENTO_TYPE_SESSION_VIEW, NULL);
 }
 
-static void
-lento_session_view_class_init (LentoSessionViewClass *klass)
+/**
+ * lento_session_view_get_program:
+ * @self: a #LentoSessionView
+ *
+ * Returns: (transfer none) (nullable): the program
+ */
+LentoProgram *
+lento_session_view_get_program (LentoSessionView *self)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/lento-session-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, status_page);
+  return self->program;
 }
 
-static void
-lento_session_view_init (LentoSessionView *self)
+/**
+ * lento_session_view_set_program:
+ * @self: a #LentoSessionView
+ * @program: (nullable): the program, or %NULL while locked
+ *
+ * Sets the program. A running session goes on; taking the program away
+ * ends nothing, so that locking the journal never stops a timer.
+ */
+void
+lento_session_view_set_program (LentoSessionView *self,
+                                LentoProgram     *program)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
+  g_return_if_fail (program == NULL || LENTO_IS_PROGRAM (program));
+
+  if (!g_set_object (&self->program, program))
+    return;
+
+  update_idle (self);
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+}
+
+/**
+ * lento_session_view_get_template_id:
+ * @self: a #LentoSessionView
+ *
+ * Returns: (nullable): the identifier of today's session template
+ */
+const char *
+lento_session_view_get_template_id (LentoSessionView *self)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
+
+  return self->template_id;
+}
+
+/**
+ * lento_session_view_set_template_id:
+ * @self: a #LentoSessionView
+ * @template_id: (nullable): the session the plan suggests today
+ *
+ * Sets the session the Start button starts.
+ */
+void
+lento_session_view_set_template_id (LentoSessionView *self,
+                                    const char       *template_id)
+{
+  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
+
+  if (g_strcmp0 (self->template_id, template_id) == 0)
+    return;
+
+  g_free (self->template_id);
+  self->template_id = g_strdup (template_id);
+
+  update_idle (self);
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_ID]);
+}
+
+/**
+ * lento_session_view_get_clock:
+ * @self: a #LentoSessionView
+ *
+ * Returns: (transfer none): the clock the next session reads
+ */
+LentoClock *
+lento_session_view_get_clock (LentoSessionView *self)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
+
+  return get_clock (self);
+}
+
+/**
+ * lento_session_view_set_clock:
+ * @self: a #LentoSessionView
+ * @clock: (nullable): a clock, or %NULL for the system clock
+ *
+ * Sets the clock for sessions started from now on.
+ */
+void
+lento_session_view_set_clock (LentoSessionView *self,
+                              LentoClock       *clock)
+{
+  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
+  g_return_if_fail (clock == NULL || LENTO_IS_CLOCK (clock));
+
+  if (g_set_object (&self->clock, clock))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+}
+
+/**
+ * lento_session_view_get_session:
+ * @self: a #LentoSessionView
+ *
+ * Returns: (transfer none) (nullable): the running or just ended session
+ */
+LentoSession *
+lento_session_view_get_session (LentoSessionView *self)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * lento_session_view_start:
+ * @self: a #LentoSessionView
+ *
+ * Starts today's session, as the Start button does.
+ *
+ * Returns: %TRUE if a session started; %FALSE if one is already running
+ *   or there is no session to start
+ */
+gboolean
+lento_session_view_start (LentoSessionView *self)
+{
+  g_autoptr(LentoSessionTemplate) template = NULL;
+
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), FALSE);
+
+  if (session_is_active (self) || self->program == NULL || self->template_id == NULL)
+    return FALSE;
+
+  template = lento_program_dup_template (self->program, self->template_id);
+  if (template == NULL)
+    return FALSE;
+
+  clear_session (self);
+  self->session = lento_session_new (template, get_clock (self));
+  g_signal_connect_object (self->session, "phase-changed", G_CALLBACK (phase_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "cue", G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "finished", G_CALLBACK (finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (state_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+
+  lento_session_start (self->session);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+
+  return TRUE;
+}
+
+/**
+ * lento_session_view_get_ticking:
+ * @self: a #LentoSessionView
+ *
+ * Whether the view holds its once-a-second timeout, which it does only
+ * while mapped with a running session. For tests and the benchmark.
+ *
+ * Returns: %TRUE if the view is ticking
+ */
+gboolean
+lento_session_view_get_ticking (LentoSessionView *self)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), FALSE);
+
+  return self->tick_id != 0;
 }
