@@ -8,17 +8,693 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lento-inventory-page.h"
+#include "lento-learn-page.h"
 #include "lento-plan-view.h"
 
 struct _LentoPlanView
 {
-  AdwBin          parent_instance;
+  AdwBin               parent_instance;
 
   /* Template widgets */
-  AdwStatusPage  *status_page;
+  GtkStack            *stack;
+  GtkBox              *banner_box;
+  GtkLabel            *today_title;
+  GtkBox              *reasons_box;
+  GtkLabel            *today_next;
+  AdwActionRow        *tool_row;
+  AdwActionRow        *template_row;
+  GtkButton           *start_button;
+  GtkBox              *week_box;
+  GtkListBox          *ladder_list;
+  AdwActionRow        *inventory_row;
+  AdwActionRow        *learn_row;
+  LentoInventoryPage  *inventory_page;
+  LentoLearnPage      *learn_page;
+
+  /* Owned */
+  LentoProgram        *program;
+  GListModel          *journal;
+  LentoInventory      *inventory;
+  GDateTime           *today;
+  LentoRecommendation *recommendation;
+  guint                weekdays;
+  double               reached;
 };
 
 G_DEFINE_FINAL_TYPE (LentoPlanView, lento_plan_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROGRAM,
+  PROP_JOURNAL,
+  PROP_INVENTORY,
+  PROP_TODAY,
+  PROP_WEEKDAYS,
+  PROP_RECOMMENDATION,
+  N_PROPS
+};
+
+enum {
+  INVENTORY_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* Sizes are shown the way people measure them: whole millimetres when the
+ * size is whole, one decimal otherwise.
+ */
+static char *
+format_mm (double diameter)
+{
+  if (diameter == (double) (int) diameter)
+    return g_strdup_printf (_("%d mm"), (int) diameter);
+
+  return g_strdup_printf (_("%.1f mm"), diameter);
+}
+
+static const char *
+kind_title (LentoRecommendationKind kind)
+{
+  switch (kind)
+    {
+    case LENTO_RECOMMENDATION_SESSION:
+      return _("A session today");
+    case LENTO_RECOMMENDATION_REST:
+      return _("Rest today");
+    case LENTO_RECOMMENDATION_HOLD:
+      return _("A session at the same size");
+    case LENTO_RECOMMENDATION_STEP_BACK:
+      return _("A gentler session, one size smaller");
+    case LENTO_RECOMMENDATION_ADVANCE:
+      return _("Ready for the next step");
+    case LENTO_RECOMMENDATION_SEE_CLINICIAN:
+      return _("Time to talk with a clinician");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+next_kind_sentence (LentoRecommendationKind kind)
+{
+  switch (kind)
+    {
+    case LENTO_RECOMMENDATION_SESSION:
+      return _("After the rest comes a session at the size you are on.");
+    case LENTO_RECOMMENDATION_REST:
+      return _("After this comes a little more rest.");
+    case LENTO_RECOMMENDATION_HOLD:
+      return _("After the rest comes a session at the same size.");
+    case LENTO_RECOMMENDATION_STEP_BACK:
+      return _("After the rest comes a gentler session, one size smaller.");
+    case LENTO_RECOMMENDATION_ADVANCE:
+      return _("After the rest comes the next step.");
+    case LENTO_RECOMMENDATION_SEE_CLINICIAN:
+      return _("Before the next session, talk with a clinician.");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+kind_has_session (LentoRecommendationKind kind)
+{
+  return kind != LENTO_RECOMMENDATION_REST && kind != LENTO_RECOMMENDATION_SEE_CLINICIAN;
+}
+
+static void
+today_date (LentoPlanView *self,
+            GDate         *date)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDateTime *today = self->today;
+
+  if (today == NULL)
+    today = now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (today),
+                  g_date_time_get_month (today), g_date_time_get_year (today));
+}
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (parent))
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+/* The largest size with a comfortable session: one the plan would count
+ * towards moving on (pain and resistance within the program's limits, no
+ * sharp pain, no bleeding).
+ */
+static double
+compute_reached (LentoPlanView *self)
+{
+  const LentoProgramRules *rules = lento_program_get_rules (self->program);
+  guint n = g_list_model_get_n_items (self->journal);
+  double reached = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (self->journal, i);
+      double diameter = lento_entry_get_diameter (entry);
+      int pain = lento_entry_get_pain (entry);
+
+      if (lento_entry_get_kind (entry) != LENTO_ENTRY_KIND_SESSION
+          || pain > rules->advance_max_pain
+          || lento_entry_get_resistance (entry) > rules->advance_max_resistance
+          || lento_entry_get_sharp_pain (entry)
+          || lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE)
+        continue;
+
+      if (diameter <= 0.0 && lento_entry_get_tool (entry) != NULL)
+        {
+          LentoTool *tool = lento_inventory_find_tool (self->inventory,
+                                                       lento_entry_get_tool (entry));
+
+          if (tool != NULL)
+            diameter = lento_tool_get_diameter (tool);
+        }
+
+      reached = MAX (reached, diameter);
+    }
+
+  return reached;
+}
+
+static void
+update_banners (LentoPlanView *self)
+{
+  const LentoProgramRules *rules = lento_program_get_rules (self->program);
+  g_autoptr(GPtrArray) issues = lento_inventory_check (self->inventory,
+                                                       rules->ladder_max_jump_percent);
+
+  remove_children (GTK_WIDGET (self->banner_box));
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LentoInventoryIssue *issue = g_ptr_array_index (issues, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon;
+      GtkWidget *label;
+
+      icon = gtk_image_new_from_icon_name (issue->severity == LENTO_ISSUE_SEVERITY_NOTE
+                                           ? "dialog-information-symbolic"
+                                           : "dialog-warning-symbolic");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      issue->severity == LENTO_ISSUE_SEVERITY_NOTE
+                                      ? _("Note") : _("Safety"), -1);
+      label = gtk_label_new (issue->reason);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_add_css_class (box, "plan-banner");
+      if (issue->severity != LENTO_ISSUE_SEVERITY_NOTE)
+        gtk_widget_add_css_class (box, "warning");
+      gtk_box_append (self->banner_box, box);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_box), issues->len > 0);
+}
+
+static void
+update_today (LentoPlanView *self,
+              const GDate   *today)
+{
+  LentoRecommendation *rec = self->recommendation;
+  LentoRecommendationKind kind = lento_recommendation_get_kind (rec);
+  GPtrArray *reasons = lento_recommendation_get_reasons (rec);
+  const char *tool_id = lento_recommendation_get_tool (rec);
+  const char *template_id = lento_recommendation_get_template (rec);
+  const char *warm_up_id = lento_recommendation_get_warm_up_tool (rec);
+  gboolean session = kind_has_session (kind) && template_id != NULL;
+
+  gtk_label_set_label (self->today_title, kind_title (kind));
+
+  remove_children (GTK_WIDGET (self->reasons_box));
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const LentoReason *reason = g_ptr_array_index (reasons, i);
+      GtkWidget *label = gtk_label_new (reason->text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_box_append (self->reasons_box, label);
+    }
+
+  /* On a day without a session, say what comes after it and when, so that
+   * a rest reads as part of the plan rather than as a setback.
+   */
+  if (!kind_has_session (kind))
+    {
+      GArray *days = lento_recommendation_get_days (rec);
+      g_autoptr(GString) next = g_string_new (NULL);
+
+      if (kind == LENTO_RECOMMENDATION_REST)
+        g_string_append (next, next_kind_sentence (lento_recommendation_get_next_kind (rec)));
+
+      for (guint i = 0; i < days->len; i++)
+        {
+          const LentoPlanDay *day = &g_array_index (days, LentoPlanDay, i);
+          char weekday[64];
+
+          if (day->kind != LENTO_PLAN_DAY_SESSION || g_date_compare (&day->date, today) <= 0)
+            continue;
+
+          g_date_strftime (weekday, sizeof weekday, "%A", &day->date);
+          if (next->len > 0)
+            g_string_append_c (next, ' ');
+          g_string_append_printf (next, _("The next planned session is on %s."), weekday);
+          break;
+        }
+
+      gtk_label_set_label (self->today_next, next->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->today_next), next->len > 0);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->today_next), FALSE);
+    }
+
+  if (tool_id != NULL)
+    {
+      LentoTool *tool = lento_inventory_find_tool (self->inventory, tool_id);
+      LentoTool *warm_up = warm_up_id != NULL
+                           ? lento_inventory_find_tool (self->inventory, warm_up_id) : NULL;
+      g_autofree char *size = format_mm (lento_recommendation_get_diameter (rec));
+      g_autofree char *subtitle = NULL;
+      const char *name = tool != NULL ? lento_tool_get_name (tool) : tool_id;
+
+      if (warm_up != NULL)
+        subtitle = g_strdup_printf (_("%s, %s, after a warm-up with %s"), name, size,
+                                    lento_tool_get_name (warm_up));
+      else
+        subtitle = g_strdup_printf (_("%s, %s"), name, size);
+      adw_action_row_set_subtitle (self->tool_row, subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tool_row), session && tool_id != NULL);
+
+  if (template_id != NULL)
+    adw_action_row_set_subtitle (self->template_row,
+                                 lento_program_get_template_title (self->program, template_id));
+  gtk_widget_set_visible (GTK_WIDGET (self->template_row), session);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), session);
+}
+
+static void
+update_week (LentoPlanView *self,
+             const GDate   *today)
+{
+  GArray *days = lento_recommendation_get_days (self->recommendation);
+
+  remove_children (GTK_WIDGET (self->week_box));
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const LentoPlanDay *day = &g_array_index (days, LentoPlanDay, i);
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *name;
+      GtkWidget *number;
+      GtkWidget *what;
+      g_autofree char *day_number = g_strdup_printf ("%d", g_date_get_day (&day->date));
+      g_autofree char *accessible = NULL;
+      char weekday[64];
+      char full_weekday[64];
+      const char *kind_text;
+
+      g_date_strftime (weekday, sizeof weekday, "%a", &day->date);
+      g_date_strftime (full_weekday, sizeof full_weekday, "%A", &day->date);
+
+      switch (day->kind)
+        {
+        case LENTO_PLAN_DAY_SESSION:
+          kind_text = C_("plan day", "Session");
+          break;
+        case LENTO_PLAN_DAY_DONE:
+          kind_text = C_("plan day", "Done");
+          break;
+        case LENTO_PLAN_DAY_REST:
+        default:
+          kind_text = C_("plan day", "Rest");
+          break;
+        }
+
+      name = gtk_label_new (weekday);
+      gtk_widget_add_css_class (name, "caption");
+      number = gtk_label_new (day_number);
+      gtk_widget_add_css_class (number, "title-3");
+      what = gtk_label_new (kind_text);
+      gtk_widget_add_css_class (what, "caption");
+      if (day->kind == LENTO_PLAN_DAY_REST)
+        gtk_widget_add_css_class (what, "dim-label");
+      else
+        gtk_widget_add_css_class (what, "heading");
+
+      gtk_box_append (GTK_BOX (cell), name);
+      gtk_box_append (GTK_BOX (cell), number);
+      gtk_box_append (GTK_BOX (cell), what);
+      gtk_widget_add_css_class (cell, "card");
+      gtk_widget_add_css_class (cell, "plan-day");
+      if (day->kind == LENTO_PLAN_DAY_SESSION)
+        gtk_widget_add_css_class (cell, "planned");
+      if (g_date_compare (&day->date, today) == 0)
+        gtk_widget_add_css_class (cell, "today");
+
+      /* A screen reader reads one sentence per day rather than three fragments. */
+      accessible = g_strdup_printf (C_("plan day, e.g. Monday 3: Session", "%s %d: %s"),
+                                    full_weekday, g_date_get_day (&day->date), kind_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      gtk_box_append (self->week_box, cell);
+    }
+}
+
+static void
+update_ladder (LentoPlanView *self)
+{
+  g_autoptr(GPtrArray) ladder = lento_inventory_dup_ladder (self->inventory);
+  const char *today_tool = lento_recommendation_get_tool (self->recommendation);
+
+  remove_children (GTK_WIDGET (self->ladder_list));
+
+  if (ladder->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No trainers yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add a graduated set under Tools and Lubricants and "
+                                     "confirm each diameter."));
+      gtk_list_box_append (self->ladder_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < ladder->len; i++)
+    {
+      LentoTool *tool = g_ptr_array_index (ladder, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *size = format_mm (lento_tool_get_diameter (tool));
+      gboolean reached = self->reached > 0.0 && lento_tool_get_diameter (tool) <= self->reached;
+      gboolean current = g_strcmp0 (today_tool, lento_tool_get_id (tool)) == 0;
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
+      if (reached && current)
+        subtitle = g_strdup_printf (_("%s, reached, today’s size"), size);
+      else if (reached)
+        subtitle = g_strdup_printf (_("%s, reached"), size);
+      else if (current)
+        subtitle = g_strdup_printf (_("%s, today’s size"), size);
+      else
+        subtitle = g_strdup (size);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      if (reached)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Reached"), -1);
+          gtk_widget_add_css_class (icon, "success");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          gtk_widget_add_css_class (row, "reached");
+        }
+      if (current)
+        gtk_widget_add_css_class (row, "current");
+
+      gtk_list_box_append (self->ladder_list, row);
+    }
+}
+
+static void
+recompute (LentoPlanView *self)
+{
+  LentoCoachSettings settings;
+  GDate today;
+
+  g_clear_object (&self->recommendation);
+
+  if (self->program == NULL || self->journal == NULL || self->inventory == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "locked");
+      self->reached = 0.0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOMMENDATION]);
+      return;
+    }
+
+  today_date (self, &today);
+  lento_coach_settings_init (&settings);
+  settings.weekdays = self->weekdays;
+
+  self->recommendation = lento_coach_recommend (self->program, self->journal, self->inventory,
+                                                &today, &settings);
+  self->reached = compute_reached (self);
+
+  lento_inventory_page_set_max_jump (self->inventory_page,
+                                     lento_program_get_rules (self->program)->ladder_max_jump_percent);
+  update_banners (self);
+  update_today (self, &today);
+  update_week (self, &today);
+  update_ladder (self);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "locked") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "plan");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOMMENDATION]);
+}
+
+static void
+model_items_changed_cb (LentoPlanView *self,
+                        guint          position,
+                        guint          removed,
+                        guint          added,
+                        GListModel    *model)
+{
+  recompute (self);
+}
+
+static void
+inventory_page_changed_cb (LentoPlanView *self)
+{
+  recompute (self);
+  g_signal_emit (self, signals [INVENTORY_CHANGED], 0);
+}
+
+static void
+start_clicked_cb (LentoPlanView *self)
+{
+  /* The window owns the session and installs the action; until it does,
+   * the click has nowhere to go, which is not an error.
+   */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.start-session", NULL))
+    g_debug ("No win.start-session action to activate");
+}
+
+static void
+more_row_activated_cb (LentoPlanView *self,
+                       GtkListBoxRow *row)
+{
+  if (row == GTK_LIST_BOX_ROW (self->inventory_row))
+    lento_plan_view_show_page (self, "inventory");
+  else if (row == GTK_LIST_BOX_ROW (self->learn_row))
+    lento_plan_view_show_page (self, "learn");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LentoPlanView *self = LENTO_PLAN_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, self->recommendation != NULL ? "plan" : "locked");
+}
+
+static void
+lento_plan_view_dispose (GObject *object)
+{
+  LentoPlanView *self = LENTO_PLAN_VIEW (object);
+
+  lento_plan_view_set_journal (self, NULL);
+  lento_plan_view_set_inventory (self, NULL);
+  g_clear_object (&self->program);
+  g_clear_object (&self->recommendation);
+  g_clear_pointer (&self->today, g_date_time_unref);
+
+  /* The bin's child is itself a template child: let the bin drop it first
+   * so that it does not unparent a widget the template already freed.
+   */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_PLAN_VIEW);
+
+  G_OBJECT_CLASS (lento_plan_view_parent_class)->dispose (object);
+}
+
+static void
+lento_plan_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LentoPlanView *self = LENTO_PLAN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      g_value_set_object (value, self->program);
+      break;
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+    case PROP_INVENTORY:
+      g_value_set_object (value, self->inventory);
+      break;
+    case PROP_TODAY:
+      g_value_set_boxed (value, self->today);
+      break;
+    case PROP_WEEKDAYS:
+      g_value_set_uint (value, self->weekdays);
+      break;
+    case PROP_RECOMMENDATION:
+      g_value_set_object (value, self->recommendation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_plan_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LentoPlanView *self = LENTO_PLAN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      lento_plan_view_set_program (self, g_value_get_object (value));
+      break;
+    case PROP_JOURNAL:
+      lento_plan_view_set_journal (self, g_value_get_object (value));
+      break;
+    case PROP_INVENTORY:
+      lento_plan_view_set_inventory (self, g_value_get_object (value));
+      break;
+    case PROP_TODAY:
+      lento_plan_view_set_today (self, g_value_get_boxed (value));
+      break;
+    case PROP_WEEKDAYS:
+      lento_plan_view_set_weekdays (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_plan_view_class_init (LentoPlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lento_plan_view_dispose;
+  object_class->get_property = lento_plan_view_get_property;
+  object_class->set_property = lento_plan_view_set_property;
+
+  properties [PROP_PROGRAM] =
+    g_param_spec_object ("program", NULL, NULL,
+                         LENTO_TYPE_PROGRAM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_INVENTORY] =
+    g_param_spec_object ("inventory", NULL, NULL,
+                         LENTO_TYPE_INVENTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Tests pin the day; NULL means the real local date at each recomputation. */
+  properties [PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WEEKDAYS] =
+    g_param_spec_uint ("weekdays", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_RECOMMENDATION] =
+    g_param_spec_object ("recommendation", NULL, NULL,
+                         LENTO_TYPE_RECOMMENDATION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LentoPlanView::inventory-changed:
+   *
+   * Emitted after the person changed a tool or lubricant in place (a new
+   * diameter, a confirmation), which the inventory's lists do not announce,
+   * so that the store can save the profile.
+   */
+  signals [INVENTORY_CHANGED] =
+    g_signal_new ("inventory-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
+  g_type_ensure (LENTO_TYPE_LEARN_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_title);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_next);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, tool_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, template_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "plan.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.back", NULL);
+}
+
+static void
+lento_plan_view_init (LentoPlanView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
 
 GtkWidget *
 lento_plan_view_new (void)
@@ -26,18 +702,199 @@ lento_plan_view_new (void)
   return g_object_new (LENTO_TYPE_PLAN_VIEW, NULL);
 }
 
-static void
-lento_plan_view_class_init (LentoPlanViewClass *klass)
+LentoProgram *
+lento_plan_view_get_program (LentoPlanView *self)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/lento-plan-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, status_page);
+  return self->program;
 }
 
-static void
-lento_plan_view_init (LentoPlanView *self)
+void
+lento_plan_view_set_program (LentoPlanView *self,
+                             LentoProgram  *program)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+  g_return_if_fail (program == NULL || LENTO_IS_PROGRAM (program));
+
+  if (g_set_object (&self->program, program))
+    {
+      recompute (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRAM]);
+    }
+}
+
+GListModel *
+lento_plan_view_get_journal (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
+
+  return self->journal;
+}
+
+void
+lento_plan_view_set_journal (LentoPlanView *self,
+                             GListModel    *journal)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+  g_return_if_fail (journal == NULL || G_IS_LIST_MODEL (journal));
+
+  if (self->journal == journal)
+    return;
+
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_func (self->journal, model_items_changed_cb, self);
+
+  g_set_object (&self->journal, journal);
+
+  if (journal != NULL)
+    g_signal_connect_object (journal, "items-changed", G_CALLBACK (model_items_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOURNAL]);
+}
+
+LentoInventory *
+lento_plan_view_get_inventory (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
+
+  return self->inventory;
+}
+
+void
+lento_plan_view_set_inventory (LentoPlanView  *self,
+                               LentoInventory *inventory)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+  g_return_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory));
+
+  if (self->inventory == inventory)
+    return;
+
+  if (self->inventory != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (lento_inventory_get_tools (self->inventory),
+                                            model_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (lento_inventory_get_lubes (self->inventory),
+                                            model_items_changed_cb, self);
+    }
+
+  g_set_object (&self->inventory, inventory);
+
+  if (inventory != NULL)
+    {
+      g_signal_connect_object (lento_inventory_get_tools (inventory), "items-changed",
+                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (lento_inventory_get_lubes (inventory), "items-changed",
+                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->inventory_page != NULL)
+    lento_inventory_page_set_inventory (self->inventory_page, inventory);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
+}
+
+GDateTime *
+lento_plan_view_get_today (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
+
+  return self->today;
+}
+
+void
+lento_plan_view_set_today (LentoPlanView *self,
+                           GDateTime     *today)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+
+  if (self->today == today)
+    return;
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  if (today != NULL)
+    self->today = g_date_time_ref (today);
+
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TODAY]);
+}
+
+guint
+lento_plan_view_get_weekdays (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), 0);
+
+  return self->weekdays;
+}
+
+/**
+ * lento_plan_view_set_weekdays:
+ * @weekdays: bit (1 << GDateWeekday) per planned day, or 0 for the plan's default
+ */
+void
+lento_plan_view_set_weekdays (LentoPlanView *self,
+                              guint          weekdays)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+
+  if (self->weekdays == weekdays)
+    return;
+
+  self->weekdays = weekdays;
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WEEKDAYS]);
+}
+
+/**
+ * lento_plan_view_get_recommendation:
+ *
+ * Returns: (nullable) (transfer none): what the plan says today, or %NULL while locked
+ */
+LentoRecommendation *
+lento_plan_view_get_recommendation (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
+
+  return self->recommendation;
+}
+
+/**
+ * lento_plan_view_get_reached:
+ *
+ * Returns: the largest diameter in mm with a comfortable session, or 0
+ */
+double
+lento_plan_view_get_reached (LentoPlanView *self)
+{
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), 0.0);
+
+  return self->reached;
+}
+
+/**
+ * lento_plan_view_show_page:
+ * @name: "plan", "inventory" or "learn"
+ *
+ * Shows one of the view's pages; nothing personal is shown while locked.
+ */
+void
+lento_plan_view_show_page (LentoPlanView *self,
+                           const char    *name)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+  g_return_if_fail (name != NULL);
+
+  if (self->recommendation == NULL && g_strcmp0 (name, "learn") != 0)
+    return;
+
+  if (g_strcmp0 (name, "learn") == 0)
+    lento_learn_page_show_index (self->learn_page);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
 }

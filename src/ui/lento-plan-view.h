@@ -8,12 +8,35 @@
 
 #include <adwaita.h>
 
+#include "lento-coach.h"
+#include "lento-inventory.h"
+#include "lento-program.h"
+
 G_BEGIN_DECLS
 
 #define LENTO_TYPE_PLAN_VIEW (lento_plan_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (LentoPlanView, lento_plan_view, LENTO, PLAN_VIEW, AdwBin)
 
-GtkWidget *lento_plan_view_new (void);
+GtkWidget           *lento_plan_view_new                (void);
+LentoProgram        *lento_plan_view_get_program        (LentoPlanView  *self);
+void                 lento_plan_view_set_program        (LentoPlanView  *self,
+                                                         LentoProgram   *program);
+GListModel          *lento_plan_view_get_journal        (LentoPlanView  *self);
+void                 lento_plan_view_set_journal        (LentoPlanView  *self,
+                                                         GListModel     *journal);
+LentoInventory      *lento_plan_view_get_inventory      (LentoPlanView  *self);
+void                 lento_plan_view_set_inventory      (LentoPlanView  *self,
+                                                         LentoInventory *inventory);
+GDateTime           *lento_plan_view_get_today          (LentoPlanView  *self);
+void                 lento_plan_view_set_today          (LentoPlanView  *self,
+                                                         GDateTime      *today);
+guint                lento_plan_view_get_weekdays       (LentoPlanView  *self);
+void                 lento_plan_view_set_weekdays       (LentoPlanView  *self,
+                                                         guint           weekdays);
+LentoRecommendation *lento_plan_view_get_recommendation (LentoPlanView  *self);
+double               lento_plan_view_get_reached        (LentoPlanView  *self);
+void                 lento_plan_view_show_page          (LentoPlanView  *self,
+                                                         const char     *name);
 
 G_END_DECLS

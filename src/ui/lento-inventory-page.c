@@ -1,0 +1,878 @@
+/* lento-inventory-page.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-inventory-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lento-inventory-page.h"
+
+#define DEFAULT_MAX_JUMP_PERCENT 20.0
+
+struct _LentoInventoryPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  GtkBox         *message_box;
+  GtkLabel       *message_label;
+  GtkListBox     *tools_list;
+  GtkListBox     *lubes_list;
+  GtkBox         *checks_box;
+
+  /* Owned */
+  LentoInventory *inventory;
+  double          max_jump;
+};
+
+G_DEFINE_FINAL_TYPE (LentoInventoryPage, lento_inventory_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_INVENTORY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* The widgets of a tool or lubricant form, alive as long as its dialog. */
+typedef struct {
+  LentoInventoryPage *page;
+  LentoTool          *tool;      /* NULL when adding */
+  AdwEntryRow        *name;
+  AdwComboRow        *kind;
+  AdwComboRow        *material;
+  GtkSpinButton      *diameter;
+  GtkSwitch          *flared_base;
+  GtkSwitch          *confirmed;
+} Form;
+
+static void
+form_free (Form *form)
+{
+  g_clear_object (&form->page);
+  g_clear_object (&form->tool);
+  g_free (form);
+}
+
+static const char *
+tool_kind_label (LentoToolKind kind)
+{
+  switch (kind)
+    {
+    case LENTO_TOOL_KIND_FINGER:
+      return _("Finger");
+    case LENTO_TOOL_KIND_TRAINER:
+      return _("Trainer");
+    case LENTO_TOOL_KIND_PLUG:
+      return _("Plug");
+    case LENTO_TOOL_KIND_DILATOR:
+      return _("Dilator");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+material_label (LentoMaterial material)
+{
+  switch (material)
+    {
+    case LENTO_MATERIAL_SILICONE:
+      return _("Silicone");
+    case LENTO_MATERIAL_GLASS:
+      return _("Glass");
+    case LENTO_MATERIAL_STEEL:
+      return _("Steel");
+    case LENTO_MATERIAL_PLASTIC:
+      return _("Plastic");
+    case LENTO_MATERIAL_OTHER:
+      return _("Other material");
+    case LENTO_MATERIAL_SKIN:
+      return _("Skin");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+lube_kind_label (LentoLubeKind kind)
+{
+  switch (kind)
+    {
+    case LENTO_LUBE_KIND_WATER:
+      return _("Water-based");
+    case LENTO_LUBE_KIND_SILICONE:
+      return _("Silicone-based");
+    case LENTO_LUBE_KIND_HYBRID:
+      return _("Hybrid");
+    case LENTO_LUBE_KIND_OIL:
+      return _("Oil-based");
+    case LENTO_LUBE_KIND_NUMBING:
+      return _("Numbing cream, gel or spray");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_message (LentoInventoryPage *self,
+             const char         *message)
+{
+  gtk_label_set_label (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_box), message != NULL);
+}
+
+static GtkWidget *
+make_icon_button (const char *icon_name,
+                  const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+static void refresh (LentoInventoryPage *self);
+static void show_tool_dialog (LentoInventoryPage *self,
+                              LentoTool          *tool);
+
+static void
+notify_changed (LentoInventoryPage *self)
+{
+  refresh (self);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+edit_tool_clicked_cb (GtkButton *button,
+                      LentoTool *tool)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                            LENTO_TYPE_INVENTORY_PAGE));
+
+  show_tool_dialog (self, tool);
+}
+
+static void
+remove_tool_clicked_cb (GtkButton *button,
+                        LentoTool *tool)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                            LENTO_TYPE_INVENTORY_PAGE));
+  g_autoptr(LentoTool) hold = g_object_ref (tool);
+
+  lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold));
+  set_message (self, NULL);
+  notify_changed (self);
+}
+
+static void
+remove_lube_clicked_cb (GtkButton *button,
+                        LentoLube *lube)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                            LENTO_TYPE_INVENTORY_PAGE));
+  g_autoptr(LentoLube) hold = g_object_ref (lube);
+
+  lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold));
+  set_message (self, NULL);
+  notify_changed (self);
+}
+
+static GtkWidget *
+create_tool_row (gpointer item,
+                 gpointer user_data)
+{
+  LentoTool *tool = LENTO_TOOL (item);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *size = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
+  GtkWidget *button;
+  double diameter = lento_tool_get_diameter (tool);
+
+  if (diameter == (double) (int) diameter)
+    size = g_strdup_printf (_("%d mm"), (int) diameter);
+  else
+    size = g_strdup_printf (_("%.1f mm"), diameter);
+
+  if (lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
+    subtitle = g_strdup_printf (_("%s, about %s"), tool_kind_label (lento_tool_get_kind (tool)),
+                                size);
+  else
+    subtitle = g_strdup_printf (_("%s, %s, %s, %s"), tool_kind_label (lento_tool_get_kind (tool)),
+                                material_label (lento_tool_get_material (tool)), size,
+                                lento_tool_get_flared_base (tool)
+                                ? _("flared base") : _("no flared base"));
+
+  if (!lento_tool_is_usable (tool, &reason))
+    {
+      g_autofree char *joined = g_strconcat (subtitle, "\n", reason, NULL);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&joined);
+      gtk_widget_add_css_class (row, "unusable");
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  button = make_icon_button ("document-edit-symbolic", edit_label);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (edit_tool_clicked_cb), tool, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  button = make_icon_button ("user-trash-symbolic", remove_label);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_tool_clicked_cb), tool, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static GtkWidget *
+create_lube_row (gpointer item,
+                 gpointer user_data)
+{
+  LentoLube *lube = LENTO_LUBE (item);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_lube_get_name (lube));
+  GtkWidget *button;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_lube_get_name (lube));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lube_kind_label (lento_lube_get_kind (lube)));
+
+  button = make_icon_button ("user-trash-symbolic", remove_label);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_lube_clicked_cb), lube, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+refresh_checks (LentoInventoryPage *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_box))) != NULL)
+    gtk_box_remove (self->checks_box, child);
+
+  if (self->inventory == NULL)
+    return;
+
+  issues = lento_inventory_check (self->inventory, self->max_jump);
+
+  if (issues->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Nothing to look out for."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->checks_box, label);
+      return;
+    }
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LentoInventoryIssue *issue = g_ptr_array_index (issues, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon;
+      GtkWidget *label = gtk_label_new (issue->reason);
+
+      icon = gtk_image_new_from_icon_name (issue->severity == LENTO_ISSUE_SEVERITY_NOTE
+                                           ? "dialog-information-symbolic"
+                                           : "dialog-warning-symbolic");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      issue->severity == LENTO_ISSUE_SEVERITY_NOTE
+                                      ? _("Note") : _("Safety"), -1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_add_css_class (box, "plan-banner");
+      if (issue->severity != LENTO_ISSUE_SEVERITY_NOTE)
+        gtk_widget_add_css_class (box, "warning");
+      gtk_box_append (self->checks_box, box);
+    }
+}
+
+/* Rows are built from the tools themselves, and a tool changed in place
+ * (a new diameter, a confirmation) does not announce itself, so the lists
+ * are bound afresh after every change made here.
+ */
+static void
+refresh (LentoInventoryPage *self)
+{
+  if (self->inventory != NULL)
+    {
+      gtk_list_box_bind_model (self->tools_list, lento_inventory_get_tools (self->inventory),
+                               create_tool_row, self, NULL);
+      gtk_list_box_bind_model (self->lubes_list, lento_inventory_get_lubes (self->inventory),
+                               create_lube_row, self, NULL);
+    }
+  else
+    {
+      gtk_list_box_bind_model (self->tools_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->lubes_list, NULL, NULL, NULL, NULL);
+    }
+
+  refresh_checks (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-fingers",
+                                 self->inventory != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-trainer-set",
+                                 self->inventory != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-tool",
+                                 self->inventory != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-lube",
+                                 self->inventory != NULL);
+}
+
+static void
+model_items_changed_cb (LentoInventoryPage *self)
+{
+  refresh_checks (self);
+}
+
+static GtkWidget *
+add_switch_row (GtkListBox *list,
+                const char *title,
+                const char *subtitle,
+                gboolean    active,
+                GtkSwitch **out_switch)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_list_box_append (list, row);
+  *out_switch = GTK_SWITCH (toggle);
+
+  return row;
+}
+
+static AdwComboRow *
+add_combo_row (GtkListBox         *list,
+               const char         *title,
+               const char * const *labels,
+               guint               selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_list_box_append (list, row);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+tool_dialog_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Form             *form)
+{
+  LentoInventoryPage *self = form->page;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (form->name));
+  double diameter = gtk_spin_button_get_value (form->diameter);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || self->inventory == NULL)
+    return;
+
+  if (name == NULL || *name == '\0')
+    name = _("Unnamed tool");
+
+  if (form->tool != NULL)
+    {
+      lento_tool_set_name (form->tool, name);
+      lento_tool_set_diameter (form->tool, diameter);
+      if (form->confirmed != NULL)
+        lento_tool_set_confirmed (form->tool, gtk_switch_get_active (form->confirmed));
+      set_message (self, NULL);
+    }
+  else
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autoptr(LentoTool) tool = NULL;
+
+      tool = lento_tool_new (id, name,
+                             (LentoToolKind) adw_combo_row_get_selected (form->kind),
+                             (LentoMaterial) adw_combo_row_get_selected (form->material),
+                             diameter, 0.0, gtk_switch_get_active (form->flared_base));
+      lento_tool_set_confirmed (tool, gtk_switch_get_active (form->confirmed));
+
+      if (!lento_inventory_add_tool (self->inventory, tool, &error))
+        set_message (self, error->message);
+      else
+        set_message (self, NULL);
+    }
+
+  notify_changed (self);
+}
+
+static void
+show_tool_dialog (LentoInventoryPage *self,
+                  LentoTool          *tool)
+{
+  const char * const kinds[] = {
+    _("Finger"), _("Trainer"), _("Plug"), _("Dilator"), NULL,
+  };
+  const char * const materials[] = {
+    _("Silicone"), _("Glass"), _("Steel"), _("Plastic"), _("Other material"), _("Skin"), NULL,
+  };
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *row;
+  GtkWidget *spin;
+  g_autofree char *heading = NULL;
+  Form *form = g_new0 (Form, 1);
+  gboolean finger = tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER;
+
+  form->page = g_object_ref (self);
+  form->tool = tool != NULL ? g_object_ref (tool) : NULL;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  if (tool != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (name), lento_tool_get_name (tool));
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  form->name = ADW_ENTRY_ROW (name);
+
+  if (tool == NULL)
+    {
+      form->kind = add_combo_row (GTK_LIST_BOX (list), _("Kind"), kinds, LENTO_TOOL_KIND_TRAINER);
+      form->material = add_combo_row (GTK_LIST_BOX (list), _("Material"), materials,
+                                      LENTO_MATERIAL_SILICONE);
+    }
+
+  row = adw_action_row_new ();
+  spin = gtk_spin_button_new_with_range (1.0, LENTO_ENTRY_MAX_DIAMETER_MM, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             tool != NULL ? lento_tool_get_diameter (tool) : 15.0);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diameter in millimetres"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Diameter in millimetres"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("At the widest part that goes in"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  form->diameter = GTK_SPIN_BUTTON (spin);
+
+  if (tool == NULL)
+    add_switch_row (GTK_LIST_BOX (list), _("Flared base"),
+                    _("A wide base that keeps it from slipping inside"), TRUE,
+                    &form->flared_base);
+
+  if (!finger)
+    add_switch_row (GTK_LIST_BOX (list), _("I measured this diameter"),
+                    _("The plan suggests a tool only once you confirm its size"),
+                    tool != NULL && lento_tool_get_confirmed (tool), &form->confirmed);
+
+  if (tool != NULL)
+    heading = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
+  else
+    heading = g_strdup (_("Add a Tool"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (tool_dialog_response_cb), form,
+                         (GClosureNotify) form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lube_dialog_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Form             *form)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (form->name));
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  if (name == NULL || *name == '\0')
+    name = lube_kind_label ((LentoLubeKind) adw_combo_row_get_selected (form->kind));
+
+  lento_inventory_page_add_lube (form->page, name,
+                                 (LentoLubeKind) adw_combo_row_get_selected (form->kind));
+}
+
+static void
+add_lube_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
+  const char * const kinds[] = {
+    lube_kind_label (LENTO_LUBE_KIND_WATER),
+    lube_kind_label (LENTO_LUBE_KIND_SILICONE),
+    lube_kind_label (LENTO_LUBE_KIND_HYBRID),
+    lube_kind_label (LENTO_LUBE_KIND_OIL),
+    lube_kind_label (LENTO_LUBE_KIND_NUMBING),
+    NULL,
+  };
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  Form *form = g_new0 (Form, 1);
+
+  form->page = g_object_ref (self);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  form->name = ADW_ENTRY_ROW (name);
+  form->kind = add_combo_row (GTK_LIST_BOX (list), _("Kind"), kinds, LENTO_LUBE_KIND_WATER);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Add a Lubricant"),
+                                   _("With silicone tools, a thick water-based lubricant "
+                                     "works best."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (lube_dialog_response_cb), form,
+                         (GClosureNotify) form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_fingers_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
+
+  if (lento_inventory_add_finger_presets (self->inventory) == 0)
+    set_message (self, _("Your fingers are already in the list."));
+  else
+    set_message (self, NULL);
+  notify_changed (self);
+}
+
+static void
+add_trainer_set_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (widget));
+}
+
+static void
+add_tool_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_tool_dialog (LENTO_INVENTORY_PAGE (widget), NULL);
+}
+
+static void
+lento_inventory_page_dispose (GObject *object)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (object);
+
+  lento_inventory_page_set_inventory (self, NULL);
+  /* The bin's child is itself a template child: let the bin drop it first
+   * so that it does not unparent a widget the template already freed.
+   */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_INVENTORY_PAGE);
+
+  G_OBJECT_CLASS (lento_inventory_page_parent_class)->dispose (object);
+}
+
+static void
+lento_inventory_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INVENTORY:
+      g_value_set_object (value, self->inventory);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_inventory_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INVENTORY:
+      lento_inventory_page_set_inventory (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_inventory_page_class_init (LentoInventoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lento_inventory_page_dispose;
+  object_class->get_property = lento_inventory_page_get_property;
+  object_class->set_property = lento_inventory_page_set_property;
+
+  properties [PROP_INVENTORY] =
+    g_param_spec_object ("inventory", NULL, NULL,
+                         LENTO_TYPE_INVENTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LentoInventoryPage::changed:
+   *
+   * Emitted after the person added, changed or removed a tool or lubricant.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, lubes_list);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, checks_box);
+
+  gtk_widget_class_install_action (widget_class, "inventory.add-fingers", NULL,
+                                   add_fingers_action);
+  gtk_widget_class_install_action (widget_class, "inventory.add-trainer-set", NULL,
+                                   add_trainer_set_action);
+  gtk_widget_class_install_action (widget_class, "inventory.add-tool", NULL, add_tool_action);
+  gtk_widget_class_install_action (widget_class, "inventory.add-lube", NULL, add_lube_action);
+}
+
+static void
+lento_inventory_page_init (LentoInventoryPage *self)
+{
+  self->max_jump = DEFAULT_MAX_JUMP_PERCENT;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  refresh (self);
+}
+
+GtkWidget *
+lento_inventory_page_new (void)
+{
+  return g_object_new (LENTO_TYPE_INVENTORY_PAGE, NULL);
+}
+
+LentoInventory *
+lento_inventory_page_get_inventory (LentoInventoryPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->inventory;
+}
+
+void
+lento_inventory_page_set_inventory (LentoInventoryPage *self,
+                                    LentoInventory     *inventory)
+{
+  g_return_if_fail (LENTO_IS_INVENTORY_PAGE (self));
+  g_return_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory));
+
+  if (self->inventory == inventory)
+    return;
+
+  if (self->inventory != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (lento_inventory_get_tools (self->inventory),
+                                            model_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (lento_inventory_get_lubes (self->inventory),
+                                            model_items_changed_cb, self);
+    }
+
+  g_set_object (&self->inventory, inventory);
+
+  if (inventory != NULL)
+    {
+      g_signal_connect_object (lento_inventory_get_tools (inventory), "items-changed",
+                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (lento_inventory_get_lubes (inventory), "items-changed",
+                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      set_message (self, NULL);
+      refresh (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
+}
+
+/**
+ * lento_inventory_page_set_max_jump:
+ * @percent: the largest step between ladder sizes before a check speaks up
+ */
+void
+lento_inventory_page_set_max_jump (LentoInventoryPage *self,
+                                   double              percent)
+{
+  g_return_if_fail (LENTO_IS_INVENTORY_PAGE (self));
+
+  if (self->max_jump == percent)
+    return;
+
+  self->max_jump = percent;
+  refresh_checks (self);
+}
+
+/**
+ * lento_inventory_page_add_lube:
+ *
+ * Adds a lubricant the way the person's form does. A numbing product is
+ * refused, and the page says why.
+ *
+ * Returns: whether the lubricant was added
+ */
+gboolean
+lento_inventory_page_add_lube (LentoInventoryPage *self,
+                               const char         *name,
+                               LentoLubeKind       kind)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(LentoLube) lube = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LENTO_IS_INVENTORY_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->inventory == NULL)
+    return FALSE;
+
+  id = g_uuid_string_random ();
+  lube = lento_lube_new (id, name, kind);
+
+  if (!lento_inventory_add_lube (self->inventory, lube, &error))
+    {
+      set_message (self, error->message);
+      return FALSE;
+    }
+
+  set_message (self, NULL);
+  notify_changed (self);
+  return TRUE;
+}
+
+/**
+ * lento_inventory_page_add_trainer_set:
+ *
+ * Adds a graduated trainer set with typical sizes, each waiting for the
+ * person to measure and confirm it.
+ *
+ * Returns: how many trainers were added
+ */
+guint
+lento_inventory_page_add_trainer_set (LentoInventoryPage *self)
+{
+  g_autoptr(GPtrArray) tools = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (LENTO_IS_INVENTORY_PAGE (self), 0);
+
+  if (self->inventory == NULL)
+    return 0;
+
+  tools = lento_inventory_dup_trainer_set_preset ();
+  for (guint i = 0; i < tools->len; i++)
+    {
+      if (lento_inventory_add_tool (self->inventory, g_ptr_array_index (tools, i), NULL))
+        added++;
+    }
+
+  if (added > 0)
+    set_message (self, _("Sets differ. Measure each trainer at its widest part, enter the "
+                         "real diameter and confirm it; until then the plan leaves it out."));
+  else
+    set_message (self, _("This set is already in the list."));
+
+  notify_changed (self);
+  return added;
+}
+
+/**
+ * lento_inventory_page_get_message:
+ *
+ * Returns: (nullable): the sentence the page shows about the last change, if any
+ */
+const char *
+lento_inventory_page_get_message (LentoInventoryPage *self)
+{
+  g_return_val_if_fail (LENTO_IS_INVENTORY_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_box)))
+    return NULL;
+
+  return gtk_label_get_label (self->message_label);
+}

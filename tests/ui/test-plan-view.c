@@ -1,0 +1,465 @@
+/* test-plan-view.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-plan-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "lento-coach.h"
+#include "lento-inventory-page.h"
+#include "lento-learn-page.h"
+#include "lento-plan-view.h"
+#include "lento-test-ui.h"
+
+/* A Tuesday, so that the week ahead holds planned and rest days. */
+#define TODAY_YEAR 2026
+#define TODAY_MONTH 3
+#define TODAY_DAY 10
+
+typedef struct {
+  LentoProgram   *program;
+  LentoInventory *inventory;
+  GListStore     *journal;
+  GDateTime      *today;
+  GtkWindow      *window;
+  LentoPlanView  *view;
+} Fixture;
+
+static LentoInventory *
+make_inventory (void)
+{
+  LentoInventory *inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) trainers = lento_inventory_dup_trainer_set_preset ();
+  g_autoptr(LentoLube) lube = lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER);
+
+  lento_inventory_add_finger_presets (inventory);
+  for (guint i = 0; i < trainers->len; i++)
+    {
+      LentoTool *tool = g_ptr_array_index (trainers, i);
+
+      /* The person measured each one and confirmed the size. */
+      lento_tool_set_confirmed (tool, TRUE);
+      g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
+    }
+  g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
+
+  return inventory;
+}
+
+static LentoEntry *
+make_entry (int         days_ago,
+            const char *stage,
+            const char *tool,
+            double      diameter,
+            int         pain)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new_local (TODAY_YEAR, TODAY_MONTH, TODAY_DAY,
+                                                     9, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_add_days (noon, -days_ago);
+  LentoEntry *entry = lento_entry_new (start);
+
+  lento_entry_set_stage (entry, stage);
+  lento_entry_set_tool (entry, tool);
+  lento_entry_set_diameter (entry, diameter);
+  lento_entry_set_lube (entry, "aqua");
+  lento_entry_set_wear (entry, 12 * 60);
+  lento_entry_set_duration (entry, 25 * 60);
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_NONE);
+  lento_entry_set_pain (entry, pain);
+  lento_entry_set_comfort (entry, pain > 0 ? 3 : 8);
+
+  return entry;
+}
+
+/* The journal is newest first, like LentoJournal. */
+static void
+add_entry (Fixture    *fixture,
+           LentoEntry *entry)
+{
+  g_list_store_insert (fixture->journal, 0, entry);
+  g_object_unref (entry);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->program = lento_program_new_default (&error);
+  g_assert_no_error (error);
+  fixture->inventory = make_inventory ();
+  fixture->journal = g_list_store_new (LENTO_TYPE_ENTRY);
+  fixture->today = g_date_time_new_local (TODAY_YEAR, TODAY_MONTH, TODAY_DAY, 12, 0, 0);
+
+  fixture->view = LENTO_PLAN_VIEW (lento_plan_view_new ());
+  g_object_set (fixture->view,
+                "today", fixture->today,
+                "program", fixture->program,
+                "journal", fixture->journal,
+                "inventory", fixture->inventory,
+                NULL);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 480, 1400);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->journal);
+  g_clear_object (&fixture->inventory);
+  g_clear_object (&fixture->program);
+  g_clear_pointer (&fixture->today, g_date_time_unref);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+title_text (Fixture *fixture)
+{
+  return gtk_label_get_label (child (fixture->view, LENTO_TYPE_PLAN_VIEW, "today_title"));
+}
+
+static guint
+count_children (GtkWidget  *parent,
+                const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (parent);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (css_class == NULL || gtk_widget_has_css_class (c, css_class))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_new_destroy (void)
+{
+  GtkWidget *view = lento_plan_view_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoProgram) program = lento_program_new_default (&error);
+  g_autoptr(LentoInventory) inventory = make_inventory ();
+  g_autoptr(GListStore) journal = g_list_store_new (LENTO_TYPE_ENTRY);
+
+  g_assert_no_error (error);
+  g_object_ref_sink (view);
+  g_object_set (view, "program", program, "journal", journal, "inventory", inventory, NULL);
+  g_assert_nonnull (lento_plan_view_get_recommendation (LENTO_PLAN_VIEW (view)));
+  g_assert_finalize_object (view);
+
+  /* The view let go of the models it was given. */
+  g_assert_finalize_object (g_steal_pointer (&journal));
+  g_assert_finalize_object (g_steal_pointer (&inventory));
+}
+
+static void
+test_pages_new_destroy (void)
+{
+  GtkWidget *inventory_page = g_object_ref_sink (lento_inventory_page_new ());
+  GtkWidget *learn_page = g_object_ref_sink (lento_learn_page_new ());
+
+  g_assert_finalize_object (inventory_page);
+  g_assert_finalize_object (learn_page);
+}
+
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkStack *stack = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+
+  /* Locking hands the view NULL models: nothing personal stays on screen. */
+  lento_plan_view_set_journal (fixture->view, NULL);
+  g_assert_null (lento_plan_view_get_recommendation (fixture->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "locked");
+  lento_plan_view_show_page (fixture->view, "inventory");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "locked");
+
+  lento_plan_view_set_journal (fixture->view, G_LIST_MODEL (fixture->journal));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+}
+
+static void
+test_today_week_one (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LentoRecommendation *rec = lento_plan_view_get_recommendation (fixture->view);
+  GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
+  AdwActionRow *tool_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "tool_row");
+  AdwActionRow *template_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "template_row");
+  GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
+  GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+
+  g_assert_nonnull (rec);
+  g_assert_cmpstr (lento_recommendation_get_stage (rec), ==, "outside-first");
+  g_assert_cmpstr (lento_recommendation_get_tool (rec), ==, "finger-little");
+
+  g_assert_true (gtk_widget_get_sensitive (start));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tool_row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "Little finger"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "14 mm"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (template_row), ==,
+                   lento_program_get_template_title (fixture->program,
+                                                     lento_recommendation_get_template (rec)));
+  g_assert_cmpuint (count_children (reasons_box, NULL), ==,
+                    lento_recommendation_get_reasons (rec)->len);
+  g_assert_cmpuint (count_children (reasons_box, NULL), >, 0);
+  g_assert_cmpuint (count_children (week_box, NULL), ==, LENTO_COACH_PLAN_DAYS);
+  g_assert_cmpuint (count_children (week_box, "today"), ==, 1);
+  g_assert_cmpuint (count_children (week_box, "planned"), >=, 2);
+
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-today");
+}
+
+static void
+count_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_start_session_action (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("start-session", NULL);
+  GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
+  guint count = 0;
+
+  g_signal_connect (action, "activate", G_CALLBACK (count_cb), &count);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  g_signal_emit_by_name (start, "clicked");
+  g_assert_cmpuint (count, ==, 1);
+}
+
+static void
+test_rest_after_pain (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LentoRecommendation *rec;
+  GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
+  GtkLabel *next = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "today_next");
+  g_autofree char *before = g_strdup (title_text (fixture));
+
+  /* Two calm sessions at the first sizes, then one that hurt today. */
+  add_entry (fixture, make_entry (6, "size-ladder", "trainer-1", 15.0, 0));
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-2", 18.0, 0));
+  add_entry (fixture, make_entry (0, "size-ladder", "trainer-3", 21.5, 6));
+
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_REST);
+  g_assert_cmpint (lento_recommendation_get_next_kind (rec), ==, LENTO_RECOMMENDATION_STEP_BACK);
+  g_assert_cmpstr (title_text (fixture), !=, before);
+  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_false (gtk_widget_get_sensitive (start));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (next)));
+  g_assert_nonnull (strstr (gtk_label_get_label (next), "one size smaller"));
+  g_assert_nonnull (strstr (gtk_label_get_label (next), "next planned session"));
+  g_assert_false (gtk_widget_get_visible (child (fixture->view, LENTO_TYPE_PLAN_VIEW,
+                                                 "tool_row")));
+
+  /* Removing the entry (an edit in the journal) brings the session back. */
+  g_list_store_remove (fixture->journal, 0);
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), !=, LENTO_RECOMMENDATION_REST);
+  g_assert_true (gtk_widget_get_sensitive (start));
+}
+
+static void
+test_ladder_reached (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *ladder = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "ladder_list");
+  GtkWidget *scrolled;
+
+  g_assert_cmpuint (count_children (ladder, NULL), ==, 5);
+  g_assert_cmpuint (count_children (ladder, "reached"), ==, 0);
+
+  add_entry (fixture, make_entry (8, "size-ladder", "trainer-1", 15.0, 0));
+  add_entry (fixture, make_entry (5, "size-ladder", "trainer-2", 18.0, 0));
+  /* Pain above the program's limit does not count as reaching a size. */
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-3", 21.5, 2));
+
+  g_assert_cmpfloat (lento_plan_view_get_reached (fixture->view), ==, 18.0);
+  g_assert_cmpuint (count_children (ladder, NULL), ==, 5);
+  g_assert_cmpuint (count_children (ladder, "reached"), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (ladder), "reached"));
+
+  /* A tool removed from the inventory leaves the ladder. */
+  g_assert_true (lento_inventory_remove_tool (fixture->inventory, "trainer-5"));
+  g_assert_cmpuint (count_children (ladder, NULL), ==, 4);
+
+  scrolled = gtk_widget_get_ancestor (ladder, GTK_TYPE_SCROLLED_WINDOW);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            1000.0);
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-ladder");
+}
+
+static void
+test_safety_banners (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *banners = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "banner_box");
+  g_autoptr(LentoTool) tool = lento_tool_new ("glass", "Glass plug", LENTO_TOOL_KIND_PLUG,
+                                              LENTO_MATERIAL_GLASS, 20.0, 80.0, FALSE);
+
+  g_assert_false (gtk_widget_get_visible (banners));
+
+  g_assert_true (lento_inventory_add_tool (fixture->inventory, tool, NULL));
+  g_assert_true (gtk_widget_get_visible (banners));
+  g_assert_cmpuint (count_children (banners, "plan-banner"), >=, 1);
+}
+
+static void
+changed_cb (LentoPlanView *view,
+            guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_inventory_refuses_numbing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  LentoInventoryPage *page = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "inventory_page");
+  GListModel *lubes = lento_inventory_get_lubes (fixture->inventory);
+  GtkWidget *tools_list = child (page, LENTO_TYPE_INVENTORY_PAGE, "tools_list");
+  g_autoptr(LentoLube) numbing = lento_lube_new ("x", "Numb Easy", LENTO_LUBE_KIND_NUMBING);
+  g_autofree char *reason = NULL;
+  guint changed = 0;
+  guint n_lubes = g_list_model_get_n_items (lubes);
+
+  g_assert_true (lento_inventory_page_get_inventory (page) == fixture->inventory);
+  g_signal_connect (fixture->view, "inventory-changed", G_CALLBACK (changed_cb), &changed);
+
+  lento_plan_view_show_page (fixture->view, "inventory");
+  g_assert_cmpuint (count_children (tools_list, NULL), ==, 7);
+
+  g_assert_false (lento_lube_is_usable (numbing, &reason));
+  g_assert_false (lento_inventory_page_add_lube (page, "Numb Easy", LENTO_LUBE_KIND_NUMBING));
+  g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, n_lubes);
+  g_assert_cmpstr (lento_inventory_page_get_message (page), ==, reason);
+  g_assert_cmpuint (changed, ==, 0);
+
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory");
+
+  g_assert_true (lento_inventory_page_add_lube (page, "Slick", LENTO_LUBE_KIND_WATER));
+  g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, n_lubes + 1);
+  g_assert_null (lento_inventory_page_get_message (page));
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
+test_inventory_trainer_set (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  GtkWidget *page = g_object_ref_sink (lento_inventory_page_new ());
+  g_autoptr(GPtrArray) ladder = NULL;
+
+  lento_inventory_page_set_inventory (LENTO_INVENTORY_PAGE (page), inventory);
+  g_assert_cmpuint (lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (page)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 5);
+  /* Not confirmed yet: the plan offers none of them. */
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, 0);
+  g_assert_nonnull (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
+
+  g_assert_cmpuint (lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (page)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 5);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_learn_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkStack *stack = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "stack");
+  LentoLearnPage *learn = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "learn_page");
+  GtkLabel *body = child (learn, LENTO_TYPE_LEARN_PAGE, "topic_body");
+
+  lento_plan_view_show_page (fixture->view, "learn");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learn");
+  g_assert_null (lento_learn_page_get_shown (learn));
+  g_assert_cmpuint (lento_learn_page_get_n_topics (), ==, 7);
+
+  for (guint i = 0; i < lento_learn_page_get_n_topics (); i++)
+    {
+      const char *id = lento_learn_page_get_topic_id (i);
+
+      g_assert_true (lento_learn_page_show_topic (learn, id));
+      g_assert_cmpstr (lento_learn_page_get_shown (learn), ==, id);
+      g_assert_cmpuint (strlen (gtk_label_get_label (body)), >, 200);
+    }
+  g_assert_false (lento_learn_page_show_topic (learn, "no-such-topic"));
+
+  g_assert_true (lento_learn_page_show_topic (learn, "urge"));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-learn");
+
+  gtk_widget_activate_action (GTK_WIDGET (learn), "learn.index", NULL);
+  g_assert_null (lento_learn_page_get_shown (learn));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lento_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/lento/plan-view/new-destroy", test_new_destroy);
+  g_test_add_func ("/lento/plan-view/pages-new-destroy", test_pages_new_destroy);
+  g_test_add ("/lento/plan-view/locked", Fixture, NULL,
+              fixture_set_up, test_locked, fixture_tear_down);
+  g_test_add ("/lento/plan-view/today-week-one", Fixture, NULL,
+              fixture_set_up, test_today_week_one, fixture_tear_down);
+  g_test_add ("/lento/plan-view/start-session-action", Fixture, NULL,
+              fixture_set_up, test_start_session_action, fixture_tear_down);
+  g_test_add ("/lento/plan-view/rest-after-pain", Fixture, NULL,
+              fixture_set_up, test_rest_after_pain, fixture_tear_down);
+  g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
+              fixture_set_up, test_ladder_reached, fixture_tear_down);
+  g_test_add ("/lento/plan-view/safety-banners", Fixture, NULL,
+              fixture_set_up, test_safety_banners, fixture_tear_down);
+  g_test_add ("/lento/plan-view/inventory-refuses-numbing", Fixture, NULL,
+              fixture_set_up, test_inventory_refuses_numbing, fixture_tear_down);
+  g_test_add_func ("/lento/plan-view/inventory-trainer-set", test_inventory_trainer_set);
+  g_test_add ("/lento/plan-view/learn-pages", Fixture, NULL,
+              fixture_set_up, test_learn_pages, fixture_tear_down);
+
+  return g_test_run ();
+}
