@@ -83,8 +83,8 @@ lento_store_get_vault (LentoStore *self)
 /**
  * lento_store_get_program:
  *
- * Returns: (transfer none) (nullable): the plan, which holds nothing
- *   personal and so stays loaded while locked
+ * Returns: (transfer none) (nullable): the plan, read when the journal is
+ *   first unlocked; it holds nothing personal and so stays loaded after that
  */
 LentoProgram *
 lento_store_get_program (LentoStore *self)
@@ -381,6 +381,20 @@ lento_store_open (LentoStore *self)
 
   g_assert (self->journal == NULL);
 
+  /* The plan is read the first time it is needed, not at start-up: a
+   * locked window has no use for it.
+   */
+  if (self->program == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->program = lento_program_new_default (&error);
+      if (self->program == NULL)
+        g_critical ("The shipped plan does not load: %s", error->message);
+      else
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRAM]);
+    }
+
   lento_store_load_profile (self);
 
   self->cancellable = g_cancellable_new ();
@@ -436,13 +450,8 @@ static void
 lento_store_constructed (GObject *object)
 {
   LentoStore *self = LENTO_STORE (object);
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (lento_store_parent_class)->constructed (object);
-
-  self->program = lento_program_new_default (&error);
-  if (self->program == NULL)
-    g_critical ("The shipped plan does not load: %s", error->message);
 
   g_signal_connect_object (self->vault, "notify::state",
                            G_CALLBACK (vault_state_cb), self, G_CONNECT_SWAPPED);
@@ -532,7 +541,7 @@ lento_store_class_init (LentoStoreClass *klass)
   properties [PROP_PROGRAM] =
     g_param_spec_object ("program", NULL, NULL,
                          LENTO_TYPE_PROGRAM,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_JOURNAL] =
     g_param_spec_object ("journal", NULL, NULL,
                          LENTO_TYPE_JOURNAL,
