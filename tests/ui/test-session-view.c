@@ -568,6 +568,61 @@ test_session_view_unmap_stops_ticking (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
 }
 
+/* Every key the shortcuts window lists reaches its action. */
+static void
+test_session_view_keys (void)
+{
+  static const struct {
+    guint keyval;
+    GdkModifierType modifiers;
+    const char *action;
+  } cases[] = {
+    { GDK_KEY_space, 0, "session.pause" },
+    { GDK_KEY_Escape, 0, "session.stop" },
+    { GDK_KEY_Right, GDK_CONTROL_MASK, "session.skip" },
+    { GDK_KEY_h, GDK_CONTROL_MASK, "session.it-hurts" },
+    { GDK_KEY_Escape, GDK_SHIFT_MASK, "session.it-hurts" },
+    { GDK_KEY_u, GDK_CONTROL_MASK, "session.urge-gone" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "session.extend" },
+  };
+  GtkWidget *view = g_object_ref_sink (lento_session_view_new ());
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (cases[i].keyval,
+                                                                     cases[i].modifiers);
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < g_list_model_get_n_items (controllers) && !found; c++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                       s);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted)
+                  && GTK_IS_NAMED_ACTION (action)
+                  && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                cases[i].action) == 0)
+                found = TRUE;
+            }
+        }
+
+      g_test_message ("key %u, modifiers %x", cases[i].keyval, cases[i].modifiers);
+      g_assert_true (found);
+    }
+
+  g_clear_object (&controllers);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +630,7 @@ main (int   argc,
   lento_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/lento/session-view/new-destroy", test_session_view_new_destroy);
+  g_test_add_func ("/lento/session-view/keys", test_session_view_keys);
 
 #define ADD(path, func) \
   g_test_add ("/lento/session-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
