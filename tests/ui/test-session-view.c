@@ -621,6 +621,16 @@ test_session_view_keys (void)
 
   g_clear_object (&controllers);
   g_assert_finalize_object (view);
+
+  /* The shortcuts window that lists them still loads. */
+  {
+    g_autoptr(GtkBuilder) builder =
+      gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
+    GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+    gtk_window_destroy (GTK_WINDOW (overlay));
+  }
 }
 
 int
