@@ -141,6 +141,14 @@ struct _LentoLearnPage
 
 G_DEFINE_FINAL_TYPE (LentoLearnPage, lento_learn_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_TOPIC,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static void
 show_topic (LentoLearnPage *self,
             const Topic    *topic)
@@ -148,6 +156,7 @@ show_topic (LentoLearnPage *self,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->topic_scroll);
 
   self->shown = topic;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
   gtk_label_set_label (self->topic_title, _(topic->title));
   gtk_label_set_label (self->topic_body, _(topic->body));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
@@ -186,12 +195,40 @@ lento_learn_page_dispose (GObject *object)
 }
 
 static void
+lento_learn_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LentoLearnPage *self = LENTO_LEARN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_string (value, lento_learn_page_get_shown (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lento_learn_page_class_init (LentoLearnPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lento_learn_page_dispose;
+  object_class->get_property = lento_learn_page_get_property;
+
+  /* The id of the topic shown, or NULL on the index; the page that holds
+   * this one reads it to decide where its back button leads.
+   */
+  properties [PROP_TOPIC] =
+    g_param_spec_string ("topic", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-learn-page.ui");
@@ -249,8 +286,12 @@ lento_learn_page_show_index (LentoLearnPage *self)
 {
   g_return_if_fail (LENTO_IS_LEARN_PAGE (self));
 
-  self->shown = NULL;
   gtk_stack_set_visible_child_name (self->stack, "index");
+  if (self->shown != NULL)
+    {
+      self->shown = NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
+    }
 }
 
 /**

@@ -33,6 +33,7 @@ struct _LentoPlanView
   AdwActionRow        *learn_row;
   LentoInventoryPage  *inventory_page;
   LentoLearnPage      *learn_page;
+  AdwButtonContent    *learn_back_content;
 
   /* Owned */
   LentoProgram        *program;
@@ -245,7 +246,22 @@ update_today (LentoPlanView *self,
   const char *warm_up_id = lento_recommendation_get_warm_up_tool (rec);
   gboolean session = kind_has_session (kind) && template_id != NULL;
 
-  gtk_label_set_label (self->today_title, kind_title (kind));
+  /* A new stage is worth naming: it is what a first-time reader sees. */
+  if (kind == LENTO_RECOMMENDATION_ADVANCE
+      && lento_recommendation_find_reason (rec, LENTO_REASON_ADVANCE_STAGE) != NULL
+      && lento_recommendation_get_stage (rec) != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (_("A new stage: %s"),
+                               lento_program_get_stage_title (self->program,
+                                                              lento_recommendation_get_stage (rec)));
+      gtk_label_set_label (self->today_title, title);
+    }
+  else
+    {
+      gtk_label_set_label (self->today_title, kind_title (kind));
+    }
 
   remove_children (GTK_WIDGET (self->reasons_box));
   for (guint i = 0; i < reasons->len; i++)
@@ -518,11 +534,27 @@ more_row_activated_cb (LentoPlanView *self,
 }
 
 static void
+learn_topic_changed_cb (LentoPlanView *self)
+{
+  gboolean topic = lento_learn_page_get_shown (self->learn_page) != NULL;
+
+  adw_button_content_set_label (self->learn_back_content, topic ? _("Topics") : _("Plan"));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LentoPlanView *self = LENTO_PLAN_VIEW (widget);
+
+  /* Within the learn pages, back first leads from a topic to their index. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "learn") == 0
+      && lento_learn_page_get_shown (self->learn_page) != NULL)
+    {
+      lento_learn_page_show_index (self->learn_page);
+      return;
+    }
 
   gtk_stack_set_visible_child_name (self->stack, self->recommendation != NULL ? "plan" : "locked");
 }
@@ -680,9 +712,11 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_back_content);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

@@ -222,6 +222,8 @@ test_today_week_one (Fixture       *fixture,
   g_assert_cmpstr (lento_recommendation_get_stage (rec), ==, "outside-first");
   g_assert_cmpstr (lento_recommendation_get_tool (rec), ==, "finger-little");
 
+  g_assert_nonnull (strstr (title_text (fixture),
+                           lento_program_get_stage_title (fixture->program, "outside-first")));
   g_assert_true (gtk_widget_get_sensitive (start));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tool_row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "Little finger"));
@@ -410,6 +412,7 @@ test_learn_pages (Fixture       *fixture,
   GtkStack *stack = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "stack");
   LentoLearnPage *learn = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "learn_page");
   GtkLabel *body = child (learn, LENTO_TYPE_LEARN_PAGE, "topic_body");
+  AdwButtonContent *back;
 
   lento_plan_view_show_page (fixture->view, "learn");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learn");
@@ -429,8 +432,13 @@ test_learn_pages (Fixture       *fixture,
   g_assert_true (lento_learn_page_show_topic (learn, "urge"));
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-learn");
 
-  gtk_widget_activate_action (GTK_WIDGET (learn), "learn.index", NULL);
+  /* Back leads from a topic to the topics, then to the plan. */
+  back = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "learn_back_content");
+  g_assert_cmpstr (adw_button_content_get_label (back), ==, "Topics");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.back", NULL);
   g_assert_null (lento_learn_page_get_shown (learn));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learn");
+  g_assert_cmpstr (adw_button_content_get_label (back), ==, "Plan");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "plan.back", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
 }
@@ -439,7 +447,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
   lento_test_ui_init (&argc, &argv);
+
+  /* Pages switch at once, so that a screenshot shows the page and not the
+   * first frame of a slide; and the app's own style applies, as in the app.
+   */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/lento/plan-view/new-destroy", test_new_destroy);
   g_test_add_func ("/lento/plan-view/pages-new-destroy", test_pages_new_destroy);
