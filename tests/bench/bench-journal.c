@@ -1,0 +1,298 @@
+/* bench-journal.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The journal at two sizes, 100 and 10,000 entries over ten years, stored in
+ * a real vault in a throwaway folder. Prints one "metric value" line each:
+ *
+ *   unlock_recent_ms_10000  key in hand until this and last month are shown
+ *   unlock_all_ms_10000     key in hand until every month is in the model
+ *   floor_all_ms_10000      read, decrypt and parse the same months, nothing else
+ *   unlock_all_ratio        the two above
+ *   save_one_ms_p50_N       add one entry and save it durably, median of 21
+ *   save_flatness           how much slower that is at 10,000 than at 100
+ *   rss_kib_10000           resident memory after the full load
+ *
+ * Times are medians of several runs, so that one slow disk flush does not
+ * decide a figure.
+ */
+
+#define G_LOG_DOMAIN "bench-journal"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "lento-journal-vault.h"
+#include "lento-sample-data.h"
+#include "lento-vault.h"
+
+#define RUNS 7
+#define SAVES 21
+
+typedef struct {
+  char        *data_dir;
+  LentoSecret *code;
+} Journal;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+}
+
+static void
+wait_for (gboolean *done)
+{
+  while (!*done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static LentoVault *
+open_unlocked (Journal *journal)
+{
+  g_autoptr(GError) error = NULL;
+  LentoVault *vault = lento_vault_new (journal->data_dir, APPLICATION_ID);
+
+  if (!lento_vault_open (vault, &error) ||
+      !lento_vault_unlock_recovery_code (vault, journal->code, &error))
+    g_error ("%s", error->message);
+
+  return vault;
+}
+
+static Journal
+make_journal (guint      n_entries,
+              GDateTime *end)
+{
+  g_autoptr(LentoJournal) model = lento_journal_new ();
+  g_autoptr(LentoVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  Journal journal;
+  gboolean done = FALSE;
+
+  journal.data_dir = g_dir_make_tmp ("lento-bench-journal-XXXXXX", &error);
+  vault = lento_vault_new (journal.data_dir, APPLICATION_ID);
+  if (!lento_vault_open (vault, &error) ||
+      (journal.code = lento_vault_create (vault, &error)) == NULL)
+    g_error ("%s", error->message);
+
+  /* A new journal: nothing on disk to read first. */
+  lento_journal_set_loaded (model);
+  lento_journal_generate_sample (model, n_entries, 10, 42, end);
+  lento_journal_save_async (model, vault, NULL, done_cb, &done);
+  wait_for (&done);
+  while (lento_vault_get_busy (vault))
+    g_main_context_iteration (NULL, TRUE);
+
+  lento_vault_close (vault);
+  return journal;
+}
+
+static void
+recent_cb (LentoJournal *model,
+           GParamSpec   *pspec,
+           double       *when)
+{
+  if (lento_journal_get_recent_loaded (model) && *when == 0)
+    *when = now_ms ();
+}
+
+static void
+measure_unlock (Journal   *journal,
+                GDateTime *now,
+                double    *recent_ms,
+                double    *all_ms)
+{
+  g_autoptr(LentoVault) vault = open_unlocked (journal);
+  g_autoptr(LentoJournal) model = lento_journal_new ();
+  double start, recent = 0;
+  gboolean done = FALSE;
+
+  g_signal_connect (model, "notify::recent-loaded", G_CALLBACK (recent_cb), &recent);
+
+  start = now_ms ();
+  lento_journal_load_from_vault_async (model, vault, now, NULL, done_cb, &done);
+  wait_for (&done);
+  *all_ms = now_ms () - start;
+  *recent_ms = (recent > 0 ? recent : now_ms ()) - start;
+
+  lento_vault_close (vault);
+}
+
+static double
+measure_floor (Journal *journal)
+{
+  g_autoptr(LentoVault) vault = open_unlocked (journal);
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  double start;
+
+  names = lento_vault_list_documents (vault, &error);
+  start = now_ms ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_str_has_prefix (names[i], "journal/"))
+        continue;
+      bytes = lento_vault_read_document (vault, names[i], NULL, &error);
+      if (bytes == NULL ||
+          !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), &error))
+        g_error ("%s", error->message);
+    }
+
+  start = now_ms () - start;
+  lento_vault_close (vault);
+  return start;
+}
+
+static double
+measure_save_one (Journal   *journal,
+                  GDateTime *now)
+{
+  g_autoptr(LentoVault) vault = open_unlocked (journal);
+  g_autoptr(LentoJournal) model = lento_journal_new ();
+  double times[SAVES];
+  gboolean done = FALSE;
+
+  lento_journal_load_from_vault_async (model, vault, now, NULL, done_cb, &done);
+  wait_for (&done);
+
+  for (guint i = 0; i < SAVES; i++)
+    {
+      g_autoptr(LentoEntry) entry = lento_entry_new (now);
+      double start;
+
+      done = FALSE;
+      start = now_ms ();
+      lento_journal_add (model, entry);
+      lento_journal_save_async (model, vault, NULL, done_cb, &done);
+      wait_for (&done);
+      while (lento_vault_get_busy (vault))
+        g_main_context_iteration (NULL, TRUE);
+      times[i] = now_ms () - start;
+    }
+
+  lento_vault_close (vault);
+  return median (times, SAVES);
+}
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+
+  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  double recent[RUNS], all[RUNS], floor[RUNS];
+  double save_100, save_10000;
+  Journal small, large;
+
+  small = make_journal (100, now);
+  large = make_journal (10000, now);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      measure_unlock (&large, now, &recent[i], &all[i]);
+      floor[i] = measure_floor (&large);
+    }
+
+  {
+    double recent_ms = median (recent, RUNS);
+    double all_ms = median (all, RUNS);
+    double floor_ms = median (floor, RUNS);
+
+    g_print ("unlock_recent_ms_10000 %.1f\n", recent_ms);
+    g_print ("unlock_all_ms_10000 %.1f\n", all_ms);
+    g_print ("floor_all_ms_10000 %.1f\n", floor_ms);
+    g_print ("unlock_all_ratio %.3f\n", all_ms / floor_ms);
+  }
+
+  save_100 = measure_save_one (&small, now);
+  save_10000 = measure_save_one (&large, now);
+  g_print ("save_one_ms_p50_100 %.1f\n", save_100);
+  g_print ("save_one_ms_p50_10000 %.1f\n", save_10000);
+  g_print ("save_flatness %.3f\n", save_10000 / save_100);
+
+  {
+    /* Memory of one full load, in a process that has done the above too. */
+    g_autoptr(LentoVault) vault = open_unlocked (&large);
+    g_autoptr(LentoJournal) model = lento_journal_new ();
+    gboolean done = FALSE;
+
+    lento_journal_load_from_vault_async (model, vault, now, NULL, done_cb, &done);
+    wait_for (&done);
+    g_print ("rss_kib_10000 %ld\n", rss_kib ());
+    lento_vault_close (vault);
+  }
+
+  remove_tree (small.data_dir);
+  remove_tree (large.data_dir);
+  return 0;
+}
