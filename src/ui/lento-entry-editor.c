@@ -1,0 +1,625 @@
+/* lento-entry-editor.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-entry-editor"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "lento-entry-editor.h"
+
+/* Edits a copy of one entry. The journal is never touched here: "save"
+ * hands the edited copy, with the original's UUID and created time, to
+ * whoever owns the journal, so that a cancelled edit leaves nothing behind.
+ * Validation is lento_entry_validate(); the editor only shows its sentence.
+ */
+struct _LentoEntryEditor
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  GtkRevealer    *message_revealer;
+  GtkLabel       *message_label;
+  GtkEntry       *start_entry;
+  GtkDropDown    *kind_dropdown;
+  GtkDropDown    *tool_dropdown;
+  GtkSpinButton  *diameter_spin;
+  GtkDropDown    *lube_dropdown;
+  GtkSpinButton  *duration_spin;
+  GtkSpinButton  *wear_spin;
+  GtkSpinButton  *urge_spin;
+  GtkDropDown    *resistance_dropdown;
+  GtkScale       *comfort_scale;
+  GtkScale       *pain_scale;
+  GtkSwitch      *sharp_switch;
+  GtkDropDown    *bleeding_dropdown;
+  GtkTextView    *notes_view;
+  GtkEntry       *tags_entry;
+  GtkWidget      *delete_button;
+
+  /* Owned */
+  LentoEntry     *entry;       /* the copy being edited */
+  GPtrArray      *tool_ids;    /* index in tool_dropdown - 1 to id */
+  GPtrArray      *lube_ids;    /* index in lube_dropdown - 1 to id */
+  LentoInventory *inventory;
+  GHashTable     *tool_names;
+
+  guint           is_new : 1;
+  guint           comfort_touched : 1;
+  guint           loading : 1;
+};
+
+enum {
+  SAVE,
+  CANCEL,
+  DELETE,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LentoEntryEditor, lento_entry_editor, ADW_TYPE_BIN)
+
+static void
+set_message (LentoEntryEditor *self,
+             const char       *message)
+{
+  gtk_label_set_text (self->message_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+}
+
+static void
+set_string_list (GtkDropDown        *dropdown,
+                 const char * const *strings)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (strings);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static int
+index_of_id (GPtrArray  *ids,
+             const char *id)
+{
+  if (id == NULL)
+    return -1;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+  return -1;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GHashTable *names = user_data;
+
+  return g_utf8_collate (g_hash_table_lookup (names, *(const char **)a),
+                         g_hash_table_lookup (names, *(const char **)b));
+}
+
+/* Fills the tool and lube lists from the inventory, or from a plain table
+ * of tool names when there is no inventory, with "not recorded" first. An
+ * entry whose tool is no longer in the inventory gets its id added, so
+ * that saving it again never drops the tool.
+ */
+static void
+rebuild_lists (LentoEntryEditor *self)
+{
+  g_autoptr(GtkStringList) tools = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) lubes = gtk_string_list_new (NULL);
+  const char *entry_tool = self->entry ? lento_entry_get_tool (self->entry) : NULL;
+  const char *entry_lube = self->entry ? lento_entry_get_lube (self->entry) : NULL;
+
+  g_ptr_array_set_size (self->tool_ids, 0);
+  g_ptr_array_set_size (self->lube_ids, 0);
+  gtk_string_list_append (tools, _("Not recorded"));
+  gtk_string_list_append (lubes, _("Not recorded"));
+
+  if (self->inventory != NULL)
+    {
+      GListModel *model = lento_inventory_get_tools (self->inventory);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(LentoTool) tool = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (self->tool_ids, g_strdup (lento_tool_get_id (tool)));
+          gtk_string_list_append (tools, lento_tool_get_name (tool));
+        }
+
+      model = lento_inventory_get_lubes (self->inventory);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(LentoLube) lube = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (self->lube_ids, g_strdup (lento_lube_get_id (lube)));
+          gtk_string_list_append (lubes, lento_lube_get_name (lube));
+        }
+    }
+  else if (self->tool_names != NULL)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->tool_names);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (ids, key);
+
+      g_ptr_array_sort_with_data (ids, compare_names, self->tool_names);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+
+          g_ptr_array_add (self->tool_ids, g_strdup (id));
+          gtk_string_list_append (tools, g_hash_table_lookup (self->tool_names, id));
+        }
+    }
+
+  if (entry_tool != NULL && index_of_id (self->tool_ids, entry_tool) < 0)
+    {
+      g_ptr_array_add (self->tool_ids, g_strdup (entry_tool));
+      gtk_string_list_append (tools, entry_tool);
+    }
+  if (entry_lube != NULL && index_of_id (self->lube_ids, entry_lube) < 0)
+    {
+      g_ptr_array_add (self->lube_ids, g_strdup (entry_lube));
+      gtk_string_list_append (lubes, entry_lube);
+    }
+
+  gtk_drop_down_set_model (self->tool_dropdown, G_LIST_MODEL (tools));
+  gtk_drop_down_set_model (self->lube_dropdown, G_LIST_MODEL (lubes));
+}
+
+static void
+load_entry (LentoEntryEditor *self)
+{
+  LentoEntry *entry = self->entry;
+  g_autofree char *start = NULL;
+  g_autofree char *tags = NULL;
+  const char * const *tag_list;
+  int comfort;
+  int urge;
+
+  self->loading = TRUE;
+  rebuild_lists (self);
+
+  start = g_date_time_format (lento_entry_get_start (entry), "%Y-%m-%d %H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);
+  gtk_drop_down_set_selected (self->kind_dropdown, lento_entry_get_kind (entry));
+  gtk_drop_down_set_selected (self->tool_dropdown,
+                              index_of_id (self->tool_ids, lento_entry_get_tool (entry)) + 1);
+  gtk_drop_down_set_selected (self->lube_dropdown,
+                              index_of_id (self->lube_ids, lento_entry_get_lube (entry)) + 1);
+  gtk_spin_button_set_value (self->diameter_spin, lento_entry_get_diameter (entry));
+  gtk_spin_button_set_value (self->duration_spin, lento_entry_get_duration (entry) / 60.0);
+  gtk_spin_button_set_value (self->wear_spin, lento_entry_get_wear (entry) / 60.0);
+  urge = lento_entry_get_urge_faded (entry);
+  gtk_spin_button_set_value (self->urge_spin, urge == LENTO_ENTRY_UNSET ? 0 : urge);
+  gtk_drop_down_set_selected (self->resistance_dropdown, lento_entry_get_resistance (entry));
+  comfort = lento_entry_get_comfort (entry);
+  self->comfort_touched = comfort != LENTO_ENTRY_UNSET;
+  gtk_range_set_value (GTK_RANGE (self->comfort_scale), comfort == LENTO_ENTRY_UNSET ? 5 : comfort);
+  gtk_range_set_value (GTK_RANGE (self->pain_scale), MAX (0, lento_entry_get_pain (entry)));
+  gtk_switch_set_active (self->sharp_switch, lento_entry_get_sharp_pain (entry));
+  gtk_drop_down_set_selected (self->bleeding_dropdown, lento_entry_get_bleeding (entry));
+
+  /* A fresh buffer has no undo history from another entry. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            lento_entry_get_notes (entry) ? lento_entry_get_notes (entry) : "",
+                            -1);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), TRUE);
+
+  tag_list = lento_entry_get_tags (entry);
+  tags = tag_list != NULL ? g_strjoinv (", ", (char **)tag_list) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
+
+  gtk_widget_set_visible (self->delete_button, !self->is_new);
+  set_message (self, NULL);
+  self->loading = FALSE;
+}
+
+static gboolean
+parse_start (const char  *text,
+             GDateTime  **start)
+{
+  int year, month, day, hour, minute;
+  char rest;
+
+  if (sscanf (text, "%d-%d-%d %d:%d %c", &year, &month, &day, &hour, &minute, &rest) != 5)
+    return FALSE;
+  *start = g_date_time_new_local (year, month, day, hour, minute, 0);
+  return *start != NULL;
+}
+
+static char **
+parse_tags (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (parts[i]);
+
+      if (*tag != '\0')
+        g_strv_builder_add (builder, tag);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Reads the widgets into a new copy of the entry, or returns %NULL with a
+ * sentence in @error when a field cannot be read at all.
+ */
+static LentoEntry *
+read_entry (LentoEntryEditor  *self,
+            GError           **error)
+{
+  g_autoptr(LentoEntry) entry = lento_entry_copy (self->entry);
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *notes = NULL;
+  g_auto(GStrv) tags = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter begin, end;
+  guint tool, lube;
+  int urge;
+
+  if (!parse_start (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), &start))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The start time could not be read. Write it like 2026-03-14 20:30."));
+      return NULL;
+    }
+
+  gtk_spin_button_update (self->diameter_spin);
+  gtk_spin_button_update (self->duration_spin);
+  gtk_spin_button_update (self->wear_spin);
+  gtk_spin_button_update (self->urge_spin);
+
+  lento_entry_set_start (entry, start);
+  lento_entry_set_kind (entry, gtk_drop_down_get_selected (self->kind_dropdown));
+  tool = gtk_drop_down_get_selected (self->tool_dropdown);
+  lento_entry_set_tool (entry, tool >= 1 && tool <= self->tool_ids->len
+                               ? g_ptr_array_index (self->tool_ids, tool - 1) : NULL);
+  lube = gtk_drop_down_get_selected (self->lube_dropdown);
+  lento_entry_set_lube (entry, lube >= 1 && lube <= self->lube_ids->len
+                               ? g_ptr_array_index (self->lube_ids, lube - 1) : NULL);
+  lento_entry_set_diameter (entry, gtk_spin_button_get_value (self->diameter_spin));
+  lento_entry_set_duration (entry, gtk_spin_button_get_value_as_int (self->duration_spin) * 60);
+  lento_entry_set_wear (entry, gtk_spin_button_get_value_as_int (self->wear_spin) * 60);
+  urge = gtk_spin_button_get_value_as_int (self->urge_spin);
+  lento_entry_set_urge_faded (entry, urge > 0 ? urge : LENTO_ENTRY_UNSET);
+  lento_entry_set_resistance (entry, gtk_drop_down_get_selected (self->resistance_dropdown));
+  if (self->comfort_touched)
+    lento_entry_set_comfort (entry, (int)gtk_range_get_value (GTK_RANGE (self->comfort_scale)));
+  lento_entry_set_pain (entry, (int)gtk_range_get_value (GTK_RANGE (self->pain_scale)));
+  lento_entry_set_sharp_pain (entry, gtk_switch_get_active (self->sharp_switch));
+  lento_entry_set_bleeding (entry, gtk_drop_down_get_selected (self->bleeding_dropdown));
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  lento_entry_set_notes (entry, *notes != '\0' ? notes : NULL);
+  tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
+  lento_entry_set_tags (entry, (const char * const *)tags);
+
+  return g_steal_pointer (&entry);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LentoEntryEditor *self = LENTO_ENTRY_EDITOR (widget);
+  g_autoptr(LentoEntry) entry = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->entry == NULL)
+    return;
+
+  entry = read_entry (self, &error);
+  if (entry == NULL || !lento_entry_validate (entry, now, &error))
+    {
+      set_message (self, error->message);
+      return;
+    }
+
+  if (!lento_entry_equal (entry, self->entry) || self->is_new)
+    lento_entry_touch (entry, now);
+  set_message (self, NULL);
+  g_signal_emit (self, signals [SAVE], 0, entry);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_signal_emit (widget, signals [CANCEL], 0);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LentoEntryEditor *self = LENTO_ENTRY_EDITOR (widget);
+
+  if (self->entry != NULL && !self->is_new)
+    g_signal_emit (self, signals [DELETE], 0, lento_entry_get_uuid (self->entry));
+}
+
+static void
+comfort_changed_cb (LentoEntryEditor *self)
+{
+  if (!self->loading)
+    self->comfort_touched = TRUE;
+}
+
+static void
+lento_entry_editor_dispose (GObject *object)
+{
+  LentoEntryEditor *self = LENTO_ENTRY_EDITOR (object);
+
+  /* AdwBin keeps its own pointer to the child: let it go before the
+   * template disposes that child, so that nothing is unparented twice.
+   */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_ENTRY_EDITOR);
+  g_clear_object (&self->entry);
+  g_clear_object (&self->inventory);
+  g_clear_pointer (&self->tool_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lento_entry_editor_parent_class)->dispose (object);
+}
+
+static void
+lento_entry_editor_finalize (GObject *object)
+{
+  LentoEntryEditor *self = LENTO_ENTRY_EDITOR (object);
+
+  g_clear_pointer (&self->tool_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->lube_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lento_entry_editor_parent_class)->finalize (object);
+}
+
+static void
+lento_entry_editor_class_init (LentoEntryEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lento_entry_editor_dispose;
+  object_class->finalize = lento_entry_editor_finalize;
+
+  /**
+   * LentoEntryEditor::save:
+   * @entry: the edited copy, valid and touched
+   *
+   * The person saved a valid entry; the owner of the journal adds or
+   * replaces it.
+   */
+  signals [SAVE] =
+    g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LENTO_TYPE_ENTRY);
+  signals [CANCEL] =
+    g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals [DELETE] =
+    g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/lento-entry-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tool_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, diameter_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, lube_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, wear_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, urge_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, resistance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, comfort_scale);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, sharp_switch);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, bleeding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tags_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+add_marks (GtkScale           *scale,
+           const char * const *words)
+{
+  for (guint i = 0; i <= 10; i++)
+    gtk_scale_add_mark (scale, i, GTK_POS_BOTTOM, words[i] && *words[i] ? words[i] : NULL);
+}
+
+static void
+lento_entry_editor_init (LentoEntryEditor *self)
+{
+  const char *kinds[] = {
+    lento_entry_kind_get_label (LENTO_ENTRY_KIND_SESSION),
+    lento_entry_kind_get_label (LENTO_ENTRY_KIND_REST),
+    lento_entry_kind_get_label (LENTO_ENTRY_KIND_CLINICIAN_NOTE),
+    NULL
+  };
+  const char *resistances[] = {
+    lento_resistance_get_label (LENTO_RESISTANCE_NONE),
+    lento_resistance_get_label (LENTO_RESISTANCE_SLIGHT),
+    lento_resistance_get_label (LENTO_RESISTANCE_MODERATE),
+    lento_resistance_get_label (LENTO_RESISTANCE_STRONG),
+    NULL
+  };
+  const char *bleedings[] = {
+    lento_bleeding_get_label (LENTO_BLEEDING_NONE),
+    lento_bleeding_get_label (LENTO_BLEEDING_SPOTTING),
+    lento_bleeding_get_label (LENTO_BLEEDING_SIGNIFICANT),
+    NULL
+  };
+  const char *comfort_words[] = {
+    /* Translators: words under the comfort scale at 0, 5 and 10. */
+    C_("comfort", "Tense"), "", "", "", "", C_("comfort", "Okay"), "", "", "", "",
+    C_("comfort", "At ease"),
+  };
+  const char *pain_words[] = {
+    /* Translators: words under the pain scale at 0, 3, 6 and 10. */
+    C_("pain", "None"), "", "", C_("pain", "Mild"), "", "", C_("pain", "Strong"), "", "", "",
+    C_("pain", "Worst"),
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tool_ids = g_ptr_array_new_with_free_func (g_free);
+  self->lube_ids = g_ptr_array_new_with_free_func (g_free);
+
+  set_string_list (self->kind_dropdown, kinds);
+  set_string_list (self->resistance_dropdown, resistances);
+  set_string_list (self->bleeding_dropdown, bleedings);
+  add_marks (self->comfort_scale, comfort_words);
+  add_marks (self->pain_scale, pain_words);
+
+  g_signal_connect_swapped (self->comfort_scale, "value-changed",
+                            G_CALLBACK (comfort_changed_cb), self);
+}
+
+GtkWidget *
+lento_entry_editor_new (void)
+{
+  return g_object_new (LENTO_TYPE_ENTRY_EDITOR, NULL);
+}
+
+/**
+ * lento_entry_editor_edit:
+ * @self: a #LentoEntryEditor
+ * @entry: (nullable): the entry to edit, or %NULL for a new one
+ * @now: the time a new entry starts at
+ *
+ * Shows a copy of @entry, or a new session starting at @now.
+ */
+void
+lento_entry_editor_edit (LentoEntryEditor *self,
+                         LentoEntry       *entry,
+                         GDateTime        *now)
+{
+  g_return_if_fail (LENTO_IS_ENTRY_EDITOR (self));
+  g_return_if_fail (entry == NULL || LENTO_IS_ENTRY (entry));
+  g_return_if_fail (entry != NULL || now != NULL);
+
+  g_clear_object (&self->entry);
+  self->is_new = entry == NULL;
+  if (entry != NULL)
+    {
+      self->entry = lento_entry_copy (entry);
+    }
+  else
+    {
+      /* Whole minutes, so that the time shown is the time saved. */
+      g_autoptr(GDateTime) start =
+        g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
+
+      self->entry = lento_entry_new (start);
+    }
+  load_entry (self);
+}
+
+/**
+ * lento_entry_editor_get_entry:
+ * @self: a #LentoEntryEditor
+ *
+ * Returns: (transfer none) (nullable): the editor's copy of the entry as
+ *   it was opened, or %NULL when nothing is being edited
+ */
+LentoEntry *
+lento_entry_editor_get_entry (LentoEntryEditor *self)
+{
+  g_return_val_if_fail (LENTO_IS_ENTRY_EDITOR (self), NULL);
+
+  return self->entry;
+}
+
+/**
+ * lento_entry_editor_set_tools:
+ * @self: a #LentoEntryEditor
+ * @inventory: (nullable): the tools and lubricants to offer
+ * @tool_names: (nullable): tool ids to names, used when there is no inventory
+ */
+void
+lento_entry_editor_set_tools (LentoEntryEditor *self,
+                              LentoInventory   *inventory,
+                              GHashTable       *tool_names)
+{
+  g_return_if_fail (LENTO_IS_ENTRY_EDITOR (self));
+  g_return_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory));
+
+  g_set_object (&self->inventory, inventory);
+  if (tool_names != NULL)
+    g_hash_table_ref (tool_names);
+  g_clear_pointer (&self->tool_names, g_hash_table_unref);
+  self->tool_names = tool_names;
+  if (self->entry != NULL)
+    load_entry (self);
+}
+
+/**
+ * lento_entry_editor_get_message:
+ * @self: a #LentoEntryEditor
+ *
+ * Returns: (nullable): the validation message shown, or %NULL
+ */
+const char *
+lento_entry_editor_get_message (LentoEntryEditor *self)
+{
+  g_return_val_if_fail (LENTO_IS_ENTRY_EDITOR (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->message_revealer))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
+}
+
+/**
+ * lento_entry_editor_clear_sensitive:
+ * @self: a #LentoEntryEditor
+ *
+ * Forgets the entry and empties every field, including the notes' undo
+ * history, so that nothing typed can come back after Lento locks.
+ */
+void
+lento_entry_editor_clear_sensitive (LentoEntryEditor *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (LENTO_IS_ENTRY_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_entry), "");
+  set_message (self, NULL);
+  g_clear_object (&self->entry);
+}

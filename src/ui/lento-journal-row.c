@@ -1,0 +1,232 @@
+/* lento-journal-row.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-journal-row"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lento-journal-row.h"
+
+/* One entry in the journal list. The list view recycles a handful of these
+ * for any number of entries, so a row keeps no entry of its own beyond what
+ * it shows, and everything it shows is set again on each bind. The first
+ * row of a week carries the week's heading, because GTK 4.8 has no list
+ * sections.
+ */
+struct _LentoJournalRow
+{
+  GtkBox     parent_instance;
+
+  GtkWidget *header_label;
+  GtkWidget *date_label;
+  GtkWidget *tool_label;
+  GtkWidget *wear_label;
+  GtkWidget *scores_label;
+  GtkWidget *bleeding_icon;
+  GtkWidget *notes_label;
+};
+
+G_DEFINE_FINAL_TYPE (LentoJournalRow, lento_journal_row, GTK_TYPE_BOX)
+
+static GtkWidget *
+add_label (GtkBox     *box,
+           const char *css_class,
+           gboolean    expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, expand);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static void
+lento_journal_row_class_init (LentoJournalRowClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "journalrow");
+}
+
+static void
+lento_journal_row_init (LentoJournalRow *self)
+{
+  GtkBox *line;
+  GtkBox *details;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 3);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+
+  self->header_label = add_label (GTK_BOX (self), "heading", TRUE);
+  gtk_widget_add_css_class (self->header_label, "journal-week-header");
+  gtk_widget_set_visible (self->header_label, FALSE);
+
+  line = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (line));
+  self->date_label = add_label (line, "journal-row-date", FALSE);
+  self->tool_label = add_label (line, NULL, TRUE);
+  self->bleeding_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->bleeding_icon, "warning");
+  gtk_widget_set_tooltip_text (self->bleeding_icon, _("Bleeding recorded"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bleeding_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bleeding recorded"),
+                                  -1);
+  gtk_box_append (line, self->bleeding_icon);
+
+  details = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (details));
+  self->wear_label = add_label (details, "dim-label", FALSE);
+  self->scores_label = add_label (details, "dim-label", FALSE);
+  self->notes_label = add_label (details, "dim-label", TRUE);
+  gtk_widget_add_css_class (self->notes_label, "caption");
+}
+
+GtkWidget *
+lento_journal_row_new (void)
+{
+  return g_object_new (LENTO_TYPE_JOURNAL_ROW, NULL);
+}
+
+static char *
+first_line (const char *text)
+{
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  end = strchr (text, '\n');
+  return end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+}
+
+static char *
+format_score (int score)
+{
+  if (score == LENTO_ENTRY_UNSET)
+    /* Translators: a score that was not recorded. */
+    return g_strdup (C_("score", "–"));
+  return g_strdup_printf ("%d", score);
+}
+
+/**
+ * lento_journal_row_bind:
+ * @self: a #LentoJournalRow
+ * @entry: the entry to show
+ * @tool_name: (nullable): the name a person knows the entry's tool by
+ *
+ * Shows @entry.
+ */
+void
+lento_journal_row_bind (LentoJournalRow *self,
+                        LentoEntry      *entry,
+                        const char      *tool_name)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *tool = NULL;
+  g_autofree char *wear = NULL;
+  g_autofree char *scores = NULL;
+  g_autofree char *comfort = NULL;
+  g_autofree char *pain = NULL;
+  g_autofree char *notes = NULL;
+  LentoEntryKind kind;
+
+  g_return_if_fail (LENTO_IS_JOURNAL_ROW (self));
+  g_return_if_fail (LENTO_IS_ENTRY (entry));
+
+  /* Translators: a weekday, day, month and time, see strftime(3). */
+  date = g_date_time_format (lento_entry_get_start (entry), _("%a %-d %b, %H:%M"));
+  kind = lento_entry_get_kind (entry);
+
+  if (kind == LENTO_ENTRY_KIND_SESSION)
+    {
+      /* Translators: a tool's name and its diameter in millimetres. */
+      tool = g_strdup_printf (_("%s · %.1f mm"),
+                              tool_name != NULL ? tool_name : _("Unknown tool"),
+                              lento_entry_get_diameter (entry));
+      /* Translators: minutes a tool was worn. */
+      wear = g_strdup_printf (_("%u min worn"), (lento_entry_get_wear (entry) + 30) / 60);
+      comfort = format_score (lento_entry_get_comfort (entry));
+      pain = format_score (lento_entry_get_pain (entry));
+      /* Translators: the comfort and pain scores, each 0 to 10. */
+      scores = g_strdup_printf (_("Comfort %s · Pain %s"), comfort, pain);
+    }
+  else
+    {
+      tool = g_strdup (lento_entry_kind_get_label (kind));
+    }
+
+  notes = first_line (lento_entry_get_notes (entry));
+
+  gtk_label_set_text (GTK_LABEL (self->date_label), date);
+  gtk_label_set_text (GTK_LABEL (self->tool_label), tool);
+  gtk_label_set_text (GTK_LABEL (self->wear_label), wear ? wear : "");
+  gtk_widget_set_visible (self->wear_label, wear != NULL);
+  gtk_label_set_text (GTK_LABEL (self->scores_label), scores ? scores : "");
+  gtk_widget_set_visible (self->scores_label, scores != NULL);
+  gtk_label_set_text (GTK_LABEL (self->notes_label), notes ? notes : "");
+  gtk_widget_set_visible (self->bleeding_icon,
+                          lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE);
+}
+
+/**
+ * lento_journal_row_unbind:
+ * @self: a #LentoJournalRow
+ *
+ * Forgets what the row showed, so that no text of an entry stays in a row
+ * that is waiting to be reused.
+ */
+void
+lento_journal_row_unbind (LentoJournalRow *self)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL_ROW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->date_label), "");
+  gtk_label_set_text (GTK_LABEL (self->tool_label), "");
+  gtk_label_set_text (GTK_LABEL (self->notes_label), "");
+  gtk_label_set_text (GTK_LABEL (self->scores_label), "");
+  gtk_label_set_text (GTK_LABEL (self->wear_label), "");
+  lento_journal_row_set_header (self, NULL);
+}
+
+/**
+ * lento_journal_row_set_header:
+ * @self: a #LentoJournalRow
+ * @header: (nullable): the week heading to show above the entry, or %NULL
+ */
+void
+lento_journal_row_set_header (LentoJournalRow *self,
+                              const char      *header)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL_ROW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->header_label), header ? header : "");
+  gtk_widget_set_visible (self->header_label, header != NULL);
+}
+
+/**
+ * lento_journal_row_get_header:
+ * @self: a #LentoJournalRow
+ *
+ * Returns: (nullable): the week heading shown, or %NULL
+ */
+const char *
+lento_journal_row_get_header (LentoJournalRow *self)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->header_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->header_label));
+}
