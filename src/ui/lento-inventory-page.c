@@ -160,12 +160,17 @@ notify_changed (LentoInventoryPage *self)
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
+static LentoInventoryPage *
+page_of (GtkWidget *widget)
+{
+  return LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (widget, LENTO_TYPE_INVENTORY_PAGE));
+}
+
 static void
 edit_tool_clicked_cb (GtkButton *button,
                       LentoTool *tool)
 {
-  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                            LENTO_TYPE_INVENTORY_PAGE));
+  LentoInventoryPage *self = page_of (GTK_WIDGET (button));
 
   show_tool_dialog (self, tool);
 }
@@ -174,8 +179,7 @@ static void
 remove_tool_clicked_cb (GtkButton *button,
                         LentoTool *tool)
 {
-  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                            LENTO_TYPE_INVENTORY_PAGE));
+  LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoTool) hold = g_object_ref (tool);
 
   lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold));
@@ -187,8 +191,7 @@ static void
 remove_lube_clicked_cb (GtkButton *button,
                         LentoLube *lube)
 {
-  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                            LENTO_TYPE_INVENTORY_PAGE));
+  LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoLube) hold = g_object_ref (lube);
 
   lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold));
@@ -206,10 +209,11 @@ create_tool_row (gpointer item,
   g_autofree char *subtitle = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
+  g_autofree char *remove_label = NULL;
   GtkWidget *button;
   double diameter = lento_tool_get_diameter (tool);
 
+  remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
   if (diameter == (double) (int) diameter)
     size = g_strdup_printf (_("%d mm"), (int) diameter);
   else
@@ -219,7 +223,8 @@ create_tool_row (gpointer item,
     subtitle = g_strdup_printf (_("%s, about %s"), tool_kind_label (lento_tool_get_kind (tool)),
                                 size);
   else
-    subtitle = g_strdup_printf (_("%s, %s, %s, %s"), tool_kind_label (lento_tool_get_kind (tool)),
+    subtitle = g_strdup_printf (_("%s, %s, %s, %s"),
+                                tool_kind_label (lento_tool_get_kind (tool)),
                                 material_label (lento_tool_get_material (tool)), size,
                                 lento_tool_get_flared_base (tool)
                                 ? _("flared base") : _("no flared base"));
@@ -258,7 +263,8 @@ create_lube_row (gpointer item,
   GtkWidget *button;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_lube_get_name (lube));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lube_kind_label (lento_lube_get_kind (lube)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               lube_kind_label (lento_lube_get_kind (lube)));
 
   button = make_icon_button ("user-trash-symbolic", remove_label);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_lube_clicked_cb), lube, 0);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-inventory-page.h"
+#include "lento-journal.h"
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
 
@@ -27,6 +28,7 @@ struct _LentoPlanView
   AdwActionRow        *tool_row;
   AdwActionRow        *template_row;
   GtkButton           *start_button;
+  GtkButton           *clinician_button;
   GtkBox              *week_box;
   GtkListBox          *ladder_list;
   AdwActionRow        *inventory_row;
@@ -251,11 +253,11 @@ update_today (LentoPlanView *self,
       && lento_recommendation_find_reason (rec, LENTO_REASON_ADVANCE_STAGE) != NULL
       && lento_recommendation_get_stage (rec) != NULL)
     {
+      const char *stage = lento_recommendation_get_stage (rec);
       g_autofree char *title = NULL;
 
       title = g_strdup_printf (_("A new stage: %s"),
-                               lento_program_get_stage_title (self->program,
-                                                              lento_recommendation_get_stage (rec)));
+                               lento_program_get_stage_title (self->program, stage));
       gtk_label_set_label (self->today_title, title);
     }
   else
@@ -332,6 +334,8 @@ update_today (LentoPlanView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->template_row), session);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), session);
+  gtk_widget_set_visible (GTK_WIDGET (self->clinician_button),
+                          kind == LENTO_RECOMMENDATION_SEE_CLINICIAN);
 }
 
 static void
@@ -462,6 +466,7 @@ update_ladder (LentoPlanView *self)
 static void
 recompute (LentoPlanView *self)
 {
+  const LentoProgramRules *rules;
   LentoCoachSettings settings;
   GDate today;
 
@@ -483,8 +488,8 @@ recompute (LentoPlanView *self)
                                                 &today, &settings);
   self->reached = compute_reached (self);
 
-  lento_inventory_page_set_max_jump (self->inventory_page,
-                                     lento_program_get_rules (self->program)->ladder_max_jump_percent);
+  rules = lento_program_get_rules (self->program);
+  lento_inventory_page_set_max_jump (self->inventory_page, rules->ladder_max_jump_percent);
   update_banners (self);
   update_today (self, &today);
   update_week (self, &today);
@@ -521,6 +526,36 @@ start_clicked_cb (LentoPlanView *self)
    */
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.start-session", NULL))
     g_debug ("No win.start-session action to activate");
+}
+
+static void
+clinician_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LentoPlanView    *self)
+{
+  if (g_strcmp0 (response, "note") == 0)
+    lento_plan_view_note_clinician (self);
+}
+
+static void
+clinician_clicked_cb (LentoPlanView *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Note That You Saw a Clinician?"),
+                                   _("Lento adds a note to your journal and the plan starts "
+                                     "again, gently. Where the clinician’s advice differs from "
+                                     "the plan, follow the clinician."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "note", _("_Add Note"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "note",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (clinician_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -706,6 +741,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, tool_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, template_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_row);
@@ -714,6 +750,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_back_content);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
@@ -931,4 +968,41 @@ lento_plan_view_show_page (LentoPlanView *self,
     lento_learn_page_show_index (self->learn_page);
 
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * lento_plan_view_note_clinician:
+ *
+ * Records in the journal that the person saw a clinician today, which ends
+ * the pause the coach put on progression. The store saves it like any
+ * other entry.
+ *
+ * Returns: whether a note was added (there must be a journal to add it to)
+ */
+gboolean
+lento_plan_view_note_clinician (LentoPlanView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(LentoEntry) entry = NULL;
+
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), FALSE);
+
+  if (self->journal == NULL)
+    return FALSE;
+
+  now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  entry = lento_entry_new (now);
+  lento_entry_set_kind (entry, LENTO_ENTRY_KIND_CLINICIAN_NOTE);
+
+  /* The window hands over the real LentoJournal; tests may hand a plain
+   * list of entries, kept newest first the same way.
+   */
+  if (LENTO_IS_JOURNAL (self->journal))
+    lento_journal_add (LENTO_JOURNAL (self->journal), entry);
+  else if (G_IS_LIST_STORE (self->journal))
+    g_list_store_insert (G_LIST_STORE (self->journal), 0, entry);
+  else
+    return FALSE;
+
+  return TRUE;
 }

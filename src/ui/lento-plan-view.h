@@ -36,6 +36,7 @@ void                 lento_plan_view_set_weekdays       (LentoPlanView  *self,
                                                          guint           weekdays);
 LentoRecommendation *lento_plan_view_get_recommendation (LentoPlanView  *self);
 double               lento_plan_view_get_reached        (LentoPlanView  *self);
+gboolean             lento_plan_view_note_clinician     (LentoPlanView  *self);
 void                 lento_plan_view_show_page          (LentoPlanView  *self,
                                                          const char     *name);
 

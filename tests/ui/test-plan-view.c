@@ -300,6 +300,39 @@ test_rest_after_pain (Fixture       *fixture,
 }
 
 static void
+test_clinician_pause (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *clinician = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "clinician_button");
+  GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
+  LentoRecommendation *rec;
+  LentoEntry *entry;
+
+  g_assert_false (gtk_widget_get_visible (clinician));
+
+  /* Bleeding twice within two weeks pauses progression. */
+  entry = make_entry (12, "size-ladder", "trainer-2", 18.0, 0);
+  lento_entry_set_bleeding (entry, LENTO_BLEEDING_SIGNIFICANT);
+  add_entry (fixture, entry);
+  entry = make_entry (6, "size-ladder", "trainer-2", 18.0, 0);
+  lento_entry_set_bleeding (entry, LENTO_BLEEDING_SIGNIFICANT);
+  add_entry (fixture, entry);
+
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_SEE_CLINICIAN);
+  g_assert_true (gtk_widget_get_visible (clinician));
+  g_assert_false (gtk_widget_get_sensitive (start));
+  g_assert_cmpstr (title_text (fixture), ==, "Time to talk with a clinician");
+
+  /* Noting the visit adds an entry to the journal and the plan goes on. */
+  g_assert_true (lento_plan_view_note_clinician (fixture->view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, 3);
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), !=, LENTO_RECOMMENDATION_SEE_CLINICIAN);
+  g_assert_false (gtk_widget_get_visible (clinician));
+}
+
+static void
 test_ladder_reached (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -470,6 +503,8 @@ main (int   argc,
               fixture_set_up, test_start_session_action, fixture_tear_down);
   g_test_add ("/lento/plan-view/rest-after-pain", Fixture, NULL,
               fixture_set_up, test_rest_after_pain, fixture_tear_down);
+  g_test_add ("/lento/plan-view/clinician-pause", Fixture, NULL,
+              fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
               fixture_set_up, test_ladder_reached, fixture_tear_down);
   g_test_add ("/lento/plan-view/safety-banners", Fixture, NULL,
