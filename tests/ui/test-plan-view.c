@@ -438,6 +438,99 @@ test_inventory_trainer_set (void)
   g_assert_finalize_object (page);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* A trainer from the preset set joins the ladder once the person enters its
+ * real diameter and confirms it in the edit dialog.
+ */
+static void
+test_inventory_confirm_trainer (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  LentoInventoryPage *page = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "inventory_page");
+  GtkWidget *ladder = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "ladder_list");
+  GtkWidget *edit;
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+  GtkWidget *confirmed;
+  GtkWidget *row;
+  LentoTool *tool;
+  guint changed = 0;
+
+  g_signal_connect (fixture->view, "inventory-changed", G_CALLBACK (changed_cb), &changed);
+  lento_plan_view_set_inventory (fixture->view, inventory);
+  lento_inventory_add_finger_presets (inventory);
+  lento_plan_view_show_page (fixture->view, "inventory");
+  gtk_widget_activate_action (GTK_WIDGET (page), "inventory.add-trainer-set", NULL);
+  g_assert_cmpuint (changed, ==, 1);
+  tool = lento_inventory_find_tool (inventory, "trainer-1");
+  g_assert_nonnull (tool);
+  g_assert_false (lento_tool_get_confirmed (tool));
+
+  /* Unconfirmed sizes stay off the ladder. */
+  g_assert_cmpuint (count_children (ladder, NULL), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (ladder), "reached"));
+
+  edit = find_descendant (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Edit “Trainer, size 1”");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  spin = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  confirmed = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (spin);
+  g_assert_nonnull (confirmed);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (confirmed)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 16.5);
+  gtk_switch_set_active (GTK_SWITCH (confirmed), TRUE);
+  adw_message_dialog_response (dialog, "save");
+
+  g_assert_true (lento_tool_get_confirmed (tool));
+  g_assert_cmpfloat (lento_tool_get_diameter (tool), ==, 16.5);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (count_children (ladder, NULL), ==, 1);
+  row = gtk_widget_get_first_child (ladder);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Trainer, size 1");
+}
+
 static void
 test_learn_pages (Fixture       *fixture,
                   gconstpointer  data)
@@ -511,6 +604,8 @@ main (int   argc,
               fixture_set_up, test_safety_banners, fixture_tear_down);
   g_test_add ("/lento/plan-view/inventory-refuses-numbing", Fixture, NULL,
               fixture_set_up, test_inventory_refuses_numbing, fixture_tear_down);
+  g_test_add ("/lento/plan-view/inventory-confirm-trainer", Fixture, NULL,
+              fixture_set_up, test_inventory_confirm_trainer, fixture_tear_down);
   g_test_add_func ("/lento/plan-view/inventory-trainer-set", test_inventory_trainer_set);
   g_test_add ("/lento/plan-view/learn-pages", Fixture, NULL,
               fixture_set_up, test_learn_pages, fixture_tear_down);
