@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-entry-editor.h"
+#include "lento-export.h"
 #include "lento-journal-query.h"
 #include "lento-journal-row.h"
 #include "lento-journal-stats.h"
@@ -465,6 +466,308 @@ undo_delete_action (GtkWidget  *widget,
     adw_toast_dismiss (self->undo_toast);
 }
 
+/* Exports. A plain export leaves the encryption behind, so the view says
+ * so before it asks where to write, and writes only where the person chose,
+ * with private permissions. Nothing is added to recent files.
+ */
+typedef enum {
+  EXPORT_CSV,
+  EXPORT_JSON,
+  EXPORT_PDF,
+  EXPORT_PDF_WITH_NOTES,
+} ExportKind;
+
+typedef struct
+{
+  LentoJournalView *self;
+  ExportKind        kind;
+} ExportRequest;
+
+static GtkWindow *
+get_window (LentoJournalView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (LentoJournalView *self,
+            const char       *heading,
+            const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Tool names for the summary, from the inventory and the plain table. */
+static GHashTable *
+dup_tool_names (LentoJournalView *self)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (self->tool_names != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->tool_names);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (names, g_strdup (key), g_strdup (value));
+    }
+  if (self->inventory != NULL)
+    {
+      GListModel *tools = lento_inventory_get_tools (self->inventory);
+
+      for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+        {
+          g_autoptr(LentoTool) tool = g_list_model_get_item (tools, i);
+
+          g_hash_table_insert (names, g_strdup (lento_tool_get_id (tool)),
+                               g_strdup (lento_tool_get_name (tool)));
+        }
+    }
+  return names;
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LentoJournalView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  show_toast (self, _("Journal exported"));
+}
+
+static void
+export_file_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         ExportRequest   *request)
+{
+  LentoJournalView *self = request->self;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->journal == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  now = g_date_time_new_now_local ();
+  switch (request->kind)
+    {
+    case EXPORT_CSV:
+      bytes = lento_export_csv (G_LIST_MODEL (self->journal));
+      break;
+
+    case EXPORT_JSON:
+      bytes = lento_export_json (G_LIST_MODEL (self->journal), now);
+      break;
+
+    case EXPORT_PDF:
+    case EXPORT_PDF_WITH_NOTES:
+      {
+        g_autoptr(GHashTable) names = dup_tool_names (self);
+
+        bytes = lento_export_pdf_summary (G_LIST_MODEL (self->journal), names,
+                                          request->kind == EXPORT_PDF_WITH_NOTES
+                                          ? LENTO_SUMMARY_FLAGS_INCLUDE_NOTES
+                                          : LENTO_SUMMARY_FLAGS_NONE,
+                                          now, &error);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (bytes == NULL)
+    {
+      show_error (self, _("Export Failed"), error->message);
+      goto out;
+    }
+
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, write_done_cb, g_object_ref (self));
+
+out:
+  g_object_unref (self);
+  g_free (request);
+  g_object_unref (chooser);
+}
+
+static void
+choose_export_file (LentoJournalView *self,
+                    ExportKind        kind)
+{
+  static const char * const names[] = {
+    "lento-journal.csv", "lento-journal.json", "lento-summary.pdf", "lento-summary.pdf",
+  };
+  GtkFileChooserNative *chooser;
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->kind = kind;
+  chooser = gtk_file_chooser_native_new (_("Export Journal"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), names[kind]);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_warning_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            ExportRequest    *request)
+{
+  if (g_str_equal (response, "export"))
+    choose_export_file (request->self, request->kind);
+  else if (g_str_equal (response, "summary"))
+    choose_export_file (request->self, EXPORT_PDF);
+  else if (g_str_equal (response, "with-notes"))
+    choose_export_file (request->self, EXPORT_PDF_WITH_NOTES);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LentoJournalView *self = LENTO_JOURNAL_VIEW (widget);
+  ExportRequest *request;
+  GtkWidget *dialog;
+
+  if (self->journal == NULL)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+
+  if (g_str_equal (action_name, "journal.export-pdf"))
+    {
+      request->kind = EXPORT_PDF;
+      dialog = adw_message_dialog_new (get_window (self), _("Summary for a Clinician"),
+                                       _("A one-page PDF with your sizes over time, wear "
+                                         "times, comfort, pain and any safety events. The "
+                                         "PDF is not encrypted. Your notes stay out of it "
+                                         "unless you choose to include them."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "with-notes", _("Include _Notes"),
+                                        "summary", _("_Without Notes"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "summary");
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "summary",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      request->kind = g_str_equal (action_name, "journal.export-json") ? EXPORT_JSON : EXPORT_CSV;
+      dialog = adw_message_dialog_new (get_window (self), _("Export Without Encryption?"),
+                                       _("The exported file is plain text: anyone who can open "
+                                         "it can read every entry, notes included. To keep a "
+                                         "safe copy, make an encrypted backup in Preferences "
+                                         "instead."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "export", _("_Export as Plain Text"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (export_warning_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LentoJournalView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+  guint changed;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      show_error (self, _("Import Failed"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  entries = lento_import_csv (bytes, &error);
+  if (entries == NULL)
+    {
+      show_error (self, _("Import Failed"), error->message);
+      return;
+    }
+  if (self->journal == NULL || lento_journal_get_read_only (self->journal))
+    return;
+
+  changed = lento_journal_merge (self->journal, entries);
+  /* Translators: the number of entries an import added or updated. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry imported",
+                                       "%u entries imported", changed), changed);
+  show_toast (self, text);
+}
+
+static void
+import_file_response_cb (GtkNativeDialog  *chooser,
+                         int               response,
+                         LentoJournalView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    }
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LentoJournalView *self = LENTO_JOURNAL_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->journal == NULL || lento_journal_get_read_only (self->journal))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Entries"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Lento CSV export"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_file_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 stats_toggled_cb (LentoJournalView *self)
 {
@@ -628,6 +931,10 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "journal.undo-delete", NULL,
                                    undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "journal.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "journal.export-json", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "journal.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "journal.import-csv", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "journal.new-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -626,6 +626,62 @@ test_stats (Fixture       *fixture,
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *path;
+  const char *action;
+  const char *says;
+  const char *response;
+} ExportCase;
+
+static const ExportCase export_cases[] = {
+  { "/lento/journal-view/export/csv-warns", "journal.export-csv", "plain text", "export" },
+  { "/lento/journal-view/export/json-warns", "journal.export-json", "plain text", "export" },
+  { "/lento/journal-view/export/pdf-asks-about-notes", "journal.export-pdf", "notes",
+    "with-notes" },
+};
+
+/* A plain export starts with a warning that says what it means, and
+ * cancelling it leaves nothing behind.
+ */
+static void
+test_export_warns (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const ExportCase *export_case = data;
+  AdwMessageDialog *dialog;
+
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), export_case->action,
+                                             NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), export_case->says));
+  g_assert_true (adw_message_dialog_has_response (dialog, export_case->response));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_message_dialog ());
+}
+
 static void
 test_rows_created_10000 (void)
 {
@@ -678,6 +734,9 @@ main (int   argc,
               fixture_set_up, test_clear_sensitive, fixture_tear_down);
   g_test_add ("/lento/journal-view/stats", Fixture, NULL,
               fixture_set_up, test_stats, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
+    g_test_add (export_cases[i].path, Fixture, &export_cases[i],
+                fixture_set_up, test_export_warns, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
 
   return g_test_run ();
