@@ -381,6 +381,11 @@ update_week (LentoPlanView *self,
       number = gtk_label_new (day_number);
       gtk_widget_add_css_class (number, "title-3");
       what = gtk_label_new (kind_text);
+      /* On a phone-sized window seven cells share 330 pixels: the word may
+       * shorten, the accessible label below keeps it whole.
+       */
+      gtk_label_set_ellipsize (GTK_LABEL (what), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (what, "caption");
       if (day->kind == LENTO_PLAN_DAY_REST)
         gtk_widget_add_css_class (what, "dim-label");

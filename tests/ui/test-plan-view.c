@@ -217,6 +217,7 @@ test_today_week_one (Fixture       *fixture,
   AdwActionRow *template_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "template_row");
   GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
   GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+  int minimum;
 
   g_assert_nonnull (rec);
   g_assert_cmpstr (lento_recommendation_get_stage (rec), ==, "outside-first");
@@ -239,6 +240,11 @@ test_today_week_one (Fixture       *fixture,
   g_assert_cmpuint (count_children (week_box, "planned"), >=, 2);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-today");
+
+  /* The view fits a phone-sized window: 360 pixels wide. */
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 }
 
 static void
