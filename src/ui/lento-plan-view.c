@@ -24,6 +24,7 @@ struct _LentoPlanView
   GtkBox              *banner_box;
   GtkLabel            *today_title;
   GtkBox              *reasons_box;
+  GtkWidget           *today_list;
   GtkLabel            *today_next;
   AdwActionRow        *tool_row;
   AdwActionRow        *template_row;
@@ -333,6 +334,7 @@ update_today (LentoPlanView *self,
                                  lento_program_get_template_title (self->program, template_id));
   gtk_widget_set_visible (GTK_WIDGET (self->template_row), session);
 
+  gtk_widget_set_visible (self->today_list, session);
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), session);
   gtk_widget_set_visible (GTK_WIDGET (self->clinician_button),
                           kind == LENTO_RECOMMENDATION_SEE_CLINICIAN);
@@ -415,7 +417,9 @@ static void
 update_ladder (LentoPlanView *self)
 {
   g_autoptr(GPtrArray) ladder = lento_inventory_dup_ladder (self->inventory);
+  LentoRecommendationKind kind = lento_recommendation_get_kind (self->recommendation);
   const char *today_tool = lento_recommendation_get_tool (self->recommendation);
+  gboolean session_today = kind_has_session (kind);
 
   remove_children (GTK_WIDGET (self->ladder_list));
 
@@ -441,12 +445,16 @@ update_ladder (LentoPlanView *self)
       g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
-      if (reached && current)
+      if (reached && current && session_today)
         subtitle = g_strdup_printf (_("%s, reached, today’s size"), size);
+      else if (reached && current)
+        subtitle = g_strdup_printf (_("%s, reached, the next size"), size);
       else if (reached)
         subtitle = g_strdup_printf (_("%s, reached"), size);
-      else if (current)
+      else if (current && session_today)
         subtitle = g_strdup_printf (_("%s, today’s size"), size);
+      else if (current)
+        subtitle = g_strdup_printf (_("%s, the next size"), size);
       else
         subtitle = g_strdup (size);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -742,6 +750,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, banner_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_title);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_list);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_next);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, tool_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, template_row);

@@ -297,6 +297,9 @@ test_rest_after_pain (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (next), "next planned session"));
   g_assert_false (gtk_widget_get_visible (child (fixture->view, LENTO_TYPE_PLAN_VIEW,
                                                  "tool_row")));
+  g_assert_false (gtk_widget_get_visible (child (fixture->view, LENTO_TYPE_PLAN_VIEW,
+                                                 "today_list")));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-rest");
 
   /* Removing the entry (an edit in the journal) brings the session back. */
   g_list_store_remove (fixture->journal, 0);
@@ -382,6 +385,7 @@ test_safety_banners (Fixture       *fixture,
   g_assert_true (lento_inventory_add_tool (fixture->inventory, tool, NULL));
   g_assert_true (gtk_widget_get_visible (banners));
   g_assert_cmpuint (count_children (banners, "plan-banner"), >=, 1);
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-safety");
 }
 
 static void
