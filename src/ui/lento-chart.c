@@ -34,6 +34,8 @@ struct _LentoChart
   guint          grid[LENTO_CHART_GRID_SIZE * LENTO_CHART_GRID_SIZE];
   double         band_low;
   double         band_high;
+  char          *first_label;
+  char          *last_label;
 };
 
 G_DEFINE_FINAL_TYPE (LentoChart, lento_chart, GTK_TYPE_WIDGET)
@@ -161,6 +163,17 @@ draw_chart (LentoChart *self,
   if (self->values->len == 0)
     return;
 
+  /* The time span along the bottom: where the chart starts and ends. */
+  if (self->first_label != NULL)
+    draw_label (cr, &fg, MARGIN + 2, height - MARGIN + 14, self->first_label);
+  if (self->last_label != NULL)
+    {
+      cairo_text_extents_t extents;
+
+      cairo_text_extents (cr, self->last_label, &extents);
+      draw_label (cr, &fg, width - 8 - extents.x_advance, height - MARGIN + 14, self->last_label);
+    }
+
   if (self->kind == LENTO_CHART_BARS)
     {
       double step = plot_w / self->values->len;
@@ -242,6 +255,8 @@ lento_chart_finalize (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->first_label, g_free);
+  g_clear_pointer (&self->last_label, g_free);
   g_clear_pointer (&self->values, g_array_unref);
 
   G_OBJECT_CLASS (lento_chart_parent_class)->finalize (object);
@@ -342,6 +357,26 @@ lento_chart_set_grid (LentoChart  *self,
   g_return_if_fail (counts != NULL);
 
   memcpy (self->grid, counts, sizeof self->grid);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * lento_chart_set_range_labels:
+ * @self: a #LentoChart
+ * @first: (nullable): what the first value stands for, such as a date
+ * @last: (nullable): what the last value stands for
+ */
+void
+lento_chart_set_range_labels (LentoChart *self,
+                              const char *first,
+                              const char *last)
+{
+  g_return_if_fail (LENTO_IS_CHART (self));
+
+  g_free (self->first_label);
+  self->first_label = g_strdup (first);
+  g_free (self->last_label);
+  self->last_label = g_strdup (last);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -33,6 +33,9 @@ void        lento_chart_set_band        (LentoChart     *self,
                                          double          high);
 void        lento_chart_set_grid        (LentoChart     *self,
                                          const guint    *counts);
+void        lento_chart_set_range_labels (LentoChart    *self,
+                                          const char    *first,
+                                          const char    *last);
 void        lento_chart_set_description (LentoChart     *self,
                                          const char     *description);
 const char *lento_chart_get_description (LentoChart     *self);

@@ -72,6 +72,8 @@ lento_journal_row_init (LentoJournalRow *self)
 
   self->header_label = add_label (GTK_BOX (self), "heading", TRUE);
   gtk_widget_add_css_class (self->header_label, "journal-week-header");
+  gtk_widget_set_margin_top (self->header_label, 6);
+  gtk_widget_set_margin_bottom (self->header_label, 3);
   gtk_widget_set_visible (self->header_label, FALSE);
 
   line = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));

@@ -44,6 +44,37 @@ struct _LentoJournalStatsPage
 
 G_DEFINE_FINAL_TYPE (LentoJournalStatsPage, lento_journal_stats_page, ADW_TYPE_BIN)
 
+static char *
+format_week (GArray     *weeks,
+             guint       index,
+             const char *format)
+{
+  LentoWeekStats *week = &g_array_index (weeks, LentoWeekStats, index);
+  g_autoptr(GDateTime) monday = g_date_time_new_local (g_date_get_year (&week->monday),
+                                                       g_date_get_month (&week->monday),
+                                                       g_date_get_day (&week->monday),
+                                                       12, 0, 0);
+
+  return g_date_time_format (monday, format);
+}
+
+static void
+set_range (GtkWidget  *chart,
+           GArray     *weeks,
+           guint       first,
+           const char *format)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (first < weeks->len)
+    {
+      from = format_week (weeks, first, format);
+      to = format_week (weeks, weeks->len - 1, format);
+    }
+  lento_chart_set_range_labels (LENTO_CHART (chart), from, to);
+}
+
 static void
 update_diameter (LentoJournalStatsPage *self,
                  GArray                *weeks)
@@ -52,6 +83,7 @@ update_diameter (LentoJournalStatsPage *self,
   g_autofree char *description = NULL;
   double last = 0.0;
   double first = 0.0;
+  guint first_week = G_MAXUINT;
 
   /* A week without a session keeps the size of the week before, because the
    * size a person has reached does not drop when they rest.
@@ -65,7 +97,11 @@ update_diameter (LentoJournalStatsPage *self,
       if (first == 0.0)
         first = last;
       if (last > 0.0)
-        g_array_append_val (values, last);
+        {
+          if (first_week == G_MAXUINT)
+            first_week = i;
+          g_array_append_val (values, last);
+        }
     }
 
   if (values->len == 0)
@@ -76,6 +112,8 @@ update_diameter (LentoJournalStatsPage *self,
                                      "over %u weeks."),
                                    first, last, values->len);
 
+  /* Translators: a month and year under a chart, see strftime(3). */
+  set_range (self->charts[CHART_DIAMETER], weeks, first_week, _("%b %Y"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_DIAMETER]),
                           (double *)(gpointer)values->data, values->len);
   lento_chart_set_description (LENTO_CHART (self->charts[CHART_DIAMETER]), description);
@@ -127,6 +165,9 @@ update_weekly (LentoJournalStatsPage *self,
                                        n, met, fewer, more);
     }
 
+  /* Translators: a day and month under a chart, see strftime(3). */
+  set_range (self->charts[CHART_WEAR], weeks, first, _("%-d %b"));
+  set_range (self->charts[CHART_SESSIONS], weeks, first, _("%-d %b"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_WEAR]), wear, n);
   lento_chart_set_description (LENTO_CHART (self->charts[CHART_WEAR]), wear_text);
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_SESSIONS]), sessions, n);
