@@ -1,0 +1,373 @@
+/* test-reminder.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-reminder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "lento-reminder.h"
+
+#define ALL_DAYS 0xfe
+
+/* A stand-in for the desktop's notification server on the test's private
+ * session bus: it records what it was asked to show.
+ */
+typedef struct {
+  GDBusConnection *bus;
+  guint  object_id;
+  guint  count;
+  char  *summary;
+  char  *body;
+  char **actions;
+} FakeServer;
+
+static const char introspection_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static FakeServer server;
+static GApplication *application;
+static guint sent;  /* notifications sent so far, all tests together */
+
+/* Every test sends through here, so that the waits below know how many
+ * messages are still on their way to the server.
+ */
+static gboolean
+check (LentoReminder *reminder,
+       GDateTime     *now)
+{
+  gboolean result = lento_reminder_check (reminder, now);
+
+  if (result)
+    sent++;
+
+  return result;
+}
+
+static void
+method_call_cb (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      g_clear_pointer (&server.summary, g_free);
+      g_clear_pointer (&server.body, g_free);
+      g_clear_pointer (&server.actions, g_strfreev);
+      const char *summary;
+      const char *body;
+
+      g_variant_get (parameters, "(&su&s&s&s^as@a{sv}i)", NULL, NULL, NULL,
+                     &summary, &body, &server.actions, NULL, NULL);
+      server.summary = g_strdup (summary);
+      server.body = g_strdup (body);
+      server.count++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.count));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(ssss)", "fake", "lento", "1", "1.2"));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+}
+
+static const GDBusInterfaceVTable vtable = { method_call_cb, NULL, NULL, { 0 } };
+
+static void
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection_xml, &error);
+  g_autoptr(GVariant) reply = NULL;
+  GVariant *child;
+
+  g_assert_no_error (error);
+  /* Held for the whole run: the name goes with the connection. */
+  server.bus = bus;
+  server.object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                        info->interfaces[0], &vtable,
+                                                        NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  /* 1: the primary owner. */
+  g_assert_cmpuint (g_variant_get_uint32 (child = g_variant_get_child_value (reply, 0)), ==, 1);
+  g_variant_unref (child);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until the server has received @count notifications in all, or a
+ * few seconds have passed.
+ */
+static void
+wait_for_count (guint count)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+
+  while (server.count < count && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+}
+
+static GDateTime *
+at (int day,
+    int hour,
+    int minute)
+{
+  /* 10 March 2026 is a Tuesday. */
+  return g_date_time_new_local (2026, 3, day, hour, minute, 0);
+}
+
+static void
+assert_no_training_words (const char *text)
+{
+  const char *words[] = {
+    "session", "train", "plug", "dilat", "lube", "lubric", "anal", "pain", "bleed", "size",
+    "insert", "practi", "exercise",
+  };
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (strstr (folded, words[i]) != NULL)
+        g_error ("“%s” holds the word “%s”", text, words[i]);
+    }
+}
+
+static LentoReminder *
+make_reminder (void)
+{
+  LentoReminder *reminder = lento_reminder_new (application);
+
+  lento_reminder_set_weekdays (reminder, ALL_DAYS);
+  lento_reminder_set_minute_of_day (reminder, 18 * 60);
+
+  return reminder;
+}
+
+static LentoRecommendation *
+make_recommendation (int pain_today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoProgram) program = lento_program_new_default (&error);
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GListStore) journal = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_autoptr(LentoLube) lube = lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER);
+  g_autoptr(GDateTime) start = at (10, 9, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  LentoCoachSettings settings;
+  GDate today;
+
+  g_assert_no_error (error);
+  lento_inventory_add_finger_presets (inventory);
+  g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
+  if (pain_today >= 0)
+    {
+      lento_entry_set_stage (entry, "outside-first");
+      lento_entry_set_tool (entry, "finger-little");
+      lento_entry_set_pain (entry, pain_today);
+      g_list_store_append (journal, entry);
+    }
+
+  lento_coach_settings_init (&settings);
+  settings.weekdays = ALL_DAYS;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 10, 3, 2026);
+
+  return lento_coach_recommend (program, G_LIST_MODEL (journal), inventory, &today, &settings);
+}
+
+static void
+test_new_destroy (void)
+{
+  LentoReminder *reminder = lento_reminder_new (application);
+
+  g_assert_finalize_object (reminder);
+}
+
+static void
+test_discreet_by_default (void)
+{
+  g_autoptr(LentoReminder) reminder = make_reminder ();
+  g_autoptr(GDateTime) evening = at (10, 18, 5);
+
+  g_assert_true (check (reminder, evening));
+  wait_for_count (sent);
+  g_assert_cmpuint (server.count, ==, sent);
+
+  assert_no_training_words (server.summary);
+  assert_no_training_words (server.body);
+  g_assert_cmpstr (server.summary, ==, "Lento");
+  /* Start and Skip today, as action id and label pairs. */
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Skip Today"));
+
+  /* Once a day. */
+  g_assert_false (check (reminder, evening));
+}
+
+typedef struct {
+  const char *name;
+  int         day;
+  int         hour;
+  int         minute;
+  guint       weekdays;
+  gboolean    sent;
+} DueCase;
+
+static const DueCase due_cases[] = {
+  { "before-time", 10, 17, 59, ALL_DAYS, FALSE },
+  { "on-time", 10, 18, 0, ALL_DAYS, TRUE },
+  { "late-evening", 10, 23, 59, ALL_DAYS, TRUE },
+  { "not-a-planned-day", 10, 19, 0, 1u << G_DATE_MONDAY, FALSE },
+  { "planned-monday", 9, 19, 0, 1u << G_DATE_MONDAY, TRUE },
+  { "no-planned-days", 10, 19, 0, 0, FALSE },
+};
+
+static void
+test_due (gconstpointer data)
+{
+  const DueCase *test = data;
+  g_autoptr(LentoReminder) reminder = make_reminder ();
+  g_autoptr(GDateTime) now = at (test->day, test->hour, test->minute);
+
+  lento_reminder_set_weekdays (reminder, test->weekdays);
+  g_assert_cmpint (check (reminder, now), ==, test->sent);
+}
+
+static void
+test_skip_today (void)
+{
+  g_autoptr(LentoReminder) reminder = make_reminder ();
+  g_autoptr(GDateTime) morning = at (10, 8, 0);
+  g_autoptr(GDateTime) evening = at (10, 18, 30);
+  g_autoptr(GDateTime) tomorrow = at (11, 18, 30);
+
+  lento_reminder_skip_today (reminder, morning);
+  g_assert_false (check (reminder, evening));
+  g_assert_true (check (reminder, tomorrow));
+}
+
+static void
+test_locked_stays_discreet (void)
+{
+  g_autoptr(LentoReminder) reminder = make_reminder ();
+  g_autoptr(GDateTime) evening = at (10, 18, 5);
+
+  /* The descriptive option, but locked: no recommendation to describe. */
+  lento_reminder_set_text (reminder, LENTO_REMINDER_TEXT_DESCRIPTIVE);
+  g_assert_true (check (reminder, evening));
+  wait_for_count (sent);
+  g_assert_cmpuint (server.count, ==, sent);
+  assert_no_training_words (server.summary);
+  assert_no_training_words (server.body);
+}
+
+static void
+test_rest_day_is_quiet (void)
+{
+  g_autoptr(LentoReminder) reminder = make_reminder ();
+  g_autoptr(LentoRecommendation) rest = make_recommendation (6);
+  g_autoptr(LentoRecommendation) session = make_recommendation (-1);
+  g_autoptr(GDateTime) evening = at (10, 18, 5);
+
+  g_assert_cmpint (lento_recommendation_get_kind (rest), ==, LENTO_RECOMMENDATION_REST);
+  lento_reminder_set_recommendation (reminder, rest);
+  g_assert_false (check (reminder, evening));
+
+  g_assert_cmpint (lento_recommendation_get_kind (session), !=, LENTO_RECOMMENDATION_REST);
+  lento_reminder_set_recommendation (reminder, session);
+  g_assert_true (check (reminder, evening));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  start_server ();
+  application = g_application_new ("io.github.lento.Lento.ReminderTest",
+                                   G_APPLICATION_DEFAULT_FLAGS);
+  g_application_register (application, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/lento/reminder/new-destroy", test_new_destroy);
+  g_test_add_func ("/lento/reminder/discreet-by-default", test_discreet_by_default);
+  for (guint i = 0; i < G_N_ELEMENTS (due_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/reminder/due/%s", due_cases[i].name);
+
+      g_test_add_data_func (path, &due_cases[i], test_due);
+    }
+  g_test_add_func ("/lento/reminder/skip-today", test_skip_today);
+  g_test_add_func ("/lento/reminder/locked-stays-discreet", test_locked_stays_discreet);
+  g_test_add_func ("/lento/reminder/rest-day-is-quiet", test_rest_day_is_quiet);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  g_dbus_connection_unregister_object (server.bus, server.object_id);
+  g_clear_object (&server.bus);
+  g_clear_pointer (&server.summary, g_free);
+  g_clear_pointer (&server.body, g_free);
+  g_clear_pointer (&server.actions, g_strfreev);
+
+  return status;
+}
