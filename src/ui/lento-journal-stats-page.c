@@ -324,6 +324,7 @@ add_chart (LentoJournalStatsPage *self,
   GtkWidget *label = gtk_label_new (title);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_margin_top (label, index > 0 ? 18 : 0);
   gtk_box_append (box, label);

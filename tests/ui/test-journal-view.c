@@ -221,6 +221,7 @@ test_list_shows_rows (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint headers = 0;
+  int minimum;
 
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
   g_assert_cmpuint (n_visible (fixture), ==,
@@ -242,6 +243,11 @@ test_list_shows_rows (Fixture       *fixture,
   g_assert_cmpuint (headers, <, rows->len);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-list");
+
+  /* The window's narrowest layout is 360 pixels wide; every page fits. */
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 }
 
 static void
