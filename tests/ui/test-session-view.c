@@ -568,6 +568,33 @@ test_session_view_unmap_stops_ticking (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
 }
 
+/* Locking takes the program away; the timer goes on and stays in reach. */
+static void
+test_session_view_lock_keeps_running (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  LentoSession *session;
+
+  g_assert_true (lento_session_view_start (fixture->view));
+  session = g_object_ref (lento_session_view_get_session (fixture->view));
+
+  lento_session_view_set_program (fixture->view, NULL);
+  g_assert_true (lento_session_view_get_session (fixture->view) == session);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "running");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.skip", NULL));
+  g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WARM_UP);
+  g_assert_true (has_label (fixture->view, "Warm Up"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.it-hurts",
+                                             NULL));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "done");
+
+  /* Closed while locked: nothing personal is left on screen. */
+  click (fixture->view, "_Close");
+  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
+  g_assert_finalize_object (session);
+}
+
 /* Every key the shortcuts window lists reaches its action. */
 static void
 test_session_view_keys (void)
@@ -653,6 +680,7 @@ main (int   argc,
   ADD ("it-hurts", test_session_view_it_hurts);
   ADD ("stop-confirms", test_session_view_stop_confirms);
   ADD ("unmap-stops-ticking", test_session_view_unmap_stops_ticking);
+  ADD ("lock-keeps-running", test_session_view_lock_keeps_running);
 
 #undef ADD
 
