@@ -329,6 +329,10 @@ update_actions (LentoSessionView *self)
   LentoSessionTemplate *template = self->session != NULL
                                    ? lento_session_get_template (self->session) : NULL;
   gboolean can_extend = FALSE;
+  LentoSessionState state = self->session != NULL ? lento_session_get_state (self->session)
+                                                  : LENTO_SESSION_STATE_IDLE;
+  gboolean breathing = self->session != NULL
+                       && phase_has_pacer (lento_session_get_phase_kind (self->session));
 
   if (wear)
     {
@@ -351,7 +355,7 @@ update_actions (LentoSessionView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->extend_button), wear);
   gtk_widget_set_visible (GTK_WIDGET (self->wear_label), wear);
 
-  if (self->session != NULL && lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
+  if (state == LENTO_SESSION_STATE_PAUSED)
     {
       gtk_button_set_label (self->pause_button, _("_Resume"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Go on with the session"));
@@ -367,14 +371,9 @@ update_actions (LentoSessionView *self)
   else
     gtk_button_set_label (self->urge_button, _("_Urge Gone"));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->pacer),
-                          self->session != NULL
-                          && phase_has_pacer (lento_session_get_phase_kind (self->session)));
+  gtk_widget_set_visible (GTK_WIDGET (self->pacer), breathing);
   lento_breathing_pacer_set_running (self->pacer,
-                                     self->session != NULL
-                                     && lento_session_get_state (self->session)
-                                        == LENTO_SESSION_STATE_RUNNING
-                                     && phase_has_pacer (lento_session_get_phase_kind (self->session)));
+                                     breathing && state == LENTO_SESSION_STATE_RUNNING);
 }
 
 /* Reads the time from the session; called once a second while visible
@@ -678,9 +677,9 @@ stop_action (GtkWidget  *widget,
   root = gtk_widget_get_root (widget);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Stop the Session?"),
-                                   _("The time so far is kept, and you can record it in the journal. "
-                                     "If something hurts, choose “It Hurts” instead so the plan "
-                                     "knows."));
+                                   _("The time so far is kept, and you can record it in the "
+                                     "journal. If something hurts, choose “It Hurts” instead so "
+                                     "the plan knows."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "continue", _("_Keep Going"),
                                     "stop", _("_Stop Session"),
