@@ -155,7 +155,9 @@ lento_journal_row_bind (LentoJournalRow *self,
     {
       /* Translators: a tool's name and its diameter in millimetres. */
       tool = g_strdup_printf (_("%s · %.1f mm"),
-                              tool_name != NULL ? tool_name : _("Unknown tool"),
+                              tool_name != NULL ? tool_name
+                              : lento_entry_get_tool (entry) != NULL ? _("Unknown tool")
+                              : _("No tool recorded"),
                               lento_entry_get_diameter (entry));
       /* Translators: minutes a tool was worn. */
       wear = g_strdup_printf (_("%u min worn"), (lento_entry_get_wear (entry) + 30) / 60);
