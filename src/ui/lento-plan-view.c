@@ -32,8 +32,6 @@ struct _LentoPlanView
   GtkButton           *clinician_button;
   GtkBox              *week_box;
   GtkListBox          *ladder_list;
-  AdwActionRow        *inventory_row;
-  AdwActionRow        *learn_row;
   LentoInventoryPage  *inventory_page;
   LentoLearnPage      *learn_page;
   AdwButtonContent    *learn_back_content;
@@ -572,13 +570,11 @@ clinician_clicked_cb (LentoPlanView *self)
 }
 
 static void
-more_row_activated_cb (LentoPlanView *self,
-                       GtkListBoxRow *row)
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  if (row == GTK_LIST_BOX_ROW (self->inventory_row))
-    lento_plan_view_show_page (self, "inventory");
-  else if (row == GTK_LIST_BOX_ROW (self->learn_row))
-    lento_plan_view_show_page (self, "learn");
+  lento_plan_view_show_page (LENTO_PLAN_VIEW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -758,18 +754,19 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_row);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_back_content);
+  /* Looked up by tests only, as the way a person opens the pages. */
+  gtk_widget_class_bind_template_child_full (widget_class, "inventory_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "learn_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, more_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "plan.show-page", "s", show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "plan.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.back", NULL);

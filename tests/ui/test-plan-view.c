@@ -410,7 +410,11 @@ test_inventory_refuses_numbing (Fixture       *fixture,
   g_assert_true (lento_inventory_page_get_inventory (page) == fixture->inventory);
   g_signal_connect (fixture->view, "inventory-changed", G_CALLBACK (changed_cb), &changed);
 
-  lento_plan_view_show_page (fixture->view, "inventory");
+  /* The row's button, as a click or Enter on the row reaches it. */
+  g_signal_emit_by_name (child (fixture->view, LENTO_TYPE_PLAN_VIEW, "inventory_button"),
+                         "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture->view, LENTO_TYPE_PLAN_VIEW,
+                                                            "stack")), ==, "inventory");
   g_assert_cmpuint (count_children (tools_list, NULL), ==, 7);
 
   g_assert_false (lento_lube_is_usable (numbing, &reason));
