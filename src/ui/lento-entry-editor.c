@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -37,6 +38,7 @@ struct _LentoEntryEditor
   GtkDropDown    *resistance_dropdown;
   GtkScale       *comfort_scale;
   GtkScale       *pain_scale;
+  GtkScale       *relaxation_scale;
   GtkSwitch      *sharp_switch;
   GtkDropDown    *bleeding_dropdown;
   GtkTextView    *notes_view;
@@ -52,6 +54,7 @@ struct _LentoEntryEditor
 
   guint           is_new : 1;
   guint           comfort_touched : 1;
+  guint           relaxation_touched : 1;
   guint           loading : 1;
 };
 
@@ -188,6 +191,7 @@ load_entry (LentoEntryEditor *self)
   g_autofree char *tags = NULL;
   const char * const *tag_list;
   int comfort;
+  int relaxation;
   int urge;
 
   self->loading = TRUE;
@@ -210,6 +214,10 @@ load_entry (LentoEntryEditor *self)
   self->comfort_touched = comfort != LENTO_ENTRY_UNSET;
   gtk_range_set_value (GTK_RANGE (self->comfort_scale), comfort == LENTO_ENTRY_UNSET ? 5 : comfort);
   gtk_range_set_value (GTK_RANGE (self->pain_scale), MAX (0, lento_entry_get_pain (entry)));
+  relaxation = lento_entry_get_relaxation (entry);
+  self->relaxation_touched = relaxation != LENTO_ENTRY_UNSET;
+  gtk_range_set_value (GTK_RANGE (self->relaxation_scale),
+                       relaxation == LENTO_ENTRY_UNSET ? 5 : relaxation);
   gtk_switch_set_active (self->sharp_switch, lento_entry_get_sharp_pain (entry));
   gtk_drop_down_set_selected (self->bleeding_dropdown, lento_entry_get_bleeding (entry));
 
@@ -258,6 +266,19 @@ parse_tags (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* Whether the spin button shows something other than @original would show. */
+static gboolean
+spin_changed (GtkSpinButton *spin,
+              double         original)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  double scale = pow (10, gtk_spin_button_get_digits (spin));
+  double shown = round (CLAMP (original, gtk_adjustment_get_lower (adjustment),
+                               gtk_adjustment_get_upper (adjustment)) * scale) / scale;
+
+  return fabs (gtk_spin_button_get_value (spin) - shown) > 0.5 / scale;
+}
+
 /* Reads the widgets into a new copy of the entry, or returns %NULL with a
  * sentence in @error when a field cannot be read at all.
  */
@@ -274,7 +295,16 @@ read_entry (LentoEntryEditor  *self,
   guint tool, lube;
   int urge;
 
-  if (!parse_start (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), &start))
+  g_autofree char *shown_start = g_date_time_format (lento_entry_get_start (self->entry),
+                                                     "%Y-%m-%d %H:%M");
+
+  /* The widgets show minutes and tenths of a millimetre; a value the person
+   * left alone keeps its full precision, so that opening and saving an
+   * entry changes nothing.
+   */
+  if (g_str_equal (shown_start, gtk_editable_get_text (GTK_EDITABLE (self->start_entry))))
+    start = g_date_time_ref (lento_entry_get_start (self->entry));
+  else if (!parse_start (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), &start))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The start time could not be read. Write it like 2026-03-14 20:30."));
@@ -294,15 +324,24 @@ read_entry (LentoEntryEditor  *self,
   lube = gtk_drop_down_get_selected (self->lube_dropdown);
   lento_entry_set_lube (entry, lube >= 1 && lube <= self->lube_ids->len
                                ? g_ptr_array_index (self->lube_ids, lube - 1) : NULL);
-  lento_entry_set_diameter (entry, gtk_spin_button_get_value (self->diameter_spin));
-  lento_entry_set_duration (entry, gtk_spin_button_get_value_as_int (self->duration_spin) * 60);
-  lento_entry_set_wear (entry, gtk_spin_button_get_value_as_int (self->wear_spin) * 60);
+  if (spin_changed (self->diameter_spin, lento_entry_get_diameter (self->entry)))
+    lento_entry_set_diameter (entry, gtk_spin_button_get_value (self->diameter_spin));
+  if (spin_changed (self->duration_spin, lento_entry_get_duration (self->entry) / 60.0))
+    lento_entry_set_duration (entry, gtk_spin_button_get_value_as_int (self->duration_spin) * 60);
+  if (spin_changed (self->wear_spin, lento_entry_get_wear (self->entry) / 60.0))
+    lento_entry_set_wear (entry, gtk_spin_button_get_value_as_int (self->wear_spin) * 60);
   urge = gtk_spin_button_get_value_as_int (self->urge_spin);
-  lento_entry_set_urge_faded (entry, urge > 0 ? urge : LENTO_ENTRY_UNSET);
+  if (spin_changed (self->urge_spin, MAX (0, lento_entry_get_urge_faded (self->entry))))
+    lento_entry_set_urge_faded (entry, urge > 0 ? urge : LENTO_ENTRY_UNSET);
   lento_entry_set_resistance (entry, gtk_drop_down_get_selected (self->resistance_dropdown));
   if (self->comfort_touched)
     lento_entry_set_comfort (entry, (int)gtk_range_get_value (GTK_RANGE (self->comfort_scale)));
-  lento_entry_set_pain (entry, (int)gtk_range_get_value (GTK_RANGE (self->pain_scale)));
+  if ((int)gtk_range_get_value (GTK_RANGE (self->pain_scale))
+      != MAX (0, lento_entry_get_pain (self->entry)))
+    lento_entry_set_pain (entry, (int)gtk_range_get_value (GTK_RANGE (self->pain_scale)));
+  if (self->relaxation_touched)
+    lento_entry_set_relaxation (entry,
+                                (int)gtk_range_get_value (GTK_RANGE (self->relaxation_scale)));
   lento_entry_set_sharp_pain (entry, gtk_switch_get_active (self->sharp_switch));
   lento_entry_set_bleeding (entry, gtk_drop_down_get_selected (self->bleeding_dropdown));
 
@@ -360,11 +399,39 @@ delete_action (GtkWidget  *widget,
     g_signal_emit (self, signals [DELETE], 0, lento_entry_get_uuid (self->entry));
 }
 
+/* A score that was never recorded stays unrecorded until the person moves
+ * its scale, so that opening and saving an entry adds no made-up values.
+ */
 static void
 comfort_changed_cb (LentoEntryEditor *self)
 {
   if (!self->loading)
     self->comfort_touched = TRUE;
+}
+
+static void
+relaxation_changed_cb (LentoEntryEditor *self)
+{
+  if (!self->loading)
+    self->relaxation_touched = TRUE;
+}
+
+/* Choosing a tool from the inventory fills in its size, which is what the
+ * person would otherwise look up and type.
+ */
+static void
+tool_changed_cb (LentoEntryEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tool_dropdown);
+  LentoTool *tool;
+
+  if (self->loading || self->inventory == NULL
+      || selected < 1 || selected > self->tool_ids->len)
+    return;
+  tool = lento_inventory_find_tool (self->inventory, g_ptr_array_index (self->tool_ids,
+                                                                        selected - 1));
+  if (tool != NULL && lento_tool_get_diameter (tool) > 0.0)
+    gtk_spin_button_set_value (self->diameter_spin, lento_tool_get_diameter (tool));
 }
 
 static void
@@ -436,6 +503,7 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, resistance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, comfort_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, relaxation_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, sharp_switch);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, bleeding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, notes_view);
@@ -485,6 +553,11 @@ lento_entry_editor_init (LentoEntryEditor *self)
     C_("comfort", "Tense"), "", "", "", "", C_("comfort", "Okay"), "", "", "", "",
     C_("comfort", "At ease"),
   };
+  const char *relaxation_words[] = {
+    /* Translators: words under the relaxation scale at 0, 5 and 10. */
+    C_("relaxation", "Tight"), "", "", "", "", C_("relaxation", "Settling"), "", "", "", "",
+    C_("relaxation", "Loose"),
+  };
   const char *pain_words[] = {
     /* Translators: words under the pain scale at 0, 3, 6 and 10. */
     C_("pain", "None"), "", "", C_("pain", "Mild"), "", "", C_("pain", "Strong"), "", "", "",
@@ -501,9 +574,14 @@ lento_entry_editor_init (LentoEntryEditor *self)
   set_string_list (self->bleeding_dropdown, bleedings);
   add_marks (self->comfort_scale, comfort_words);
   add_marks (self->pain_scale, pain_words);
+  add_marks (self->relaxation_scale, relaxation_words);
 
   g_signal_connect_swapped (self->comfort_scale, "value-changed",
                             G_CALLBACK (comfort_changed_cb), self);
+  g_signal_connect_swapped (self->relaxation_scale, "value-changed",
+                            G_CALLBACK (relaxation_changed_cb), self);
+  g_signal_connect_swapped (self->tool_dropdown, "notify::selected",
+                            G_CALLBACK (tool_changed_cb), self);
 }
 
 GtkWidget *

@@ -544,6 +544,60 @@ test_save_replaces (Fixture       *fixture,
                                       lento_entry_get_modified (original)) > 0);
 }
 
+/* Opening an entry and saving it untouched changes no recorded value, even
+ * where the widgets show less precision than the entry holds.
+ */
+static void
+test_save_unchanged_keeps_values (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  LentoEntryEditor *editor = LENTO_ENTRY_EDITOR (get_named (fixture, "entry-editor"));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->journal));
+  guint checked = 0;
+
+  for (guint i = 0; i < n_items && checked < 25; i += n_items / 25)
+    {
+      g_autoptr(LentoEntry) original = g_list_model_get_item (G_LIST_MODEL (fixture->journal), i);
+      g_autofree char *uuid = g_strdup (lento_entry_get_uuid (original));
+      LentoEntry *saved;
+
+      lento_journal_view_edit_entry (fixture->view, original);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      g_assert_null (lento_entry_editor_get_message (editor));
+
+      saved = lento_journal_lookup (fixture->journal, uuid);
+      g_assert_nonnull (saved);
+      g_assert_true (g_date_time_equal (lento_entry_get_start (saved),
+                                        lento_entry_get_start (original)));
+      g_assert_cmpint (lento_entry_get_kind (saved), ==, lento_entry_get_kind (original));
+      g_assert_cmpstr (lento_entry_get_tool (saved), ==, lento_entry_get_tool (original));
+      g_assert_cmpstr (lento_entry_get_lube (saved), ==, lento_entry_get_lube (original));
+      g_assert_cmpfloat (lento_entry_get_diameter (saved), ==, lento_entry_get_diameter (original));
+      g_assert_cmpuint (lento_entry_get_duration (saved), ==, lento_entry_get_duration (original));
+      g_assert_cmpuint (lento_entry_get_wear (saved), ==, lento_entry_get_wear (original));
+      g_assert_cmpint (lento_entry_get_resistance (saved), ==,
+                       lento_entry_get_resistance (original));
+      g_assert_cmpint (lento_entry_get_comfort (saved), ==, lento_entry_get_comfort (original));
+      g_assert_cmpint (lento_entry_get_pain (saved), ==, lento_entry_get_pain (original));
+      g_assert_cmpint (lento_entry_get_relaxation (saved), ==,
+                       lento_entry_get_relaxation (original));
+      g_assert_cmpint (lento_entry_get_urge_faded (saved), ==,
+                       lento_entry_get_urge_faded (original));
+      g_assert_cmpint (lento_entry_get_sharp_pain (saved), ==,
+                       lento_entry_get_sharp_pain (original));
+      g_assert_cmpint (lento_entry_get_bleeding (saved), ==, lento_entry_get_bleeding (original));
+      g_assert_cmpstr (lento_entry_get_notes (saved), ==, lento_entry_get_notes (original));
+      g_assert_true (g_strv_equal ((const char * const *)(lento_entry_get_tags (saved) ?
+                                                          lento_entry_get_tags (saved) :
+                                                          (const char * const[]) { NULL }),
+                                   (const char * const *)(lento_entry_get_tags (original) ?
+                                                          lento_entry_get_tags (original) :
+                                                          (const char * const[]) { NULL })));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 20);
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
@@ -734,6 +788,8 @@ main (int   argc,
               fixture_set_up, test_save_adds, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-replaces", Fixture, NULL,
               fixture_set_up, test_save_replaces, fixture_tear_down);
+  g_test_add ("/lento/journal-view/save-unchanged-keeps-values", Fixture, NULL,
+              fixture_set_up, test_save_unchanged_keeps_values, fixture_tear_down);
   g_test_add ("/lento/journal-view/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/lento/journal-view/clear-sensitive", Fixture, NULL,
