@@ -1,0 +1,89 @@
+#!/usr/bin/python3
+# Copyright 2026 The Lento authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Plan view as a person meets it on first run: Today says what to do,
+the inventory page takes fingers and a lubricant and refuses a numbing one,
+and with them Today moves on to the week-1 stage."""
+
+import pyatspi
+
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup,
+                       is_on_screen, problem_lines, spoken_name, text_of, type_into,
+                       wait_until)
+
+tap = Tap()
+
+
+def label_on_screen(lento, predicate):
+    return wait_until(lambda: next(
+        (text_of(l) for l in lento.find_all(pyatspi.ROLE_LABEL)
+         if is_on_screen(l) and predicate(text_of(l))), None))
+
+
+lento = Lento()
+complete_setup(lento, tap)
+
+tap.check(label_on_screen(lento, lambda t: t == 'Today') is not None,
+          'after set-up the Plan view shows Today')
+tap.check(wait_until(lambda: any(is_on_screen(b) and 'Start Session' in (b.name or '')
+                                 for b in lento.find_all(pyatspi.ROLE_PUSH_BUTTON))),
+          'Today has a Start Session button')
+
+tap.check(click(lento, 'Open Tools and Lubricants'), 'the inventory page opens from the plan')
+tap.check(label_on_screen(lento, lambda t: t == 'Checks') is not None,
+          'the inventory page shows its checks')
+
+# Fingers from the presets, and a water-based lubricant.
+
+
+def named_exactly(control, name):
+    # GTK 4.8 names a button with a mnemonic "_Add Add": label, then text.
+    return (control.name or '').replace('_', '') in (name, name + ' ' + name)
+
+
+def press(lento, name, exact=False):
+    """Activates the on-screen control called @name that has an action: a
+    menu button shows up twice, as itself and as the toggle inside it."""
+    def find():
+        for control in lento.find_all(pyatspi.ROLE_PUSH_BUTTON if exact else None,
+                                      None if exact else name):
+            if is_on_screen(control) and (not exact or named_exactly(control, name)):
+                action = control.queryAction()
+                if action is not None and action.nActions > 0:
+                    return action
+        return None
+    action = wait_until(find)
+    if action is None:
+        return False
+    action.doAction(0)
+    return True
+
+
+tap.check(press(lento, 'Add a tool'), 'the add-tool menu opens')
+item = wait_until(lambda: next(
+    (i for i in lento.find_all(None, 'Your Fingers') if is_on_screen(i)), None))
+tap.check(item is not None, 'the menu offers your fingers')
+if item is not None:
+    item.queryAction().doAction(0)
+tap.check(wait_until(lambda: any(is_on_screen(l) and text_of(l) == 'Little finger'
+                                 for l in lento.find_all(pyatspi.ROLE_LABEL))),
+          'the fingers are in the list')
+
+tap.check(click(lento, 'Add a lubricant'), 'a lubricant can be added')
+tap.check(type_into(lento, 'Name', 'Aqua'), 'the lubricant gets a name')
+tap.check(press(lento, 'Add', exact=True), 'the lubricant is added')
+tap.check(wait_until(lambda: any(is_on_screen(l) and text_of(l) == 'Aqua'
+                                 for l in lento.find_all(pyatspi.ROLE_LABEL))),
+          'the lubricant is in the list')
+
+tap.check(press(lento, 'Plan', exact=True), 'back to the plan')
+title = label_on_screen(lento, lambda t: t.startswith('A new stage'))
+tap.check(title is not None and 'Outside first' in title,
+          f'Today moves on to the week-1 stage (got {title!r})')
+
+lento.key(KEY_Q, [KEYCODE_CONTROL])
+status, stderr = lento.finish()
+tap.check(status == 0, f'Ctrl+Q quits with status 0 (got {status})')
+problems = problem_lines(stderr)
+tap.check(not problems, 'nothing alarming on stderr: ' + ' | '.join(problems))
+tap.finish()
