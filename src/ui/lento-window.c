@@ -25,6 +25,9 @@ struct _LentoWindow
 
   /* Template widgets */
   GtkStack             *lock_stack;
+  LentoPlanView        *plan_view;
+  LentoSessionView     *session_view;
+  LentoJournalView     *journal_view;
   LentoUnlockPage      *unlock_page;
   LentoSetupPage       *setup_page;
   GtkRevealer          *read_only_revealer;
@@ -184,6 +187,9 @@ lento_window_vault_locked_cb (LentoWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* The editor's text and its undo history go with the lock. */
+  lento_journal_view_clear_sensitive (self->journal_view);
 
   lento_unlock_page_set_busy (self->unlock_page, FALSE);
   lento_unlock_page_set_reason (self->unlock_page,
@@ -379,6 +385,70 @@ lento_window_lock_action (GtkWidget  *widget,
    */
   lento_store_flush_pending (self->store);
   lento_vault_lock (self->vault);
+}
+
+/* Today's session, as the plan sees it, is the one the timer offers. */
+static void
+lento_window_recommendation_cb (LentoWindow *self)
+{
+  LentoRecommendation *recommendation = lento_plan_view_get_recommendation (self->plan_view);
+
+  lento_session_view_set_template_id (self->session_view,
+                                      recommendation != NULL
+                                      ? lento_recommendation_get_template (recommendation)
+                                      : NULL);
+}
+
+static void
+lento_window_start_session_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+
+  lento_window_recommendation_cb (self);
+  lento_window_set_view (self, "session");
+  lento_session_view_start (self->session_view);
+}
+
+/* A finished session becomes a journal entry, filled in with what the timer
+ * knows and what the plan suggested; the person adds how it felt.
+ */
+static void
+lento_window_record_session_cb (LentoWindow        *self,
+                                LentoSessionResult *result)
+{
+  LentoRecommendation *recommendation = lento_plan_view_get_recommendation (self->plan_view);
+  g_autoptr(LentoEntry) entry = NULL;
+  int urge;
+
+  entry = lento_entry_new (lento_session_result_get_start_time (result));
+  lento_entry_set_duration (entry, lento_session_result_get_total_seconds (result));
+  lento_entry_set_wear (entry, lento_session_result_get_wear_seconds (result));
+  lento_entry_set_sharp_pain (entry, lento_session_result_get_sharp_pain (result));
+
+  urge = lento_session_result_get_urge_faded_minute (result);
+  if (urge >= 0)
+    lento_entry_set_urge_faded (entry, urge);
+
+  if (recommendation != NULL)
+    {
+      lento_entry_set_stage (entry, lento_recommendation_get_stage (recommendation));
+      lento_entry_set_tool (entry, lento_recommendation_get_tool (recommendation));
+      if (lento_recommendation_get_diameter (recommendation) > 0)
+        lento_entry_set_diameter (entry, lento_recommendation_get_diameter (recommendation));
+      lento_entry_set_lube (entry, lento_recommendation_get_lube (recommendation));
+    }
+
+  lento_window_set_view (self, "journal");
+  lento_journal_view_edit_entry (self->journal_view, entry);
+}
+
+static void
+lento_window_inventory_changed_cb (LentoWindow *self)
+{
+  if (self->store != NULL)
+    lento_store_save_profile (self->store);
 }
 
 static void
@@ -646,6 +716,9 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, session_view);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, journal_view);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
@@ -662,6 +735,12 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_create_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_finished_cb);
 
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_recommendation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_record_session_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_inventory_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
+                                   lento_window_start_session_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lento_window_lock_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.lock", NULL);
