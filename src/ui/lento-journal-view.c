@@ -257,10 +257,16 @@ filter_func (gpointer item,
   return lento_journal_query_matches (self->query, item);
 }
 
+/* Without a query the filter has no function at all, so that GTK knows it
+ * matches everything and skips calling it ten thousand times.
+ */
 static void
 query_changed (LentoJournalView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (lento_journal_query_is_empty (self->query))
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   update_page (self);
 }
 
@@ -694,6 +700,42 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * lento_journal_view_import_csv:
+ * @self: a #LentoJournalView
+ * @csv: the bytes of a CSV file Lento exported
+ * @error: where to put a sentence that says what went wrong
+ *
+ * Merges the entries of @csv into the journal by UUID, as the Import
+ * action does once the file is read.
+ *
+ * Returns: how many entries were added or updated, or -1 with @error set
+ */
+int
+lento_journal_view_import_csv (LentoJournalView  *self,
+                               GBytes            *csv,
+                               GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL_VIEW (self), -1);
+  g_return_val_if_fail (csv != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (self->journal == NULL || lento_journal_get_read_only (self->journal))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("The journal cannot take new entries right now. Unlock it, or "
+                             "restore the damaged month first, then import again."));
+      return -1;
+    }
+
+  entries = lento_import_csv (csv, error);
+  if (entries == NULL)
+    return -1;
+  return lento_journal_merge (self->journal, entries);
+}
+
 static void
 import_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -701,12 +743,11 @@ import_loaded_cb (GObject      *object,
 {
   g_autoptr(LentoJournalView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   gsize length;
-  guint changed;
+  int changed;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
     {
@@ -714,19 +755,16 @@ import_loaded_cb (GObject      *object,
       return;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  entries = lento_import_csv (bytes, &error);
-  if (entries == NULL)
+  changed = lento_journal_view_import_csv (self, bytes, &error);
+  if (changed < 0)
     {
       show_error (self, _("Import Failed"), error->message);
       return;
     }
-  if (self->journal == NULL || lento_journal_get_read_only (self->journal))
-    return;
 
-  changed = lento_journal_merge (self->journal, entries);
   /* Translators: the number of entries an import added or updated. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry imported",
-                                       "%u entries imported", changed), changed);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d entry imported",
+                                       "%d entries imported", changed), changed);
   show_toast (self, text);
 }
 
@@ -954,7 +992,7 @@ lento_journal_view_init (LentoJournalView *self)
   self->query = lento_journal_query_new ();
   lento_journal_query_set_tool_name_func (self->query, lookup_tool_name, self, NULL);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed",
                             G_CALLBACK (filtered_items_changed_cb), self);

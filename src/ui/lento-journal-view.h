@@ -33,5 +33,8 @@ void          lento_journal_view_edit_entry         (LentoJournalView *self,
                                                      LentoEntry       *entry);
 void          lento_journal_view_clear_sensitive    (LentoJournalView *self);
 guint         lento_journal_view_get_n_rows_created (LentoJournalView *self);
+int           lento_journal_view_import_csv         (LentoJournalView *self,
+                                                     GBytes           *csv,
+                                                     GError          **error);
 
 G_END_DECLS
