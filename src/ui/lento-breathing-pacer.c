@@ -40,6 +40,7 @@ struct _LentoBreathingPacer
 
   gulong animations_changed_id;
   guint tick_id;
+  gint64 last_frame;
   guint countdown_id;
   gint64 origin;
   guint inhale_ms;
@@ -220,12 +221,24 @@ dup_text (LentoBreathingPacer *self,
                                              : _("Breathe out slowly, stay soft"));
 }
 
+/* A breath takes seconds: twenty pictures a second move the circle as
+ * smoothly as sixty would look, for a third of the drawing.
+ */
+#define FRAME_INTERVAL_USEC (G_USEC_PER_SEC / 20)
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
-  gtk_widget_queue_draw (widget);
+  LentoBreathingPacer *self = LENTO_BREATHING_PACER (widget);
+  gint64 frame_time = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (frame_time - self->last_frame >= FRAME_INTERVAL_USEC)
+    {
+      self->last_frame = frame_time;
+      gtk_widget_queue_draw (widget);
+    }
 
   return G_SOURCE_CONTINUE;
 }
