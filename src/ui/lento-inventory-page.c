@@ -20,6 +20,7 @@ struct _LentoInventoryPage
 
   /* Template widgets */
   GtkBox         *message_box;
+  GtkImage       *message_icon;
   GtkLabel       *message_label;
   GtkListBox     *tools_list;
   GtkListBox     *lubes_list;
@@ -126,12 +127,29 @@ lube_kind_label (LentoLubeKind kind)
     }
 }
 
+/* A refusal reads as a warning; a plain note (what to do with a new set)
+ * keeps the calmer colour.
+ */
+static void
+set_message_full (LentoInventoryPage *self,
+                  const char         *message,
+                  gboolean            warning)
+{
+  gtk_label_set_label (self->message_label, message != NULL ? message : "");
+  gtk_image_set_from_icon_name (self->message_icon, warning ? "dialog-warning-symbolic"
+                                                            : "dialog-information-symbolic");
+  if (warning)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_box), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_box), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_box), message != NULL);
+}
+
 static void
 set_message (LentoInventoryPage *self,
              const char         *message)
 {
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_box), message != NULL);
+  set_message_full (self, message, TRUE);
 }
 
 static GtkWidget *
@@ -278,6 +296,7 @@ refresh_checks (LentoInventoryPage *self)
 {
   g_autoptr(GPtrArray) issues = NULL;
   GtkWidget *child;
+  guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_box))) != NULL)
     gtk_box_remove (self->checks_box, child);
@@ -287,22 +306,20 @@ refresh_checks (LentoInventoryPage *self)
 
   issues = lento_inventory_check (self->inventory, self->max_jump);
 
-  if (issues->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("Nothing to look out for."));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->checks_box, label);
-      return;
-    }
-
   for (guint i = 0; i < issues->len; i++)
     {
       const LentoInventoryIssue *issue = g_ptr_array_index (issues, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *box;
       GtkWidget *icon;
-      GtkWidget *label = gtk_label_new (issue->reason);
+      GtkWidget *label;
+
+      /* These already stand under the tool's own row. */
+      if (issue->kind == LENTO_ISSUE_UNCONFIRMED || issue->kind == LENTO_ISSUE_NO_FLARED_BASE)
+        continue;
+
+      shown++;
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      label = gtk_label_new (issue->reason);
 
       icon = gtk_image_new_from_icon_name (issue->severity == LENTO_ISSUE_SEVERITY_NOTE
                                            ? "dialog-information-symbolic"
@@ -320,6 +337,15 @@ refresh_checks (LentoInventoryPage *self)
       if (issue->severity != LENTO_ISSUE_SEVERITY_NOTE)
         gtk_widget_add_css_class (box, "warning");
       gtk_box_append (self->checks_box, box);
+    }
+
+  if (shown == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Nothing else to look out for."));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->checks_box, label);
     }
 }
 
@@ -602,7 +628,7 @@ add_fingers_action (GtkWidget  *widget,
   LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
 
   if (lento_inventory_add_finger_presets (self->inventory) == 0)
-    set_message (self, _("Your fingers are already in the list."));
+    set_message_full (self, _("Your fingers are already in the list."), FALSE);
   else
     set_message (self, NULL);
   notify_changed (self);
@@ -706,6 +732,7 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-inventory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, tools_list);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, lubes_list);
@@ -719,11 +746,32 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inventory.add-lube", NULL, add_lube_action);
 }
 
+static GtkWidget *
+make_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
 static void
 lento_inventory_page_init (LentoInventoryPage *self)
 {
   self->max_jump = DEFAULT_MAX_JUMP_PERCENT;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->tools_list,
+                                make_placeholder (_("No tools yet. Start with your fingers.")));
+  gtk_list_box_set_placeholder (self->lubes_list,
+                                make_placeholder (_("No lubricant yet. Add one before the "
+                                                    "first session.")));
   refresh (self);
 }
 
@@ -858,10 +906,11 @@ lento_inventory_page_add_trainer_set (LentoInventoryPage *self)
     }
 
   if (added > 0)
-    set_message (self, _("Sets differ. Measure each trainer at its widest part, enter the "
-                         "real diameter and confirm it; until then the plan leaves it out."));
+    set_message_full (self, _("Sets differ. Measure each trainer at its widest part, enter the "
+                              "real diameter and confirm it; until then the plan leaves it "
+                              "out."), FALSE);
   else
-    set_message (self, _("This set is already in the list."));
+    set_message_full (self, _("This set is already in the list."), FALSE);
 
   notify_changed (self);
   return added;

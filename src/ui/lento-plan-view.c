@@ -203,15 +203,26 @@ update_banners (LentoPlanView *self)
   const LentoProgramRules *rules = lento_program_get_rules (self->program);
   g_autoptr(GPtrArray) issues = lento_inventory_check (self->inventory,
                                                        rules->ladder_max_jump_percent);
+  guint unconfirmed = 0;
+  guint shown = 0;
 
   remove_children (GTK_WIDGET (self->banner_box));
 
   for (guint i = 0; i < issues->len; i++)
     {
       const LentoInventoryIssue *issue = g_ptr_array_index (issues, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *box;
       GtkWidget *icon;
       GtkWidget *label;
+
+      /* One line for all the sizes still to measure, not one per tool. */
+      if (issue->kind == LENTO_ISSUE_UNCONFIRMED)
+        {
+          unconfirmed++;
+          continue;
+        }
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
       icon = gtk_image_new_from_icon_name (issue->severity == LENTO_ISSUE_SEVERITY_NOTE
                                            ? "dialog-information-symbolic"
@@ -230,9 +241,22 @@ update_banners (LentoPlanView *self)
       if (issue->severity != LENTO_ISSUE_SEVERITY_NOTE)
         gtk_widget_add_css_class (box, "warning");
       gtk_box_append (self->banner_box, box);
+      shown++;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_box), issues->len > 0);
+  if (unconfirmed > 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Some tools wait for you to measure and confirm their "
+                                          "size under Tools and Lubricants."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "plan-banner");
+      gtk_box_append (self->banner_box, label);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_box), shown > 0);
 }
 
 static void

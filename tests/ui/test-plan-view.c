@@ -151,7 +151,9 @@ count_children (GtkWidget  *parent,
        c != NULL;
        c = gtk_widget_get_next_sibling (c))
     {
-      if (css_class == NULL || gtk_widget_has_css_class (c, css_class))
+      /* A list's placeholder is a hidden child while the list has rows. */
+      if (gtk_widget_get_visible (c) && gtk_widget_get_child_visible (c)
+          && (css_class == NULL || gtk_widget_has_css_class (c, css_class)))
         n++;
     }
 
@@ -421,6 +423,8 @@ test_inventory_refuses_numbing (Fixture       *fixture,
   g_assert_false (lento_inventory_page_add_lube (page, "Numb Easy", LENTO_LUBE_KIND_NUMBING));
   g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, n_lubes);
   g_assert_cmpstr (lento_inventory_page_get_message (page), ==, reason);
+  g_assert_true (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
+                                           "warning"));
   g_assert_cmpuint (changed, ==, 0);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory");
@@ -445,6 +449,8 @@ test_inventory_trainer_set (void)
   ladder = lento_inventory_dup_ladder (inventory);
   g_assert_cmpuint (ladder->len, ==, 0);
   g_assert_nonnull (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
+  g_assert_false (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
+                                            "warning"));
 
   g_assert_cmpuint (lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (page)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 5);
@@ -518,9 +524,13 @@ test_inventory_confirm_trainer (Fixture       *fixture,
   g_assert_nonnull (tool);
   g_assert_false (lento_tool_get_confirmed (tool));
 
-  /* Unconfirmed sizes stay off the ladder. */
+  /* Unconfirmed sizes stay off the ladder, with one note on the plan. */
+  g_assert_cmpuint (count_children (child (fixture->view, LENTO_TYPE_PLAN_VIEW, "banner_box"),
+                                    "plan-banner"), ==, 1);
   g_assert_cmpuint (count_children (ladder, NULL), ==, 1);
   g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (ladder), "reached"));
+
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory-unconfirmed");
 
   edit = find_descendant (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Edit “Trainer, size 1”");
   g_assert_nonnull (edit);
