@@ -462,6 +462,15 @@ test_editor_validation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-editor");
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (get_named (fixture, "pain-scale"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.45);
+    lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-editor-feelings");
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
