@@ -23,12 +23,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lento-journal-vault.h"
 #include "lento-sample-data.h"
+#include "lento-test-support.h"
 #include "lento-vault.h"
 
 #define RUNS 7
@@ -43,23 +43,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static void
@@ -208,7 +191,7 @@ measure_save_one (Journal   *journal,
     }
 
   lento_vault_close (vault);
-  return median (times, SAVES);
+  return lento_bench_median (times, SAVES);
 }
 
 static long
@@ -222,27 +205,6 @@ rss_kib (void)
     return -1;
 
   return strtol (line + strlen ("VmRSS:"), NULL, 10);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -264,9 +226,9 @@ main (int   argc,
     }
 
   {
-    double recent_ms = median (recent, RUNS);
-    double all_ms = median (all, RUNS);
-    double floor_ms = median (floor, RUNS);
+    double recent_ms = lento_bench_median (recent, RUNS);
+    double all_ms = lento_bench_median (all, RUNS);
+    double floor_ms = lento_bench_median (floor, RUNS);
 
     g_print ("unlock_recent_ms_10000 %.1f\n", recent_ms);
     g_print ("unlock_all_ms_10000 %.1f\n", all_ms);
@@ -292,7 +254,7 @@ main (int   argc,
     lento_vault_close (vault);
   }
 
-  remove_tree (small.data_dir);
-  remove_tree (large.data_dir);
+  lento_test_remove_tree (small.data_dir);
+  lento_test_remove_tree (large.data_dir);
   return 0;
 }

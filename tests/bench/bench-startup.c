@@ -28,6 +28,8 @@
 
 #include <glib.h>
 
+#include "lento-test-support.h"
+
 typedef struct {
   double ms;
   long rss_kib;
@@ -129,26 +131,6 @@ run_once (Display    *display,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2.0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -201,14 +183,14 @@ main (int   argc,
     }
 
   {
-    double lento_median = median (lento_ms);
-    double bare_median = median (bare_ms);
+    double lento_median = lento_bench_median ((double *) lento_ms->data, lento_ms->len);
+    double bare_median = lento_bench_median ((double *) bare_ms->data, bare_ms->len);
 
     g_print ("first_window_ms_lento %.1f\n", lento_median);
     g_print ("first_window_ms_bare %.1f\n", bare_median);
     g_print ("first_window_ratio %.3f\n", lento_median / bare_median);
-    g_print ("rss_kib_lento %.0f\n", median (lento_rss));
-    g_print ("rss_kib_bare %.0f\n", median (bare_rss));
+    g_print ("rss_kib_lento %.0f\n", lento_bench_median ((double *) lento_rss->data, lento_rss->len));
+    g_print ("rss_kib_bare %.0f\n", lento_bench_median ((double *) bare_rss->data, bare_rss->len));
   }
 
   XCloseDisplay (display);

@@ -8,9 +8,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "lento-store.h"
+#include "lento-test-support.h"
 
 /* The store against a real vault in a throwaway folder: what the views get
  * while unlocked, that locking takes it all away, that every change reaches
@@ -68,26 +67,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -96,7 +75,7 @@ fixture_tear_down (Fixture       *fixture,
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
   g_clear_pointer (&fixture->code, lento_secret_unref);
-  remove_tree (fixture->data_dir);
+  lento_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
 

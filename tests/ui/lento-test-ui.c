@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "lento-test-ui.h"
 
@@ -107,26 +106,4 @@ lento_test_save_screenshot (GtkWidget  *widget,
   filename = g_build_filename (directory, png_name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, filename));
   g_test_message ("Saved %s", filename);
-}
-
-/* Removes a throwaway folder a test made, with everything in it. */
-void
-lento_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      lento_test_remove_tree (child);
-    }
-  g_rmdir (path);
 }

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lento-test-support.h"
+
 G_BEGIN_DECLS
 
 void lento_test_ui_init            (int        *argc,
@@ -15,6 +17,5 @@ void lento_test_ui_init            (int        *argc,
 void lento_test_wait_for_draw      (GtkWidget  *widget);
 void lento_test_save_screenshot    (GtkWidget  *widget,
                                     const char *name);
-void lento_test_remove_tree        (const char *path);
 
 G_END_DECLS
