@@ -40,6 +40,7 @@ struct _LentoJournalStatsPage
   /* Owned */
   GListModel *entries;
   guint       update_id;
+  guint       stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LentoJournalStatsPage, lento_journal_stats_page, ADW_TYPE_BIN)
@@ -225,6 +226,7 @@ lento_journal_stats_page_update (LentoJournalStatsPage *self)
   g_return_if_fail (LENTO_IS_JOURNAL_STATS_PAGE (self));
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  self->stale = FALSE;
 
   if (self->entries != NULL)
     weeks = lento_journal_stats_by_week (self->entries, LENTO_STATS_TARGET_MIN,
@@ -247,11 +249,26 @@ update_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A journal that loads in the background changes many times; charts
+ * nobody sees wait until the page is shown.
+ */
 static void
 items_changed_cb (LentoJournalStatsPage *self)
 {
-  if (self->update_id == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->update_id == 0)
     self->update_id = g_idle_add (update_cb, self);
+}
+
+static void
+lento_journal_stats_page_map (GtkWidget *widget)
+{
+  LentoJournalStatsPage *self = LENTO_JOURNAL_STATS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lento_journal_stats_page_parent_class)->map (widget);
+  if (self->stale)
+    lento_journal_stats_page_update (self);
 }
 
 /**
@@ -310,8 +327,10 @@ static void
 lento_journal_stats_page_class_init (LentoJournalStatsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lento_journal_stats_page_dispose;
+  widget_class->map = lento_journal_stats_page_map;
 }
 
 static void

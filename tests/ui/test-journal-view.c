@@ -686,6 +686,28 @@ test_stats (Fixture       *fixture,
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-stats");
 
+  /* An entry added while the list shows reaches the charts once they show. */
+  {
+    LentoChart *chart = LENTO_CHART (lento_journal_stats_page_get_chart (page, 2));
+    g_autofree char *before = g_strdup (lento_chart_get_description (chart));
+    g_autoptr(LentoEntry) first = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
+    g_autoptr(GDateTime) start = g_date_time_add_hours (lento_entry_get_start (first), 1);
+    g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_named (fixture, "stats-button")), FALSE);
+    settle (fixture);
+    lento_entry_set_diameter (entry, 22.0);
+    lento_entry_set_comfort (entry, 7);
+    lento_entry_set_pain (entry, 0);
+    lento_journal_add (fixture->journal, entry);
+    settle (fixture);
+    g_assert_cmpstr (lento_chart_get_description (chart), ==, before);
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_named (fixture, "stats-button")), TRUE);
+    settle (fixture);
+    g_assert_cmpstr (lento_chart_get_description (chart), !=, before);
+  }
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-stats-dark");
