@@ -42,7 +42,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autoptr(GBytes) again = lento_key_file_serialize (keys);
       g_autoptr(LentoSecret) master_key = NULL;
 
-      g_assert_cmpmem (g_bytes_get_data (again, NULL), g_bytes_get_size (again), data, size);
+      /* The checksum is not checked in fuzzing builds; the rest must match. */
+      g_assert_cmpuint (g_bytes_get_size (again), ==, size);
+      g_assert_cmpmem (g_bytes_get_data (again, NULL), size - 32, data, size - 32);
 
       master_key = lento_key_file_unlock_keyring (keys, keyring_secret, &error);
       if (master_key != NULL)
