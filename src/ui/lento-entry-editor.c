@@ -625,6 +625,25 @@ lento_entry_editor_edit (LentoEntryEditor *self,
 }
 
 /**
+ * lento_entry_editor_set_can_delete:
+ * @self: a #LentoEntryEditor
+ * @can_delete: whether the entry is in the journal, so that Delete means something
+ *
+ * An entry handed in prefilled (after a session, say) is new although it
+ * is not empty; it offers no Delete.
+ */
+void
+lento_entry_editor_set_can_delete (LentoEntryEditor *self,
+                                   gboolean          can_delete)
+{
+  g_return_if_fail (LENTO_IS_ENTRY_EDITOR (self));
+
+  self->is_new = !can_delete;
+  gtk_widget_set_visible (self->delete_button, can_delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", can_delete);
+}
+
+/**
  * lento_entry_editor_get_entry:
  * @self: a #LentoEntryEditor
  *

@@ -21,6 +21,8 @@ GtkWidget  *lento_entry_editor_new             (void);
 void        lento_entry_editor_edit            (LentoEntryEditor *self,
                                                 LentoEntry       *entry,
                                                 GDateTime        *now);
+void        lento_entry_editor_set_can_delete  (LentoEntryEditor *self,
+                                                gboolean          can_delete);
 LentoEntry *lento_entry_editor_get_entry       (LentoEntryEditor *self);
 void        lento_entry_editor_set_tools       (LentoEntryEditor *self,
                                                 LentoInventory   *inventory,

@@ -348,6 +348,11 @@ open_editor (LentoJournalView *self,
   if (self->journal == NULL)
     return;
   lento_entry_editor_edit (self->editor, entry, now);
+  lento_entry_editor_set_can_delete (self->editor,
+                                     entry != NULL
+                                     && lento_journal_lookup (self->journal,
+                                                              lento_entry_get_uuid (entry))
+                                        != NULL);
   self->editing = TRUE;
   update_page (self);
   gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD);

@@ -525,6 +525,40 @@ test_save_adds (Fixture       *fixture,
   g_assert_cmpstr (tags[1], ==, "evening");
 }
 
+/* The window opens a prefilled entry after a session: it is new, so saving
+ * adds it and there is nothing to delete yet.
+ */
+static void
+test_save_prefilled_adds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (fixture->journal));
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 14, 21, 30, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  LentoEntryEditor *editor = LENTO_ENTRY_EDITOR (get_named (fixture, "entry-editor"));
+  LentoEntry *saved;
+
+  lento_entry_set_diameter (entry, 25.0);
+  lento_entry_set_duration (entry, 20 * 60);
+  lento_entry_set_wear (entry, 14 * 60);
+  lento_journal_view_edit_entry (fixture->view, entry);
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "delete-button")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL)
+                  && g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)) != before);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (lento_entry_editor_get_message (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before + 1);
+  saved = lento_journal_lookup (fixture->journal, lento_entry_get_uuid (entry));
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (lento_entry_get_wear (saved), ==, 14 * 60);
+
+  /* Opened again from the list, the same entry can be deleted. */
+  lento_journal_view_edit_entry (fixture->view, saved);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "delete-button")));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+}
+
 static void
 test_save_replaces (Fixture       *fixture,
                     gconstpointer  data)
@@ -871,6 +905,8 @@ main (int   argc,
               fixture_set_up, test_editor_validation, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-adds", Fixture, NULL,
               fixture_set_up, test_save_adds, fixture_tear_down);
+  g_test_add ("/lento/journal-view/save-prefilled-adds", Fixture, NULL,
+              fixture_set_up, test_save_prefilled_adds, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-replaces", Fixture, NULL,
               fixture_set_up, test_save_replaces, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-unchanged-keeps-values", Fixture, NULL,
