@@ -14,6 +14,7 @@
  *   save_one_ms_p50_N       add one entry and save it durably, median of 21
  *   save_flatness           how much slower that is at 10,000 than at 100
  *   rss_kib_10000           resident memory after the full load
+ *   rows_created_10000      row widgets the Journal view made to show it
  *
  * Times are medians of several runs, so that one slow disk flush does not
  * decide a figure.
@@ -26,6 +27,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include <adwaita.h>
+
+#include "lento-journal-view.h"
 #include "lento-journal-vault.h"
 #include "lento-sample-data.h"
 #include "lento-test-support.h"
@@ -207,6 +211,47 @@ rss_kib (void)
   return strtol (line + strlen ("VmRSS:"), NULL, 10);
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Shows the journal in the real view, in a window, and counts the row
+ * widgets its list made: a list view makes enough for the screen, not one
+ * per entry.
+ */
+static guint
+count_rows_created (LentoJournal *model)
+{
+  GtkWidget *window;
+  GtkWidget *view;
+  guint frames = 0;
+  guint rows;
+
+  window = adw_window_new ();
+  view = lento_journal_view_new ();
+  lento_journal_view_set_journal (LENTO_JOURNAL_VIEW (view), model);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), &frames);
+  while (frames < 3)
+    {
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  rows = lento_journal_view_get_n_rows_created (LENTO_JOURNAL_VIEW (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return rows;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +260,8 @@ main (int   argc,
   double recent[RUNS], all[RUNS], floor[RUNS];
   double save_100, save_10000;
   Journal small, large;
+
+  adw_init ();
 
   small = make_journal (100, now);
   large = make_journal (10000, now);
@@ -251,6 +298,7 @@ main (int   argc,
     lento_journal_load_from_vault_async (model, vault, now, NULL, done_cb, &done);
     wait_for (&done);
     g_print ("rss_kib_10000 %ld\n", rss_kib ());
+    g_print ("rows_created_10000 %u\n", count_rows_created (model));
     lento_vault_close (vault);
   }
 
