@@ -43,6 +43,9 @@ struct _LentoWindow
   LentoVault           *vault;
   GCancellable         *cancellable;
 
+  /* The view to show once the views exist. */
+  char                 *pending_view;
+
   /* Set-up shows the recovery code after the journal is already unlocked:
    * the window stays on set-up until the person has finished it.
    */
@@ -117,6 +120,59 @@ lento_window_show_error (LentoWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void lento_window_recommendation_cb    (LentoWindow        *self);
+static void lento_window_record_session_cb    (LentoWindow        *self,
+                                               LentoSessionResult *result);
+static void lento_window_inventory_changed_cb (LentoWindow        *self);
+static void lento_window_visible_child_cb     (LentoWindow        *self,
+                                               GParamSpec         *pspec,
+                                               AdwViewStack       *stack);
+static void lento_window_bind_models          (LentoWindow        *self);
+
+/* Builds the three views, the first time the window shows them. */
+static void
+lento_window_ensure_views (LentoWindow *self)
+{
+  AdwViewStackPage *page;
+
+  if (self->plan_view != NULL)
+    return;
+
+  self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
+  self->session_view = LENTO_SESSION_VIEW (lento_session_view_new ());
+  self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_view),
+                                    "plan", _("Plan"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->session_view),
+                                    "session", _("Session"));
+  adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->journal_view),
+                                    "journal", _("Journal"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+
+  g_signal_connect_object (self->plan_view, "notify::recommendation",
+                           G_CALLBACK (lento_window_recommendation_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan_view, "inventory-changed",
+                           G_CALLBACK (lento_window_inventory_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_view, "record",
+                           G_CALLBACK (lento_window_record_session_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->store != NULL)
+    lento_window_bind_models (self);
+
+  if (self->pending_view != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, self->pending_view);
+  g_clear_pointer (&self->pending_view, g_free);
+
+  lento_window_visible_child_cb (self, NULL, self->stack);
+  lento_window_recommendation_cb (self);
+}
+
 static void
 lento_window_sync_vault (LentoWindow *self)
 {
@@ -154,6 +210,8 @@ lento_window_sync_vault (LentoWindow *self)
     }
   gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
+  if (g_str_equal (page, "main"))
+    lento_window_ensure_views (self);
   gtk_stack_set_visible_child_name (self->lock_stack, page);
 
   /* As with the views: what is not shown is not there for a screen reader,
@@ -189,7 +247,8 @@ lento_window_vault_locked_cb (LentoWindow *self,
   self->cancellable = g_cancellable_new ();
 
   /* The editor's text and its undo history go with the lock. */
-  lento_journal_view_clear_sensitive (self->journal_view);
+  if (self->journal_view != NULL)
+    lento_journal_view_clear_sensitive (self->journal_view);
 
   lento_unlock_page_set_busy (self->unlock_page, FALSE);
   lento_unlock_page_set_reason (self->unlock_page,
@@ -406,6 +465,9 @@ lento_window_start_session_action (GtkWidget  *widget,
 {
   LentoWindow *self = LENTO_WINDOW (widget);
 
+  if (self->plan_view == NULL)
+    return;
+
   lento_window_recommendation_cb (self);
   lento_window_set_view (self, "session");
   lento_session_view_start (self->session_view);
@@ -480,6 +542,9 @@ lento_window_get_view (LentoWindow *self)
 {
   g_return_val_if_fail (LENTO_IS_WINDOW (self), NULL);
 
+  if (self->plan_view == NULL)
+    return self->pending_view;
+
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
@@ -489,6 +554,13 @@ lento_window_set_view (LentoWindow *self,
 {
   g_return_if_fail (LENTO_IS_WINDOW (self));
   g_return_if_fail (is_view_name (view));
+
+  if (self->plan_view == NULL)
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (view);
+      return;
+    }
 
   adw_view_stack_set_visible_child_name (self->stack, view);
 }
@@ -610,9 +682,9 @@ lento_window_bind_models (LentoWindow *self)
 {
   static const char * const models[] = { "journal", "inventory", "program" };
   GtkWidget *views[] = {
-    adw_view_stack_get_child_by_name (self->stack, "plan"),
-    adw_view_stack_get_child_by_name (self->stack, "session"),
-    adw_view_stack_get_child_by_name (self->stack, "journal"),
+    GTK_WIDGET (self->plan_view),
+    GTK_WIDGET (self->session_view),
+    GTK_WIDGET (self->journal_view),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -652,7 +724,6 @@ lento_window_constructed (GObject *object)
 
   if (self->store != NULL)
     {
-      lento_window_bind_models (self);
       g_signal_connect_object (self->store, "error",
                                G_CALLBACK (lento_window_store_error_cb), self,
                                G_CONNECT_SWAPPED);
@@ -677,6 +748,7 @@ lento_window_dispose (GObject *object)
   g_clear_object (&self->vault);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_view, g_free);
 
   G_OBJECT_CLASS (lento_window_parent_class)->dispose (object);
 }
@@ -709,16 +781,10 @@ lento_window_class_init (LentoWindowClass *klass)
 
   g_type_ensure (LENTO_TYPE_UNLOCK_PAGE);
   g_type_ensure (LENTO_TYPE_SETUP_PAGE);
-  g_type_ensure (LENTO_TYPE_PLAN_VIEW);
-  g_type_ensure (LENTO_TYPE_SESSION_VIEW);
-  g_type_ensure (LENTO_TYPE_JOURNAL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, plan_view);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, session_view);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, journal_view);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
@@ -735,9 +801,6 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_create_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_finished_cb);
 
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_recommendation_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_record_session_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_inventory_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
                                    lento_window_start_session_action);
@@ -778,6 +841,4 @@ lento_window_init (LentoWindow *self)
   view = g_settings_get_string (self->settings, "last-view");
   if (is_view_name (view))
     lento_window_set_view (self, view);
-
-  lento_window_visible_child_cb (self, NULL, self->stack);
 }
