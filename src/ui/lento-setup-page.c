@@ -28,6 +28,7 @@ struct _LentoSetupPage
 
   /* Template widgets */
   GtkStack         *stack;
+  GtkSpinner       *creating_spinner;
   GtkLabel         *code_label;
   GtkLabel         *confirm_label;
   GtkEntry         *confirm_entry;
@@ -107,6 +108,17 @@ lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button),
                             passphrases_acceptable (self->passphrase_entry, self->repeat_entry));
+}
+
+/* The spinner turns only while the journal is being made: a spinner left
+ * spinning on a hidden page would keep the window drawing.
+ */
+static void
+lento_setup_page_step_cb (LentoSetupPage *self)
+{
+  gtk_spinner_set_spinning (self->creating_spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                       "creating") == 0);
 }
 
 static void
@@ -296,6 +308,7 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-setup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, creating_spinner);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, code_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_entry);
@@ -323,6 +336,8 @@ lento_setup_page_init (LentoSetupPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expected_group = gtk_password_entry_buffer_new ();
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (lento_setup_page_step_cb), self, G_CONNECT_SWAPPED);
   gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
   lento_setup_page_passphrase_changed_cb (self);
 }
