@@ -114,6 +114,42 @@ test_no_journal_shows_setup (Fixture       *fixture,
 }
 
 static void
+count_frame_cb (GdkFrameClock *frame_clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Nothing moves on the welcome page, so nothing should be drawn again and
+ * again: a hidden spinner once kept the window painting every frame.
+ */
+static void
+test_idle_setup_page_does_not_redraw (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GdkFrameClock *frame_clock;
+  guint frames = 0;
+  gint64 end;
+
+  show_window (fixture);
+
+  /* Let the first frames settle, then watch a quiet second. */
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+
+  end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, count_frame_cb, &frames);
+  g_assert_cmpuint (frames, <=, 5);
+}
+
+static void
 test_setup_creates_journal_and_keyring_slot (Fixture       *fixture,
                                              gconstpointer  data)
 {
@@ -230,6 +266,8 @@ main (int   argc,
 
   g_test_add ("/lento/window-lock/no-journal-shows-setup", Fixture, NULL,
               fixture_set_up, test_no_journal_shows_setup, fixture_tear_down);
+  g_test_add ("/lento/window-lock/idle-setup-page-does-not-redraw", Fixture, NULL,
+              fixture_set_up, test_idle_setup_page_does_not_redraw, fixture_tear_down);
   g_test_add ("/lento/window-lock/setup-creates-journal-and-keyring-slot", Fixture, NULL,
               fixture_set_up, test_setup_creates_journal_and_keyring_slot, fixture_tear_down);
   g_test_add ("/lento/window-lock/lock-hides-views-and-recovery-code-unlocks", Fixture, NULL,
