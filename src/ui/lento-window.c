@@ -28,6 +28,12 @@ struct _LentoWindow
   LentoPlanView        *plan_view;
   LentoSessionView     *session_view;
   LentoJournalView     *journal_view;
+  AdwBin               *unlock_bin;
+  AdwBin               *setup_bin;
+
+  /* Built when first needed: a window that opens on the unlock page never
+   * builds set-up, and the other way round.
+   */
   LentoUnlockPage      *unlock_page;
   LentoSetupPage       *setup_page;
   GtkRevealer          *read_only_revealer;
@@ -120,6 +126,52 @@ lento_window_show_error (LentoWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void lento_window_unlock_with_keyring_cb        (LentoWindow *self);
+static void lento_window_unlock_with_recovery_code_cb (LentoWindow *self,
+                                                       const char  *code);
+static void lento_window_unlock_with_passphrase_cb    (LentoWindow *self,
+                                                       const char  *passphrase);
+static void lento_window_setup_create_cb              (LentoWindow *self);
+static void lento_window_setup_finished_cb            (LentoWindow *self,
+                                                       const char  *passphrase);
+
+static LentoUnlockPage *
+lento_window_ensure_unlock_page (LentoWindow *self)
+{
+  if (self->unlock_page != NULL)
+    return self->unlock_page;
+
+  self->unlock_page = LENTO_UNLOCK_PAGE (lento_unlock_page_new ());
+  g_signal_connect_object (self->unlock_page, "unlock-with-keyring",
+                           G_CALLBACK (lento_window_unlock_with_keyring_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->unlock_page, "unlock-with-recovery-code",
+                           G_CALLBACK (lento_window_unlock_with_recovery_code_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->unlock_page, "unlock-with-passphrase",
+                           G_CALLBACK (lento_window_unlock_with_passphrase_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->unlock_bin, GTK_WIDGET (self->unlock_page));
+  return self->unlock_page;
+}
+
+static LentoSetupPage *
+lento_window_ensure_setup_page (LentoWindow *self)
+{
+  if (self->setup_page != NULL)
+    return self->setup_page;
+
+  self->setup_page = LENTO_SETUP_PAGE (lento_setup_page_new ());
+  g_signal_connect_object (self->setup_page, "create",
+                           G_CALLBACK (lento_window_setup_create_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->setup_page, "finished",
+                           G_CALLBACK (lento_window_setup_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->setup_bin, GTK_WIDGET (self->setup_page));
+  return self->setup_page;
+}
+
 static void lento_window_recommendation_cb    (LentoWindow        *self);
 static void lento_window_record_session_cb    (LentoWindow        *self,
                                                LentoSessionResult *result);
@@ -192,10 +244,13 @@ lento_window_sync_vault (LentoWindow *self)
       else if (!unlocked)
         page = "unlock";
 
-      lento_unlock_page_set_has_passphrase (self->unlock_page,
-                                            state == LENTO_VAULT_STATE_LOCKED &&
-                                            lento_vault_has_slot (self->vault,
-                                                                  LENTO_SLOT_PASSPHRASE));
+      if (g_str_equal (page, "unlock"))
+        lento_unlock_page_set_has_passphrase (lento_window_ensure_unlock_page (self),
+                                              state == LENTO_VAULT_STATE_LOCKED &&
+                                              lento_vault_has_slot (self->vault,
+                                                                    LENTO_SLOT_PASSPHRASE));
+      else if (g_str_equal (page, "setup"))
+        lento_window_ensure_setup_page (self);
     }
 
   if (read_only)
@@ -250,7 +305,7 @@ lento_window_vault_locked_cb (LentoWindow *self,
   if (self->journal_view != NULL)
     lento_journal_view_clear_sensitive (self->journal_view);
 
-  lento_unlock_page_set_busy (self->unlock_page, FALSE);
+  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), FALSE);
   lento_unlock_page_set_reason (self->unlock_page,
                                 _("Your journal is locked. Unlock it with the keyring, your "
                                   "recovery code or your passphrase."));
@@ -262,7 +317,7 @@ lento_window_unlock_done (LentoWindow  *self,
                           gboolean      unlocked,
                           const GError *error)
 {
-  lento_unlock_page_set_busy (self->unlock_page, FALSE);
+  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), FALSE);
   if (!unlocked)
     lento_unlock_page_set_reason (self->unlock_page, error->message);
   lento_window_sync_vault (self);
@@ -290,7 +345,7 @@ lento_window_unlock_with_keyring_cb (LentoWindow *self)
   if (self->vault == NULL || lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_LOCKED)
     return;
 
-  lento_unlock_page_set_busy (self->unlock_page, TRUE);
+  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
   lento_vault_unlock_keyring_async (self->vault, self->cancellable,
                                     lento_window_unlock_keyring_cb, g_object_ref (self));
 }
@@ -335,7 +390,7 @@ lento_window_unlock_with_passphrase_cb (LentoWindow *self,
   if (self->vault == NULL)
     return;
 
-  lento_unlock_page_set_busy (self->unlock_page, TRUE);
+  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
   lento_vault_unlock_passphrase_async (self->vault, secret, self->cancellable,
                                        lento_window_unlock_passphrase_cb, g_object_ref (self));
 }
@@ -779,14 +834,12 @@ lento_window_class_init (LentoWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LENTO_TYPE_UNLOCK_PAGE);
-  g_type_ensure (LENTO_TYPE_SETUP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_page);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_bin);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, header_bar);
@@ -794,12 +847,6 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_visible_child_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_unlock_with_keyring_cb);
-  gtk_widget_class_bind_template_callback (widget_class,
-                                           lento_window_unlock_with_recovery_code_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_unlock_with_passphrase_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_create_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_setup_finished_cb);
 
 
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
