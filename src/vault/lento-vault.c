@@ -910,6 +910,35 @@ kdf_job_free (KdfJob *job)
   g_free (job);
 }
 
+static KdfJob *
+kdf_job_new (LentoVault  *self,
+             LentoSecret *passphrase)
+{
+  KdfJob *job = g_new0 (KdfJob, 1);
+
+  job->keys = lento_key_file_copy (self->keys);
+  job->secret = lento_secret_ref (passphrase);
+  return job;
+}
+
+/* Argon2id takes a noticeable moment: it runs in a worker, on a copy of the
+ * key file, and @done finishes @task (which it takes) on this thread.
+ */
+static void
+run_kdf_job (LentoVault          *self,
+             GTask               *task,
+             KdfJob              *job,
+             GAsyncReadyCallback  done,
+             GTaskThreadFunc      thread)
+{
+  g_autoptr(GTask) worker = NULL;
+
+  worker = g_task_new (self, g_task_get_cancellable (task), done, task);
+  g_task_set_source_tag (worker, thread);
+  g_task_set_task_data (worker, job, (GDestroyNotify) kdf_job_free);
+  g_task_run_in_thread (worker, thread);
+}
+
 static void
 unlock_passphrase_thread (GTask        *task,
                           gpointer      source_object,
@@ -966,9 +995,7 @@ lento_vault_unlock_passphrase_async (LentoVault          *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
   g_autoptr(GError) error = NULL;
-  KdfJob *job;
 
   g_return_if_fail (LENTO_IS_VAULT (self));
   g_return_if_fail (passphrase != NULL);
@@ -982,14 +1009,8 @@ lento_vault_unlock_passphrase_async (LentoVault          *self,
       return;
     }
 
-  job = g_new0 (KdfJob, 1);
-  job->keys = lento_key_file_copy (self->keys);
-  job->secret = lento_secret_ref (passphrase);
-
-  worker = g_task_new (self, cancellable, unlock_passphrase_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, unlock_passphrase_thread);
-  g_task_set_task_data (worker, job, (GDestroyNotify) kdf_job_free);
-  g_task_run_in_thread (worker, unlock_passphrase_thread);
+  run_kdf_job (self, g_steal_pointer (&task), kdf_job_new (self, passphrase),
+               unlock_passphrase_cb, unlock_passphrase_thread);
 }
 
 gboolean
@@ -1925,7 +1946,6 @@ lento_vault_set_passphrase_async (LentoVault          *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
   g_autoptr(GError) error = NULL;
   KdfJob *job;
 
@@ -1941,16 +1961,12 @@ lento_vault_set_passphrase_async (LentoVault          *self,
       return;
     }
 
-  job = g_new0 (KdfJob, 1);
-  job->keys = lento_key_file_copy (self->keys);
-  job->secret = lento_secret_ref (passphrase);
+  job = kdf_job_new (self, passphrase);
   job->master_key = lento_secret_ref (self->master_key);
   job->opslimit = self->kdf_opslimit;
   job->memlimit_kib = self->kdf_memlimit_kib;
 
-  worker = g_task_new (self, cancellable, set_passphrase_cb, g_steal_pointer (&task));
-  g_task_set_task_data (worker, job, (GDestroyNotify) kdf_job_free);
-  g_task_run_in_thread (worker, set_passphrase_thread);
+  run_kdf_job (self, g_steal_pointer (&task), job, set_passphrase_cb, set_passphrase_thread);
 }
 
 gboolean
