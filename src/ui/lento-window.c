@@ -36,6 +36,7 @@ struct _LentoWindow
    */
   LentoUnlockPage      *unlock_page;
   LentoSetupPage       *setup_page;
+  GtkWindow            *shortcuts_window;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   AdwHeaderBar         *header_bar;
@@ -569,6 +570,30 @@ lento_window_inventory_changed_cb (LentoWindow *self)
 }
 
 static void
+lento_window_show_help_overlay_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+
+  /* Built on first use rather than with the window: few people open it, and
+   * it costs as much to build as the window itself.
+   */
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/lento-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                                 "help_overlay")));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
+static void
 lento_window_restore_previous_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *parameter)
@@ -804,6 +829,9 @@ lento_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_view, g_free);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   G_OBJECT_CLASS (lento_window_parent_class)->dispose (object);
 }
@@ -856,6 +884,9 @@ lento_window_class_init (LentoWindowClass *klass)
                                        "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.restore-previous", NULL,
                                    lento_window_restore_previous_action);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   lento_window_show_help_overlay_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",
                                    lento_window_show_view_action);

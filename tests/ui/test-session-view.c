@@ -652,7 +652,7 @@ test_session_view_keys (void)
   /* The shortcuts window that lists them still loads. */
   {
     g_autoptr(GtkBuilder) builder =
-      gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
+      gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/lento-shortcuts-window.ui");
     GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
     g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

@@ -155,6 +155,59 @@ test_window_new_destroy (void)
   g_assert_finalize_object (window);
 }
 
+static void
+test_window_shortcuts_on_demand (void)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+  LentoWindow *window;
+
+  /* In an application with Lento's resources, where GtkApplication would
+   * build a gtk/help-overlay.ui for every window it is given.
+   */
+  app = gtk_application_new ("io.github.lento.Lento.TestShortcuts", G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_BASE_PATH);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = g_object_new (LENTO_TYPE_WINDOW, "application", app, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Nothing is built for it before it is asked for. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = GTK_WINDOW (toplevel);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_null (shortcuts);
+}
+
 typedef GtkWidget *(*ViewNewFunc) (void);
 
 static void
@@ -182,6 +235,7 @@ main (int   argc,
                    test_window_wide_hides_bottom_switcher);
   g_test_add_func ("/lento/window/rejects-unknown-view", test_window_rejects_unknown_view);
   g_test_add_func ("/lento/window/new-destroy", test_window_new_destroy);
+  g_test_add_func ("/lento/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_data_func ("/lento/plan-view/new-destroy", lento_plan_view_new, test_view_new_destroy);
   g_test_add_data_func ("/lento/session-view/new-destroy", lento_session_view_new,
                         test_view_new_destroy);
