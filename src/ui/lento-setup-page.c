@@ -28,6 +28,10 @@ struct _LentoSetupPage
 
   /* Template widgets */
   GtkStack         *stack;
+
+  /* The later steps, built when the person begins (lento-setup-steps.ui):
+   * start-up shows only the welcome.
+   */
   GtkSpinner       *creating_spinner;
   GtkLabel         *code_label;
   GtkLabel         *confirm_label;
@@ -116,14 +120,101 @@ lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
 static void
 lento_setup_page_step_cb (LentoSetupPage *self)
 {
+  if (self->creating_spinner == NULL)
+    return;
+
   gtk_spinner_set_spinning (self->creating_spinner,
                             g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
                                        "creating") == 0);
 }
 
+static void lento_setup_page_begin_cb               (LentoSetupPage *self);
+static void lento_setup_page_written_down_cb        (LentoSetupPage *self);
+static void lento_setup_page_show_again_cb          (LentoSetupPage *self);
+static void lento_setup_page_confirm_cb             (LentoSetupPage *self);
+static void lento_setup_page_add_passphrase_cb      (LentoSetupPage *self);
+static void lento_setup_page_skip_passphrase_cb     (LentoSetupPage *self);
+
+static GObject *
+take_object (GtkBuilder *builder,
+             const char *id)
+{
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+  return object;
+}
+
+static void
+lento_setup_page_ensure_steps (LentoSetupPage *self)
+{
+  static const struct {
+    const char *id;
+    const char *step;
+  } steps[] = {
+    { "creating_step", "creating" },
+    { "recovery_step", "recovery" },
+    { "confirm_step", "confirm" },
+    { "passphrase_page", "passphrase" },
+    { "error_page", "error" },
+  };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkEntryBuffer) confirm_buffer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->creating_spinner != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "lento_setup_page_begin_cb",
+                                           G_CALLBACK (lento_setup_page_begin_cb),
+                                           "lento_setup_page_passphrase_changed_cb",
+                                           G_CALLBACK (lento_setup_page_passphrase_changed_cb),
+                                           "lento_setup_page_written_down_cb",
+                                           G_CALLBACK (lento_setup_page_written_down_cb),
+                                           "lento_setup_page_show_again_cb",
+                                           G_CALLBACK (lento_setup_page_show_again_cb),
+                                           "lento_setup_page_confirm_cb",
+                                           G_CALLBACK (lento_setup_page_confirm_cb),
+                                           "lento_setup_page_add_passphrase_cb",
+                                           G_CALLBACK (lento_setup_page_add_passphrase_cb),
+                                           "lento_setup_page_skip_passphrase_cb",
+                                           G_CALLBACK (lento_setup_page_skip_passphrase_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_expose_object (builder, "page", G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/lento-setup-steps.ui",
+                                      &error))
+    g_error ("The set-up steps could not be built: %s", error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_stack_add_named (self->stack, GTK_WIDGET (take_object (builder, steps[i].id)),
+                         steps[i].step);
+
+  self->creating_spinner = GTK_SPINNER (take_object (builder, "creating_spinner"));
+  self->code_label = GTK_LABEL (take_object (builder, "code_label"));
+  self->confirm_label = GTK_LABEL (take_object (builder, "confirm_label"));
+  self->confirm_entry = GTK_ENTRY (take_object (builder, "confirm_entry"));
+  self->confirm_error_label = GTK_LABEL (take_object (builder, "confirm_error_label"));
+  self->passphrase_entry = GTK_PASSWORD_ENTRY (take_object (builder, "passphrase_entry"));
+  self->repeat_entry = GTK_PASSWORD_ENTRY (take_object (builder, "repeat_entry"));
+  self->passphrase_button = GTK_BUTTON (take_object (builder, "passphrase_button"));
+  self->skip_button = GTK_BUTTON (take_object (builder, "skip_button"));
+  self->passphrase_page = ADW_STATUS_PAGE (take_object (builder, "passphrase_page"));
+  self->error_page = ADW_STATUS_PAGE (take_object (builder, "error_page"));
+
+  confirm_buffer = gtk_password_entry_buffer_new ();
+  gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
+  lento_setup_page_passphrase_changed_cb (self);
+}
+
 static void
 lento_setup_page_begin_cb (LentoSetupPage *self)
 {
+  lento_setup_page_ensure_steps (self);
   gtk_stack_set_visible_child_name (self->stack, "creating");
   g_signal_emit (self, signals [CREATE], 0);
 }
@@ -151,6 +242,8 @@ lento_setup_page_show_recovery_code (LentoSetupPage *self,
   groups = g_strsplit (code, "-", -1);
   n_groups = g_strv_length (groups);
   g_return_if_fail (n_groups >= 2);
+
+  lento_setup_page_ensure_steps (self);
 
   /* Any group but the first, which people remember best. */
   self->confirm_group = g_random_int_range (2, n_groups + 1);
@@ -192,6 +285,7 @@ lento_setup_page_show_error (LentoSetupPage *self,
 {
   g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
 
+  lento_setup_page_ensure_steps (self);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -308,36 +402,15 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-setup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, creating_spinner);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, code_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_entry);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, confirm_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_entry);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, repeat_entry);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_button);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, skip_button);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, passphrase_page);
-  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_begin_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_passphrase_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_written_down_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_show_again_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_confirm_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_add_passphrase_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_skip_passphrase_cb);
 }
 
 static void
 lento_setup_page_init (LentoSetupPage *self)
 {
-  g_autoptr(GtkEntryBuffer) confirm_buffer = gtk_password_entry_buffer_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->expected_group = gtk_password_entry_buffer_new ();
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (lento_setup_page_step_cb), self, G_CONNECT_SWAPPED);
-  gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
-  lento_setup_page_passphrase_changed_cb (self);
 }

@@ -64,6 +64,25 @@ setup_fixture_tear_down (SetupFixture  *fixture,
 /* Finds a descendant by its accessible label or button label, as a person
  * using a screen reader would.
  */
+/* Whether the tree holds such a button at all, shown or not. */
+static gboolean
+has_button (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return TRUE;
+      if (has_button (child, label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static GtkWidget *
 find_by_label (GtkWidget  *root,
                GType       type,
@@ -145,8 +164,12 @@ test_setup_with_keyring (SetupFixture  *fixture,
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "setup-welcome");
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "welcome");
+  /* Start-up builds the welcome only; the later steps come when asked for. */
+  g_assert_false (has_button (root, "_I Have Written It Down"));
+  g_assert_false (has_button (root, "_Add Passphrase"));
 
   click (root, "_Set Up Lento");
+  g_assert_true (has_button (root, "_I Have Written It Down"));
   g_assert_true (fixture->create_called);
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "creating");
 
