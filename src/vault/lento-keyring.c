@@ -30,6 +30,23 @@ schema_new (const char *application_id)
                             NULL);
 }
 
+/* Every call is one task that carries the schema of its application ID. */
+static GTask *
+keyring_task_new (const char          *application_id,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  SecretSchema       **schema)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  *schema = schema_new (application_id);
+  g_task_set_task_data (task, *schema, (GDestroyNotify) secret_schema_unref);
+  return task;
+}
+
 /* Maps what libsecret said to the vault's codes: only the caller's own
  * cancellation stays a cancellation; a prompt the person dismissed means
  * the keyring did not hand over the key; anything else means the Secret
@@ -92,11 +109,8 @@ lento_keyring_store_async (const char          *application_id,
   g_return_if_fail (journal_uuid != NULL);
   g_return_if_fail (secret != NULL && lento_secret_get_size (secret) == LENTO_KEY_SIZE);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lento_keyring_store_async);
-
-  schema = schema_new (application_id);
-  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+  task = keyring_task_new (application_id, lento_keyring_store_async,
+                           cancellable, callback, user_data, &schema);
 
   /* The base64 text is itself a secret, so it lives in secure memory. */
   encoded = lento_secret_new (sodium_base64_ENCODED_LEN (LENTO_KEY_SIZE,
@@ -183,10 +197,8 @@ lento_keyring_lookup_async (const char          *application_id,
   g_return_if_fail (application_id != NULL);
   g_return_if_fail (journal_uuid != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lento_keyring_lookup_async);
-  schema = schema_new (application_id);
-  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+  task = keyring_task_new (application_id, lento_keyring_lookup_async,
+                           cancellable, callback, user_data, &schema);
 
   secret_password_lookup (schema, cancellable, lookup_cb, g_steal_pointer (&task),
                           ATTRIBUTE, journal_uuid,
@@ -238,10 +250,8 @@ lento_keyring_clear_async (const char          *application_id,
   g_return_if_fail (application_id != NULL);
   g_return_if_fail (journal_uuid != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lento_keyring_clear_async);
-  schema = schema_new (application_id);
-  g_task_set_task_data (task, schema, (GDestroyNotify) secret_schema_unref);
+  task = keyring_task_new (application_id, lento_keyring_clear_async,
+                           cancellable, callback, user_data, &schema);
 
   secret_password_clear (schema, cancellable, clear_cb, g_steal_pointer (&task),
                          ATTRIBUTE, journal_uuid,
