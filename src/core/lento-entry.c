@@ -624,10 +624,11 @@ get_value_node (JsonObject *object,
   return node;
 }
 
+/* Like read_string(), without a copy: @out points into @object. */
 static gboolean
-read_string (JsonObject  *object,
+peek_string (JsonObject  *object,
              const char  *key,
-             char       **out,
+             const char **out,
              GError     **error)
 {
   JsonNode *node = get_value_node (object, key);
@@ -637,8 +638,25 @@ read_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (key, error);
 
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const char  *key,
+             char       **out,
+             GError     **error)
+{
+  const char *text = NULL;
+
+  if (!peek_string (object, key, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
   g_free (*out);
-  *out = json_node_dup_string (node);
+  *out = g_strdup (text);
   return TRUE;
 }
 
@@ -715,10 +733,10 @@ read_time (JsonObject  *object,
            GDateTime  **out,
            GError     **error)
 {
-  g_autofree char *text = NULL;
+  const char *text = NULL;
   GDateTime *parsed;
 
-  if (!read_string (object, key, &text, error))
+  if (!peek_string (object, key, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -747,9 +765,9 @@ read_enum (JsonObject  *object,
            int         *out,
            GError     **error)
 {
-  g_autofree char *nick = NULL;
+  const char *nick = NULL;
 
-  if (!read_string (object, key, &nick, error))
+  if (!peek_string (object, key, &nick, error))
     return FALSE;
   if (nick == NULL)
     return TRUE;

@@ -18,4 +18,8 @@ void    _lento_journal_mark_saved_generation  (LentoJournal  *self,
                                                const char    *name,
                                                guint64        generation);
 
+GStrv   _lento_journal_loading_order          (const char * const *names,
+                                               GDateTime          *now,
+                                               guint              *n_recent);
+
 G_END_DECLS

@@ -11,27 +11,44 @@
 #include "lento-journal-private.h"
 #include "lento-journal-vault.h"
 
-/* The journal on top of the vault. The vault is not thread-safe, so the
- * loader's worker asks the main context to read each document and waits;
- * decryption is quick, and parsing (the slow part) stays in the worker.
+/* The journal on top of the vault. The vault is not thread-safe, so its
+ * documents are read and decrypted on the main context, in the order the
+ * loader asks for them and a few ahead of it, while the loader's worker
+ * parses the ones already read: reading and parsing overlap, and the
+ * worker never waits for a round trip to the main context per month.
  */
 
-typedef struct
-{
-  LentoVault   *vault;
-  GMainContext *context;
-} VaultReader;
+/* How many documents may wait, read but not parsed yet. */
+#define READ_AHEAD 4
 
 typedef struct
 {
-  VaultReader *reader;
-  const char  *name;
-  GBytes      *bytes;
-  GError      *error;
-  gboolean     done;
-  GMutex       mutex;
-  GCond        cond;
-} VaultRead;
+  GBytes *bytes;
+  GError *error;
+} ReadResult;
+
+typedef struct
+{
+  LentoVault   *vault;      /* main context only */
+  GMainContext *context;
+  GStrv         names;      /* in loading order */
+  guint         next;       /* main context only: the next name to read */
+
+  GMutex        mutex;
+  GCond         cond;
+  GHashTable   *ready;      /* name -> ReadResult, under mutex */
+  guint         n_ahead;    /* under mutex: read, not taken yet */
+  gboolean      reading;    /* under mutex: the reading source is attached */
+  gboolean      closed;     /* under mutex: the loader no longer reads */
+} VaultReader;
+
+static void
+read_result_free (ReadResult *result)
+{
+  g_clear_pointer (&result->bytes, g_bytes_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
 
 static gboolean
 unref_vault_cb (gpointer user_data)
@@ -41,38 +58,102 @@ unref_vault_cb (gpointer user_data)
 }
 
 static void
-vault_reader_free (gpointer user_data)
+vault_reader_clear (gpointer pointer)
 {
-  VaultReader *reader = user_data;
+  VaultReader *reader = pointer;
 
   /* This may run in the worker; the vault is released on its own context. */
   g_main_context_invoke (reader->context, unref_vault_cb, reader->vault);
   g_main_context_unref (reader->context);
-  g_free (reader);
+  g_strfreev (reader->names);
+  g_hash_table_unref (reader->ready);
+  g_mutex_clear (&reader->mutex);
+  g_cond_clear (&reader->cond);
 }
 
-static gboolean
-read_on_main_cb (gpointer user_data)
+static void
+vault_reader_unref (gpointer user_data)
 {
-  VaultRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
+  g_atomic_rc_box_release_full (user_data, vault_reader_clear);
+}
 
-  bytes = lento_vault_read_document (read->reader->vault, read->name, NULL, &error);
-  if (bytes == NULL && g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
+/* The loader is done with @user_data, on any thread. */
+static void
+vault_reader_close (gpointer user_data)
+{
+  VaultReader *reader = user_data;
+
+  g_mutex_lock (&reader->mutex);
+  reader->closed = TRUE;
+  g_mutex_unlock (&reader->mutex);
+  vault_reader_unref (reader);
+}
+
+static ReadResult *
+read_one (LentoVault *vault,
+          const char *name)
+{
+  ReadResult *result = g_new0 (ReadResult, 1);
+
+  result->bytes = lento_vault_read_document (vault, name, NULL, &result->error);
+  if (result->bytes == NULL &&
+      g_error_matches (result->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
     {
-      g_clear_error (&error);
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+      g_clear_error (&result->error);
+      g_set_error_literal (&result->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
     }
 
-  g_mutex_lock (&read->mutex);
-  read->bytes = bytes;
-  read->error = g_steal_pointer (&error);
-  read->done = TRUE;
-  g_cond_signal (&read->cond);
-  g_mutex_unlock (&read->mutex);
+  return result;
+}
 
-  return G_SOURCE_REMOVE;
+/* On the main context: reads one more document, while the worker is not
+ * too far behind.
+ */
+static gboolean
+read_ahead_cb (gpointer user_data)
+{
+  VaultReader *reader = user_data;
+  const char *name;
+  ReadResult *result;
+
+  g_mutex_lock (&reader->mutex);
+  if (reader->closed || reader->names[reader->next] == NULL || reader->n_ahead >= READ_AHEAD)
+    {
+      reader->reading = FALSE;
+      g_mutex_unlock (&reader->mutex);
+      return G_SOURCE_REMOVE;
+    }
+  name = reader->names[reader->next++];
+  g_mutex_unlock (&reader->mutex);
+
+  result = read_one (reader->vault, name);
+
+  g_mutex_lock (&reader->mutex);
+  g_hash_table_insert (reader->ready, (gpointer)name, result);
+  reader->n_ahead++;
+  g_cond_broadcast (&reader->cond);
+  g_mutex_unlock (&reader->mutex);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called with the mutex held. */
+static void
+keep_reading (VaultReader *reader)
+{
+  GSource *source;
+
+  if (reader->reading || reader->closed)
+    return;
+
+  reader->reading = TRUE;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_name (source, "[lento] read journal months");
+  g_source_set_callback (source, read_ahead_cb, g_atomic_rc_box_acquire (reader),
+                         vault_reader_unref);
+  g_source_attach (source, reader->context);
+  g_source_unref (source);
 }
 
 static GBytes *
@@ -81,24 +162,23 @@ vault_read_func (const char    *name,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  VaultRead read = { user_data, name };
+  VaultReader *reader = user_data;
+  ReadResult *result = NULL;
+  GBytes *bytes;
 
-  g_mutex_init (&read.mutex);
-  g_cond_init (&read.cond);
+  g_mutex_lock (&reader->mutex);
+  keep_reading (reader);
+  while (!g_hash_table_steal_extended (reader->ready, name, NULL, (gpointer *)&result))
+    g_cond_wait (&reader->cond, &reader->mutex);
+  reader->n_ahead--;
+  keep_reading (reader);
+  g_mutex_unlock (&reader->mutex);
 
-  g_main_context_invoke (read.reader->context, read_on_main_cb, &read);
-
-  g_mutex_lock (&read.mutex);
-  while (!read.done)
-    g_cond_wait (&read.cond, &read.mutex);
-  g_mutex_unlock (&read.mutex);
-
-  g_mutex_clear (&read.mutex);
-  g_cond_clear (&read.cond);
-
-  if (read.error != NULL)
-    g_propagate_error (error, read.error);
-  return read.bytes;
+  if (result->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&result->error));
+  bytes = g_steal_pointer (&result->bytes);
+  read_result_free (result);
+  return bytes;
 }
 
 static void
@@ -141,6 +221,7 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
   VaultReader *reader;
+  guint n_recent;
 
   g_return_if_fail (LENTO_IS_JOURNAL (self));
   g_return_if_fail (LENTO_IS_VAULT (vault));
@@ -155,12 +236,18 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
       return;
     }
 
-  reader = g_new0 (VaultReader, 1);
+  reader = g_atomic_rc_box_new0 (VaultReader);
   reader->vault = g_object_ref (vault);
   reader->context = g_main_context_ref_thread_default ();
+  reader->names = _lento_journal_loading_order ((const char * const *)names, now, &n_recent);
+  reader->ready = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)read_result_free);
+  g_mutex_init (&reader->mutex);
+  g_cond_init (&reader->cond);
 
-  lento_journal_load_async (self, (const char * const *)names, now,
-                            vault_read_func, reader, vault_reader_free,
+  /* The loader asks for the same names in the same order. */
+  lento_journal_load_async (self, (const char * const *)reader->names, now,
+                            vault_read_func, reader, vault_reader_close,
                             cancellable, load_done_cb, g_steal_pointer (&task));
 }
 

@@ -678,8 +678,26 @@ lento_journal_month_document_for (GDateTime *start)
 {
   g_return_val_if_fail (start != NULL, NULL);
 
-  return g_strdup_printf (LENTO_JOURNAL_DOCUMENT_PREFIX "%04d-%02d",
-                          g_date_time_get_year (start), g_date_time_get_month (start));
+  int year, month;
+  char *name;
+  gsize prefix = strlen (LENTO_JOURNAL_DOCUMENT_PREFIX);
+
+  /* Without printf: the loader calls this once per entry. */
+  g_date_time_get_ymd (start, &year, &month, NULL);
+  if (year < 1000 || year > 9999)
+    return g_strdup_printf (LENTO_JOURNAL_DOCUMENT_PREFIX "%04d-%02d", year, month);
+
+  name = g_malloc (prefix + sizeof "YYYY-MM");
+  memcpy (name, LENTO_JOURNAL_DOCUMENT_PREFIX, prefix);
+  name[prefix + 0] = '0' + year / 1000;
+  name[prefix + 1] = '0' + year / 100 % 10;
+  name[prefix + 2] = '0' + year / 10 % 10;
+  name[prefix + 3] = '0' + year % 10;
+  name[prefix + 4] = '-';
+  name[prefix + 5] = '0' + month / 10;
+  name[prefix + 6] = '0' + month % 10;
+  name[prefix + 7] = '\0';
+  return name;
 }
 
 static gboolean
@@ -1562,6 +1580,51 @@ compare_names_newest_first (gconstpointer a,
   return -strcmp (*(const char **)a, *(const char **)b);
 }
 
+/* The order lento_journal_load_async() reads @names in: the current
+ * month, the previous month, then the others newest first. Names that are
+ * not month documents are left out; @n_recent is how many of the first
+ * names are the current and previous month.
+ */
+GStrv
+_lento_journal_loading_order (const char * const *names,
+                              GDateTime          *now,
+                              guint              *n_recent)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) month_ago = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *previous = NULL;
+
+  today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  month_ago = g_date_time_add_months (today, -1);
+  current = lento_journal_month_document_for (today);
+  previous = lento_journal_month_document_for (month_ago);
+  *n_recent = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!lento_journal_is_month_document (names[i]))
+        continue;
+      if (g_str_equal (names[i], current) || g_str_equal (names[i], previous))
+        continue;
+      g_ptr_array_add (ordered, g_strdup (names[i]));
+    }
+  g_ptr_array_sort (ordered, compare_names_newest_first);
+  if (g_strv_contains (names, previous))
+    {
+      g_ptr_array_insert (ordered, 0, g_strdup (previous));
+      (*n_recent)++;
+    }
+  if (g_strv_contains (names, current))
+    {
+      g_ptr_array_insert (ordered, 0, g_strdup (current));
+      (*n_recent)++;
+    }
+  g_ptr_array_add (ordered, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+}
+
 /**
  * lento_journal_load_async:
  * @self: a #LentoJournal
@@ -1596,11 +1659,6 @@ lento_journal_load_async (LentoJournal         *self,
                           gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) ordered = NULL;
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) month_ago = NULL;
-  g_autofree char *current = NULL;
-  g_autofree char *previous = NULL;
   LoadData *data;
   GThread *thread;
 
@@ -1612,11 +1670,6 @@ lento_journal_load_async (LentoJournal         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_journal_load_async);
 
-  today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
-  month_ago = g_date_time_add_months (today, -1);
-  current = lento_journal_month_document_for (today);
-  previous = lento_journal_month_document_for (month_ago);
-
   data = g_atomic_rc_box_new0 (LoadData);
   data->read_func = read_func;
   data->read_data = read_data;
@@ -1625,33 +1678,7 @@ lento_journal_load_async (LentoJournal         *self,
   data->task = g_object_ref (task);
   data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)month_data_free);
   g_mutex_init (&data->mutex);
-
-  ordered = g_ptr_array_new ();
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (!lento_journal_is_month_document (names[i]))
-        continue;
-      if (g_str_equal (names[i], current) || g_str_equal (names[i], previous))
-        continue;
-      g_ptr_array_add (ordered, g_strdup (names[i]));
-    }
-  g_ptr_array_sort (ordered, compare_names_newest_first);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], previous))
-      {
-        g_ptr_array_insert (ordered, 0, g_strdup (previous));
-        data->n_recent++;
-        break;
-      }
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], current))
-      {
-        g_ptr_array_insert (ordered, 0, g_strdup (current));
-        data->n_recent++;
-        break;
-      }
-  g_ptr_array_add (ordered, NULL);
-  data->names = (GStrv)g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+  data->names = _lento_journal_loading_order (names, now, &data->n_recent);
 
   /* The task data holds one reference, the thread the other. */
   g_task_set_task_data (task, g_atomic_rc_box_acquire (data), (GDestroyNotify)load_data_unref);
