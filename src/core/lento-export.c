@@ -1277,3 +1277,145 @@ lento_export_pdf_summary (GListModel         *entries,
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
 }
+
+/* Files. An export goes only where the person chose, replaces what was
+ * there in one step (never a half-written file under that name), is
+ * readable only by them, and leaves no backup copy behind.
+ */
+
+static void
+replace_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *base = g_file_get_basename (G_FILE (object));
+
+      g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                               _("Could not write “%s”: %s. Choose another place, "
+                                 "or check that the disk has space."),
+                               base, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lento_export_write_async:
+ * @bytes: an export, from lento_export_csv(), lento_export_json() or
+ *   lento_export_pdf_summary()
+ * @file: where the person chose to put it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the file is complete on disk, or could not be
+ * @user_data: data for @callback
+ *
+ * Writes @bytes to @file atomically, private to the person, with no
+ * backup of what it replaces.
+ */
+void
+lento_export_write_async (GBytes              *bytes,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_export_write_async);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE |
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, replace_done_cb, task);
+}
+
+/**
+ * lento_export_write_finish:
+ * @file: the #GFile given to lento_export_write_async()
+ * @result: the result
+ * @error: where to put a sentence that says what went wrong
+ *
+ * Returns: %TRUE when the export is on disk
+ */
+gboolean
+lento_export_write_finish (GFile         *file,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, file), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      g_autofree char *base = g_file_get_basename (G_FILE (object));
+
+      g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                               _("Could not read “%s”: %s"), base, error->message);
+      return;
+    }
+
+  g_task_return_pointer (task, g_bytes_new_take (contents, length),
+                         (GDestroyNotify)g_bytes_unref);
+}
+
+/**
+ * lento_import_read_async:
+ * @file: a file the person chose to import
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is read
+ * @user_data: data for @callback
+ *
+ * Reads @file for lento_import_csv() or lento_import_json().
+ */
+void
+lento_import_read_async (GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_import_read_async);
+  g_file_load_contents_async (file, cancellable, load_done_cb, task);
+}
+
+/**
+ * lento_import_read_finish:
+ * @file: the #GFile given to lento_import_read_async()
+ * @result: the result
+ * @error: where to put a sentence that says what went wrong
+ *
+ * Returns: (transfer full) (nullable): the file's bytes
+ */
+GBytes *
+lento_import_read_finish (GFile         *file,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, file), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -33,4 +33,20 @@ GBytes    *lento_export_pdf_summary (GListModel         *entries,
                                      GDateTime          *now,
                                      GError            **error);
 
+void       lento_export_write_async  (GBytes              *bytes,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean   lento_export_write_finish (GFile               *file,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+void       lento_import_read_async   (GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GBytes    *lento_import_read_finish  (GFile               *file,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

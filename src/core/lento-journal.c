@@ -35,7 +35,7 @@ typedef struct
 typedef struct
 {
   char       *name;
-  GHashTable *uuids;         /* uuid strings of the entries whose home it is */
+  GHashTable *records;       /* Record * whose home it is; owned by by_uuid */
   JsonObject *extra;         /* unknown top-level members */
   GPtrArray  *unreadable;    /* JsonNode entries that could not be read */
   guint64     generation;
@@ -129,7 +129,7 @@ static void
 month_free (Month *month)
 {
   g_free (month->name);
-  g_clear_pointer (&month->uuids, g_hash_table_unref);
+  g_clear_pointer (&month->records, g_hash_table_unref);
   g_clear_pointer (&month->extra, json_object_unref);
   g_clear_pointer (&month->unreadable, g_ptr_array_unref);
   g_free (month);
@@ -145,7 +145,7 @@ ensure_month (LentoJournal *self,
     {
       month = g_new0 (Month, 1);
       month->name = g_strdup (name);
-      month->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      month->records = g_hash_table_new (NULL, NULL);
       month->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
       g_hash_table_insert (self->months, month->name, month);
     }
@@ -180,7 +180,7 @@ month_take_record (LentoJournal *self,
 {
   Month *month = ensure_month (self, record->home);
 
-  g_hash_table_add (month->uuids, g_strdup (record->uuid));
+  g_hash_table_add (month->records, record);
   mark_gained (self, record->home);
 }
 
@@ -190,7 +190,7 @@ month_drop_record (LentoJournal *self,
 {
   Month *month = ensure_month (self, record->home);
 
-  g_hash_table_remove (month->uuids, record->uuid);
+  g_hash_table_remove (month->records, record);
   month->generation++;
 }
 
@@ -963,7 +963,7 @@ merge_month_data (LentoJournal *self,
           /* Taking the record counts as a change only if this document is
            * not its home: a misplaced copy must move.
            */
-          g_hash_table_add (ensure_month (self, record->home)->uuids, g_strdup (record->uuid));
+          g_hash_table_add (ensure_month (self, record->home)->records, record);
           if (!g_str_equal (record->home, name))
             {
               touch_month (self, name);
@@ -993,10 +993,9 @@ merge_month_data (LentoJournal *self,
         {
           if (record->pending)
             {
-              g_hash_table_remove (ensure_month (self, record->home)->uuids, record->uuid);
+              g_hash_table_remove (ensure_month (self, record->home)->records, record);
               record_set_entry (record, entry);
-              g_hash_table_add (ensure_month (self, record->home)->uuids,
-                                g_strdup (record->uuid));
+              g_hash_table_add (ensure_month (self, record->home)->records, record);
             }
           else
             {
@@ -1308,7 +1307,7 @@ _lento_journal_serialize_month (LentoJournal  *self,
   JsonObject *root;
   JsonArray *array;
   GHashTableIter iter;
-  const char *uuid;
+  gpointer found;
   Month *month;
   gsize length;
   char *text;
@@ -1327,10 +1326,10 @@ _lento_journal_serialize_month (LentoJournal  *self,
       return NULL;
     }
 
-  records = g_ptr_array_sized_new (g_hash_table_size (month->uuids));
-  g_hash_table_iter_init (&iter, month->uuids);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, NULL))
-    g_ptr_array_add (records, g_hash_table_lookup (self->by_uuid, uuid));
+  records = g_ptr_array_sized_new (g_hash_table_size (month->records));
+  g_hash_table_iter_init (&iter, month->records);
+  while (g_hash_table_iter_next (&iter, &found, NULL))
+    g_ptr_array_add (records, found);
   g_ptr_array_sort (records, record_compare_oldest_first);
 
   root = json_object_new ();

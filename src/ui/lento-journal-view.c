@@ -478,8 +478,8 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 /* Exports. A plain export leaves the encryption behind, so the view says
- * so before it asks where to write, and writes only where the person chose,
- * with private permissions. Nothing is added to recent files.
+ * so before it asks where to write; core writes only where the person
+ * chose, with private permissions. Nothing is added to recent files.
  */
 typedef enum {
   EXPORT_CSV,
@@ -551,7 +551,7 @@ write_done_cb (GObject      *object,
   g_autoptr(LentoJournalView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!lento_export_write_finish (G_FILE (object), result, &error))
     {
       show_error (self, _("Export Failed"), error->message);
       return;
@@ -608,9 +608,7 @@ export_file_response_cb (GtkNativeDialog *chooser,
       goto out;
     }
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, write_done_cb, g_object_ref (self));
+  lento_export_write_async (bytes, file, NULL, write_done_cb, g_object_ref (self));
 
 out:
   g_object_unref (self);
@@ -749,17 +747,15 @@ import_loaded_cb (GObject      *object,
   g_autoptr(LentoJournalView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
-  gsize length;
   int changed;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  bytes = lento_import_read_finish (G_FILE (object), result, &error);
+  if (bytes == NULL)
     {
       show_error (self, _("Import Failed"), error->message);
       return;
     }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   changed = lento_journal_view_import_csv (self, bytes, &error);
   if (changed < 0)
     {
@@ -782,7 +778,7 @@ import_file_response_cb (GtkNativeDialog  *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+      lento_import_read_async (file, NULL, import_loaded_cb, g_object_ref (self));
     }
   g_object_unref (self);
   g_object_unref (chooser);
