@@ -10,11 +10,15 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "lento-core-error.h"
 #include "lento-export.h"
 #include "lento-journal.h"
 #include "lento-sample-data.h"
+#include "lento-test-support.h"
 
 static LentoEntry *
 make_entry (const char *notes)
@@ -412,6 +416,75 @@ test_export_sample_data (void)
   g_assert_cmpuint (painful, <, sessions / 5);
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Core writes exports (views never touch files): the whole file replaces
+ * the old one, only its owner may read it, no backup copy is left, and it
+ * reads back as written.
+ */
+static void
+test_export_write_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lento-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "journal.csv", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "gone", "journal.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(LentoEntry) entry = make_entry ("A calm evening, \"slow\" and easy");
+  g_autoptr(GListModel) entries = model_of_entry (entry);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GAsyncResult) written = NULL;
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GAsyncResult) failed = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "an older, longer file that must go away entirely",
+                                      -1, NULL));
+
+  bytes = lento_export_csv (entries);
+  lento_export_write_async (bytes, file, NULL, store_result_cb, &written);
+  g_assert_true (lento_export_write_finish (file, wait_result (&written), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  lento_import_read_async (file, NULL, store_result_cb, &read);
+  back = lento_import_read_finish (file, wait_result (&read), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, bytes));
+
+  /* A place that cannot be written: a sentence naming the file, nothing made. */
+  lento_export_write_async (bytes, missing, NULL, store_result_cb, &failed);
+  g_assert_false (lento_export_write_finish (missing, wait_result (&failed), &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "journal.csv"));
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+
+  lento_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +520,7 @@ main (int   argc,
     }
   g_test_add_func ("/lento/export/pdf-notes-opt-in", test_export_pdf_notes_opt_in);
   g_test_add_func ("/lento/export/sample-data", test_export_sample_data);
+  g_test_add_func ("/lento/export/write-file", test_export_write_file);
 
   return g_test_run ();
 }
