@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -619,8 +620,8 @@ not_lento:
   return NULL;
 }
 
-/* The clinician summary: one A4 page, drawn with cairo's own text so that
- * the core needs no text layout library. It holds what a clinician asks
+/* The clinician summary: one A4 page, drawn with cairo and its text laid
+ * out with Pango (never GTK), so that every script reads right. It holds what a clinician asks
  * about first: sizes over time, wear time, comfort against pain, and every
  * safety event. Notes are private and only added when the person asks.
  */
@@ -654,18 +655,58 @@ compare_start_oldest_first (gconstpointer a,
                               lento_entry_get_start (*(LentoEntry **)b));
 }
 
+static const cairo_user_data_key_t font_key;
+
+/* The font of the text drawn next on @cr, kept with @cr. */
 static void
 set_font (cairo_t  *cr,
           double    size,
           gboolean  bold)
 {
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, "Sans");
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  cairo_set_user_data (cr, &font_key, font, (cairo_destroy_func_t)pango_font_description_free);
 }
 
-/* Draws one line of text, cut at a character boundary with an ellipsis
- * when it would not fit in @max_width.
+/* One line laid out by Pango, so that right-to-left and complex scripts
+ * are shaped and ordered as they are read; cut with an ellipsis when it
+ * would be wider than @max_width (when above 0).
+ */
+static PangoLayout *
+layout_line (cairo_t    *cr,
+             const char *text,
+             double      max_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  pango_layout_set_font_description (layout, cairo_get_user_data (cr, &font_key));
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = layout_line (cr, text, 0);
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return (double)width / PANGO_SCALE;
+}
+
+/* Draws one line of text with its baseline at @y: the first line of
+ * @text, with an ellipsis when more follows or when it does not fit in
+ * @max_width.
  */
 static void
 draw_text (cairo_t    *cr,
@@ -674,34 +715,20 @@ draw_text (cairo_t    *cr,
            double      max_width,
            const char *text)
 {
-  g_autoptr(GString) line = NULL;
-  cairo_text_extents_t extents;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *line = NULL;
   const char *newline = strchr (text, '\n');
 
-  line = newline != NULL ? g_string_new_len (text, newline - text) : g_string_new (text);
-  cairo_text_extents (cr, line->str, &extents);
-
-  if (extents.x_advance > max_width || newline != NULL)
+  if (newline != NULL)
     {
-      gboolean cut = extents.x_advance > max_width;
+      g_autofree char *first = g_strndup (text, newline - text);
 
-      while (line->len > 0)
-        {
-          g_autofree char *with_ellipsis = g_strconcat (line->str, "…", NULL);
-
-          cairo_text_extents (cr, with_ellipsis, &extents);
-          if (extents.x_advance <= max_width && (cut || newline != NULL))
-            {
-              g_string_assign (line, with_ellipsis);
-              break;
-            }
-          g_string_truncate (line, g_utf8_prev_char (line->str + line->len) - line->str);
-          cut = TRUE;
-        }
+      line = g_strconcat (first, "…", NULL);
     }
 
-  cairo_move_to (cr, x, y);
-  cairo_show_text (cr, line->str);
+  layout = layout_line (cr, line != NULL ? line : text, max_width);
+  cairo_move_to (cr, x, y - (double)pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static char *
@@ -766,8 +793,7 @@ draw_frame (Summary *s,
 
       g_snprintf (label, sizeof label, "%g", v);
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-      cairo_move_to (cr, MARGIN, y + 2.5);
-      cairo_show_text (cr, label);
+      draw_text (cr, MARGIN, y + 2.5, 0, label);
     }
 
   /* Dates of the first and the last session under the frame. */
@@ -775,14 +801,10 @@ draw_frame (Summary *s,
     {
       g_autofree char *first = format_unix_date (s->first);
       g_autofree char *last = format_unix_date (s->last);
-      cairo_text_extents_t extents;
 
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-      cairo_move_to (cr, left, *plot_y + *plot_h + 9);
-      cairo_show_text (cr, first);
-      cairo_text_extents (cr, last, &extents);
-      cairo_move_to (cr, left + *plot_w - extents.x_advance, *plot_y + *plot_h + 9);
-      cairo_show_text (cr, last);
+      draw_text (cr, left, *plot_y + *plot_h + 9, 0, first);
+      draw_text (cr, left + *plot_w - text_width (cr, last), *plot_y + *plot_h + 9, 0, last);
     }
 
   s->y += height + 10;

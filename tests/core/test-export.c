@@ -373,6 +373,53 @@ test_export_pdf_notes_opt_in (void)
   g_assert_nonnull (with_again);
 }
 
+/* Notes in right-to-left and complex scripts are laid out by Pango: the
+ * page stays one valid page, and the notes reach it.
+ */
+typedef struct {
+  const char *name;
+  const char *notes;
+} ScriptCase;
+
+static const ScriptCase script_cases[] = {
+  { "arabic", "جلسة هادئة، مريحة جدًا\nالسطر الثاني" },
+  { "hebrew", "מפגש רגוע ונוח, בלי כאב" },
+  { "mixed-direction", "Size 2 → מידה 2, ثم ١٥ دقيقة" },
+  { "devanagari", "शांत और आरामदायक सत्र" },
+  { "long-rtl", "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ "
+                "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ "
+                "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " "هادئ " },
+};
+
+static void
+test_export_pdf_scripts (gconstpointer data)
+{
+  const ScriptCase *c = data;
+  g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 ("2026-11-27T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry (c->notes);
+  g_autoptr(GBytes) without = NULL;
+  g_autoptr(GBytes) with = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *bytes;
+
+  lento_journal_add (journal, entry);
+  without = lento_export_pdf_summary (G_LIST_MODEL (journal), NULL,
+                                      LENTO_SUMMARY_FLAGS_NONE, end, &error);
+  g_assert_no_error (error);
+  with = lento_export_pdf_summary (G_LIST_MODEL (journal), NULL,
+                                   LENTO_SUMMARY_FLAGS_INCLUDE_NOTES, end, &error);
+  g_assert_no_error (error);
+
+  bytes = g_bytes_get_data (with, &size);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_true (memcmp (bytes, "%PDF-", 5) == 0);
+  g_assert_nonnull (g_strstr_len (bytes + size - 32, 32, "%%EOF"));
+  g_assert_cmpuint (count_pages (with), ==, 1);
+  g_assert_cmpuint (size, >, g_bytes_get_size (without) + 200);
+}
+
 static void
 test_export_sample_data (void)
 {
@@ -519,6 +566,12 @@ main (int   argc,
       g_test_add_data_func (path, &pdf_cases[i], test_export_pdf);
     }
   g_test_add_func ("/lento/export/pdf-notes-opt-in", test_export_pdf_notes_opt_in);
+  for (guint i = 0; i < G_N_ELEMENTS (script_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/export/pdf-scripts/%s",
+                                               script_cases[i].name);
+      g_test_add_data_func (path, &script_cases[i], test_export_pdf_scripts);
+    }
   g_test_add_func ("/lento/export/sample-data", test_export_sample_data);
   g_test_add_func ("/lento/export/write-file", test_export_write_file);
 
