@@ -29,6 +29,17 @@ typedef struct
   gboolean    pending;     /* read from a document, not yet in the list */
 } Record;
 
+/* A deleted entry: its UUID and when it was deleted, kept in one month
+ * document so that a stale copy of the entry found anywhere (the trace
+ * of an interrupted move, an old backup) never brings it back.
+ */
+typedef struct
+{
+  char       *uuid;
+  GDateTime  *deleted;     /* UTC */
+  char       *home;        /* the month document that keeps it */
+} Tombstone;
+
 /* One month document: which entries belong in it, what it held that we do
  * not understand, and whether it changed since it was last saved.
  */
@@ -38,6 +49,8 @@ typedef struct
   GHashTable *records;       /* Record * whose home it is; owned by by_uuid */
   JsonObject *extra;         /* unknown top-level members */
   GPtrArray  *unreadable;    /* JsonNode entries that could not be read */
+  GHashTable *tombstones;    /* Tombstone * kept here; owned by the journal */
+  GPtrArray  *unreadable_deleted;   /* JsonNode tombstones that could not be read */
   guint64     generation;
   guint64     gained_generation;     /* generation when an entry last moved in */
   guint64     serialized_generation;
@@ -54,6 +67,7 @@ struct _LentoJournal
   GPtrArray  *items;         /* Record *, newest first; records owned by by_uuid */
   GHashTable *by_uuid;       /* uuid -> Record */
   GHashTable *months;        /* name -> Month */
+  GHashTable *tombstones;    /* uuid -> Tombstone */
 
   gboolean    recent_loaded;
   gboolean    loaded;
@@ -126,12 +140,23 @@ record_compare_indirect (gconstpointer a,
 }
 
 static void
+tombstone_free (Tombstone *tombstone)
+{
+  g_free (tombstone->uuid);
+  g_clear_pointer (&tombstone->deleted, g_date_time_unref);
+  g_free (tombstone->home);
+  g_free (tombstone);
+}
+
+static void
 month_free (Month *month)
 {
   g_free (month->name);
   g_clear_pointer (&month->records, g_hash_table_unref);
   g_clear_pointer (&month->extra, json_object_unref);
   g_clear_pointer (&month->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&month->tombstones, g_hash_table_unref);
+  g_clear_pointer (&month->unreadable_deleted, g_ptr_array_unref);
   g_free (month);
 }
 
@@ -147,6 +172,9 @@ ensure_month (LentoJournal *self,
       month->name = g_strdup (name);
       month->records = g_hash_table_new (NULL, NULL);
       month->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+      month->tombstones = g_hash_table_new (NULL, NULL);
+      month->unreadable_deleted =
+        g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
       g_hash_table_insert (self->months, month->name, month);
     }
 
@@ -192,6 +220,60 @@ month_drop_record (LentoJournal *self,
 
   g_hash_table_remove (month->records, record);
   month->generation++;
+}
+
+/* TRUE if @tombstone says that @entry was deleted after its last edit. */
+static gboolean
+tombstone_covers (Tombstone  *tombstone,
+                  LentoEntry *entry)
+{
+  return g_date_time_compare (tombstone->deleted, lento_entry_get_modified (entry)) >= 0;
+}
+
+/* Records that @uuid was deleted at @deleted, in month @name, replacing an
+ * older tombstone (whose month changes). Does not mark @name changed.
+ */
+static void
+set_tombstone (LentoJournal *self,
+               const char   *uuid,
+               GDateTime    *deleted,
+               const char   *name)
+{
+  Tombstone *tombstone = g_hash_table_lookup (self->tombstones, uuid);
+
+  if (tombstone != NULL)
+    {
+      Month *old = ensure_month (self, tombstone->home);
+
+      g_hash_table_remove (old->tombstones, tombstone);
+      old->generation++;
+      g_clear_pointer (&tombstone->deleted, g_date_time_unref);
+      g_clear_pointer (&tombstone->home, g_free);
+    }
+  else
+    {
+      tombstone = g_new0 (Tombstone, 1);
+      tombstone->uuid = g_strdup (uuid);
+      g_hash_table_insert (self->tombstones, tombstone->uuid, tombstone);
+    }
+
+  tombstone->deleted = g_date_time_to_utc (deleted);
+  tombstone->home = g_strdup (name);
+  g_hash_table_add (ensure_month (self, name)->tombstones, tombstone);
+}
+
+/* Forgets a tombstone, when its entry was edited after the deletion or is
+ * added back; its month is saved without it.
+ */
+static void
+clear_tombstone (LentoJournal *self,
+                 Tombstone    *tombstone)
+{
+  Month *month = ensure_month (self, tombstone->home);
+
+  g_hash_table_remove (month->tombstones, tombstone);
+  month->generation++;
+  g_hash_table_remove (self->tombstones, tombstone->uuid);
 }
 
 /* Where @record is, or where it would go: the first position whose record
@@ -357,6 +439,7 @@ lento_journal_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->months, g_hash_table_unref);
+  g_clear_pointer (&self->tombstones, g_hash_table_unref);
 
   G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
 }
@@ -429,6 +512,8 @@ lento_journal_init (LentoJournal *self)
                                          (GDestroyNotify)record_free);
   self->months = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify)month_free);
+  self->tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify)tombstone_free);
 }
 
 LentoJournal *
@@ -438,13 +523,24 @@ lento_journal_new (void)
 }
 
 /* Adds @entry, or, when an entry with its UUID is already here, keeps the
- * copy modified last. Returns TRUE if the journal changed.
+ * copy modified last. An entry deleted after its last edit stays deleted,
+ * unless @undelete (the person adds it back). Returns TRUE if the journal
+ * changed.
  */
 static gboolean
 add_or_update (LentoJournal *self,
-               LentoEntry   *entry)
+               LentoEntry   *entry,
+               gboolean      undelete)
 {
   Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+  Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
+
+  if (tombstone != NULL)
+    {
+      if (!undelete && tombstone_covers (tombstone, entry))
+        return FALSE;
+      clear_tombstone (self, tombstone);
+    }
 
   if (record == NULL)
     {
@@ -482,7 +578,7 @@ lento_journal_add (LentoJournal *self,
   g_return_if_fail (LENTO_IS_ENTRY (entry));
   g_return_if_fail (!self->read_only);
 
-  add_or_update (self, entry);
+  add_or_update (self, entry, TRUE);
 }
 
 /**
@@ -532,12 +628,19 @@ lento_journal_replace (LentoJournal *self,
  * @self: a #LentoJournal
  * @uuid: the UUID of the entry to remove
  *
+ * Removes the entry and leaves a tombstone (its UUID and the time of
+ * deletion) in its month, so that a stale copy of it in another month
+ * document or in a backup never brings it back. Adding the entry again
+ * with lento_journal_add() undoes the deletion.
+ *
  * Returns: %TRUE if the entry was there
  */
 gboolean
 lento_journal_remove (LentoJournal *self,
                       const char   *uuid)
 {
+  g_autoptr(GDateTime) now = NULL;
+  GDateTime *modified;
   Record *record;
   guint position;
 
@@ -548,6 +651,12 @@ lento_journal_remove (LentoJournal *self,
   record = g_hash_table_lookup (self->by_uuid, uuid);
   if (record == NULL)
     return FALSE;
+
+  /* Never earlier than the last edit, whatever the clock says now. */
+  now = g_date_time_new_now_utc ();
+  modified = lento_entry_get_modified (record->entry);
+  set_tombstone (self, uuid, g_date_time_compare (now, modified) > 0 ? now : modified,
+                 record->home);
 
   position = position_of (self, record);
   month_drop_record (self, record);
@@ -584,7 +693,7 @@ lento_journal_merge (LentoJournal *self,
       LentoEntry *entry = g_ptr_array_index (entries, i);
 
       g_return_val_if_fail (LENTO_IS_ENTRY (entry), changed);
-      if (add_or_update (self, entry))
+      if (add_or_update (self, entry, FALSE))
         changed++;
     }
 
@@ -787,7 +896,8 @@ unknown_members (JsonObject *root)
   while (json_object_iter_next_ordered (&iter, &member, &node))
     {
       if (g_str_equal (member, "format") || g_str_equal (member, "month") ||
-          g_str_equal (member, "entries"))
+          g_str_equal (member, "entries") ||
+          (g_str_equal (member, "deleted") && JSON_NODE_HOLDS_ARRAY (node)))
         continue;
 
       if (extra == NULL)
@@ -855,6 +965,8 @@ typedef struct
   char       *name;
   GPtrArray  *entries;       /* LentoEntry */
   GPtrArray  *unreadable;    /* JsonNode */
+  GPtrArray  *tombstones;    /* Tombstone, without a home */
+  GPtrArray  *unreadable_deleted;   /* JsonNode */
   JsonObject *extra;
   GError     *error;         /* set when the document could not be read */
 } MonthData;
@@ -865,6 +977,8 @@ month_data_free (MonthData *data)
   g_free (data->name);
   g_clear_pointer (&data->entries, g_ptr_array_unref);
   g_clear_pointer (&data->unreadable, g_ptr_array_unref);
+  g_clear_pointer (&data->tombstones, g_ptr_array_unref);
+  g_clear_pointer (&data->unreadable_deleted, g_ptr_array_unref);
   g_clear_pointer (&data->extra, json_object_unref);
   g_clear_error (&data->error);
   g_free (data);
@@ -880,7 +994,55 @@ month_data_new (const char *name)
   data->name = g_strdup (name);
   data->entries = g_ptr_array_new_with_free_func (g_object_unref);
   data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  data->tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify)tombstone_free);
+  data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   return data;
+}
+
+/* The "deleted" member, when it is an array (otherwise it is kept among
+ * the unknown members). A tombstone that cannot be read is kept as it is.
+ */
+static void
+parse_tombstones (MonthData  *data,
+                  JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "deleted");
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element)
+                                                            : NULL;
+      const char *uuid = NULL;
+      const char *deleted = NULL;
+      GDateTime *when = NULL;
+      Tombstone *tombstone;
+
+      if (object != NULL)
+        {
+          uuid = json_object_get_string_member_with_default (object, "uuid", NULL);
+          deleted = json_object_get_string_member_with_default (object, "deleted", NULL);
+        }
+      if (uuid != NULL && g_uuid_string_is_valid (uuid) && deleted != NULL)
+        when = g_date_time_new_from_iso8601 (deleted, NULL);
+      if (when == NULL)
+        {
+          g_ptr_array_add (data->unreadable_deleted, json_node_copy (element));
+          continue;
+        }
+
+      tombstone = g_new0 (Tombstone, 1);
+      tombstone->uuid = g_strdup (uuid);
+      tombstone->deleted = when;
+      g_ptr_array_add (data->tombstones, tombstone);
+    }
 }
 
 /* Safe to call from any thread. Never fails: a document that cannot be
@@ -900,6 +1062,7 @@ month_data_parse (const char *name,
     return g_steal_pointer (&data);
 
   data->extra = unknown_members (json_node_get_object (json_parser_get_root (parser)));
+  parse_tombstones (data, json_node_get_object (json_parser_get_root (parser)));
 
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
@@ -926,6 +1089,70 @@ month_data_parse (const char *name,
   return g_steal_pointer (&data);
 }
 
+/* Takes an entry out of the journal because a tombstone covers it; its
+ * month is saved without it.
+ */
+static void
+bury_record (LentoJournal *self,
+             Record       *record,
+             GPtrArray    *pending)
+{
+  month_drop_record (self, record);
+
+  if (record->pending)
+    {
+      g_ptr_array_remove_fast (pending, record);
+    }
+  else
+    {
+      guint position = position_of (self, record);
+
+      g_ptr_array_remove_index (self->items, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+      notify_n_items (self);
+    }
+
+  g_hash_table_remove (self->by_uuid, record->uuid);
+}
+
+/* Merges one document's tombstones: the latest deletion of a UUID is kept,
+ * and wins over every copy of the entry not edited since.
+ */
+static void
+merge_tombstones (LentoJournal *self,
+                  MonthData    *data,
+                  GPtrArray    *pending)
+{
+  for (guint i = 0; i < data->tombstones->len; i++)
+    {
+      Tombstone *incoming = g_ptr_array_index (data->tombstones, i);
+      Tombstone *known = g_hash_table_lookup (self->tombstones, incoming->uuid);
+      Record *record = g_hash_table_lookup (self->by_uuid, incoming->uuid);
+
+      if (known != NULL && g_date_time_compare (known->deleted, incoming->deleted) >= 0)
+        {
+          /* One tombstone per UUID is enough: drop the older copy. */
+          if (!g_str_equal (known->home, data->name))
+            touch_month (self, data->name);
+          continue;
+        }
+
+      if (record != NULL && g_date_time_compare (incoming->deleted,
+                                                 lento_entry_get_modified (record->entry)) < 0)
+        {
+          /* Edited after this deletion: the entry stays, the tombstone goes. */
+          touch_month (self, data->name);
+          if (known != NULL)
+            clear_tombstone (self, known);
+          continue;
+        }
+
+      set_tombstone (self, incoming->uuid, incoming->deleted, data->name);
+      if (record != NULL)
+        bury_record (self, record, pending);
+    }
+}
+
 /* Merges one document's entries; the records that are new go to @pending. */
 static void
 merge_month_data (LentoJournal *self,
@@ -947,11 +1174,30 @@ merge_month_data (LentoJournal *self,
   g_ptr_array_unref (month->unreadable);
   month->unreadable = g_steal_pointer (&data->unreadable);
   data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  g_ptr_array_unref (month->unreadable_deleted);
+  month->unreadable_deleted = g_steal_pointer (&data->unreadable_deleted);
+  data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+  merge_tombstones (self, data, pending);
 
   for (guint i = 0; i < data->entries->len; i++)
     {
       LentoEntry *entry = g_ptr_array_index (data->entries, i);
       Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+      Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
+
+      if (tombstone != NULL)
+        {
+          /* A copy of a deleted entry: this document is saved without it.
+           * An entry edited after it was deleted wins over the deletion.
+           */
+          if (tombstone_covers (tombstone, entry))
+            {
+              touch_month (self, name);
+              continue;
+            }
+          clear_tombstone (self, tombstone);
+        }
 
       if (record == NULL)
         {
@@ -1265,6 +1511,45 @@ record_compare_oldest_first (gconstpointer a,
   return -record_compare (*(Record **)a, *(Record **)b);
 }
 
+static int
+compare_tombstones (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp ((*(Tombstone **)a)->uuid, (*(Tombstone **)b)->uuid);
+}
+
+/* By UUID, so that the same tombstones always give the same bytes. */
+static JsonArray *
+serialize_tombstones (Month *month)
+{
+  g_autoptr(GPtrArray) tombstones = g_ptr_array_sized_new (g_hash_table_size (month->tombstones));
+  JsonArray *array;
+  GHashTableIter iter;
+  gpointer found;
+
+  g_hash_table_iter_init (&iter, month->tombstones);
+  while (g_hash_table_iter_next (&iter, &found, NULL))
+    g_ptr_array_add (tombstones, found);
+  g_ptr_array_sort (tombstones, compare_tombstones);
+
+  array = json_array_sized_new (tombstones->len + month->unreadable_deleted->len);
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      Tombstone *tombstone = g_ptr_array_index (tombstones, i);
+      JsonObject *object = json_object_new ();
+      g_autofree char *deleted = g_date_time_format_iso8601 (tombstone->deleted);
+
+      json_object_set_string_member (object, "uuid", tombstone->uuid);
+      json_object_set_string_member (object, "deleted", deleted);
+      json_array_add_object_element (array, object);
+    }
+  for (guint i = 0; i < month->unreadable_deleted->len; i++)
+    json_array_add_element (array,
+                            json_node_copy (g_ptr_array_index (month->unreadable_deleted, i)));
+
+  return array;
+}
+
 /**
  * lento_journal_serialize_month:
  * @self: a #LentoJournal
@@ -1357,6 +1642,9 @@ _lento_journal_serialize_month (LentoJournal  *self,
   for (guint i = 0; i < month->unreadable->len; i++)
     json_array_add_element (array, json_node_copy (g_ptr_array_index (month->unreadable, i)));
   json_object_set_array_member (root, "entries", array);
+
+  if (g_hash_table_size (month->tombstones) > 0 || month->unreadable_deleted->len > 0)
+    json_object_set_array_member (root, "deleted", serialize_tombstones (month));
 
   root_node = json_node_init_object (json_node_alloc (), root);
   json_object_unref (root);

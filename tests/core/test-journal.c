@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "lento-backup.h"
 #include "lento-core-error.h"
 #include "lento-journal.h"
 #include "lento-journal-vault.h"
@@ -617,6 +618,239 @@ test_journal_month_move_interrupted (gconstpointer data)
   g_assert_true (g_strv_contains ((const char * const *)dirty, "journal/2026-10"));
   october_fixed = save_month (reopened, "journal/2026-10");
   g_assert_false (month_contains (october_fixed, uuid));
+}
+
+
+/* Tombstones: a deleted entry stays deleted. */
+
+static gboolean
+month_has_tombstone (GBytes     *bytes,
+                     const char *uuid)
+{
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *deleted;
+
+  if (!json_object_has_member (object, "deleted"))
+    return FALSE;
+  deleted = json_object_get_array_member (object, "deleted");
+  for (guint i = 0; i < json_array_get_length (deleted); i++)
+    {
+      JsonObject *tombstone = json_array_get_object_element (deleted, i);
+      g_autoptr(GDateTime) when = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member (tombstone, "uuid"), uuid) != 0)
+        continue;
+      when = g_date_time_new_from_iso8601 (json_object_get_string_member (tombstone, "deleted"),
+                                           NULL);
+      g_assert_nonnull (when);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+rows_added (GArray *changes)
+{
+  int rows = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    rows += (int)g_array_index (changes, Change, i).added -
+            (int)g_array_index (changes, Change, i).removed;
+  return rows;
+}
+
+/* An entry moves from October to November, Lento stops before October is
+ * saved, and the entry is then deleted: November keeps a tombstone, and
+ * the stale copy in October never comes back, in either loading order.
+ */
+static void
+test_journal_tombstone_interrupted_move (gconstpointer data)
+{
+  const InterruptedCase *c = data;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) reopened = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-10-30T21:00:00+01:00", 20);
+  g_autoptr(LentoEntry) other = make_entry ("2026-11-10T21:00:00+01:00", 22);
+  g_autoptr(LentoEntry) edit = NULL;
+  g_autoptr(GDateTime) new_start = g_date_time_new_from_iso8601 ("2026-11-01T09:00:00+01:00",
+                                                                 NULL);
+  g_autoptr(GBytes) october = NULL;
+  g_autoptr(GBytes) november = NULL;
+  g_autoptr(GBytes) october_fixed = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (entry));
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, entry);
+  lento_journal_add (journal, other);
+  october = save_month (journal, "journal/2026-10");
+
+  edit = lento_entry_copy (entry);
+  lento_entry_set_start (edit, new_start);
+  lento_journal_replace (journal, edit);
+  g_assert_true (lento_journal_remove (journal, uuid));
+  g_assert_null (lento_journal_lookup (journal, uuid));
+  november = save_month (journal, "journal/2026-11");
+  /* ...and here Lento stops, before October is written again. */
+  g_assert_true (month_contains (october, uuid));
+  g_assert_false (month_contains (november, uuid));
+  g_assert_true (month_has_tombstone (november, uuid));
+
+  changes = record_changes (reopened);
+  if (c->new_month_first)
+    {
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-11", november, &error));
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-10", october, &error));
+    }
+  else
+    {
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-10", october, &error));
+      g_assert_true (lento_journal_load_month (reopened, "journal/2026-11", november, &error));
+    }
+  g_assert_no_error (error);
+  lento_journal_set_loaded (reopened);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 1);
+  g_assert_null (lento_journal_lookup (reopened, uuid));
+  g_assert_true (lento_entry_equal (get_entry (reopened, 0), other));
+  /* The signals add up to the one row that is left. */
+  g_assert_cmpint (rows_added (changes), ==, 1);
+
+  /* October is written again without the stale copy; November keeps the
+   * tombstone and is not rewritten.
+   */
+  dirty = lento_journal_dup_dirty_months (reopened);
+  g_assert_true (strv_equal (dirty, "journal/2026-10"));
+  october_fixed = save_month (reopened, "journal/2026-10");
+  g_assert_false (month_contains (october_fixed, uuid));
+}
+
+typedef struct {
+  const char *name;
+  const char *modified;     /* of the stale copy */
+  gboolean    comes_back;
+} StaleCopyCase;
+
+/* The entry was deleted at 2026-11-10T12:00:00Z. */
+static const StaleCopyCase stale_copy_cases[] = {
+  { "edited-before", "2026-11-09T12:00:00Z", FALSE },
+  { "edited-same-instant", "2026-11-10T12:00:00Z", FALSE },
+  { "edited-after", "2026-11-11T12:00:00Z", TRUE },
+};
+
+/* A copy of a deleted entry comes back only when it was edited after the
+ * deletion; then the tombstone goes. Same result in either loading order.
+ */
+static void
+test_journal_tombstone_rule (gconstpointer data)
+{
+  const StaleCopyCase *c = data;
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(LentoJournal) journal = lento_journal_new ();
+      g_autofree char *stale_text = g_strdup_printf (
+        "{\"format\":1,\"month\":\"2026-10\",\"entries\":["
+        "{\"uuid\":\"44444444-4444-4444-8444-444444444444\",\"start\":\"2026-10-02T20:00:00Z\","
+        "\"modified\":\"%s\"}]}", c->modified);
+      g_autoptr(GBytes) stale = bytes_from (stale_text);
+      g_autoptr(GBytes) tombstone = bytes_from (
+        "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"deleted\":["
+        "{\"uuid\":\"44444444-4444-4444-8444-444444444444\","
+        "\"deleted\":\"2026-11-10T12:00:00Z\"}]}");
+      g_autoptr(GArray) changes = record_changes (journal);
+      g_autoptr(GBytes) november = NULL;
+      g_autoptr(GBytes) october = NULL;
+
+      if (order == 0)
+        {
+          g_assert_true (lento_journal_load_month (journal, "journal/2026-10", stale, NULL));
+          g_assert_true (lento_journal_load_month (journal, "journal/2026-11", tombstone, NULL));
+        }
+      else
+        {
+          g_assert_true (lento_journal_load_month (journal, "journal/2026-11", tombstone, NULL));
+          g_assert_true (lento_journal_load_month (journal, "journal/2026-10", stale, NULL));
+        }
+      lento_journal_set_loaded (journal);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==,
+                        c->comes_back ? 1 : 0);
+      g_assert_cmpint (rows_added (changes), ==, c->comes_back ? 1 : 0);
+
+      november = save_month (journal, "journal/2026-11");
+      october = save_month (journal, "journal/2026-10");
+      g_assert_true (month_has_tombstone (november, "44444444-4444-4444-8444-444444444444") !=
+                     c->comes_back);
+      g_assert_true (month_contains (october, "44444444-4444-4444-8444-444444444444") ==
+                     c->comes_back);
+    }
+}
+
+/* Deleting writes a tombstone; Undo (adding the entry back) takes it away;
+ * an import of an older copy does not undo a deletion.
+ */
+static void
+test_journal_tombstone_undo_and_merge (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) reopened = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
+  g_autoptr(LentoEntry) old_copy = lento_entry_copy (entry);
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (entry));
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, entry);
+  g_assert_true (lento_journal_remove (journal, uuid));
+  bytes = save_month (journal, "journal/2026-11");
+  g_assert_true (month_has_tombstone (bytes, uuid));
+  g_assert_false (month_contains (bytes, uuid));
+
+  /* An import of the copy from before the deletion changes nothing. */
+  g_ptr_array_add (incoming, g_object_ref (old_copy));
+  g_assert_cmpuint (lento_journal_merge (journal, incoming), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 0);
+
+  /* The tombstone survives a round trip through the month document. */
+  g_assert_true (lento_journal_load_month (reopened, "journal/2026-11", bytes, NULL));
+  lento_journal_set_loaded (reopened);
+  g_assert_cmpuint (lento_journal_merge (reopened, incoming), ==, 0);
+
+  /* Undo: the person adds it back. */
+  lento_journal_add (journal, entry);
+  g_assert_true (lento_journal_lookup (journal, uuid) == entry);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = save_month (journal, "journal/2026-11");
+  g_assert_false (month_has_tombstone (bytes, uuid));
+  g_assert_true (month_contains (bytes, uuid));
+}
+
+/* A tombstone this version cannot read is kept and written back. */
+static void
+test_journal_tombstone_unreadable_kept (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) text = bytes_from (
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"deleted\":["
+    "{\"uuid\":\"not-a-uuid\",\"deleted\":\"2026-11-10T12:00:00Z\"},"
+    "{\"uuid\":\"55555555-5555-4555-8555-555555555555\",\"deleted\":\"2026-11-10T12:00:00Z\"}]}");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *deleted;
+
+  g_assert_true (lento_journal_load_month (journal, "journal/2026-11", text, NULL));
+  lento_journal_set_loaded (journal);
+  saved = save_month (journal, "journal/2026-11");
+  root = parse_bytes (saved);
+  deleted = json_object_get_array_member (json_node_get_object (root), "deleted");
+  g_assert_cmpuint (json_array_get_length (deleted), ==, 2);
+  g_assert_true (month_has_tombstone (saved, "55555555-5555-4555-8555-555555555555"));
+  g_assert_true (month_has_tombstone (saved, "not-a-uuid"));
 }
 
 static void
@@ -1447,6 +1681,65 @@ test_journal_vault_round_trip (void)
   remove_tree (dir_file);
 }
 
+
+/* Merging an old backup into the vault does not bring back an entry
+ * deleted since: the month keeps its tombstone and loses the copy.
+ */
+static void
+test_journal_tombstone_backup_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lento-journal-XXXXXX", &error);
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(LentoVault) vault = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
+  g_autoptr(LentoEntry) kept = make_entry ("2026-11-04T20:00:00Z", 21);
+  g_autoptr(GHashTable) backup = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GAsyncResult) flushed = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (entry));
+  guint n_written = 0;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  vault = lento_vault_new (dir, "io.github.lento.Lento.Test");
+  g_assert_true (lento_vault_open (vault, &error));
+  code = lento_vault_create (vault, &error);
+  g_assert_no_error (error);
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, entry);
+  lento_journal_add (journal, kept);
+  before = lento_journal_serialize_month (journal, "journal/2026-11", &error);
+  g_assert_no_error (error);
+  g_assert_true (lento_journal_remove (journal, uuid));
+  lento_journal_save_async (journal, vault, NULL, async_done_cb, &saved);
+  g_assert_true (lento_journal_save_finish (journal, wait_for (&saved), &error));
+  g_assert_no_error (error);
+
+  backup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify)g_bytes_unref);
+  g_hash_table_insert (backup, g_strdup ("journal/2026-11"), g_bytes_ref (before));
+  g_assert_true (lento_backup_merge_into (vault, backup, &n_written, &error));
+  g_assert_no_error (error);
+  lento_vault_flush_async (vault, NULL, async_done_cb, &flushed);
+  g_assert_true (lento_vault_flush_finish (vault, wait_for (&flushed), &error));
+  g_assert_no_error (error);
+
+  after = lento_vault_read_document (vault, "journal/2026-11", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (month_contains (after, uuid));
+  g_assert_true (month_contains (after, lento_entry_get_uuid (kept)));
+  g_assert_true (month_has_tombstone (after, uuid));
+
+  lento_vault_close (vault);
+  remove_tree (dir_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1487,6 +1780,22 @@ main (int   argc,
       g_test_add_data_func (path, &interrupted_cases[i], test_journal_month_move_interrupted);
     }
   g_test_add_func ("/lento/journal/dirty-tracking", test_journal_dirty_tracking);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupted_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/tombstone-interrupted-move/%s",
+                                               interrupted_cases[i].name);
+      g_test_add_data_func (path, &interrupted_cases[i], test_journal_tombstone_interrupted_move);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stale_copy_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/journal/tombstone-rule/%s",
+                                               stale_copy_cases[i].name);
+      g_test_add_data_func (path, &stale_copy_cases[i], test_journal_tombstone_rule);
+    }
+  g_test_add_func ("/lento/journal/tombstone-undo-and-merge", test_journal_tombstone_undo_and_merge);
+  g_test_add_func ("/lento/journal/tombstone-unreadable-kept",
+                   test_journal_tombstone_unreadable_kept);
+  g_test_add_func ("/lento/journal/tombstone-backup-merge", test_journal_tombstone_backup_merge);
   g_test_add_func ("/lento/journal/progressive-load", test_journal_progressive_load);
   g_test_add_func ("/lento/journal/progressive-load-damaged",
                    test_journal_progressive_load_damaged);
