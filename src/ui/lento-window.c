@@ -760,7 +760,10 @@ lento_window_set_property (GObject      *object,
 static void
 lento_window_bind_models (LentoWindow *self)
 {
-  static const char * const models[] = { "journal", "inventory", "program" };
+  /* The planned days go both ways: the plan view's toggles change them. */
+  static const char * const models[] = {
+    "journal", "inventory", "program", "weekdays", "skipped-day",
+  };
   GtkWidget *views[] = {
     GTK_WIDGET (self->plan_view),
     GTK_WIDGET (self->session_view),
@@ -774,7 +777,9 @@ lento_window_bind_models (LentoWindow *self)
       for (guint j = 0; j < G_N_ELEMENTS (models); j++)
         if (g_object_class_find_property (klass, models[j]) != NULL)
           g_object_bind_property (self->store, models[j], views[i], models[j],
-                                  G_BINDING_SYNC_CREATE);
+                                  G_BINDING_SYNC_CREATE
+                                  | (g_str_equal (models[j], "weekdays")
+                                     ? G_BINDING_BIDIRECTIONAL : 0));
     }
 }
 
