@@ -496,7 +496,14 @@ build_days (LentoPlanView *self)
 
       g_date_strftime (short_name, sizeof short_name, "%a", &date);
       g_date_strftime (full_name, sizeof full_name, "%A", &date);
-      button = gtk_toggle_button_new_with_label (short_name);
+      GtkWidget *label = gtk_label_new (short_name);
+
+      /* Seven buttons share a phone-sized width: the name may shorten, the
+       * accessible name keeps it whole.
+       */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      button = gtk_toggle_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
       /* Translators: the accessible name of a day toggle; %s is a weekday. */
       accessible = g_strdup_printf (_("Plan sessions on %s"), full_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
