@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "lento-application.h"
 #include "lento-reminder.h"
 
 #define ALL_DAYS 0xfe
@@ -23,6 +24,7 @@ typedef struct {
   GDBusConnection *bus;
   guint  object_id;
   guint  count;
+  guint  closed;
   char  *summary;
   char  *body;
   char **actions;
@@ -92,6 +94,11 @@ method_call_cb (GDBusConnection       *connection,
       server.body = g_strdup (body);
       server.count++;
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.count));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      server.closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method_name, "GetCapabilities"))
     {
@@ -333,6 +340,102 @@ test_rest_day_is_quiet (void)
   g_assert_true (check (reminder, evening));
 }
 
+typedef struct {
+  LentoApplication *app;
+  guint             expected;
+  gboolean          timed_out;
+} RunData;
+
+/* Once the reminder has arrived, Skip today, as the notification's button
+ * does; then a change of time asks the rule again at once, and nothing more
+ * may be sent today.
+ */
+static gboolean
+application_poll_cb (gpointer user_data)
+{
+  RunData *data = user_data;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (server.count < data->expected && !data->timed_out)
+    return G_SOURCE_CONTINUE;
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "skip-today", NULL);
+  g_settings_set_uint (settings, "reminder-minute", 1);
+  g_settings_set_uint (settings, "reminder-minute", 0);
+  g_application_quit (G_APPLICATION (data->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+application_started_cb (GApplication *app,
+                        RunData      *data)
+{
+  /* The buttons' actions exist on the application itself. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "start-session"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "skip-today"));
+}
+
+/* The real path: Lento started as the D-Bus service, as the autostart entry
+ * and the activation file start it, with reminders on and no journal open.
+ * The notification reaches the desktop's server from the application's own
+ * check, with nothing about the training in it even though the descriptive
+ * text is chosen (locked, there is nothing to describe). The application
+ * stays alive on its own (reminders hold it) until it is told to quit.
+ */
+static void
+test_application_in_background (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LentoApplication) app = NULL;
+  char *argv[] = { (char *) "lento", (char *) "--gapplication-service", NULL };
+  RunData data = { NULL, };
+  guint before;
+  guint closed_before;
+  guint timeout_id;
+  int status;
+
+  /* What the tests before sent has all arrived first. */
+  wait_for_count (sent);
+  g_assert_cmpuint (server.count, ==, sent);
+  before = server.count;
+  closed_before = server.closed;
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_uint (settings, "reminder-minute", 0);
+  g_settings_set_uint (settings, "reminder-weekdays", ALL_DAYS);
+  /* The descriptive text has nothing to describe while locked. */
+  g_settings_set_enum (settings, "reminder-text", LENTO_REMINDER_TEXT_DESCRIPTIVE);
+
+  app = lento_application_new ();
+  data.app = app;
+  data.expected = before + 1;
+  g_signal_connect (app, "startup", G_CALLBACK (application_started_cb), &data);
+  g_timeout_add (50, application_poll_cb, &data);
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &data.timed_out);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_false (data.timed_out);
+  g_source_remove (timeout_id);
+  /* Skip today took the reminder away; anything sent after it would have
+   * arrived by now.
+   */
+  wait_for_count (before + 2);
+  g_assert_cmpuint (server.count, ==, before + 1);
+  g_assert_cmpuint (server.closed, ==, closed_before + 1);
+  assert_no_training_words (server.summary);
+  assert_no_training_words (server.body);
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Skip Today"));
+
+  g_settings_reset (settings, "reminders-enabled");
+  g_settings_reset (settings, "reminder-minute");
+  g_settings_reset (settings, "reminder-weekdays");
+  g_settings_reset (settings, "reminder-text");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/lento/reminder/skip-today", test_skip_today);
   g_test_add_func ("/lento/reminder/locked-stays-discreet", test_locked_stays_discreet);
   g_test_add_func ("/lento/reminder/rest-day-is-quiet", test_rest_day_is_quiet);
+  g_test_add_func ("/lento/reminder/application-in-background", test_application_in_background);
 
   status = g_test_run ();
 
