@@ -263,6 +263,67 @@ update_banners (LentoPlanView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_box), shown > 0);
 }
 
+static LentoEntry *
+find_entry (GListModel *journal,
+            const char *uuid)
+{
+  guint n_items = journal != NULL ? g_list_model_get_n_items (journal) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (journal, i);
+
+      if (g_strcmp0 (lento_entry_get_uuid (entry), uuid) == 0)
+        return g_steal_pointer (&entry);
+    }
+
+  return NULL;
+}
+
+/* A reason that rests on journal entries links to each of them: the
+ * window's win.show-entry opens the entry in the Journal view's editor.
+ */
+static void
+append_entry_links (LentoPlanView     *self,
+                    const LentoReason *reason)
+{
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; reason->entries[i] != NULL; i++)
+    {
+      g_autoptr(LentoEntry) entry = find_entry (self->journal, reason->entries[i]);
+      g_autofree char *date = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (entry == NULL)
+        continue;
+
+      /* Translators: a date in a button that opens a journal entry. */
+      date = g_date_time_format (lento_entry_get_start (entry), _("%e %B"));
+      g_strstrip (date);
+      /* Translators: %s is a date, such as 14 March. */
+      label = g_strdup_printf (_("Entry of %s"), date);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "link");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-entry");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", reason->entries[i]);
+      gtk_widget_set_tooltip_text (button, _("Open this entry in the journal"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Opens the journal entry behind this reason"),
+                                      -1);
+      if (box == NULL)
+        {
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_name (box, "reason-entries");
+          gtk_box_append (self->reasons_box, box);
+        }
+      gtk_box_append (GTK_BOX (box), button);
+    }
+}
+
 static void
 update_today (LentoPlanView *self,
               const GDate   *today)
@@ -301,6 +362,7 @@ update_today (LentoPlanView *self,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_box_append (self->reasons_box, label);
+      append_entry_links (self, reason);
     }
 
   /* On a day without a session, say what comes after it and when, so that

@@ -311,6 +311,59 @@ test_rest_after_pain (Fixture       *fixture,
 }
 
 static void
+show_entry_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               char         **uuid)
+{
+  g_free (*uuid);
+  *uuid = g_variant_dup_string (parameter, NULL);
+}
+
+/* The reason for a rest names the painful session behind it, and a link
+ * opens that entry through the window's win.show-entry.
+ */
+static void
+test_reason_links_entry (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-entry", G_VARIANT_TYPE_STRING);
+  GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+  LentoEntry *painful = make_entry (0, "size-ladder", "trainer-3", 21.5, 6);
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (painful));
+  g_autofree char *opened = NULL;
+  GtkWidget *links = NULL;
+  GtkWidget *button;
+
+  g_signal_connect (action, "activate", G_CALLBACK (show_entry_cb), &opened);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  /* Week one's reasons rest on no entry: no links. */
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box); c; c = gtk_widget_get_next_sibling (c))
+    g_assert_cmpstr (gtk_widget_get_name (c), !=, "reason-entries");
+
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-2", 18.0, 0));
+  add_entry (fixture, painful);
+  g_assert_cmpint (lento_recommendation_get_kind (lento_plan_view_get_recommendation (fixture->view)),
+                   ==, LENTO_RECOMMENDATION_REST);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), "reason-entries") == 0)
+      links = c;
+  g_assert_nonnull (links);
+
+  /* One link, to the painful session, named by its date. */
+  button = gtk_widget_get_first_child (links);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_null (gtk_widget_get_next_sibling (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-entry");
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Entry of"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (opened, ==, uuid);
+}
+
+static void
 test_clinician_pause (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -620,6 +673,8 @@ main (int   argc,
               fixture_set_up, test_start_session_action, fixture_tear_down);
   g_test_add ("/lento/plan-view/rest-after-pain", Fixture, NULL,
               fixture_set_up, test_rest_after_pain, fixture_tear_down);
+  g_test_add ("/lento/plan-view/reason-links-entry", Fixture, NULL,
+              fixture_set_up, test_reason_links_entry, fixture_tear_down);
   g_test_add ("/lento/plan-view/clinician-pause", Fixture, NULL,
               fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
