@@ -257,18 +257,30 @@ count_cb (GSimpleAction *action,
   (*count)++;
 }
 
+/* Stands in for the window's action @name: @callback gets @user_data. */
+static void
+add_window_action (Fixture            *fixture,
+                   const char         *name,
+                   const GVariantType *parameter_type,
+                   GCallback           callback,
+                   gpointer            user_data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, parameter_type);
+
+  g_signal_connect (action, "activate", callback, user_data);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+}
+
 static void
 test_start_session_action (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) action = g_simple_action_new ("start-session", NULL);
   GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
   guint count = 0;
 
-  g_signal_connect (action, "activate", G_CALLBACK (count_cb), &count);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  add_window_action (fixture, "start-session", NULL, G_CALLBACK (count_cb), &count);
 
   g_signal_emit_by_name (start, "clicked");
   g_assert_cmpuint (count, ==, 1);
@@ -326,8 +338,6 @@ static void
 test_reason_links_entry (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-entry", G_VARIANT_TYPE_STRING);
   GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
   LentoEntry *painful = make_entry (0, "size-ladder", "trainer-3", 21.5, 6);
   g_autofree char *uuid = g_strdup (lento_entry_get_uuid (painful));
@@ -335,9 +345,8 @@ test_reason_links_entry (Fixture       *fixture,
   GtkWidget *links = NULL;
   GtkWidget *button;
 
-  g_signal_connect (action, "activate", G_CALLBACK (show_entry_cb), &opened);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  add_window_action (fixture, "show-entry", G_VARIANT_TYPE_STRING, G_CALLBACK (show_entry_cb),
+                     &opened);
 
   /* Week one's reasons rest on no entry: no links. */
   for (GtkWidget *c = gtk_widget_get_first_child (reasons_box); c; c = gtk_widget_get_next_sibling (c))
