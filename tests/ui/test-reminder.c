@@ -14,6 +14,7 @@
 
 #include "lento-application.h"
 #include "lento-reminder.h"
+#include "lento-window.h"
 
 #define ALL_DAYS 0xfe
 
@@ -344,6 +345,8 @@ typedef struct {
   LentoApplication *app;
   guint             expected;
   gboolean          timed_out;
+  GtkWindow        *window;
+  gboolean          window_visible;
 } RunData;
 
 /* Once the reminder has arrived, Skip today, as the notification's button
@@ -363,7 +366,18 @@ application_poll_cb (gpointer user_data)
   g_action_group_activate_action (G_ACTION_GROUP (data->app), "skip-today", NULL);
   g_settings_set_uint (settings, "reminder-minute", 1);
   g_settings_set_uint (settings, "reminder-minute", 0);
-  g_application_quit (G_APPLICATION (data->app));
+
+  /* Start brings up the window on the Session view: here, with no journal
+   * yet, behind the set-up, so that the timer is there once it is done.
+   */
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (data->app)));
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "start-session", NULL);
+  data->window = gtk_application_get_active_window (GTK_APPLICATION (data->app));
+  g_assert_true (LENTO_IS_WINDOW (data->window));
+  g_assert_cmpstr (lento_window_get_view (LENTO_WINDOW (data->window)), ==, "session");
+  data->window_visible = gtk_widget_get_visible (GTK_WIDGET (data->window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "quit", NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -425,6 +439,8 @@ test_application_in_background (void)
   wait_for_count (before + 2);
   g_assert_cmpuint (server.count, ==, before + 1);
   g_assert_cmpuint (server.closed, ==, closed_before + 1);
+  g_assert_nonnull (data.window);
+  g_assert_true (data.window_visible);
   assert_no_training_words (server.summary);
   assert_no_training_words (server.body);
   g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
