@@ -154,6 +154,44 @@ test_autostart_switch (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A folder that cannot be made: the switch goes back off, the reason is
+ * said, and the file in the way is left as it was.
+ */
+static void
+test_autostart_blocked (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = lento_autostart_dup_path (APPLICATION_ID);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoPreferencesWindow *window;
+  GtkWidget *autostart;
+
+  /* The test before may have left the folder, empty. */
+  g_rmdir (folder);
+  g_assert_true (g_file_set_contents (folder, "not a folder", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (lento_autostart_set_enabled (APPLICATION_ID, "/usr/bin/lento", TRUE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+  g_assert_true (g_str_has_prefix (error->message, "Lento could not set itself to start"));
+  g_clear_error (&error);
+
+  window = lento_preferences_window_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  autostart = find_named (GTK_WIDGET (window), "autostart-switch");
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  g_assert_false (lento_autostart_get_enabled (APPLICATION_ID));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_get_contents (folder, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "not a folder");
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+}
+
 static void
 test_privacy_page_reflects_slots (void)
 {
@@ -231,6 +269,7 @@ main (int   argc,
                    test_without_vault_hides_privacy);
   g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);
   g_test_add_func ("/lento/preferences/autostart-switch", test_autostart_switch);
+  g_test_add_func ("/lento/preferences/autostart-blocked", test_autostart_blocked);
 
   status = g_test_run ();
   lento_test_remove_tree (config_dir);
