@@ -80,6 +80,19 @@ lento_application_get_vault (LentoApplication *self)
 }
 
 /**
+ * lento_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): what the views work on, once started
+ */
+LentoStore *
+lento_application_get_store (LentoApplication *self)
+{
+  g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
  * lento_application_get_settings:
  *
  * Returns: (transfer none): the application's settings, created at start-up.

@@ -14,6 +14,7 @@
 
 #include "lento-application.h"
 #include "lento-reminder.h"
+#include "lento-test-support.h"
 #include "lento-window.h"
 
 #define ALL_DAYS 0xfe
@@ -347,6 +348,10 @@ typedef struct {
   gboolean          timed_out;
   GtkWindow        *window;
   gboolean          window_visible;
+  LentoSecret      *code;
+  guint             skipped_day;
+  guint             mirrored_weekdays;
+  guint             default_weekdays;
 } RunData;
 
 /* Once the reminder has arrived, Skip today, as the notification's button
@@ -367,6 +372,23 @@ application_poll_cb (gpointer user_data)
   g_settings_set_uint (settings, "reminder-minute", 1);
   g_settings_set_uint (settings, "reminder-minute", 0);
 
+  /* The skip was pressed while locked: it reaches the profile on unlocking,
+   * and unlocking copies the plan's days into the settings.
+   */
+  if (data->code != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      LentoStore *store = lento_application_get_store (data->app);
+
+      g_assert_true (lento_vault_unlock_recovery_code (lento_application_get_vault (data->app),
+                                                       data->code, &error));
+      g_assert_no_error (error);
+      data->skipped_day = lento_store_get_skipped_day (store);
+      data->mirrored_weekdays = g_settings_get_uint (settings, "reminder-weekdays");
+      data->default_weekdays =
+        lento_program_get_rules (lento_store_get_program (store))->default_weekdays;
+    }
+
   /* Start brings up the window on the Session view: here, with no journal
    * yet, behind the set-up, so that the timer is there once it is done.
    */
@@ -381,6 +403,18 @@ application_poll_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static guint
+julian_of_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
 static void
 application_started_cb (GApplication *app,
                         RunData      *data)
@@ -391,7 +425,7 @@ application_started_cb (GApplication *app,
 }
 
 /* The real path: Lento started as the D-Bus service, as the autostart entry
- * and the activation file start it, with reminders on and no journal open.
+ * and the activation file start it, with reminders on and the journal locked.
  * The notification reaches the desktop's server from the application's own
  * check, with nothing about the training in it even though the descriptive
  * text is chosen (locked, there is nothing to describe). The application
@@ -414,6 +448,19 @@ test_application_in_background (void)
   g_assert_cmpuint (server.count, ==, sent);
   before = server.count;
   closed_before = server.closed;
+
+  /* A journal that exists, locked when Lento starts. */
+  {
+    g_autofree char *data_dir = lento_application_dup_data_dir ();
+    g_autoptr(LentoVault) vault = lento_vault_new (data_dir, APPLICATION_ID);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lento_vault_open (vault, &error));
+    g_assert_no_error (error);
+    data.code = lento_vault_create (vault, &error);
+    g_assert_no_error (error);
+    lento_vault_close (vault);
+  }
 
   g_settings_set_boolean (settings, "reminders-enabled", TRUE);
   g_settings_set_uint (settings, "reminder-minute", 0);
@@ -441,6 +488,18 @@ test_application_in_background (void)
   g_assert_cmpuint (server.closed, ==, closed_before + 1);
   g_assert_nonnull (data.window);
   g_assert_true (data.window_visible);
+  g_assert_cmpuint (data.skipped_day, ==, julian_of_today ());
+  g_assert_cmpuint (data.mirrored_weekdays, ==, data.default_weekdays);
+  g_assert_cmpuint (data.mirrored_weekdays, !=, ALL_DAYS);
+  g_clear_pointer (&data.code, lento_secret_unref);
+
+  /* The journal was this test's own. */
+  {
+    g_autofree char *data_dir = lento_application_dup_data_dir ();
+
+    g_clear_object (&app);
+    lento_test_remove_tree (data_dir);
+  }
   assert_no_training_words (server.summary);
   assert_no_training_words (server.body);
   g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
