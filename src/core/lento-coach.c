@@ -270,6 +270,7 @@ typedef struct {
   GArray                   *others;    /* Item: rest days and clinician notes */
   guint                     today;
   guint                     weekdays;
+  guint                     skipped;    /* Julian day, or 0 */
   LentoRecommendation      *rec;
 } Coach;
 
@@ -288,6 +289,7 @@ lento_coach_settings_init (LentoCoachSettings *settings)
 
   settings->weekdays = 0;
   g_date_clear (&settings->clinician_acknowledged, 1);
+  g_date_clear (&settings->skipped, 1);
 }
 
 static guint
@@ -1161,6 +1163,7 @@ typedef enum {
   TODAY_NOT_PLANNED,
   TODAY_BETWEEN,
   TODAY_WEEK_FULL,
+  TODAY_SKIPPED,
 } TodayCause;
 
 /* The week ahead: rest until any rest the plan asks for is over, then the
@@ -1202,6 +1205,8 @@ plan_days (Coach *coach,
         day_cause = TODAY_REST_RULE;
       else if (d == 0 && sessions_between (coach, day, day) > 0)
         day_cause = TODAY_DONE;
+      else if (day == coach->skipped)
+        day_cause = TODAY_SKIPPED;
       else if (in_week >= rules->sessions_per_week_max)
         day_cause = TODAY_WEEK_FULL;
       else if (recent > 0)
@@ -1277,6 +1282,13 @@ explain_rest_today (Coach      *coach,
                     g_strdup (_("Today is a rest day. Choose the days that suit you in the "
                                 "preferences.")),
                     NULL);
+      break;
+
+    case TODAY_SKIPPED:
+      add_reason (coach, LENTO_REASON_SKIPPED_TODAY,
+                  g_strdup (_("You chose to rest today. That is fine: the plan simply moves "
+                              "on to the next day.")),
+                  NULL);
       break;
 
     case TODAY_REST_RULE:
@@ -1515,6 +1527,7 @@ lento_coach_recommend (LentoProgram             *program,
   if (coach.weekdays == 0)
     coach.weekdays = coach.rules->default_weekdays;
   coach.rec = rec;
+  coach.skipped = g_date_valid (&settings->skipped) ? g_date_get_julian (&settings->skipped) : 0;
 
   collect_entries (&coach, entries);
 

@@ -52,6 +52,7 @@ typedef enum {
   LENTO_REASON_LUBE_WARNING,
   LENTO_REASON_NO_TRAINER,
   LENTO_REASON_WARM_UP,
+  LENTO_REASON_SKIPPED_TODAY,
 } LentoReasonCode;
 
 /* One sentence of why, and the journal entries behind it. */
@@ -86,6 +87,7 @@ typedef struct {
 typedef struct {
   guint weekdays;                /* bit (1 << GDateWeekday) per day; 0 for the plan's default */
   GDate clinician_acknowledged;  /* when they noted seeing a clinician; cleared when never */
+  GDate skipped;                 /* a day the person chose to skip; cleared when none */
 } LentoCoachSettings;
 
 #define LENTO_TYPE_RECOMMENDATION (lento_recommendation_get_type ())

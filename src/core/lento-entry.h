@@ -39,6 +39,13 @@ typedef enum {
 /* Values of comfort, pain, relaxation and urge-faded that mean "not recorded". */
 #define LENTO_ENTRY_UNSET (-1)
 
+/* The tag that marks significant bleeding as heavy. The programme's
+ * clinician rule names the tag it reads (rules.clinician.heavy_bleeding_tag);
+ * the shipped programme names this one, and the entry editor offers it as
+ * the "Heavy" bleeding level.
+ */
+#define LENTO_ENTRY_TAG_HEAVY_BLEEDING "heavy-bleeding"
+
 #define LENTO_ENTRY_MIN_SCORE 0
 #define LENTO_ENTRY_MAX_SCORE 10
 #define LENTO_ENTRY_MAX_DIAMETER_MM 100.0

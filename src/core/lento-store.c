@@ -48,6 +48,8 @@ enum {
   PROP_JOURNAL,
   PROP_INVENTORY,
   PROP_LOADED,
+  PROP_WEEKDAYS,
+  PROP_SKIPPED_DAY,
   N_PROPS
 };
 
@@ -63,6 +65,8 @@ G_DEFINE_FINAL_TYPE (LentoStore, lento_store, G_TYPE_OBJECT)
 
 #define PROFILE_DOCUMENT "profile"
 #define PROFILE_FORMAT 1
+#define PROFILE_WEEKDAYS "plan-weekdays"
+#define PROFILE_SKIPPED_DAY "plan-skipped-day"
 
 LentoStore *
 lento_store_new (LentoVault *vault)
@@ -133,6 +137,92 @@ lento_store_get_profile (LentoStore *self)
   g_return_val_if_fail (LENTO_IS_STORE (self), NULL);
 
   return self->profile;
+}
+
+static guint
+profile_uint (LentoStore *self,
+              const char *member,
+              guint       mask)
+{
+  JsonNode *node;
+
+  if (self->profile == NULL
+      || (node = json_object_get_member (self->profile, member)) == NULL
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  /* A value out of range from a damaged or foreign profile is no choice. */
+  return (guint) (json_node_get_int (node) & mask);
+}
+
+/**
+ * lento_store_get_weekdays:
+ *
+ * Returns: the days the person picked for sessions, a bit (1 << GDateWeekday)
+ *   each, or 0 for the plan's default (also while locked)
+ */
+guint
+lento_store_get_weekdays (LentoStore *self)
+{
+  g_return_val_if_fail (LENTO_IS_STORE (self), 0);
+
+  return profile_uint (self, PROFILE_WEEKDAYS, 0xfe);
+}
+
+/**
+ * lento_store_set_weekdays:
+ * @weekdays: a bit (1 << GDateWeekday) per planned day, or 0 for the default
+ *
+ * Keeps the choice in the encrypted profile. Ignored while locked.
+ */
+void
+lento_store_set_weekdays (LentoStore *self,
+                          guint       weekdays)
+{
+  g_return_if_fail (LENTO_IS_STORE (self));
+
+  weekdays &= 0xfe;
+  if (self->profile == NULL || lento_store_get_weekdays (self) == weekdays)
+    return;
+
+  json_object_set_int_member (self->profile, PROFILE_WEEKDAYS, weekdays);
+  lento_store_save_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WEEKDAYS]);
+}
+
+/**
+ * lento_store_get_skipped_day:
+ *
+ * Returns: the Julian day the person last chose to skip, or 0
+ */
+guint
+lento_store_get_skipped_day (LentoStore *self)
+{
+  g_return_val_if_fail (LENTO_IS_STORE (self), 0);
+
+  return profile_uint (self, PROFILE_SKIPPED_DAY, G_MAXINT32);
+}
+
+/**
+ * lento_store_set_skipped_day:
+ * @julian: a Julian day (see g_date_get_julian()), or 0 for none
+ *
+ * Records that the person skipped that day's session, in the profile, so
+ * the plan shows it as rest. Ignored while locked.
+ */
+void
+lento_store_set_skipped_day (LentoStore *self,
+                             guint       julian)
+{
+  g_return_if_fail (LENTO_IS_STORE (self));
+  g_return_if_fail (julian <= G_MAXINT32);
+
+  if (self->profile == NULL || lento_store_get_skipped_day (self) == julian)
+    return;
+
+  json_object_set_int_member (self->profile, PROFILE_SKIPPED_DAY, julian);
+  lento_store_save_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SKIPPED_DAY]);
 }
 
 gboolean
@@ -406,6 +496,8 @@ lento_store_open (LentoStore *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOURNAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WEEKDAYS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SKIPPED_DAY]);
 }
 
 static void
@@ -431,6 +523,8 @@ lento_store_close (LentoStore *self)
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOURNAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WEEKDAYS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SKIPPED_DAY]);
 }
 
 static void
@@ -500,6 +594,14 @@ lento_store_get_property (GObject    *object,
       g_value_set_boolean (value, self->loaded);
       break;
 
+    case PROP_WEEKDAYS:
+      g_value_set_uint (value, lento_store_get_weekdays (self));
+      break;
+
+    case PROP_SKIPPED_DAY:
+      g_value_set_uint (value, lento_store_get_skipped_day (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -517,6 +619,10 @@ lento_store_set_property (GObject      *object,
     {
     case PROP_VAULT:
       self->vault = g_value_dup_object (value);
+      break;
+
+    case PROP_WEEKDAYS:
+      lento_store_set_weekdays (self, g_value_get_uint (value));
       break;
 
     default:
@@ -554,6 +660,14 @@ lento_store_class_init (LentoStoreClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WEEKDAYS] =
+    g_param_spec_uint ("weekdays", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SKIPPED_DAY] =
+    g_param_spec_uint ("skipped-day", NULL, NULL,
+                       0, G_MAXINT32, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -23,6 +23,12 @@ LentoProgram   *lento_store_get_program   (LentoStore *self);
 LentoJournal   *lento_store_get_journal   (LentoStore *self);
 LentoInventory *lento_store_get_inventory (LentoStore *self);
 gboolean        lento_store_get_loaded    (LentoStore *self);
+guint           lento_store_get_weekdays  (LentoStore *self);
+void            lento_store_set_weekdays  (LentoStore *self,
+                                           guint       weekdays);
+guint           lento_store_get_skipped_day (LentoStore *self);
+void            lento_store_set_skipped_day (LentoStore *self,
+                                             guint       julian);
 JsonObject     *lento_store_get_profile   (LentoStore *self);
 void            lento_store_save_profile  (LentoStore *self);
 void            lento_store_flush_pending (LentoStore *self);

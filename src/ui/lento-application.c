@@ -13,7 +13,9 @@
 #include "lento-application.h"
 #include "lento-cli.h"
 #include "lento-idle-monitor.h"
+#include "lento-coach.h"
 #include "lento-preferences-window.h"
+#include "lento-reminder.h"
 #include "lento-store.h"
 #include "lento-vault.h"
 #include "lento-window.h"
@@ -27,6 +29,14 @@ struct _LentoApplication
   LentoVault       *vault;
   LentoStore       *store;
   LentoIdleMonitor *idle_monitor;
+  LentoReminder    *reminder;
+
+  /* The next time the reminder rule is asked again. */
+  guint             reminder_timeout_id;
+  /* Reminders keep Lento running, in the background if it has no window. */
+  gboolean          reminder_hold;
+  /* A skip pressed while locked, written to the profile once unlocked. */
+  guint             pending_skip_day;
 
   /* While the vault writes, logging out waits for it. */
   guint             logout_inhibit_cookie;
@@ -67,6 +77,19 @@ lento_application_get_vault (LentoApplication *self)
   g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
 
   return self->vault;
+}
+
+/**
+ * lento_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): what the views work on, once started
+ */
+LentoStore *
+lento_application_get_store (LentoApplication *self)
+{
+  g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }
 
 /**
@@ -119,6 +142,157 @@ lento_application_is_unlocked (LentoApplication *self)
   LentoVaultState state = lento_vault_get_state (self->vault);
 
   return state == LENTO_VAULT_STATE_UNLOCKED || state == LENTO_VAULT_STATE_READ_ONLY;
+}
+
+static guint
+julian_today (GDateTime *now)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+/* While unlocked the coach says whether today is a session day: a rest day
+ * after a painful session gets no reminder. While locked there is nothing
+ * to ask, and the reminder goes by the weekdays alone, discreetly.
+ */
+static LentoRecommendation *
+lento_application_recommend (LentoApplication *self,
+                             GDateTime        *now)
+{
+  LentoCoachSettings settings;
+  guint skipped;
+  GDate today;
+
+  if (self->store == NULL
+      || lento_store_get_program (self->store) == NULL
+      || lento_store_get_journal (self->store) == NULL
+      || lento_store_get_inventory (self->store) == NULL)
+    return NULL;
+
+  lento_coach_settings_init (&settings);
+  settings.weekdays = lento_store_get_weekdays (self->store);
+  skipped = lento_store_get_skipped_day (self->store);
+  if (skipped != 0 && g_date_valid_julian (skipped))
+    g_date_set_julian (&settings.skipped, skipped);
+
+  g_date_clear (&today, 1);
+  g_date_set_julian (&today, julian_today (now));
+
+  return lento_coach_recommend (lento_store_get_program (self->store),
+                                G_LIST_MODEL (lento_store_get_journal (self->store)),
+                                lento_store_get_inventory (self->store),
+                                &today, &settings);
+}
+
+static gboolean lento_application_reminder_timeout_cb (gpointer user_data);
+
+/* Asks the reminder rule now, then again at the chosen minute, or in a
+ * quarter of an hour at most so that a suspend, a new time zone or a
+ * changed clock is noticed without polling every minute.
+ */
+static void
+lento_application_check_reminder (LentoApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(LentoRecommendation) recommendation = NULL;
+  guint minute_now;
+  guint target;
+  guint seconds;
+
+  g_clear_handle_id (&self->reminder_timeout_id, g_source_remove);
+
+  if (!g_settings_get_boolean (self->settings, "reminders-enabled"))
+    return;
+
+  /* A journal still loading would look like one without sessions: its
+   * "loaded" notification asks again.
+   */
+  if (lento_store_get_journal (self->store) == NULL || lento_store_get_loaded (self->store))
+    {
+      recommendation = lento_application_recommend (self, now);
+      lento_reminder_set_recommendation (self->reminder, recommendation);
+      lento_reminder_check (self->reminder, now);
+    }
+
+  minute_now = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  target = g_settings_get_uint (self->settings, "reminder-minute");
+  if (target <= minute_now)
+    target += 24 * 60;
+  seconds = (target - minute_now) * 60 - g_date_time_get_second (now);
+  seconds = CLAMP (seconds, 1, 15 * 60);
+
+  self->reminder_timeout_id = g_timeout_add_seconds (seconds,
+                                                     lento_application_reminder_timeout_cb,
+                                                     self);
+}
+
+static gboolean
+lento_application_reminder_timeout_cb (gpointer user_data)
+{
+  LentoApplication *self = user_data;
+
+  self->reminder_timeout_id = 0;
+  lento_application_check_reminder (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lento_application_reminder_settings_cb (LentoApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
+
+  lento_reminder_set_weekdays (self->reminder,
+                               g_settings_get_uint (self->settings, "reminder-weekdays"));
+  lento_reminder_set_minute_of_day (self->reminder,
+                                    MIN (g_settings_get_uint (self->settings, "reminder-minute"),
+                                         24 * 60 - 1));
+  lento_reminder_set_text (self->reminder,
+                           g_settings_get_enum (self->settings, "reminder-text"));
+
+  if (enabled && !self->reminder_hold)
+    g_application_hold (G_APPLICATION (self));
+  else if (!enabled && self->reminder_hold)
+    g_application_release (G_APPLICATION (self));
+  self->reminder_hold = enabled;
+
+  lento_application_check_reminder (self);
+}
+
+/* The planned days live in the encrypted profile. A locked Lento still has
+ * to know them to send a discreet reminder, so the days, and nothing else of
+ * the plan, are copied into GSettings as one number while unlocked.
+ */
+static void
+lento_application_plan_changed_cb (LentoApplication *self)
+{
+  LentoProgram *program = lento_store_get_program (self->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint weekdays;
+
+  if (lento_store_get_inventory (self->store) == NULL || program == NULL)
+    return;
+
+  if (self->pending_skip_day != 0)
+    {
+      if (self->pending_skip_day == julian_today (now))
+        lento_store_set_skipped_day (self->store, self->pending_skip_day);
+      self->pending_skip_day = 0;
+    }
+
+  weekdays = lento_store_get_weekdays (self->store);
+  if (weekdays == 0)
+    weekdays = lento_program_get_rules (program)->default_weekdays;
+  if (g_settings_get_uint (self->settings, "reminder-weekdays") != weekdays)
+    g_settings_set_uint (self->settings, "reminder-weekdays", weekdays);
+
+  if (lento_store_get_skipped_day (self->store) == julian_today (now))
+    lento_reminder_skip_today (self->reminder, now);
+
+  lento_application_check_reminder (self);
 }
 
 static void
@@ -187,6 +361,10 @@ auto_lock_get_mapping (GValue   *value,
   return TRUE;
 }
 
+static const char * const reminder_keys[] = {
+  "reminders-enabled", "reminder-minute", "reminder-text", "reminder-weekdays",
+};
+
 static void
 lento_application_start_vault (LentoApplication *self)
 {
@@ -204,6 +382,26 @@ lento_application_start_vault (LentoApplication *self)
   g_signal_connect_object (self->vault, "notify::busy",
                            G_CALLBACK (lento_application_vault_busy_cb), self,
                            G_CONNECT_SWAPPED);
+
+  self->reminder = lento_reminder_new (G_APPLICATION (self));
+  g_signal_connect_object (self->store, "notify::weekdays",
+                           G_CALLBACK (lento_application_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::skipped-day",
+                           G_CALLBACK (lento_application_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::loaded",
+                           G_CALLBACK (lento_application_check_reminder), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (reminder_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", reminder_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal,
+                               G_CALLBACK (lento_application_reminder_settings_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  lento_application_reminder_settings_cb (self);
 
   self->idle_monitor = lento_idle_monitor_new ();
   g_settings_bind_with_mapping (self->settings, "auto-lock-minutes",
@@ -262,6 +460,13 @@ lento_application_shutdown (GApplication *app)
 {
   LentoApplication *self = LENTO_APPLICATION (app);
 
+  g_clear_handle_id (&self->reminder_timeout_id, g_source_remove);
+  if (self->reminder_hold)
+    {
+      self->reminder_hold = FALSE;
+      g_application_release (app);
+    }
+
   if (self->vault != NULL)
     {
       /* Quitting waits for what is being written: a save in flight always
@@ -288,6 +493,8 @@ lento_application_dispose (GObject *object)
 {
   LentoApplication *self = LENTO_APPLICATION (object);
 
+  g_clear_handle_id (&self->reminder_timeout_id, g_source_remove);
+  g_clear_object (&self->reminder);
   g_clear_object (&self->idle_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->vault);
@@ -385,11 +592,45 @@ lento_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* The reminder's Start button: the window on the Session view, behind the
+ * unlock page while locked, so that the timer is there once unlocked.
+ */
+static void
+lento_application_start_session_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  GtkWindow *window = lento_application_ensure_window (self);
+
+  lento_window_set_view (LENTO_WINDOW (window), "session");
+  gtk_window_present (window);
+}
+
+/* The reminder's Skip today button: no second reminder today, and, in the
+ * profile, a rest day on the plan. While locked the skip waits in memory
+ * until the profile opens.
+ */
+static void
+lento_application_skip_today_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  LentoApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  lento_reminder_skip_today (self->reminder, now);
+  self->pending_skip_day = julian_today (now);
+  lento_application_plan_changed_cb (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", lento_application_about_action },
   { "preferences", lento_application_preferences_action },
   { "shortcuts", lento_application_shortcuts_action },
   { "quit", lento_application_quit_action },
+  { "start-session", lento_application_start_session_action },
+  { "skip-today", lento_application_skip_today_action },
 };
 
 static void

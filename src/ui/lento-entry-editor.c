@@ -51,6 +51,7 @@ struct _LentoEntryEditor
   GPtrArray      *lube_ids;    /* index in lube_dropdown - 1 to id */
   LentoInventory *inventory;
   GHashTable     *tool_names;
+  int             heavy_position;  /* of the heavy-bleeding tag among the tags, or -1 */
 
   guint           is_new : 1;
   guint           comfort_touched : 1;
@@ -183,6 +184,32 @@ rebuild_lists (LentoEntryEditor *self)
   gtk_drop_down_set_model (self->lube_dropdown, G_LIST_MODEL (lubes));
 }
 
+/* The bleeding drop-down offers the entry's levels and, after them, heavy
+ * bleeding: significant bleeding with the tag the coach's clinician rule
+ * reads.
+ */
+#define BLEEDING_HEAVY (LENTO_BLEEDING_SIGNIFICANT + 1)
+
+static char *
+join_tags_without_heavy (const char * const *tags,
+                         int                *heavy_position)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) others = NULL;
+
+  *heavy_position = -1;
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (g_str_equal (tags[i], LENTO_ENTRY_TAG_HEAVY_BLEEDING))
+        *heavy_position = i;
+      else
+        g_strv_builder_add (builder, tags[i]);
+    }
+  others = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", others);
+}
+
 static void
 load_entry (LentoEntryEditor *self)
 {
@@ -219,7 +246,9 @@ load_entry (LentoEntryEditor *self)
   gtk_range_set_value (GTK_RANGE (self->relaxation_scale),
                        relaxation == LENTO_ENTRY_UNSET ? 5 : relaxation);
   gtk_switch_set_active (self->sharp_switch, lento_entry_get_sharp_pain (entry));
-  gtk_drop_down_set_selected (self->bleeding_dropdown, lento_entry_get_bleeding (entry));
+  gtk_drop_down_set_selected (self->bleeding_dropdown,
+                              lento_entry_has_tag (entry, LENTO_ENTRY_TAG_HEAVY_BLEEDING)
+                              ? BLEEDING_HEAVY : lento_entry_get_bleeding (entry));
 
   /* A fresh buffer has no undo history from another entry. */
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
@@ -228,8 +257,9 @@ load_entry (LentoEntryEditor *self)
                             -1);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), TRUE);
 
+  /* The heavy-bleeding tag is shown by the bleeding level, not in the tags. */
   tag_list = lento_entry_get_tags (entry);
-  tags = tag_list != NULL ? g_strjoinv (", ", (char **)tag_list) : g_strdup ("");
+  tags = join_tags_without_heavy (tag_list, &self->heavy_position);
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), tags);
 
   gtk_widget_set_visible (self->delete_button, !self->is_new);
@@ -250,19 +280,42 @@ parse_start (const char  *text,
   return *start != NULL;
 }
 
+/* The tags typed, with the heavy-bleeding tag where it was (@heavy_position,
+ * or at the end when new) when @heavy is set. The tag typed by hand is kept
+ * where it was typed.
+ */
 static char **
-parse_tags (const char *text)
+parse_tags (const char *text,
+            gboolean    heavy,
+            int         heavy_position)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean heavy_added = FALSE;
+  guint n_added = 0;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
       char *tag = g_strstrip (parts[i]);
+      gboolean is_heavy = g_str_equal (tag, LENTO_ENTRY_TAG_HEAVY_BLEEDING);
 
-      if (*tag != '\0')
-        g_strv_builder_add (builder, tag);
+      if (*tag == '\0' || (is_heavy && heavy_added))
+        continue;
+      if (heavy && !heavy_added && heavy_position >= 0 && n_added == (guint) heavy_position)
+        {
+          g_strv_builder_add (builder, LENTO_ENTRY_TAG_HEAVY_BLEEDING);
+          heavy_added = TRUE;
+          n_added++;
+          if (is_heavy)
+            continue;
+        }
+      g_strv_builder_add (builder, tag);
+      heavy_added |= is_heavy;
+      n_added++;
     }
+  if (heavy && !heavy_added)
+    g_strv_builder_add (builder, LENTO_ENTRY_TAG_HEAVY_BLEEDING);
+
   return g_strv_builder_end (builder);
 }
 
@@ -292,7 +345,7 @@ read_entry (LentoEntryEditor  *self,
   g_auto(GStrv) tags = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter begin, end;
-  guint tool, lube;
+  guint tool, lube, bleeding;
   int urge;
 
   g_autofree char *shown_start = g_date_time_format (lento_entry_get_start (self->entry),
@@ -343,12 +396,14 @@ read_entry (LentoEntryEditor  *self,
     lento_entry_set_relaxation (entry,
                                 (int)gtk_range_get_value (GTK_RANGE (self->relaxation_scale)));
   lento_entry_set_sharp_pain (entry, gtk_switch_get_active (self->sharp_switch));
-  lento_entry_set_bleeding (entry, gtk_drop_down_get_selected (self->bleeding_dropdown));
+  bleeding = gtk_drop_down_get_selected (self->bleeding_dropdown);
+  lento_entry_set_bleeding (entry, MIN (bleeding, LENTO_BLEEDING_SIGNIFICANT));
 
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   notes = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
   lento_entry_set_notes (entry, *notes != '\0' ? notes : NULL);
-  tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
+  tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)),
+                     bleeding == BLEEDING_HEAVY, self->heavy_position);
   lento_entry_set_tags (entry, (const char * const *)tags);
 
   return g_steal_pointer (&entry);
@@ -546,6 +601,10 @@ lento_entry_editor_init (LentoEntryEditor *self)
     lento_bleeding_get_label (LENTO_BLEEDING_NONE),
     lento_bleeding_get_label (LENTO_BLEEDING_SPOTTING),
     lento_bleeding_get_label (LENTO_BLEEDING_SIGNIFICANT),
+    /* Translators: the strongest bleeding level in the entry editor; the
+     * plan then asks the person to see a clinician.
+     */
+    C_("bleeding", "Heavy"),
     NULL
   };
   const char *comfort_words[] = {

@@ -31,6 +31,7 @@ struct _LentoPlanView
   GtkButton           *start_button;
   GtkButton           *clinician_button;
   GtkBox              *week_box;
+  GtkBox              *days_box;
   GtkListBox          *ladder_list;
   LentoInventoryPage  *inventory_page;
   LentoLearnPage      *learn_page;
@@ -43,7 +44,9 @@ struct _LentoPlanView
   GDateTime           *today;
   LentoRecommendation *recommendation;
   guint                weekdays;
+  guint                skipped_day;
   double               reached;
+  gboolean             syncing_days;
 };
 
 G_DEFINE_FINAL_TYPE (LentoPlanView, lento_plan_view, ADW_TYPE_BIN)
@@ -55,6 +58,7 @@ enum {
   PROP_INVENTORY,
   PROP_TODAY,
   PROP_WEEKDAYS,
+  PROP_SKIPPED_DAY,
   PROP_RECOMMENDATION,
   N_PROPS
 };
@@ -259,6 +263,67 @@ update_banners (LentoPlanView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_box), shown > 0);
 }
 
+static LentoEntry *
+find_entry (GListModel *journal,
+            const char *uuid)
+{
+  guint n_items = journal != NULL ? g_list_model_get_n_items (journal) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (journal, i);
+
+      if (g_strcmp0 (lento_entry_get_uuid (entry), uuid) == 0)
+        return g_steal_pointer (&entry);
+    }
+
+  return NULL;
+}
+
+/* A reason that rests on journal entries links to each of them: the
+ * window's win.show-entry opens the entry in the Journal view's editor.
+ */
+static void
+append_entry_links (LentoPlanView     *self,
+                    const LentoReason *reason)
+{
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; reason->entries[i] != NULL; i++)
+    {
+      g_autoptr(LentoEntry) entry = find_entry (self->journal, reason->entries[i]);
+      g_autofree char *date = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (entry == NULL)
+        continue;
+
+      /* Translators: a date in a button that opens a journal entry. */
+      date = g_date_time_format (lento_entry_get_start (entry), _("%e %B"));
+      g_strstrip (date);
+      /* Translators: %s is a date, such as 14 March. */
+      label = g_strdup_printf (_("Entry of %s"), date);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "link");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-entry");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", reason->entries[i]);
+      gtk_widget_set_tooltip_text (button, _("Open this entry in the journal"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Opens the journal entry behind this reason"),
+                                      -1);
+      if (box == NULL)
+        {
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_widget_set_name (box, "reason-entries");
+          gtk_box_append (self->reasons_box, box);
+        }
+      gtk_box_append (GTK_BOX (box), button);
+    }
+}
+
 static void
 update_today (LentoPlanView *self,
               const GDate   *today)
@@ -297,6 +362,7 @@ update_today (LentoPlanView *self,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_box_append (self->reasons_box, label);
+      append_entry_links (self, reason);
     }
 
   /* On a day without a session, say what comes after it and when, so that
@@ -435,6 +501,82 @@ update_week (LentoPlanView *self,
     }
 }
 
+/* The toggles show the days the coach plans with: the person's own, or the
+ * plan's default while they have picked none.
+ */
+static void
+update_days (LentoPlanView           *self,
+             const LentoProgramRules *rules)
+{
+  guint effective = (self->weekdays & 0xfe) != 0 ? self->weekdays : rules->default_weekdays;
+  GDateWeekday weekday = G_DATE_MONDAY;
+
+  self->syncing_days = TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), weekday++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), (effective & (1u << weekday)) != 0);
+  self->syncing_days = FALSE;
+}
+
+static void
+day_toggled_cb (LentoPlanView   *self,
+                GtkToggleButton *button)
+{
+  guint weekdays = 0;
+  GDateWeekday weekday = G_DATE_MONDAY;
+
+  if (self->syncing_days)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), weekday++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      weekdays |= 1u << weekday;
+
+  lento_plan_view_set_weekdays (self, weekdays);
+}
+
+static void
+build_days (LentoPlanView *self)
+{
+  GDate date;
+
+  /* 2 March 2026 is a Monday: the names come from the locale, in its order
+   * of Monday first as GDateWeekday counts.
+   */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_MARCH, 2026);
+
+  for (guint i = 0; i < 7; i++, g_date_add_days (&date, 1))
+    {
+      char short_name[64];
+      char full_name[64];
+      g_autofree char *accessible = NULL;
+      GtkWidget *button;
+
+      g_date_strftime (short_name, sizeof short_name, "%a", &date);
+      g_date_strftime (full_name, sizeof full_name, "%A", &date);
+      GtkWidget *label = gtk_label_new (short_name);
+
+      /* Seven buttons share a phone-sized width: the name may shorten, the
+       * accessible name keeps it whole.
+       */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      button = gtk_toggle_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      /* Translators: the accessible name of a day toggle; %s is a weekday. */
+      accessible = g_strdup_printf (_("Plan sessions on %s"), full_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      gtk_widget_add_css_class (button, "plan-day-toggle");
+      g_signal_connect_object (button, "toggled", G_CALLBACK (day_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->days_box, button);
+    }
+}
+
 static void
 update_ladder (LentoPlanView *self)
 {
@@ -518,6 +660,8 @@ recompute (LentoPlanView *self)
   today_date (self, &today);
   lento_coach_settings_init (&settings);
   settings.weekdays = self->weekdays;
+  if (self->skipped_day != 0 && g_date_valid_julian (self->skipped_day))
+    g_date_set_julian (&settings.skipped, self->skipped_day);
 
   self->recommendation = lento_coach_recommend (self->program, self->journal, self->inventory,
                                                 &today, &settings);
@@ -528,6 +672,7 @@ recompute (LentoPlanView *self)
   update_banners (self);
   update_today (self, &today);
   update_week (self, &today);
+  update_days (self, rules);
   update_ladder (self);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "locked") == 0)
@@ -672,6 +817,9 @@ lento_plan_view_get_property (GObject    *object,
     case PROP_WEEKDAYS:
       g_value_set_uint (value, self->weekdays);
       break;
+    case PROP_SKIPPED_DAY:
+      g_value_set_uint (value, self->skipped_day);
+      break;
     case PROP_RECOMMENDATION:
       g_value_set_object (value, self->recommendation);
       break;
@@ -704,6 +852,9 @@ lento_plan_view_set_property (GObject      *object,
       break;
     case PROP_WEEKDAYS:
       lento_plan_view_set_weekdays (self, g_value_get_uint (value));
+      break;
+    case PROP_SKIPPED_DAY:
+      lento_plan_view_set_skipped_day (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -741,6 +892,11 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
     g_param_spec_uint ("weekdays", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A Julian day the person chose to skip, or 0. */
+  properties [PROP_SKIPPED_DAY] =
+    g_param_spec_uint ("skipped-day", NULL, NULL,
+                       0, G_MAXINT32, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_RECOMMENDATION] =
     g_param_spec_object ("recommendation", NULL, NULL,
                          LENTO_TYPE_RECOMMENDATION,
@@ -777,6 +933,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, start_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
@@ -800,6 +957,7 @@ static void
 lento_plan_view_init (LentoPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_days (self);
 }
 
 GtkWidget *
@@ -955,6 +1113,24 @@ lento_plan_view_set_weekdays (LentoPlanView *self,
   self->weekdays = weekdays;
   recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WEEKDAYS]);
+}
+
+/**
+ * lento_plan_view_set_skipped_day:
+ * @julian: a Julian day the person chose to skip, or 0
+ */
+void
+lento_plan_view_set_skipped_day (LentoPlanView *self,
+                                 guint          julian)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+
+  if (self->skipped_day == julian)
+    return;
+
+  self->skipped_day = julian;
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SKIPPED_DAY]);
 }
 
 /**

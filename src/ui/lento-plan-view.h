@@ -40,4 +40,7 @@ gboolean             lento_plan_view_note_clinician     (LentoPlanView  *self);
 void                 lento_plan_view_show_page          (LentoPlanView  *self,
                                                          const char     *name);
 
+void                 lento_plan_view_set_skipped_day    (LentoPlanView *self,
+                                                         guint          julian);
+
 G_END_DECLS

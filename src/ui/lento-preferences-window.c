@@ -12,6 +12,7 @@
 
 #include "lento-backup.h"
 #include "lento-preferences-window.h"
+#include "lento-reminder-group.h"
 
 struct _LentoPreferencesWindow
 {
@@ -19,6 +20,7 @@ struct _LentoPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *style_row;
+  AdwPreferencesPage   *general_page;
   AdwPreferencesPage   *privacy_page;
   GtkSpinButton        *auto_lock_spin;
   AdwActionRow         *keyring_row;
@@ -522,6 +524,12 @@ lento_preferences_window_constructed (GObject *object)
                    self->auto_lock_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
+  /* Built in code, in a group of its own: the reminders bring their own
+   * template and need the settings before they are built.
+   */
+  adw_preferences_page_add (self->general_page,
+                            ADW_PREFERENCES_GROUP (lento_reminder_group_new (self->settings)));
+
   /* Without an unlocked journal there is nothing to secure here. */
   if (self->vault == NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->privacy_page), FALSE);
@@ -591,6 +599,7 @@ lento_preferences_window_class_init (LentoPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, keyring_row);

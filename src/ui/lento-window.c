@@ -760,7 +760,10 @@ lento_window_set_property (GObject      *object,
 static void
 lento_window_bind_models (LentoWindow *self)
 {
-  static const char * const models[] = { "journal", "inventory", "program" };
+  /* The planned days go both ways: the plan view's toggles change them. */
+  static const char * const models[] = {
+    "journal", "inventory", "program", "weekdays", "skipped-day",
+  };
   GtkWidget *views[] = {
     GTK_WIDGET (self->plan_view),
     GTK_WIDGET (self->session_view),
@@ -774,7 +777,9 @@ lento_window_bind_models (LentoWindow *self)
       for (guint j = 0; j < G_N_ELEMENTS (models); j++)
         if (g_object_class_find_property (klass, models[j]) != NULL)
           g_object_bind_property (self->store, models[j], views[i], models[j],
-                                  G_BINDING_SYNC_CREATE);
+                                  G_BINDING_SYNC_CREATE
+                                  | (g_str_equal (models[j], "weekdays")
+                                     ? G_BINDING_BIDIRECTIONAL : 0));
     }
 }
 
@@ -836,6 +841,27 @@ lento_window_dispose (GObject *object)
   G_OBJECT_CLASS (lento_window_parent_class)->dispose (object);
 }
 
+/* A reason on the plan links to the entries behind it: this opens one in
+ * the Journal view's editor. An entry deleted since is simply not opened.
+ */
+static void
+lento_window_show_entry_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+  LentoJournal *journal;
+  LentoEntry *entry;
+
+  if (self->journal_view == NULL
+      || (journal = lento_journal_view_get_journal (self->journal_view)) == NULL
+      || (entry = lento_journal_lookup (journal, g_variant_get_string (parameter, NULL))) == NULL)
+    return;
+
+  lento_window_set_view (self, "journal");
+  lento_journal_view_edit_entry (self->journal_view, entry);
+}
+
 static void
 lento_window_class_init (LentoWindowClass *klass)
 {
@@ -890,6 +916,8 @@ lento_window_class_init (LentoWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",
                                    lento_window_show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-entry", "s",
+                                   lento_window_show_entry_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,

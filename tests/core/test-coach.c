@@ -693,6 +693,61 @@ test_new_destroy (void)
   g_assert_finalize_object (rec);
 }
 
+/* Skip today: today becomes rest with its own reason, the next session and
+ * the days after are as they were; a skip on another day changes nothing,
+ * and a session already done today stays done.
+ */
+typedef struct {
+  const char *name;
+  int         skipped_ago;   /* days before today */
+  int         done_ago;      /* a calm session this many days ago */
+  gboolean    rest;
+  LentoReasonCode reason;
+} SkipCase;
+
+static const SkipCase skip_cases[] = {
+  { "skipped-today-rests", 0, 2, TRUE, WHY(SKIPPED_TODAY) },
+  { "skipped-yesterday-changes-nothing", 1, 2, FALSE, WHY(STAGE_NOT_YET) },
+  { "skipped-after-a-session-stays-done", 0, 0, TRUE, WHY(DONE_TODAY) },
+};
+
+static void
+test_skip (gconstpointer data)
+{
+  const SkipCase *test = data;
+  CoachCase base = { "skip", INVENTORY_FULL, PROGRAM_SHIPPED,
+                     { CALM (test->done_ago, OUT, "finger-little") }, 0, NONE_AGO, };
+  g_autoptr(LentoProgram) program = make_program (base.program);
+  g_autoptr(LentoInventory) inventory = make_inventory (base.inventory);
+  g_autoptr(GListStore) entries = make_entries (base.entries, G_N_ELEMENTS (base.entries), FALSE);
+  g_autoptr(LentoRecommendation) plain = NULL;
+  g_autoptr(LentoRecommendation) rec = NULL;
+  LentoCoachSettings settings;
+  GDate today;
+
+  today_date (&today);
+  lento_coach_settings_init (&settings);
+  settings.weekdays = ALL_DAYS;
+  plain = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, &settings);
+
+  settings.skipped = today;
+  g_date_subtract_days (&settings.skipped, test->skipped_ago);
+  rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, &settings);
+  dump (rec);
+
+  g_assert_cmpint (lento_recommendation_get_kind (rec) == K(REST), ==, test->rest);
+  g_assert_nonnull (lento_recommendation_find_reason (rec, test->reason));
+  g_assert_cmpint (lento_recommendation_get_next_kind (rec), ==,
+                   lento_recommendation_get_next_kind (plain));
+  g_assert_cmpstr (lento_recommendation_get_tool (rec), ==, lento_recommendation_get_tool (plain));
+  g_assert_cmpint (g_array_index (lento_recommendation_get_days (rec), LentoPlanDay, 0).kind,
+                   ==, test->rest ? (test->done_ago == 0 ? LENTO_PLAN_DAY_DONE
+                                                         : LENTO_PLAN_DAY_REST)
+                                  : LENTO_PLAN_DAY_SESSION);
+  if (test->skipped_ago != 0 || test->done_ago == 0)
+    g_assert_null (lento_recommendation_find_reason (rec, WHY(SKIPPED_TODAY)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +759,12 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/lento/coach/%s", coach_cases[i].name);
       g_test_add_data_func (path, &coach_cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (skip_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/coach/skip/%s", skip_cases[i].name);
+
+      g_test_add_data_func (path, &skip_cases[i], test_skip);
     }
   g_test_add_func ("/lento/coach/deterministic", test_deterministic);
   g_test_add_func ("/lento/coach/week-ahead", test_week_ahead);

@@ -141,7 +141,8 @@ test_shipped_defaults (void)
   g_assert_cmpuint (rules->clinician_repeat_count, ==, 2);
   g_assert_cmpuint (rules->clinician_repeat_days, ==, 14);
   g_assert_cmpint (rules->clinician_repeat_min_bleeding, ==, LENTO_BLEEDING_SPOTTING);
-  g_assert_cmpstr (rules->heavy_bleeding_tag, ==, "heavy-bleeding");
+  /* The entry editor records heavy bleeding with this tag. */
+  g_assert_cmpstr (rules->heavy_bleeding_tag, ==, LENTO_ENTRY_TAG_HEAVY_BLEEDING);
   g_assert_cmpuint (rules->low_frequency_max_per_week, ==, 1);
   g_assert_cmpuint (rules->low_frequency_weeks, ==, 2);
   g_assert_cmpuint (rules->long_break_days, ==, 14);

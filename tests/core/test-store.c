@@ -170,6 +170,47 @@ test_inventory_survives_lock (Fixture       *fixture,
 }
 
 static void
+count_notify_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_plan_choices_survive_lock (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  guint notified = 0;
+
+  create_journal (fixture);
+  g_signal_connect_swapped (fixture->store, "notify::weekdays",
+                            G_CALLBACK (count_notify_cb), &notified);
+  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_store_get_skipped_day (fixture->store), ==, 0);
+
+  /* Monday, Wednesday, Friday; Sunday's bit 0 is no weekday and is dropped. */
+  lento_store_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+                                            | (1u << G_DATE_FRIDAY) | 1u);
+  g_assert_cmpuint (notified, ==, 1);
+  lento_store_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+                                            | (1u << G_DATE_FRIDAY));
+  g_assert_cmpuint (notified, ==, 1);
+  lento_store_set_skipped_day (fixture->store, 739000);
+
+  relock_and_unlock (fixture);
+
+  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==,
+                    (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY) | (1u << G_DATE_FRIDAY));
+  g_assert_cmpuint (lento_store_get_skipped_day (fixture->store), ==, 739000);
+  g_assert_cmpuint (fixture->errors, ==, 0);
+
+  /* Locked, nothing is known and nothing is kept. */
+  lento_vault_lock (fixture->vault);
+  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
+  lento_store_set_weekdays (fixture->store, 1u << G_DATE_SUNDAY);
+  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
+}
+
+static void
 test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
                                             gconstpointer  data)
 {
@@ -210,6 +251,8 @@ main (int   argc,
               fixture_set_up, test_entry_survives_lock, fixture_tear_down);
   g_test_add ("/lento/store/inventory-survives-lock", Fixture, NULL,
               fixture_set_up, test_inventory_survives_lock, fixture_tear_down);
+  g_test_add ("/lento/store/plan-choices-survive-lock", Fixture, NULL,
+              fixture_set_up, test_plan_choices_survive_lock, fixture_tear_down);
   g_test_add ("/lento/store/unreadable-profile-is-not-overwritten", Fixture, NULL,
               fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
 

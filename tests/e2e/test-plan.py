@@ -3,7 +3,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Plan view as a person meets it on first run: Today says what to do,
 the inventory page takes fingers and a lubricant and refuses a numbing one,
-and with them Today moves on to the week-1 stage."""
+and with them Today moves on to the week-1 stage. A session logged in the
+journal with pain 6 turns today into rest, and Today says what comes after:
+a gentler session one size smaller (pain at or above 4 steps back; only
+sharp pain or significant bleeding would ask for days of rest)."""
 
 import pyatspi
 
@@ -80,6 +83,54 @@ tap.check(press(lento, 'Plan', exact=True), 'back to the plan')
 title = label_on_screen(lento, lambda t: t.startswith('A new stage'))
 tap.check(title is not None and 'Outside first' in title,
           f'Today moves on to the week-1 stage (got {title!r})')
+
+# A session with pain 6, logged through the journal's editor.
+
+
+def show_tab(lento, name):
+    tabs = wait_until(lambda: [tab for tab in lento.find_all(pyatspi.ROLE_PAGE_TAB, name)
+                               if is_on_screen(tab)])
+    if not tabs:
+        return False
+    tabs[0].queryAction().doAction(0)
+    return True
+
+
+def all_labels(lento):
+    return [text_of(l) for l in lento.find_all(pyatspi.ROLE_LABEL) if is_on_screen(l)]
+
+
+tap.check(show_tab(lento, 'Journal'), 'the journal opens')
+tap.check(click(lento, 'New Entry'), 'the New Entry button opens the editor')
+pain = wait_until(lambda: next((s for s in lento.find_all(pyatspi.ROLE_SLIDER, 'Pain from 0 to 10')
+                                if is_on_screen(s)), None))
+tap.check(pain is not None, 'the editor has a pain scale')
+if pain is not None:
+    pain.queryValue().currentValue = 6
+# The little finger's size: the editor asks for the diameter of what was used.
+diameter = wait_until(lambda: next((s for s in lento.find_all(pyatspi.ROLE_SPIN_BUTTON,
+                                                              'Diameter in millimetres')
+                                    if is_on_screen(s)), None))
+tap.check(diameter is not None, 'the editor has a diameter')
+if diameter is not None:
+    diameter.queryValue().currentValue = 14
+tap.check(click(lento, 'Save Entry'), 'the entry is saved')
+
+tap.check(wait_until(lambda: any('Pain 6' in t or 'pain 6' in t for t in all_labels(lento))
+                     or 'No Entries Yet' not in all_labels(lento)),
+          'the journal holds the entry')
+tap.check(show_tab(lento, 'Plan'), 'back to the plan')
+title = label_on_screen(lento, lambda t: t == 'Rest today')
+tap.check(title is not None, f'Today now says rest (labels {all_labels(lento)!r})')
+tap.check(label_on_screen(lento, lambda t: 'pain 6 of 10' in t and 'go back' in t) is not None,
+          'the reason names the pain and says to go back a step')
+after = label_on_screen(lento, lambda t: t.startswith('After the rest comes'))
+tap.check(after is not None and 'a gentler session, one size smaller' in after
+          and 'The next planned session is on' in after,
+          f'what comes after: a gentler session, and when (got {after!r})')
+tap.check(label_on_screen(lento, lambda t: t.startswith('Rest until')
+                          or 'Sharp pain or bleeding' in t) is None,
+          'pain 6 without sharp pain or bleeding asks for no days of rest')
 
 lento.key(KEY_Q, [KEYCODE_CONTROL])
 status, stderr = lento.finish()

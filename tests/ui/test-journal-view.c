@@ -642,6 +642,70 @@ test_save_unchanged_keeps_values (Fixture       *fixture,
   g_assert_cmpuint (checked, >=, 20);
 }
 
+/* Every bleeding level the coach reads can be recorded: "Heavy" is
+ * significant bleeding with the tag of the clinician rule, kept apart from
+ * the tags typed and where it was among them.
+ */
+typedef struct {
+  const char    *path;
+  const char    *tags_before[4];
+  guint          level;         /* chosen in the drop-down */
+  const char    *typed;         /* typed in the tags, or NULL to keep them */
+  LentoBleeding  bleeding;
+  const char    *tags_after[4];
+} HeavyCase;
+
+static const HeavyCase heavy_cases[] = {
+  { "/lento/entry-editor/bleeding/heavy-added", { "calm", NULL }, 3, NULL,
+    LENTO_BLEEDING_SIGNIFICANT, { "calm", "heavy-bleeding", NULL } },
+  { "/lento/entry-editor/bleeding/heavy-kept-in-place", { "a", "heavy-bleeding", "b", NULL }, 3,
+    NULL, LENTO_BLEEDING_SIGNIFICANT, { "a", "heavy-bleeding", "b", NULL } },
+  { "/lento/entry-editor/bleeding/heavy-removed", { "heavy-bleeding", "calm", NULL }, 2, NULL,
+    LENTO_BLEEDING_SIGNIFICANT, { "calm", NULL } },
+  { "/lento/entry-editor/bleeding/spotting", { NULL }, 1, NULL,
+    LENTO_BLEEDING_SPOTTING, { NULL } },
+  { "/lento/entry-editor/bleeding/heavy-typed", { NULL }, 2, "tired, heavy-bleeding",
+    LENTO_BLEEDING_SIGNIFICANT, { "tired", "heavy-bleeding", NULL } },
+};
+
+static void
+test_heavy_bleeding (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const HeavyCase *test = data;
+  LentoEntryEditor *editor = LENTO_ENTRY_EDITOR (get_named (fixture, "entry-editor"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (get_named (fixture, "bleeding-dropdown"));
+  GtkEditable *tags = GTK_EDITABLE (get_named (fixture, "tags-entry"));
+  g_autoptr(LentoEntry) original = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 3);
+  g_autoptr(LentoEntry) tagged = lento_entry_copy (original);
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (original));
+  LentoEntry *saved;
+
+  lento_entry_set_tags (tagged, test->tags_before);
+  lento_entry_set_bleeding (tagged, lento_entry_has_tag (tagged, "heavy-bleeding")
+                                    ? LENTO_BLEEDING_SIGNIFICANT : LENTO_BLEEDING_NONE);
+  lento_journal_view_edit_entry (fixture->view, tagged);
+
+  /* The level shows heavy bleeding; the tags field does not repeat it. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==,
+                    lento_entry_has_tag (tagged, "heavy-bleeding") ? 3 : 0);
+  g_assert_null (strstr (gtk_editable_get_text (tags), "heavy-bleeding"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 4);
+
+  gtk_drop_down_set_selected (dropdown, test->level);
+  if (test->typed != NULL)
+    gtk_editable_set_text (tags, test->typed);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (lento_entry_editor_get_message (editor));
+
+  saved = lento_journal_lookup (fixture->journal, uuid);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (lento_entry_get_bleeding (saved), ==, test->bleeding);
+  g_assert_true (g_strv_equal (lento_entry_get_tags (saved) ? lento_entry_get_tags (saved)
+                                                            : (const char * const[]) { NULL },
+                               test->tags_after));
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
@@ -924,6 +988,9 @@ main (int   argc,
               fixture_set_up, test_save_replaces, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-unchanged-keeps-values", Fixture, NULL,
               fixture_set_up, test_save_unchanged_keeps_values, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (heavy_cases); i++)
+    g_test_add (heavy_cases[i].path, Fixture, &heavy_cases[i],
+                fixture_set_up, test_heavy_bleeding, fixture_tear_down);
   g_test_add ("/lento/journal-view/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/lento/journal-view/clear-sensitive", Fixture, NULL,

@@ -257,18 +257,30 @@ count_cb (GSimpleAction *action,
   (*count)++;
 }
 
+/* Stands in for the window's action @name: @callback gets @user_data. */
+static void
+add_window_action (Fixture            *fixture,
+                   const char         *name,
+                   const GVariantType *parameter_type,
+                   GCallback           callback,
+                   gpointer            user_data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, parameter_type);
+
+  g_signal_connect (action, "activate", callback, user_data);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+}
+
 static void
 test_start_session_action (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) action = g_simple_action_new ("start-session", NULL);
   GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
   guint count = 0;
 
-  g_signal_connect (action, "activate", G_CALLBACK (count_cb), &count);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  add_window_action (fixture, "start-session", NULL, G_CALLBACK (count_cb), &count);
 
   g_signal_emit_by_name (start, "clicked");
   g_assert_cmpuint (count, ==, 1);
@@ -308,6 +320,56 @@ test_rest_after_pain (Fixture       *fixture,
   rec = lento_plan_view_get_recommendation (fixture->view);
   g_assert_cmpint (lento_recommendation_get_kind (rec), !=, LENTO_RECOMMENDATION_REST);
   g_assert_true (gtk_widget_get_sensitive (start));
+}
+
+static void
+show_entry_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               char         **uuid)
+{
+  g_free (*uuid);
+  *uuid = g_variant_dup_string (parameter, NULL);
+}
+
+/* The reason for a rest names the painful session behind it, and a link
+ * opens that entry through the window's win.show-entry.
+ */
+static void
+test_reason_links_entry (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+  LentoEntry *painful = make_entry (0, "size-ladder", "trainer-3", 21.5, 6);
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (painful));
+  g_autofree char *opened = NULL;
+  GtkWidget *links = NULL;
+  GtkWidget *button;
+
+  add_window_action (fixture, "show-entry", G_VARIANT_TYPE_STRING, G_CALLBACK (show_entry_cb),
+                     &opened);
+
+  /* Week one's reasons rest on no entry: no links. */
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box); c; c = gtk_widget_get_next_sibling (c))
+    g_assert_cmpstr (gtk_widget_get_name (c), !=, "reason-entries");
+
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-2", 18.0, 0));
+  add_entry (fixture, painful);
+  g_assert_cmpint (lento_recommendation_get_kind (lento_plan_view_get_recommendation (fixture->view)),
+                   ==, LENTO_RECOMMENDATION_REST);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), "reason-entries") == 0)
+      links = c;
+  g_assert_nonnull (links);
+
+  /* One link, to the painful session, named by its date. */
+  button = gtk_widget_get_first_child (links);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_null (gtk_widget_get_next_sibling (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-entry");
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Entry of"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (opened, ==, uuid);
 }
 
 static void
@@ -593,6 +655,80 @@ test_learn_pages (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
 }
 
+/* The person's days: seven toggles with whole weekday names for a screen
+ * reader, showing the plan's default until the person picks, and the week
+ * ahead follows what they pick. A skipped day is rest.
+ */
+static void
+test_days_and_skip (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const names[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  };
+  const LentoProgramRules *rules = lento_program_get_rules (fixture->program);
+  GtkWidget *days_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "days_box");
+  GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
+  GtkWidget *toggles[7];
+  GtkWidget *c;
+  GArray *days;
+  GDate today;
+  guint i = 0;
+
+  for (c = gtk_widget_get_first_child (days_box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      g_autofree char *expected = g_strdup_printf ("Plan sessions on %s", names[i]);
+      g_autofree char *problem = NULL;
+
+      g_assert_cmpuint (i, <, 7);
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (c));
+      problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (c),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      g_assert_null (problem);
+      g_assert_true (gtk_widget_get_focusable (c) || gtk_widget_get_can_focus (c));
+      /* GDateWeekday counts Monday as 1. */
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (c)), ==,
+                       (rules->default_weekdays & (1u << (i + 1))) != 0);
+      toggles[i++] = c;
+    }
+  g_assert_cmpuint (i, ==, 7);
+  g_assert_cmpuint (lento_plan_view_get_weekdays (fixture->view), ==, 0);
+
+  /* Pick Saturday alone: the first pick replaces the default days. */
+  for (i = 0; i < 7; i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggles[i]), i == 5);
+  g_assert_cmpuint (lento_plan_view_get_weekdays (fixture->view), ==, 1u << G_DATE_SATURDAY);
+
+  days = lento_recommendation_get_days (lento_plan_view_get_recommendation (fixture->view));
+  for (i = 0; i < days->len; i++)
+    {
+      const LentoPlanDay *day = &g_array_index (days, LentoPlanDay, i);
+
+      if (day->kind == LENTO_PLAN_DAY_SESSION)
+        g_assert_cmpint (g_date_get_weekday (&day->date), ==, G_DATE_SATURDAY);
+    }
+  g_assert_cmpuint (count_children (week_box, "planned"), >=, 1);
+
+  /* A plan-wide change (the store, after unlocking) moves the toggles too. */
+  lento_plan_view_set_weekdays (fixture->view, (1u << G_DATE_MONDAY) | (1u << G_DATE_THURSDAY));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[0])));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[3])));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[5])));
+
+  /* Every day planned, then today skipped: today is rest, with its reason. */
+  lento_plan_view_set_weekdays (fixture->view, 0xfe);
+  g_assert_cmpstr (title_text (fixture), !=, "Rest today");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, TODAY_DAY, TODAY_MONTH, TODAY_YEAR);
+  lento_plan_view_set_skipped_day (fixture->view, g_date_get_julian (&today));
+  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_nonnull (lento_recommendation_find_reason (
+                      lento_plan_view_get_recommendation (fixture->view),
+                      LENTO_REASON_SKIPPED_TODAY));
+  days = lento_recommendation_get_days (lento_plan_view_get_recommendation (fixture->view));
+  g_assert_cmpint (g_array_index (days, LentoPlanDay, 0).kind, ==, LENTO_PLAN_DAY_REST);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +748,8 @@ main (int   argc,
 
   g_test_add_func ("/lento/plan-view/new-destroy", test_new_destroy);
   g_test_add_func ("/lento/plan-view/pages-new-destroy", test_pages_new_destroy);
+  g_test_add ("/lento/plan-view/days-and-skip", Fixture, NULL,
+              fixture_set_up, test_days_and_skip, fixture_tear_down);
   g_test_add ("/lento/plan-view/locked", Fixture, NULL,
               fixture_set_up, test_locked, fixture_tear_down);
   g_test_add ("/lento/plan-view/today-week-one", Fixture, NULL,
@@ -620,6 +758,8 @@ main (int   argc,
               fixture_set_up, test_start_session_action, fixture_tear_down);
   g_test_add ("/lento/plan-view/rest-after-pain", Fixture, NULL,
               fixture_set_up, test_rest_after_pain, fixture_tear_down);
+  g_test_add ("/lento/plan-view/reason-links-entry", Fixture, NULL,
+              fixture_set_up, test_reason_links_entry, fixture_tear_down);
   g_test_add ("/lento/plan-view/clinician-pause", Fixture, NULL,
               fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,

@@ -10,7 +10,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "lento-autostart.h"
 #include "lento-preferences-window.h"
 #include "lento-test-ui.h"
 
@@ -31,6 +33,163 @@ find_button (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_reminders_group (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LentoPreferencesWindow *window = lento_preferences_window_new (settings, NULL);
+  GtkWidget *reminders;
+  GtkWidget *hour;
+  GtkWidget *minute;
+  GtkWidget *text;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  reminders = find_named (GTK_WIDGET (window), "reminders-switch");
+  hour = find_named (GTK_WIDGET (window), "reminder-hour");
+  minute = find_named (GTK_WIDGET (window), "reminder-minute");
+  text = find_named (GTK_WIDGET (window), "reminder-text");
+  g_assert_nonnull (reminders);
+  g_assert_nonnull (hour);
+  g_assert_nonnull (minute);
+  g_assert_nonnull (text);
+
+  /* Off by default, discreet by default, 18:00 by default. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (reminders)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour)), ==, 18);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minute)), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (text)), ==, 0);
+
+  /* The controls write the keys the application reads, and follow them. */
+  gtk_switch_set_active (GTK_SWITCH (reminders), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-minute"), ==, 7 * 60 + 30);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (text), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "reminder-text"), ==, "descriptive");
+  g_settings_set_uint (settings, "reminder-minute", 21 * 60 + 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour)), ==, 21);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minute)), ==, 15);
+  lento_test_save_screenshot (GTK_WIDGET (window), "preferences-reminders");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "reminders-enabled");
+  g_settings_reset (settings, "reminder-minute");
+  g_settings_reset (settings, "reminder-text");
+}
+
+static void
+test_autostart_switch (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = lento_autostart_dup_path (APPLICATION_ID);
+  g_autofree char *contents = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoPreferencesWindow *window;
+  GtkWidget *autostart;
+
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  window = lento_preferences_window_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  autostart = find_named (GTK_WIDGET (window), "autostart-switch");
+  g_assert_nonnull (autostart);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "[Desktop Entry]\n"));
+  g_assert_nonnull (strstr (contents, " --gapplication-service\n"));
+  g_assert_nonnull (strstr (contents, "\nExec=/"));
+  /* The entry says nothing about what Lento is for. */
+  folded = g_utf8_casefold (contents, -1);
+  g_assert_null (strstr (folded, "session"));
+  g_assert_null (strstr (folded, "train"));
+  g_assert_null (strstr (folded, "comment"));
+
+  /* A new window reads the entry back. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = lento_preferences_window_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  autostart = find_named (GTK_WIDGET (window), "autostart-switch");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (autostart)));
+
+  gtk_switch_set_active (GTK_SWITCH (autostart), FALSE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (lento_autostart_get_enabled (APPLICATION_ID));
+
+  /* Removing what is not there is no error. */
+  g_assert_true (lento_autostart_set_enabled (APPLICATION_ID, NULL, FALSE, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A folder that cannot be made: the switch goes back off, the reason is
+ * said, and the file in the way is left as it was.
+ */
+static void
+test_autostart_blocked (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = lento_autostart_dup_path (APPLICATION_ID);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoPreferencesWindow *window;
+  GtkWidget *autostart;
+
+  /* The test before may have left the folder, empty. */
+  g_rmdir (folder);
+  g_assert_true (g_file_set_contents (folder, "not a folder", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (lento_autostart_set_enabled (APPLICATION_ID, "/usr/bin/lento", TRUE, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+  g_assert_true (g_str_has_prefix (error->message, "Lento could not set itself to start"));
+  g_clear_error (&error);
+
+  window = lento_preferences_window_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  autostart = find_named (GTK_WIDGET (window), "autostart-switch");
+  gtk_switch_set_active (GTK_SWITCH (autostart), TRUE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (autostart)));
+  g_assert_false (lento_autostart_get_enabled (APPLICATION_ID));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_get_contents (folder, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "not a folder");
+  g_assert_cmpint (g_unlink (folder), ==, 0);
 }
 
 static void
@@ -91,12 +250,29 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_dir = NULL;
+  int status;
+
+  /* The autostart entry goes to a folder of this run's own, set before
+   * GLib first reads where the configuration lives.
+   */
+  config_dir = g_dir_make_tmp ("lento-config-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+
   lento_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/lento/preferences/privacy-page-reflects-slots",
                    test_privacy_page_reflects_slots);
   g_test_add_func ("/lento/preferences/without-vault-hides-privacy",
                    test_without_vault_hides_privacy);
+  g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);
+  g_test_add_func ("/lento/preferences/autostart-switch", test_autostart_switch);
+  g_test_add_func ("/lento/preferences/autostart-blocked", test_autostart_blocked);
 
-  return g_test_run ();
+  status = g_test_run ();
+  lento_test_remove_tree (config_dir);
+
+  return status;
 }

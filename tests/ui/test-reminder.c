@@ -12,7 +12,10 @@
 
 #include <gio/gio.h>
 
+#include "lento-application.h"
 #include "lento-reminder.h"
+#include "lento-test-support.h"
+#include "lento-window.h"
 
 #define ALL_DAYS 0xfe
 
@@ -23,6 +26,7 @@ typedef struct {
   GDBusConnection *bus;
   guint  object_id;
   guint  count;
+  guint  closed;
   char  *summary;
   char  *body;
   char **actions;
@@ -92,6 +96,11 @@ method_call_cb (GDBusConnection       *connection,
       server.body = g_strdup (body);
       server.count++;
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.count));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      server.closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method_name, "GetCapabilities"))
     {
@@ -333,6 +342,175 @@ test_rest_day_is_quiet (void)
   g_assert_true (check (reminder, evening));
 }
 
+typedef struct {
+  LentoApplication *app;
+  guint             expected;
+  gboolean          timed_out;
+  GtkWindow        *window;
+  gboolean          window_visible;
+  LentoSecret      *code;
+  guint             skipped_day;
+  guint             mirrored_weekdays;
+  guint             default_weekdays;
+} RunData;
+
+/* Once the reminder has arrived, Skip today, as the notification's button
+ * does; then a change of time asks the rule again at once, and nothing more
+ * may be sent today.
+ */
+static gboolean
+application_poll_cb (gpointer user_data)
+{
+  RunData *data = user_data;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (server.count < data->expected && !data->timed_out)
+    return G_SOURCE_CONTINUE;
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "skip-today", NULL);
+  g_settings_set_uint (settings, "reminder-minute", 1);
+  g_settings_set_uint (settings, "reminder-minute", 0);
+
+  /* The skip was pressed while locked: it reaches the profile on unlocking,
+   * and unlocking copies the plan's days into the settings.
+   */
+  if (data->code != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      LentoStore *store = lento_application_get_store (data->app);
+
+      g_assert_true (lento_vault_unlock_recovery_code (lento_application_get_vault (data->app),
+                                                       data->code, &error));
+      g_assert_no_error (error);
+      data->skipped_day = lento_store_get_skipped_day (store);
+      data->mirrored_weekdays = g_settings_get_uint (settings, "reminder-weekdays");
+      data->default_weekdays =
+        lento_program_get_rules (lento_store_get_program (store))->default_weekdays;
+    }
+
+  /* Start brings up the window on the Session view: here, with no journal
+   * yet, behind the set-up, so that the timer is there once it is done.
+   */
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (data->app)));
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "start-session", NULL);
+  data->window = gtk_application_get_active_window (GTK_APPLICATION (data->app));
+  g_assert_true (LENTO_IS_WINDOW (data->window));
+  g_assert_cmpstr (lento_window_get_view (LENTO_WINDOW (data->window)), ==, "session");
+  data->window_visible = gtk_widget_get_visible (GTK_WIDGET (data->window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+julian_of_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_get_julian (&date);
+}
+
+static void
+application_started_cb (GApplication *app,
+                        RunData      *data)
+{
+  /* The buttons' actions exist on the application itself. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "start-session"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "skip-today"));
+}
+
+/* The real path: Lento started as the D-Bus service, as the autostart entry
+ * and the activation file start it, with reminders on and the journal locked.
+ * The notification reaches the desktop's server from the application's own
+ * check, with nothing about the training in it even though the descriptive
+ * text is chosen (locked, there is nothing to describe). The application
+ * stays alive on its own (reminders hold it) until it is told to quit.
+ */
+static void
+test_application_in_background (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LentoApplication) app = NULL;
+  char *argv[] = { (char *) "lento", (char *) "--gapplication-service", NULL };
+  RunData data = { NULL, };
+  guint before;
+  guint closed_before;
+  guint timeout_id;
+  int status;
+
+  /* What the tests before sent has all arrived first. */
+  wait_for_count (sent);
+  g_assert_cmpuint (server.count, ==, sent);
+  before = server.count;
+  closed_before = server.closed;
+
+  /* A journal that exists, locked when Lento starts. */
+  {
+    g_autofree char *data_dir = lento_application_dup_data_dir ();
+    g_autoptr(LentoVault) vault = lento_vault_new (data_dir, APPLICATION_ID);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lento_vault_open (vault, &error));
+    g_assert_no_error (error);
+    data.code = lento_vault_create (vault, &error);
+    g_assert_no_error (error);
+    lento_vault_close (vault);
+  }
+
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  g_settings_set_uint (settings, "reminder-minute", 0);
+  g_settings_set_uint (settings, "reminder-weekdays", ALL_DAYS);
+  /* The descriptive text has nothing to describe while locked. */
+  g_settings_set_enum (settings, "reminder-text", LENTO_REMINDER_TEXT_DESCRIPTIVE);
+
+  app = lento_application_new ();
+  data.app = app;
+  data.expected = before + 1;
+  g_signal_connect (app, "startup", G_CALLBACK (application_started_cb), &data);
+  g_timeout_add (50, application_poll_cb, &data);
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &data.timed_out);
+
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_false (data.timed_out);
+  g_source_remove (timeout_id);
+  /* Skip today took the reminder away; anything sent after it would have
+   * arrived by now.
+   */
+  wait_for_count (before + 2);
+  g_assert_cmpuint (server.count, ==, before + 1);
+  g_assert_cmpuint (server.closed, ==, closed_before + 1);
+  g_assert_nonnull (data.window);
+  g_assert_true (data.window_visible);
+  g_assert_cmpuint (data.skipped_day, ==, julian_of_today ());
+  g_assert_cmpuint (data.mirrored_weekdays, ==, data.default_weekdays);
+  g_assert_cmpuint (data.mirrored_weekdays, !=, ALL_DAYS);
+  g_clear_pointer (&data.code, lento_secret_unref);
+
+  /* The journal was this test's own. */
+  {
+    g_autofree char *data_dir = lento_application_dup_data_dir ();
+
+    g_clear_object (&app);
+    lento_test_remove_tree (data_dir);
+  }
+  assert_no_training_words (server.summary);
+  assert_no_training_words (server.body);
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
+  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Skip Today"));
+
+  g_settings_reset (settings, "reminders-enabled");
+  g_settings_reset (settings, "reminder-minute");
+  g_settings_reset (settings, "reminder-weekdays");
+  g_settings_reset (settings, "reminder-text");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/lento/reminder/skip-today", test_skip_today);
   g_test_add_func ("/lento/reminder/locked-stays-discreet", test_locked_stays_discreet);
   g_test_add_func ("/lento/reminder/rest-day-is-quiet", test_rest_day_is_quiet);
+  g_test_add_func ("/lento/reminder/application-in-background", test_application_in_background);
 
   status = g_test_run ();
 

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "lento-journal-view.h"
 #include "lento-setup-page.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
@@ -176,6 +177,43 @@ test_setup_creates_journal_and_keyring_slot (Fixture       *fixture,
   wait_for_page (fixture, "main");
 }
 
+/* A reason on the plan links to an entry: win.show-entry opens it in the
+ * Journal view's editor; an unknown entry changes nothing.
+ */
+static void
+test_show_entry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_now_local ();
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  LentoJournalView *journal_view;
+  LentoSetupPage *page;
+
+  show_window (fixture);
+  page = LENTO_SETUP_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
+                                               LENTO_TYPE_SETUP_PAGE));
+  g_signal_emit_by_name (page, "create");
+  while (g_strcmp0 (lento_setup_page_get_step (page), "recovery") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_emit_by_name (page, "finished", NULL);
+  wait_for_page (fixture, "main");
+
+  lento_entry_set_pain (entry, 6);
+  lento_journal_add (lento_store_get_journal (fixture->store), entry);
+  lento_window_set_view (fixture->window, "plan");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-entry", "s",
+                              "00000000-0000-4000-8000-000000000000");
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "plan");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-entry", "s",
+                              lento_entry_get_uuid (entry));
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
+  journal_view = LENTO_JOURNAL_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                         LENTO_TYPE_JOURNAL_VIEW));
+  g_assert_cmpstr (lento_journal_view_get_page (journal_view), ==, "editor");
+}
+
 static void
 test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
                                                  gconstpointer  data)
@@ -270,6 +308,8 @@ main (int   argc,
               fixture_set_up, test_idle_setup_page_does_not_redraw, fixture_tear_down);
   g_test_add ("/lento/window-lock/setup-creates-journal-and-keyring-slot", Fixture, NULL,
               fixture_set_up, test_setup_creates_journal_and_keyring_slot, fixture_tear_down);
+  g_test_add ("/lento/window-lock/show-entry", Fixture, NULL,
+              fixture_set_up, test_show_entry, fixture_tear_down);
   g_test_add ("/lento/window-lock/lock-hides-views-and-recovery-code-unlocks", Fixture, NULL,
               fixture_set_up, test_lock_hides_views_and_recovery_code_unlocks,
               fixture_tear_down);
