@@ -21,6 +21,9 @@ struct _LentoPreferencesWindow
   AdwComboRow          *style_row;
   AdwPreferencesPage   *privacy_page;
   GtkSpinButton        *auto_lock_spin;
+  GtkSwitch            *cue_sounds_switch;
+  AdwActionRow         *cue_volume_row;
+  GtkScale             *cue_volume_scale;
   AdwActionRow         *keyring_row;
   AdwActionRow         *passphrase_row;
   GtkButton            *set_passphrase_button;
@@ -521,6 +524,16 @@ lento_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "auto-lock-minutes",
                    self->auto_lock_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "cue-sounds",
+                   self->cue_sounds_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "cue-volume",
+                   gtk_range_get_adjustment (GTK_RANGE (self->cue_volume_scale)), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* The volume means nothing while the sounds are off. */
+  g_settings_bind (self->settings, "cue-sounds",
+                   self->cue_volume_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
 
   /* Without an unlocked journal there is nothing to secure here. */
   if (self->vault == NULL)
@@ -593,6 +606,9 @@ lento_preferences_window_class_init (LentoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_sounds_switch);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_volume_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_volume_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, keyring_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow,
