@@ -229,7 +229,7 @@ test_pacer_reduced_motion (void)
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
   g_assert_false (lento_breathing_pacer_get_reduced_motion (pacer));
   lento_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (run_and_count_frames (GTK_WIDGET (window), 500), >=, 5);
+  g_assert_cmpuint (run_and_count_frames (GTK_WIDGET (window), 1500), >=, 5);
 
   gtk_window_destroy (window);
 }
