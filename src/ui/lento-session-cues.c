@@ -115,7 +115,9 @@ notify_person (LentoSessionCues *self,
 
   notification = g_notification_new (_("Timer"));
   g_notification_set_body (notification, body);
-  g_notification_set_default_action (notification, "app.activate");
+  /* No default action: clicking it activates the application, which
+   * brings the window forward.
+   */
   g_application_send_notification (self->application, LENTO_SESSION_CUES_NOTIFICATION_ID,
                                    notification);
   self->notified = TRUE;
