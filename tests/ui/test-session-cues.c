@@ -315,10 +315,15 @@ test_notification (Fixture       *fixture,
   g_assert_cmpuint (fake->closed, ==, closed + 1);
 
   /* The end while away says so, in the same neutral way. */
+  while (lento_session_get_phase_index (fixture->session) + 1 < n_phases (fixture))
+    lento_session_skip (fixture->session);
+  g_assert_false (lento_session_cues_get_notified (fixture->cues));
   lento_session_cues_set_window_active (fixture->cues, FALSE);
-  end_by_skipping (fixture->session);
+  lento_session_skip (fixture->session);
+  g_assert_cmpint (lento_session_get_state (fixture->session), ==, LENTO_SESSION_STATE_FINISHED);
   lento_fake_notifications_wait (&fake->count, count + 2);
   g_assert_cmpuint (fake->count, ==, count + 2);
+  g_assert_cmpstr (fake->body, ==, "The timer has finished.");
   lento_fake_notifications_assert_discreet (fake->body);
   g_assert_true (lento_session_cues_get_notified (fixture->cues));
 }
