@@ -92,15 +92,32 @@ play (LentoSessionCues *self,
   self->play (resource_path, volume, self->play_data);
 }
 
+/* The window builds its views before it has joined the application, so
+ * without one of its own the default application sends.
+ */
+static GApplication *
+get_application (LentoSessionCues *self)
+{
+  GApplication *application = self->application != NULL ? self->application
+                                                         : g_application_get_default ();
+
+  if (application == NULL || g_application_get_dbus_connection (application) == NULL)
+    return NULL;
+
+  return application;
+}
+
 static void
 withdraw (LentoSessionCues *self)
 {
+  GApplication *application = get_application (self);
+
   if (!self->notified)
     return;
 
   self->notified = FALSE;
-  if (self->application != NULL)
-    g_application_withdraw_notification (self->application, LENTO_SESSION_CUES_NOTIFICATION_ID);
+  if (application != NULL)
+    g_application_withdraw_notification (application, LENTO_SESSION_CUES_NOTIFICATION_ID);
 }
 
 static void
@@ -108,9 +125,9 @@ notify_person (LentoSessionCues *self,
                const char       *body)
 {
   g_autoptr(GNotification) notification = NULL;
+  GApplication *application = get_application (self);
 
-  if (self->window_active || self->application == NULL
-      || g_application_get_dbus_connection (self->application) == NULL)
+  if (self->window_active || application == NULL)
     return;
 
   notification = g_notification_new (_("Timer"));
@@ -118,7 +135,7 @@ notify_person (LentoSessionCues *self,
   /* No default action: clicking it activates the application, which
    * brings the window forward.
    */
-  g_application_send_notification (self->application, LENTO_SESSION_CUES_NOTIFICATION_ID,
+  g_application_send_notification (application, LENTO_SESSION_CUES_NOTIFICATION_ID,
                                    notification);
   self->notified = TRUE;
 }
@@ -288,7 +305,8 @@ lento_session_cues_init (LentoSessionCues *self)
 
 /**
  * lento_session_cues_new:
- * @application: (nullable): the application that sends notifications
+ * @application: (nullable): the application that sends notifications, or
+ *   %NULL for the default application at the time
  * @settings: (nullable): the settings with cue-sounds and cue-volume;
  *   without them there are no sounds
  *

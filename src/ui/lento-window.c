@@ -218,9 +218,7 @@ lento_window_ensure_views (LentoWindow *self)
                            G_CONNECT_SWAPPED);
 
   /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
-  self->session_cues =
-    lento_session_cues_new (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                            self->settings);
+  self->session_cues = lento_session_cues_new (NULL, self->settings);
   g_object_bind_property (self, "is-active", self->session_cues, "window-active",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->session_view, "session", self->session_cues, "session",
