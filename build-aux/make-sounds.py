@@ -4,14 +4,17 @@
 #
 # Synthesises Lento's cue sounds into data/sounds/. The output is the same
 # on every run (no randomness, no clock), so the checked-in files can be
-# checked against this program: build-aux/make-sounds.py && git diff data/sounds
+# checked against this program: `make-sounds.py --check` (a test does) exits
+# 1 when a checked-in file differs from what it makes.
 #
 # Each sound is a few soft sine partials (a fundamental and two quiet
 # overtones, like a small bowl struck gently) under an envelope with a slow
 # attack, so that nothing clicks or startles, and a long exponential fade.
+import io
 import math
 import os
 import struct
+import sys
 import wave
 
 RATE = 16000
@@ -31,6 +34,10 @@ def chime(freq, start, length, out):
         out[j] += env * v / 1.42
 
 
+CHECK = '--check' in sys.argv[1:]
+MISMATCHED = []
+
+
 def render(name, notes, total):
     samples = [0.0] * int(total * RATE)
     for freq, start, length in notes:
@@ -39,16 +46,28 @@ def render(name, notes, total):
     fade = int(0.05 * RATE)
     for k in range(fade):
         samples[-1 - k] *= k / fade
-    path = os.path.join(os.path.dirname(__file__), '..', 'data', 'sounds', name)
-    with wave.open(path, 'wb') as w:
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'sounds', name)
+    buffer = io.BytesIO()
+    with wave.open(buffer, 'wb') as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(RATE)
         w.writeframes(b''.join(struct.pack('<h', int(round(max(-1.0, min(1.0, s)) * PEAK * 32767)))
                                for s in samples))
+    if CHECK:
+        with open(path, 'rb') as f:
+            if f.read() != buffer.getvalue():
+                MISMATCHED.append(name)
+    else:
+        with open(path, 'wb') as f:
+            f.write(buffer.getvalue())
 
 
 # A new phase: two notes a fifth apart, rising, like a gentle "next".
 render('phase.wav', [(523.25, 0.0, 1.2), (783.99, 0.18, 1.3)], 1.5)
 # The end: the same two notes falling, and a lower one to settle.
 render('done.wav', [(783.99, 0.0, 1.3), (523.25, 0.22, 1.4), (392.00, 0.45, 1.6)], 2.1)
+
+if MISMATCHED:
+    print('Not what build-aux/make-sounds.py makes: ' + ', '.join(MISMATCHED), file=sys.stderr)
+    sys.exit(1)
