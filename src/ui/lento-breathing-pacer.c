@@ -234,7 +234,7 @@ static guint
 next_frame_delay (LentoBreathingPacer *self,
                   gint64               now)
 {
-  double size, eased, target, range;
+  double size, eased, target, range, at_ms;
   guint remaining_ms, half_ms, into_ms, delay_ms;
   LentoBreath breath;
 
@@ -249,7 +249,11 @@ next_frame_delay (LentoBreathingPacer *self,
   else if ((target = eased + EDGE_STEP_PX / range) >= 1.0)
     delay_ms = remaining_ms;
   else
-    delay_ms = (guint) ceil (acos (1.0 - 2.0 * target) * half_ms / G_PI) - into_ms;
+    {
+      /* Rounding must not make the moment fall before now. */
+      at_ms = ceil (acos (1.0 - 2.0 * target) * half_ms / G_PI);
+      delay_ms = at_ms > into_ms ? (guint) (at_ms - into_ms) : 0;
+    }
 
   delay_ms = MAX (delay_ms, MIN_FRAME_MS);
 
