@@ -20,8 +20,11 @@
  * the pelvic floor drops and relaxes, so the words say so.
  *
  * It costs nothing when nobody looks: it redraws only while it is mapped
- * and running. With animations, a frame-clock tick callback is added then
- * and removed otherwise. When the desktop asks for no animations
+ * and running. With animations, a timeout then wakes it exactly when the
+ * circle's edge has moved by a whole pixel (see next_frame_delay()), so
+ * the slow middle of a breath and its still ends cost few pictures, and
+ * the frame clock idles in between instead of running at the display's
+ * rate. When the desktop asks for no animations
  * (gtk-enable-animations is FALSE) the circle stays still and a calm text
  * countdown takes its place, redrawn once a second by a timeout that also
  * exists only while mapped and running.
@@ -39,9 +42,13 @@ struct _LentoBreathingPacer
   GtkSettings *settings;
 
   gulong animations_changed_id;
-  guint tick_id;
-  gint64 last_frame;
+  guint frame_id;
   guint countdown_id;
+  /* The circle's smallest and largest radius at the last drawing, in
+   * pixels: how many pixels a breath moves its edge.
+   */
+  float min_radius;
+  float max_radius;
   gint64 origin;
   guint inhale_ms;
   guint exhale_ms;
@@ -184,29 +191,16 @@ get_position (LentoBreathingPacer *self,
   return LENTO_BREATH_OUT;
 }
 
-static gint64
-get_now (LentoBreathingPacer *self)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  /* While animating, every frame uses the frame's own time, so that the
-   * circle moves evenly even when a frame is late.
-   */
-  if (self->tick_id != 0 && frame_clock != NULL)
-    return gdk_frame_clock_get_frame_time (frame_clock);
-
-  return g_get_monotonic_time ();
-}
-
 static char *
 dup_text (LentoBreathingPacer *self,
+          gint64               now,
           char               **countdown)
 {
   double size;
   guint remaining_ms;
   LentoBreath breath;
 
-  breath = get_position (self, get_now (self), &size, &remaining_ms);
+  breath = get_position (self, now, &size, &remaining_ms);
 
   if (countdown != NULL)
     *countdown = NULL;
@@ -221,26 +215,75 @@ dup_text (LentoBreathingPacer *self,
                                              : _("Breathe out slowly, stay soft"));
 }
 
-/* A breath takes seconds: twenty pictures a second move the circle as
- * smoothly as sixty would look, for a third of the drawing.
+/* Never more than twenty pictures a second: at the fastest moment of the
+ * shortest breath the edge moves a pixel or two between them, which reads
+ * as smooth for something this slow.
  */
-#define FRAME_INTERVAL_USEC (G_USEC_PER_SEC / 20)
+#define MIN_FRAME_MS 50
+/* Before the first drawing the size of the circle is unknown. */
+#define FIRST_FRAME_MS 100
+/* How far the edge moves before the next picture, in pixels. */
+#define EDGE_STEP_PX 1.0
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *frame_clock,
-         gpointer       user_data)
+/* How long until the circle's edge has moved by EDGE_STEP_PX, or the
+ * half-breath ends (the words change then), whichever comes first. The
+ * eased size e(t) = (1 - cos (pi t / T)) / 2 is monotonic within a half,
+ * so the moment it reaches e + step is acos (1 - 2 (e + step)) T / pi.
+ */
+static guint
+next_frame_delay (LentoBreathingPacer *self,
+                  gint64               now)
 {
-  LentoBreathingPacer *self = LENTO_BREATHING_PACER (widget);
-  gint64 frame_time = gdk_frame_clock_get_frame_time (frame_clock);
+  double size, eased, target, range, at_ms;
+  guint remaining_ms, half_ms, into_ms, delay_ms;
+  LentoBreath breath;
 
-  if (frame_time - self->last_frame >= FRAME_INTERVAL_USEC)
+  breath = get_position (self, now, &size, &remaining_ms);
+  half_ms = breath == LENTO_BREATH_IN ? self->inhale_ms : self->exhale_ms;
+  into_ms = half_ms - remaining_ms;
+  eased = breath == LENTO_BREATH_IN ? size : 1.0 - size;
+  range = self->max_radius - self->min_radius;
+
+  if (range <= 0)
+    delay_ms = FIRST_FRAME_MS;
+  else if ((target = eased + EDGE_STEP_PX / range) >= 1.0)
+    delay_ms = remaining_ms;
+  else
     {
-      self->last_frame = frame_time;
-      gtk_widget_queue_draw (widget);
+      /* Rounding must not make the moment fall before now. */
+      at_ms = ceil (acos (1.0 - 2.0 * target) * half_ms / G_PI);
+      delay_ms = at_ms > into_ms ? (guint) (at_ms - into_ms) : 0;
     }
 
-  return G_SOURCE_CONTINUE;
+  delay_ms = MAX (delay_ms, MIN_FRAME_MS);
+
+  /* Land just past the end of the half-breath, never before it. */
+  return MIN (delay_ms, MAX (remaining_ms, 1));
+}
+
+static void schedule_frame (LentoBreathingPacer *self);
+
+static gboolean
+frame_cb (gpointer user_data)
+{
+  LentoBreathingPacer *self = user_data;
+
+  self->frame_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  schedule_frame (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_frame (LentoBreathingPacer *self)
+{
+  g_assert (self->frame_id == 0);
+
+  self->frame_id = g_timeout_add (next_frame_delay (self, g_get_monotonic_time ()),
+                                  frame_cb, self);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->frame_id),
+                            "[lento] breathing frame");
 }
 
 static void update_ticking (LentoBreathingPacer *self);
@@ -289,13 +332,10 @@ update_ticking (LentoBreathingPacer *self)
     self->origin = g_get_monotonic_time ();
   self->active = want;
 
-  if (animate && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
-  else if (!animate && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (widget, self->tick_id);
-      self->tick_id = 0;
-    }
+  if (animate && self->frame_id == 0)
+    schedule_frame (self);
+  else if (!animate)
+    g_clear_handle_id (&self->frame_id, g_source_remove);
 
   if (count && self->countdown_id == 0)
     schedule_countdown (self);
@@ -421,13 +461,21 @@ lento_breathing_pacer_snapshot (GtkWidget   *widget,
   float cx, cy, max_radius, min_radius, radius, area;
   guint remaining_ms;
   double size;
+  GdkFrameClock *frame_clock;
+  gint64 now;
 
   /* The accent colour follows the desktop's style, light or dark. */
   gtk_style_context_lookup_color (style, "accent_bg_color", &fill);
   gtk_style_context_get_color (style, &text_color);
 
-  text = dup_text (self, &countdown);
-  get_position (self, get_now (self), &size, &remaining_ms);
+  /* The frame's own time, so that the picture matches the moment it is
+   * shown even when the frame is a little late.
+   */
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  now = frame_clock != NULL ? gdk_frame_clock_get_frame_time (frame_clock)
+                            : g_get_monotonic_time ();
+  text = dup_text (self, now, &countdown);
+  get_position (self, now, &size, &remaining_ms);
 
   layout = gtk_widget_create_pango_layout (widget, text);
   text_attrs = pango_attr_list_new ();
@@ -447,6 +495,8 @@ lento_breathing_pacer_snapshot (GtkWidget   *widget,
   cy = (height - text_height - TEXT_SPACING - PADDING) / 2.0f;
   max_radius = area / 2.0f - 2.0f;
   min_radius = max_radius * 0.45f;
+  self->min_radius = min_radius;
+  self->max_radius = max_radius;
   radius = min_radius + (max_radius - min_radius) * (float) size;
 
   /* A faint outline shows where a full breath reaches. */
@@ -545,11 +595,7 @@ lento_breathing_pacer_dispose (GObject *object)
 {
   LentoBreathingPacer *self = (LentoBreathingPacer *)object;
 
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  g_clear_handle_id (&self->frame_id, g_source_remove);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
 
   if (self->settings != NULL)
@@ -814,9 +860,10 @@ lento_breathing_pacer_set_rhythm (LentoBreathingPacer *self,
     }
 
   self->origin = g_get_monotonic_time ();
-  if (self->countdown_id != 0)
+  if (self->countdown_id != 0 || self->frame_id != 0)
     {
       g_clear_handle_id (&self->countdown_id, g_source_remove);
+      g_clear_handle_id (&self->frame_id, g_source_remove);
       update_ticking (self);
     }
 
@@ -889,7 +936,7 @@ lento_breathing_pacer_get_breath (LentoBreathingPacer *self)
  * lento_breathing_pacer_get_animating:
  * @self: a #LentoBreathingPacer
  *
- * Tells whether the guide currently redraws by itself, with a tick callback
+ * Tells whether the guide currently redraws by itself, with a frame timeout
  * or a countdown timeout. It does only while mapped and running.
  *
  * Returns: %TRUE while something wakes the guide up
@@ -899,7 +946,7 @@ lento_breathing_pacer_get_animating (LentoBreathingPacer *self)
 {
   g_return_val_if_fail (LENTO_IS_BREATHING_PACER (self), FALSE);
 
-  return self->tick_id != 0 || self->countdown_id != 0;
+  return self->frame_id != 0 || self->countdown_id != 0;
 }
 
 /**
@@ -932,7 +979,7 @@ lento_breathing_pacer_dup_text (LentoBreathingPacer *self)
 
   g_return_val_if_fail (LENTO_IS_BREATHING_PACER (self), NULL);
 
-  text = dup_text (self, &countdown);
+  text = dup_text (self, g_get_monotonic_time (), &countdown);
   if (countdown == NULL)
     return g_steal_pointer (&text);
 

@@ -23,6 +23,9 @@ struct _LentoPreferencesWindow
   AdwPreferencesPage   *general_page;
   AdwPreferencesPage   *privacy_page;
   GtkSpinButton        *auto_lock_spin;
+  GtkSwitch            *cue_sounds_switch;
+  AdwActionRow         *cue_volume_row;
+  GtkScale             *cue_volume_scale;
   AdwActionRow         *keyring_row;
   AdwActionRow         *passphrase_row;
   GtkButton            *set_passphrase_button;
@@ -523,6 +526,16 @@ lento_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "auto-lock-minutes",
                    self->auto_lock_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "cue-sounds",
+                   self->cue_sounds_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "cue-volume",
+                   gtk_range_get_adjustment (GTK_RANGE (self->cue_volume_scale)), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  /* The volume means nothing while the sounds are off. */
+  g_settings_bind (self->settings, "cue-sounds",
+                   self->cue_volume_row, "sensitive",
+                   G_SETTINGS_BIND_GET);
 
   /* Built in code, in a group of its own: the reminders bring their own
    * template and need the settings before they are built.
@@ -602,6 +615,9 @@ lento_preferences_window_class_init (LentoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, privacy_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_sounds_switch);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_volume_row);
+  gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, cue_volume_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, keyring_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPreferencesWindow,

@@ -180,7 +180,8 @@ lento_reminder_build (LentoReminder *self)
                                "moment.")
                            : _("A gentle reminder for today."));
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_LOW);
-  g_notification_set_default_action (notification, "app.activate");
+  /* No default action: a click on the notification itself activates
+   * Lento, which shows its window (locked or not). */
   g_notification_add_button (notification, _("Start"), "app.start-session");
   g_notification_add_button (notification, _("Skip Today"), "app.skip-today");
 

@@ -12,6 +12,7 @@
 
 #include "lento-journal-view.h"
 #include "lento-plan-view.h"
+#include "lento-session-cues.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
 #include "lento-store.h"
@@ -27,6 +28,7 @@ struct _LentoWindow
   GtkStack             *lock_stack;
   LentoPlanView        *plan_view;
   LentoSessionView     *session_view;
+  LentoSessionCues     *session_cues;
   LentoJournalView     *journal_view;
   AdwBin               *unlock_bin;
   AdwBin               *setup_bin;
@@ -214,6 +216,13 @@ lento_window_ensure_views (LentoWindow *self)
   g_signal_connect_object (self->session_view, "record",
                            G_CALLBACK (lento_window_record_session_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
+  self->session_cues = lento_session_cues_new (NULL, self->settings);
+  g_object_bind_property (self, "is-active", self->session_cues, "window-active",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->session_view, "session", self->session_cues, "session",
+                          G_BINDING_SYNC_CREATE);
 
   if (self->store != NULL)
     lento_window_bind_models (self);
@@ -832,6 +841,7 @@ lento_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->vault);
   g_clear_object (&self->store);
+  g_clear_object (&self->session_cues);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_view, g_free);
   if (self->shortcuts_window != NULL)

@@ -192,6 +192,43 @@ test_autostart_blocked (void)
   g_assert_cmpint (g_unlink (folder), ==, 0);
 }
 
+/* The Session group: sounds off until turned on, the volume greyed out
+ * meanwhile, and both written to the keys LentoSessionCues reads.
+ */
+static void
+test_cue_sounds (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LentoPreferencesWindow *window = lento_preferences_window_new (settings, NULL);
+  GtkWidget *sounds;
+  GtkWidget *volume;
+  GtkWidget *volume_row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  sounds = find_named (GTK_WIDGET (window), "cue-sounds-switch");
+  volume = find_named (GTK_WIDGET (window), "cue-volume-scale");
+  g_assert_nonnull (sounds);
+  g_assert_nonnull (volume);
+  volume_row = gtk_widget_get_ancestor (volume, ADW_TYPE_ACTION_ROW);
+
+  g_assert_false (g_settings_get_boolean (settings, "cue-sounds"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sounds)));
+  g_assert_false (gtk_widget_get_sensitive (volume_row));
+
+  gtk_switch_set_active (GTK_SWITCH (sounds), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "cue-sounds"));
+  g_assert_true (gtk_widget_get_sensitive (volume_row));
+
+  gtk_range_set_value (GTK_RANGE (volume), 0.25);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "cue-volume"), 0.25, 1e-9);
+  lento_test_save_screenshot (GTK_WIDGET (window), "preferences-general");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "cue-sounds");
+  g_settings_reset (settings, "cue-volume");
+}
+
 static void
 test_privacy_page_reflects_slots (void)
 {
@@ -265,6 +302,7 @@ main (int   argc,
 
   g_test_add_func ("/lento/preferences/privacy-page-reflects-slots",
                    test_privacy_page_reflects_slots);
+  g_test_add_func ("/lento/preferences/cue-sounds", test_cue_sounds);
   g_test_add_func ("/lento/preferences/without-vault-hides-privacy",
                    test_without_vault_hides_privacy);
   g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);

@@ -13,52 +13,19 @@
 #include <gio/gio.h>
 
 #include "lento-application.h"
+#include "lento-fake-notifications.h"
 #include "lento-reminder.h"
 #include "lento-test-support.h"
 #include "lento-window.h"
 
 #define ALL_DAYS 0xfe
 
-/* A stand-in for the desktop's notification server on the test's private
- * session bus: it records what it was asked to show.
- */
-typedef struct {
-  GDBusConnection *bus;
-  guint  object_id;
-  guint  count;
-  guint  closed;
-  char  *summary;
-  char  *body;
-  char **actions;
-} FakeServer;
-
-static const char introspection_xml[] =
-  "<node>"
-  "  <interface name='org.freedesktop.Notifications'>"
-  "    <method name='Notify'>"
-  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
-  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
-  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "      <arg type='u' direction='out'/>"
-  "    </method>"
-  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "    <method name='GetServerInformation'>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "    </method>"
-  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "  </interface>"
-  "</node>";
-
-static FakeServer server;
+static LentoFakeNotifications *fake;
 static GApplication *application;
 static guint sent;  /* notifications sent so far, all tests together */
 
 /* Every test sends through here, so that the waits below know how many
- * messages are still on their way to the server.
+ * messages are still on their way to the fake->
  */
 static gboolean
 check (LentoReminder *reminder,
@@ -72,103 +39,11 @@ check (LentoReminder *reminder,
   return result;
 }
 
-static void
-method_call_cb (GDBusConnection       *connection,
-                const char            *sender,
-                const char            *object_path,
-                const char            *interface_name,
-                const char            *method_name,
-                GVariant              *parameters,
-                GDBusMethodInvocation *invocation,
-                gpointer               user_data)
-{
-  if (g_str_equal (method_name, "Notify"))
-    {
-      g_clear_pointer (&server.summary, g_free);
-      g_clear_pointer (&server.body, g_free);
-      g_clear_pointer (&server.actions, g_strfreev);
-      const char *summary;
-      const char *body;
-
-      g_variant_get (parameters, "(&su&s&s&s^as@a{sv}i)", NULL, NULL, NULL,
-                     &summary, &body, &server.actions, NULL, NULL);
-      server.summary = g_strdup (summary);
-      server.body = g_strdup (body);
-      server.count++;
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.count));
-    }
-  else if (g_str_equal (method_name, "CloseNotification"))
-    {
-      server.closed++;
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method_name, "GetCapabilities"))
-    {
-      const char *caps[] = { "actions", "body", NULL };
-
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
-    }
-  else if (g_str_equal (method_name, "GetServerInformation"))
-    {
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(ssss)", "fake", "lento", "1", "1.2"));
-    }
-  else
-    {
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-}
-
-static const GDBusInterfaceVTable vtable = { method_call_cb, NULL, NULL, { 0 } };
-
-static void
-start_server (void)
-{
-  g_autoptr(GError) error = NULL;
-  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection_xml, &error);
-  g_autoptr(GVariant) reply = NULL;
-  GVariant *child;
-
-  g_assert_no_error (error);
-  /* Held for the whole run: the name goes with the connection. */
-  server.bus = bus;
-  server.object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
-                                                        info->interfaces[0], &vtable,
-                                                        NULL, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
-  /* 1: the primary owner. */
-  g_assert_cmpuint (g_variant_get_uint32 (child = g_variant_get_child_value (reply, 0)), ==, 1);
-  g_variant_unref (child);
-}
-
 static gboolean
 timeout_cb (gpointer user_data)
 {
   *(gboolean *) user_data = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-/* Waits until the server has received @count notifications in all, or a
- * few seconds have passed.
- */
-static void
-wait_for_count (guint count)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (server.count < count && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
 }
 
 static GDateTime *
@@ -178,22 +53,6 @@ at (int day,
 {
   /* 10 March 2026 is a Tuesday. */
   return g_date_time_new_local (2026, 3, day, hour, minute, 0);
-}
-
-static void
-assert_no_training_words (const char *text)
-{
-  const char *words[] = {
-    "session", "train", "plug", "dilat", "lube", "lubric", "anal", "pain", "bleed", "size",
-    "insert", "practi", "exercise",
-  };
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    {
-      if (strstr (folded, words[i]) != NULL)
-        g_error ("“%s” holds the word “%s”", text, words[i]);
-    }
 }
 
 static LentoReminder *
@@ -254,15 +113,15 @@ test_discreet_by_default (void)
   g_autoptr(GDateTime) evening = at (10, 18, 5);
 
   g_assert_true (check (reminder, evening));
-  wait_for_count (sent);
-  g_assert_cmpuint (server.count, ==, sent);
+  lento_fake_notifications_wait (&fake->count, sent);
+  g_assert_cmpuint (fake->count, ==, sent);
 
-  assert_no_training_words (server.summary);
-  assert_no_training_words (server.body);
-  g_assert_cmpstr (server.summary, ==, "Lento");
+  lento_fake_notifications_assert_discreet (fake->summary);
+  lento_fake_notifications_assert_discreet (fake->body);
+  g_assert_cmpstr (fake->summary, ==, "Lento");
   /* Start and Skip today, as action id and label pairs. */
-  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
-  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Skip Today"));
+  g_assert_true (g_strv_contains ((const char * const *) fake->actions, "Start"));
+  g_assert_true (g_strv_contains ((const char * const *) fake->actions, "Skip Today"));
 
   /* Once a day. */
   g_assert_false (check (reminder, evening));
@@ -319,10 +178,10 @@ test_locked_stays_discreet (void)
   /* The descriptive option, but locked: no recommendation to describe. */
   lento_reminder_set_text (reminder, LENTO_REMINDER_TEXT_DESCRIPTIVE);
   g_assert_true (check (reminder, evening));
-  wait_for_count (sent);
-  g_assert_cmpuint (server.count, ==, sent);
-  assert_no_training_words (server.summary);
-  assert_no_training_words (server.body);
+  lento_fake_notifications_wait (&fake->count, sent);
+  g_assert_cmpuint (fake->count, ==, sent);
+  lento_fake_notifications_assert_discreet (fake->summary);
+  lento_fake_notifications_assert_discreet (fake->body);
 }
 
 static void
@@ -364,7 +223,7 @@ application_poll_cb (gpointer user_data)
   RunData *data = user_data;
   g_autoptr(GSettings) settings = NULL;
 
-  if (server.count < data->expected && !data->timed_out)
+  if (fake->count < data->expected && !data->timed_out)
     return G_SOURCE_CONTINUE;
 
   settings = g_settings_new (APPLICATION_ID);
@@ -444,10 +303,10 @@ test_application_in_background (void)
   int status;
 
   /* What the tests before sent has all arrived first. */
-  wait_for_count (sent);
-  g_assert_cmpuint (server.count, ==, sent);
-  before = server.count;
-  closed_before = server.closed;
+  lento_fake_notifications_wait (&fake->count, sent);
+  g_assert_cmpuint (fake->count, ==, sent);
+  before = fake->count;
+  closed_before = fake->closed;
 
   /* A journal that exists, locked when Lento starts. */
   {
@@ -483,9 +342,9 @@ test_application_in_background (void)
   /* Skip today took the reminder away; anything sent after it would have
    * arrived by now.
    */
-  wait_for_count (before + 2);
-  g_assert_cmpuint (server.count, ==, before + 1);
-  g_assert_cmpuint (server.closed, ==, closed_before + 1);
+  lento_fake_notifications_wait (&fake->count, before + 2);
+  g_assert_cmpuint (fake->count, ==, before + 1);
+  g_assert_cmpuint (fake->closed, ==, closed_before + 1);
   g_assert_nonnull (data.window);
   g_assert_true (data.window_visible);
   g_assert_cmpuint (data.skipped_day, ==, julian_of_today ());
@@ -500,10 +359,10 @@ test_application_in_background (void)
     g_clear_object (&app);
     lento_test_remove_tree (data_dir);
   }
-  assert_no_training_words (server.summary);
-  assert_no_training_words (server.body);
-  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Start"));
-  g_assert_true (g_strv_contains ((const char * const *) server.actions, "Skip Today"));
+  lento_fake_notifications_assert_discreet (fake->summary);
+  lento_fake_notifications_assert_discreet (fake->body);
+  g_assert_true (g_strv_contains ((const char * const *) fake->actions, "Start"));
+  g_assert_true (g_strv_contains ((const char * const *) fake->actions, "Skip Today"));
 
   g_settings_reset (settings, "reminders-enabled");
   g_settings_reset (settings, "reminder-minute");
@@ -520,7 +379,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  start_server ();
+  fake = lento_fake_notifications_start ();
   application = g_application_new ("io.github.lento.Lento.ReminderTest",
                                    G_APPLICATION_DEFAULT_FLAGS);
   g_application_register (application, NULL, &error);
@@ -542,11 +401,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&application);
-  g_dbus_connection_unregister_object (server.bus, server.object_id);
-  g_clear_object (&server.bus);
-  g_clear_pointer (&server.summary, g_free);
-  g_clear_pointer (&server.body, g_free);
-  g_clear_pointer (&server.actions, g_strfreev);
+  lento_fake_notifications_stop ();
 
   return status;
 }
