@@ -639,12 +639,12 @@ lento_window_defer_record (LentoWindow        *self,
                                     "the entry will be filled in for you."));
 }
 
+/* At the end the entry editor opens, filled in; behind the lock it waits. */
 static void
 lento_window_session_finished_cb (LentoWindow        *self,
                                   LentoSessionResult *result)
 {
-  if (self->plan_view == NULL)
-    lento_window_defer_record (self, result);
+  lento_window_record_session_cb (self, result);
 }
 
 static void
