@@ -35,6 +35,9 @@ struct _LentoEntry
    */
   JsonObject      *unknown;
 
+  /* Counts changes: see lento_entry_get_revision(). */
+  guint64          revision;
+
   /* Plain values */
   double           diameter;
   guint            duration;
@@ -323,7 +326,23 @@ forget_unknown_value (LentoEntry *self,
                       const char *key)
 {
   if (self->unknown != NULL && json_object_has_member (self->unknown, key))
-    json_object_remove_member (self->unknown, key);
+    {
+      json_object_remove_member (self->unknown, key);
+      self->revision++;
+    }
+}
+
+/* Every setter notifies, so this is the one place that sees every change. */
+static void
+lento_entry_dispatch_properties_changed (GObject     *object,
+                                         guint        n_pspecs,
+                                         GParamSpec **pspecs)
+{
+  LentoEntry *self = LENTO_ENTRY (object);
+
+  self->revision++;
+
+  G_OBJECT_CLASS (lento_entry_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
 }
 
 static void
@@ -525,6 +544,7 @@ lento_entry_class_init (LentoEntryClass *klass)
   object_class->finalize = lento_entry_finalize;
   object_class->get_property = lento_entry_get_property;
   object_class->set_property = lento_entry_set_property;
+  object_class->dispatch_properties_changed = lento_entry_dispatch_properties_changed;
 
   properties [PROP_UUID] =
     g_param_spec_string ("uuid", NULL, NULL, NULL, construct_only);
@@ -1020,6 +1040,24 @@ lento_entry_to_json (LentoEntry *self)
     }
 
   return object;
+}
+
+/**
+ * lento_entry_get_revision:
+ * @self: a #LentoEntry
+ *
+ * A number that changes whenever the entry does, through any setter. What
+ * was made from the entry, such as its JSON, is still right while the
+ * revision is the same.
+ *
+ * Returns: the revision
+ */
+guint64
+lento_entry_get_revision (LentoEntry *self)
+{
+  g_return_val_if_fail (LENTO_IS_ENTRY (self), 0);
+
+  return self->revision;
 }
 
 /* The copy gets its own container for the unknown members, because setting

@@ -72,6 +72,7 @@ LentoEntry     *lento_entry_new                (GDateTime       *start);
 LentoEntry     *lento_entry_new_from_json      (JsonObject      *object,
                                                 GError         **error);
 JsonObject     *lento_entry_to_json            (LentoEntry      *self);
+guint64         lento_entry_get_revision       (LentoEntry      *self);
 LentoEntry     *lento_entry_copy               (LentoEntry      *self);
 gboolean        lento_entry_equal              (LentoEntry      *a,
                                                 LentoEntry      *b);

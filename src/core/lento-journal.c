@@ -27,6 +27,13 @@ typedef struct
   char       *home;        /* the month document the entry belongs in */
   gint64      start_us;    /* start time, microseconds since the epoch */
   gboolean    pending;     /* read from a document, not yet in the list */
+
+  /* The entry as its month document last held it, sealed, and the entry's
+   * revision then: saving a month again rebuilds only what changed. Kept
+   * only for months that were saved.
+   */
+  JsonObject *json;
+  guint64     json_revision;
 } Record;
 
 /* One month document: which entries belong in it, what it held that we do
@@ -54,6 +61,7 @@ struct _LentoJournal
   GPtrArray  *items;         /* Record *, newest first; records owned by by_uuid */
   GHashTable *by_uuid;       /* uuid -> Record */
   GHashTable *months;        /* name -> Month */
+  char       *cached_month;  /* the one month whose records keep their JSON */
 
   gboolean    recent_loaded;
   gboolean    loaded;
@@ -80,6 +88,7 @@ static void
 record_free (Record *record)
 {
   g_clear_object (&record->entry);
+  g_clear_pointer (&record->json, json_object_unref);
   g_free (record->uuid);
   g_free (record->home);
   g_free (record);
@@ -90,10 +99,27 @@ record_set_entry (Record     *record,
                   LentoEntry *entry)
 {
   g_set_object (&record->entry, entry);
+  g_clear_pointer (&record->json, json_object_unref);
   g_free (record->home);
   record->home = lento_journal_month_document_for (lento_entry_get_start (entry));
   record->start_us = g_date_time_to_unix (lento_entry_get_start (entry)) * G_USEC_PER_SEC +
                      g_date_time_get_microsecond (lento_entry_get_start (entry));
+}
+
+static JsonObject *
+record_dup_json (Record *record)
+{
+  guint64 revision = lento_entry_get_revision (record->entry);
+
+  if (record->json == NULL || record->json_revision != revision)
+    {
+      g_clear_pointer (&record->json, json_object_unref);
+      record->json = lento_entry_to_json (record->entry);
+      json_object_seal (record->json);
+      record->json_revision = revision;
+    }
+
+  return json_object_ref (record->json);
 }
 
 static Record *
@@ -357,6 +383,7 @@ lento_journal_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->months, g_hash_table_unref);
+  g_clear_pointer (&self->cached_month, g_free);
 
   G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
 }
@@ -1309,6 +1336,30 @@ _lento_journal_serialize_month (LentoJournal  *self,
       return NULL;
     }
 
+  /* Only the month saved last keeps its entries' JSON, where the next edit
+   * most likely falls: saving every month (after an import) must not keep
+   * a second copy of the whole journal in memory.
+   */
+  if (g_strcmp0 (self->cached_month, name) != 0)
+    {
+      Month *previous = self->cached_month != NULL ?
+                        g_hash_table_lookup (self->months, self->cached_month) : NULL;
+
+      if (previous != NULL)
+        {
+          g_hash_table_iter_init (&iter, previous->uuids);
+          while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, NULL))
+            {
+              Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+
+              if (record != NULL)
+                g_clear_pointer (&record->json, json_object_unref);
+            }
+        }
+      g_free (self->cached_month);
+      self->cached_month = g_strdup (name);
+    }
+
   records = g_ptr_array_sized_new (g_hash_table_size (month->uuids));
   g_hash_table_iter_init (&iter, month->uuids);
   while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, NULL))
@@ -1335,7 +1386,7 @@ _lento_journal_serialize_month (LentoJournal  *self,
     {
       Record *record = g_ptr_array_index (records, i);
 
-      json_array_add_object_element (array, lento_entry_to_json (record->entry));
+      json_array_add_object_element (array, record_dup_json (record));
     }
   for (guint i = 0; i < month->unreadable->len; i++)
     json_array_add_element (array, json_node_copy (g_ptr_array_index (month->unreadable, i)));

@@ -142,6 +142,114 @@ test_entry_json_round_trip (void)
                    "2026-11-03T21:04:00+01:00");
 }
 
+/* The journal keeps an entry's JSON while its revision stays the same:
+ * every way of changing an entry must change the revision.
+ */
+typedef struct
+{
+  const char *name;
+  void      (*change) (LentoEntry *entry);
+  const char *member;
+  gboolean    moves_on;    /* doing it again is another change */
+} ChangeCase;
+
+static void
+change_start (LentoEntry *entry)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2026-11-04T08:00:00Z", NULL);
+
+  lento_entry_set_start (entry, start);
+}
+
+static void
+change_touch (LentoEntry *entry)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2027-01-01T00:00:00Z", NULL);
+
+  lento_entry_touch (entry, now);
+}
+
+static void change_kind (LentoEntry *e) { lento_entry_set_kind (e, LENTO_ENTRY_KIND_CLINICIAN_NOTE); }
+static void change_stage (LentoEntry *e) { lento_entry_set_stage (e, "week4"); }
+static void change_tool (LentoEntry *e) { lento_entry_set_tool (e, "tool-b"); }
+static void change_diameter (LentoEntry *e) { lento_entry_set_diameter (e, 25.0); }
+static void change_lube (LentoEntry *e) { lento_entry_set_lube (e, "lube-silicone"); }
+static void change_duration (LentoEntry *e) { lento_entry_set_duration (e, 1800); }
+static void change_wear (LentoEntry *e) { lento_entry_set_wear (e, 600); }
+static void change_resistance (LentoEntry *e) { lento_entry_set_resistance (e, LENTO_RESISTANCE_NONE); }
+static void change_comfort (LentoEntry *e) { lento_entry_set_comfort (e, 9); }
+static void change_pain (LentoEntry *e) { lento_entry_set_pain (e, 6); }
+static void change_sharp_pain (LentoEntry *e) { lento_entry_set_sharp_pain (e, TRUE); }
+static void change_bleeding (LentoEntry *e) { lento_entry_set_bleeding (e, LENTO_BLEEDING_NONE); }
+static void change_urge_faded (LentoEntry *e) { lento_entry_set_urge_faded (e, 8); }
+static void change_relaxation (LentoEntry *e) { lento_entry_set_relaxation (e, 3); }
+static void change_notes (LentoEntry *e) { lento_entry_set_notes (e, "Shorter today."); }
+
+static void
+change_tags (LentoEntry *entry)
+{
+  const char *tags[] = { "morning", NULL };
+
+  lento_entry_set_tags (entry, tags);
+}
+
+static const ChangeCase change_cases[] = {
+  { "start", change_start, "start" },
+  { "touch", change_touch, "modified", TRUE },
+  { "kind", change_kind, "kind" },
+  { "stage", change_stage, "stage" },
+  { "tool", change_tool, "tool" },
+  { "diameter", change_diameter, "diameter_mm" },
+  { "lube", change_lube, "lube" },
+  { "duration", change_duration, "duration_s" },
+  { "wear", change_wear, "wear_s" },
+  { "resistance", change_resistance, "resistance" },
+  { "comfort", change_comfort, "comfort" },
+  { "pain", change_pain, "pain" },
+  { "sharp-pain", change_sharp_pain, "sharp_pain" },
+  { "bleeding", change_bleeding, "bleeding" },
+  { "urge-faded", change_urge_faded, "urge_faded_min" },
+  { "relaxation", change_relaxation, "relaxation" },
+  { "notes", change_notes, "notes" },
+  { "tags", change_tags, "tags" },
+};
+
+static void
+test_entry_revision_follows_changes (gconstpointer data)
+{
+  const ChangeCase *change = data;
+  g_autoptr(LentoEntry) entry = make_full_entry ();
+  g_autoptr(JsonObject) before = lento_entry_to_json (entry);
+  g_autoptr(JsonObject) after = NULL;
+  guint64 revision = lento_entry_get_revision (entry);
+  JsonNode *old_member;
+  JsonNode *new_member;
+
+  /* Reading does not change it. */
+  g_clear_pointer (&after, json_object_unref);
+  after = lento_entry_to_json (entry);
+  g_assert_cmpuint (lento_entry_get_revision (entry), ==, revision);
+
+  change->change (entry);
+  g_assert_cmpuint (lento_entry_get_revision (entry), !=, revision);
+
+  /* And the change is in what is written. */
+  g_clear_pointer (&after, json_object_unref);
+  after = lento_entry_to_json (entry);
+  old_member = json_object_get_member (before, change->member);
+  new_member = json_object_get_member (after, change->member);
+  g_assert_nonnull (new_member);
+  g_assert_true (old_member == NULL || !json_node_equal (old_member, new_member));
+
+  /* Setting the same value again is no change; touching always is. */
+  revision = lento_entry_get_revision (entry);
+  change->change (entry);
+  if (change->moves_on)
+    g_assert_cmpuint (lento_entry_get_revision (entry), !=, revision);
+  else
+    g_assert_cmpuint (lento_entry_get_revision (entry), ==, revision);
+}
+
 static void
 test_entry_json_unknown_members (void)
 {
@@ -376,6 +484,13 @@ main (int   argc,
   g_test_add_func ("/lento/entry/json-unknown-members", test_entry_json_unknown_members);
   g_test_add_func ("/lento/entry/json-compact-output", test_entry_json_compact_output);
   g_test_add_func ("/lento/entry/copy-equal", test_entry_copy_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (change_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/entry/revision-follows-changes/%s",
+                                               change_cases[i].name);
+
+      g_test_add_data_func (path, &change_cases[i], test_entry_revision_follows_changes);
+    }
   g_test_add_func ("/lento/entry/touch-moves-forward", test_entry_touch_moves_forward);
   g_test_add_func ("/lento/entry/enum-strings", test_entry_enum_strings);
 

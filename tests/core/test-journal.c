@@ -208,6 +208,48 @@ test_journal_replace_in_place (void)
   g_assert_true (g_date_time_equal (lento_entry_get_created (edit), created));
 }
 
+static char *
+serialize_to_string (LentoJournal *journal,
+                     const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = lento_journal_serialize_month (journal, name, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A month written again holds every change since, whether the entry was
+ * replaced by an edited copy or changed where it is.
+ */
+static void
+test_journal_save_again_after_edits (void)
+{
+  LentoEntry *middle;
+  g_autoptr(LentoJournal) journal = make_three (&middle);
+  g_autoptr(LentoEntry) edit = lento_entry_copy (middle);
+  g_autofree char *first = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *in_place = NULL;
+
+  lento_journal_set_loaded (journal);
+  first = serialize_to_string (journal, "journal/2026-11");
+  unchanged = serialize_to_string (journal, "journal/2026-11");
+  g_assert_cmpstr (first, ==, unchanged);
+
+  lento_entry_set_notes (edit, "Replaced copy");
+  g_assert_true (lento_journal_replace (journal, edit));
+  replaced = serialize_to_string (journal, "journal/2026-11");
+  g_assert_nonnull (strstr (replaced, "Replaced copy"));
+
+  /* Changed where it is, by mistake or not, it is still written as it is. */
+  lento_entry_set_notes (edit, "Changed in place");
+  in_place = serialize_to_string (journal, "journal/2026-11");
+  g_assert_null (strstr (in_place, "Replaced copy"));
+  g_assert_nonnull (strstr (in_place, "Changed in place"));
+}
+
 typedef struct {
   const char *name;
   const char *new_start;
@@ -1468,6 +1510,7 @@ main (int   argc,
       g_test_add_data_func (path, &move_cases[i], test_journal_replace_moves);
     }
   g_test_add_func ("/lento/journal/remove", test_journal_remove);
+  g_test_add_func ("/lento/journal/save-again-after-edits", test_journal_save_again_after_edits);
   g_test_add_func ("/lento/journal/add-same-uuid", test_journal_add_same_uuid);
   g_test_add_func ("/lento/journal/merge", test_journal_merge);
   g_test_add_func ("/lento/journal/month-names", test_journal_month_names);
