@@ -60,7 +60,11 @@
  * running time if the session was running (the person went on while Lento
  * was closed): by boot time when the boot id is the same, which is immune
  * to wall-clock changes, or else (the machine rebooted, so boot time began
- * again) by the wall clock, never less than zero.
+ * again) by the wall clock, never less than zero. A running session whose
+ * total would then pass its planned length (with any extension) by more
+ * than LENTO_SESSION_STALE_MARGIN_USEC is not resumed: Lento cannot know
+ * what happened after the save, so it comes back stopped at the time of
+ * that save, marked interrupted, for the person to record or discard.
  */
 
 struct _LentoSessionResult
@@ -100,6 +104,7 @@ struct _LentoSession
 
   guint processing : 1;
   guint save_pending : 1;
+  guint interrupted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LentoSession, lento_session, G_TYPE_OBJECT)
@@ -1425,6 +1430,26 @@ lento_session_mark_urge_faded (LentoSession *self)
 /* Saving and restoring */
 
 /**
+ * lento_session_get_interrupted:
+ * @self: a #LentoSession
+ *
+ * Whether this session was saved while running and brought back so long
+ * afterwards that it could not still be going (more than
+ * %LENTO_SESSION_STALE_MARGIN_USEC past its planned length). Such a
+ * session comes back stopped, with the time known at its last save, so
+ * that it can be recorded rather than resumed.
+ *
+ * Returns: %TRUE if the session was interrupted
+ */
+gboolean
+lento_session_get_interrupted (LentoSession *self)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION (self), FALSE);
+
+  return self->interrupted;
+}
+
+/**
  * lento_session_serialize:
  * @self: a #LentoSession
  *
@@ -1755,11 +1780,34 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
       else
         away = lento_clock_now_real (self->clock) - anchor_realtime;
 
+      gint64 planned = ((gint64) lento_session_template_get_total_seconds (template) +
+                        self->extension_seconds) * G_USEC_PER_SEC;
+      gint64 total;
+
       /* A wall clock set back, or a boot time that went backwards (which
        * would mean a mislabelled boot), cannot give a person negative time.
        */
-      self->segment_start = now - MAX (away, 0);
-      reschedule (self);
+      away = MAX (away, 0);
+      self->segment_start = now - away;
+
+      /* Gone for longer than the whole session could still be running:
+       * nobody knows what happened after the save, so the session is not
+       * resumed (and not called completed); it ends where the saved state
+       * ends, and the person is offered to record it.
+       */
+      total = away;
+      for (guint i = 0; i < n_phases; i++)
+        total += self->phase_elapsed[i];
+
+      if (total > planned + LENTO_SESSION_STALE_MARGIN_USEC)
+        {
+          self->segment_start = now;
+          self->state = LENTO_SESSION_STATE_STOPPED;
+          self->interrupted = TRUE;
+          self->result = build_result (self, LENTO_SESSION_END_STOPPED, anchor_realtime);
+        }
+      else
+        reschedule (self);
     }
   else if (state == LENTO_SESSION_STATE_FINISHED || state == LENTO_SESSION_STATE_STOPPED)
     {

@@ -41,6 +41,12 @@ GType lento_session_end_get_type (void) G_GNUC_CONST;
  */
 #define LENTO_SESSION_CUE_GRACE_USEC (2 * G_USEC_PER_SEC)
 
+/* A session saved while running and restored when its total would pass
+ * its planned length by more than this is not resumed but comes back
+ * stopped and interrupted; see lento_session_restore_from_json().
+ */
+#define LENTO_SESSION_STALE_MARGIN_USEC ((gint64) 30 * 60 * G_USEC_PER_SEC)
+
 #define LENTO_TYPE_SESSION_RESULT (lento_session_result_get_type ())
 
 typedef struct _LentoSessionResult LentoSessionResult;
@@ -94,5 +100,6 @@ guint                 lento_session_extend                (LentoSession         
 gboolean              lento_session_stop                  (LentoSession          *self);
 gboolean              lento_session_it_hurts              (LentoSession          *self);
 gboolean              lento_session_mark_urge_faded       (LentoSession          *self);
+gboolean              lento_session_get_interrupted       (LentoSession          *self);
 
 G_END_DECLS

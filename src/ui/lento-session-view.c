@@ -502,8 +502,16 @@ show_result (LentoSessionView *self)
       ended = _("Completed");
       break;
     case LENTO_SESSION_END_STOPPED:
-      gtk_label_set_label (self->done_title, _("Session Ended"));
-      ended = _("Stopped early");
+      if (lento_session_get_interrupted (self->session))
+        {
+          gtk_label_set_label (self->done_title, _("Unfinished Session"));
+          ended = _("Lento was closed before it ended; the time shown is what was kept");
+        }
+      else
+        {
+          gtk_label_set_label (self->done_title, _("Session Ended"));
+          ended = _("Stopped early");
+        }
       break;
     case LENTO_SESSION_END_IT_HURTS:
       gtk_label_set_label (self->done_title, _("Session Stopped"));
@@ -570,6 +578,33 @@ clear_session (LentoSessionView *self)
   g_clear_object (&self->session);
   g_clear_pointer (&self->result, lento_session_result_unref);
   self->last_phase = -1;
+}
+
+/* Takes @session (transfer full) as the view's session and shows it. */
+static void
+set_session (LentoSessionView *self,
+             LentoSession     *session)
+{
+  LentoSessionResult *result;
+
+  self->session = session;
+  g_signal_connect_object (self->session, "phase-changed", G_CALLBACK (phase_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "cue", G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "finished", G_CALLBACK (finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (state_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* A session brought back already ended will not say so again. */
+  result = lento_session_get_result (self->session);
+  if (result != NULL)
+    {
+      self->result = lento_session_result_ref (result);
+      show_result (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* Actions */
@@ -1145,20 +1180,61 @@ lento_session_view_start (LentoSessionView *self)
     return FALSE;
 
   clear_session (self);
-  self->session = lento_session_new (template, get_clock (self));
-  g_signal_connect_object (self->session, "phase-changed", G_CALLBACK (phase_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "cue", G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "finished", G_CALLBACK (finished_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (state_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-
+  set_session (self, lento_session_new (template, get_clock (self)));
   lento_session_start (self->session);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+
+  return TRUE;
+}
+
+/**
+ * lento_session_view_restore:
+ * @self: a #LentoSessionView
+ * @node: a session saved with lento_session_serialize()
+ * @error: return location for a #GError
+ *
+ * Brings back a session saved before Lento last closed: a running or
+ * paused one goes on, an ended or interrupted one waits on the result
+ * page to be recorded. Does nothing if a session is already running.
+ *
+ * Returns: %TRUE if the view now shows the saved session
+ */
+gboolean
+lento_session_view_restore (LentoSessionView  *self,
+                            JsonNode          *node,
+                            GError           **error)
+{
+  g_autoptr(LentoSessionTemplate) template = NULL;
+  LentoSession *session;
+  const char *template_id;
+
+  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (session_is_active (self))
+    return FALSE;
+
+  template_id = lento_session_peek_saved_template_id (node);
+  if (self->program != NULL && template_id != NULL)
+    template = lento_program_dup_template (self->program, template_id);
+  if (template == NULL)
+    {
+      g_set_error_literal (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION,
+                           _("The session in progress could not be resumed because the plan "
+                             "no longer has it."));
+      return FALSE;
+    }
+
+  session = lento_session_restore_from_json (template, get_clock (self), node, error);
+  if (session == NULL)
+    return FALSE;
+
+  clear_session (self);
+  set_session (self, session);
+  state_notify_cb (self, NULL, self->session);
 
   return TRUE;
 }

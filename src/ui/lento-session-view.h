@@ -33,6 +33,9 @@ void          lento_session_view_set_clock       (LentoSessionView *self,
                                                   LentoClock       *clock);
 LentoSession *lento_session_view_get_session     (LentoSessionView *self);
 gboolean      lento_session_view_start           (LentoSessionView *self);
+gboolean      lento_session_view_restore         (LentoSessionView *self,
+                                                  JsonNode         *node,
+                                                  GError          **error);
 gboolean      lento_session_view_get_ticking     (LentoSessionView *self);
 
 G_END_DECLS

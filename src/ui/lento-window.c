@@ -32,6 +32,7 @@ struct _LentoWindow
   LentoJournalView     *journal_view;
   AdwBin               *unlock_bin;
   AdwBin               *setup_bin;
+  AdwBin               *locked_session_bin;
 
   /* Built when first needed: a window that opens on the unlock page never
    * builds set-up, and the other way round.
@@ -51,6 +52,13 @@ struct _LentoWindow
   LentoStore           *store;
   LentoVault           *vault;
   GCancellable         *cancellable;
+
+  /* The session the window saves in the profile as it goes. */
+  LentoSession         *watched_session;
+  /* A session that ended, or was to be recorded, while the journal was
+   * locked: the entry editor opens with it once the journal is back.
+   */
+  LentoSessionResult   *pending_record;
 
   /* The view to show once the views exist. */
   char                 *pending_view;
@@ -182,9 +190,40 @@ static void lento_window_inventory_changed_cb (LentoWindow        *self);
 static void lento_window_visible_child_cb     (LentoWindow        *self,
                                                GParamSpec         *pspec,
                                                AdwViewStack       *stack);
-static void lento_window_bind_models          (LentoWindow        *self);
+static void lento_window_bind_models          (LentoWindow        *self,
+                                               GtkWidget          *view);
 
 /* Builds the three views, the first time the window shows them. */
+static void lento_window_session_changed_cb (LentoWindow *self);
+static void lento_window_store_loaded_cb    (LentoWindow *self);
+
+/* The session view outlives a lock: it is built once, and moves to the lock
+ * page while its session goes on, so that the timer stays in reach.
+ */
+static void
+lento_window_ensure_session_view (LentoWindow *self)
+{
+  if (self->session_view != NULL)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->session_view)) != NULL)
+        {
+          adw_bin_set_child (self->locked_session_bin, NULL);
+          gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), FALSE);
+        }
+      return;
+    }
+
+  self->session_view = g_object_ref_sink (LENTO_SESSION_VIEW (lento_session_view_new ()));
+  g_signal_connect_object (self->session_view, "record",
+                           G_CALLBACK (lento_window_record_session_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_view, "notify::session",
+                           G_CALLBACK (lento_window_session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    lento_window_bind_models (self, GTK_WIDGET (self->session_view));
+}
+
 static void
 lento_window_ensure_views (LentoWindow *self)
 {
@@ -193,8 +232,8 @@ lento_window_ensure_views (LentoWindow *self)
   if (self->plan_view != NULL)
     return;
 
+  lento_window_ensure_session_view (self);
   self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
-  self->session_view = LENTO_SESSION_VIEW (lento_session_view_new ());
   self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
 
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_view),
@@ -213,9 +252,6 @@ lento_window_ensure_views (LentoWindow *self)
   g_signal_connect_object (self->plan_view, "inventory-changed",
                            G_CALLBACK (lento_window_inventory_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session_view, "record",
-                           G_CALLBACK (lento_window_record_session_cb), self,
-                           G_CONNECT_SWAPPED);
 
   /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
   self->session_cues = lento_session_cues_new (NULL, self->settings);
@@ -225,7 +261,10 @@ lento_window_ensure_views (LentoWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   if (self->store != NULL)
-    lento_window_bind_models (self);
+    {
+      lento_window_bind_models (self, GTK_WIDGET (self->plan_view));
+      lento_window_bind_models (self, GTK_WIDGET (self->journal_view));
+    }
 
   if (self->pending_view != NULL)
     adw_view_stack_set_visible_child_name (self->stack, self->pending_view);
@@ -233,6 +272,38 @@ lento_window_ensure_views (LentoWindow *self)
 
   lento_window_visible_child_cb (self, NULL, self->stack);
   lento_window_recommendation_cb (self);
+
+  if (self->store != NULL && lento_store_get_loaded (self->store))
+    lento_window_store_loaded_cb (self);
+}
+
+/* Locking takes the plan and the journal out of the window altogether; a
+ * session that is under way, or ended and not yet recorded, stays on the
+ * lock page with its controls, showing nothing from the journal.
+ */
+static void
+lento_window_drop_views (LentoWindow *self)
+{
+  gboolean keep_session;
+
+  if (self->plan_view == NULL)
+    return;
+
+  keep_session = lento_session_view_get_session (self->session_view) != NULL;
+
+  /* Remembered for when the views come back. */
+  g_free (self->pending_view);
+  self->pending_view = g_strdup (adw_view_stack_get_visible_child_name (self->stack));
+
+  adw_view_stack_remove (self->stack, GTK_WIDGET (self->plan_view));
+  adw_view_stack_remove (self->stack, GTK_WIDGET (self->session_view));
+  adw_view_stack_remove (self->stack, GTK_WIDGET (self->journal_view));
+  self->plan_view = NULL;
+  self->journal_view = NULL;
+
+  if (keep_session)
+    adw_bin_set_child (self->locked_session_bin, GTK_WIDGET (self->session_view));
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), keep_session);
 }
 
 static void
@@ -277,6 +348,8 @@ lento_window_sync_vault (LentoWindow *self)
 
   if (g_str_equal (page, "main"))
     lento_window_ensure_views (self);
+  else
+    lento_window_drop_views (self);
   gtk_stack_set_visible_child_name (self->lock_stack, page);
 
   /* As with the views: what is not shown is not there for a screen reader,
@@ -538,6 +611,111 @@ lento_window_start_session_action (GtkWidget  *widget,
   lento_session_view_start (self->session_view);
 }
 
+/* Keeps the running session in the encrypted profile, or takes it out once
+ * the person has closed it. While the journal is locked there is nowhere to
+ * write; the state is written again as soon as it opens.
+ */
+static void
+lento_window_save_session (LentoWindow *self)
+{
+  LentoSession *session = lento_session_view_get_session (self->session_view);
+  JsonObject *profile;
+
+  if (self->store == NULL || !lento_store_get_loaded (self->store))
+    return;
+
+  profile = lento_store_get_profile (self->store);
+  if (session != NULL)
+    json_object_set_member (profile, "session", lento_session_serialize (session));
+  else if (json_object_has_member (profile, "session"))
+    json_object_remove_member (profile, "session");
+  else
+    return;
+
+  lento_store_save_profile (self->store);
+}
+
+static void
+lento_window_defer_record (LentoWindow        *self,
+                           LentoSessionResult *result)
+{
+  g_clear_pointer (&self->pending_record, lento_session_result_unref);
+  self->pending_record = lento_session_result_ref (result);
+
+  if (self->unlock_page != NULL)
+    lento_unlock_page_set_reason (self->unlock_page,
+                                  _("The session has ended. Unlock your journal to record it; "
+                                    "the entry will be filled in for you."));
+}
+
+/* At the end the entry editor opens, filled in; behind the lock it waits. */
+static void
+lento_window_session_finished_cb (LentoWindow        *self,
+                                  LentoSessionResult *result)
+{
+  lento_window_record_session_cb (self, result);
+}
+
+static void
+lento_window_session_changed_cb (LentoWindow *self)
+{
+  LentoSession *session = lento_session_view_get_session (self->session_view);
+
+  if (session == self->watched_session)
+    return;
+
+  if (self->watched_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_session, self);
+  g_set_object (&self->watched_session, session);
+  g_clear_pointer (&self->pending_record, lento_session_result_unref);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "save-needed",
+                               G_CALLBACK (lento_window_save_session), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "finished",
+                               G_CALLBACK (lento_window_session_finished_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  lento_window_save_session (self);
+}
+
+/* The journal is open: a session saved before Lento last closed comes back
+ * (going on, or waiting to be recorded), one that went on behind the lock
+ * is saved as it is now, and one that ended behind the lock is recorded.
+ */
+static void
+lento_window_store_loaded_cb (LentoWindow *self)
+{
+  g_autoptr(LentoSessionResult) result = NULL;
+  JsonObject *profile;
+
+  if (self->plan_view == NULL || !lento_store_get_loaded (self->store))
+    return;
+
+  profile = lento_store_get_profile (self->store);
+  if (lento_session_view_get_session (self->session_view) != NULL)
+    {
+      lento_window_save_session (self);
+    }
+  else if (json_object_has_member (profile, "session"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (lento_session_view_restore (self->session_view,
+                                      json_object_get_member (profile, "session"), &error))
+        lento_window_set_view (self, "session");
+      else
+        lento_window_show_error (self, _("The Session Could Not Be Resumed"), error);
+    }
+
+  result = g_steal_pointer (&self->pending_record);
+  if (result != NULL)
+    lento_window_record_session_cb (self, result);
+}
+
 /* A finished session becomes a journal entry, filled in with what the timer
  * knows and what the plan suggested; the person adds how it felt.
  */
@@ -545,10 +723,19 @@ static void
 lento_window_record_session_cb (LentoWindow        *self,
                                 LentoSessionResult *result)
 {
-  LentoRecommendation *recommendation = lento_plan_view_get_recommendation (self->plan_view);
+  LentoRecommendation *recommendation;
   g_autoptr(LentoEntry) entry = NULL;
   int urge;
 
+  /* Locked: the editor opens once the journal is back. */
+  if (self->plan_view == NULL ||
+      (self->store != NULL && !lento_store_get_loaded (self->store)))
+    {
+      lento_window_defer_record (self, result);
+      return;
+    }
+
+  recommendation = lento_plan_view_get_recommendation (self->plan_view);
   entry = lento_entry_new (lento_session_result_get_start_time (result));
   lento_entry_set_duration (entry, lento_session_result_get_total_seconds (result));
   lento_entry_set_wear (entry, lento_session_result_get_wear_seconds (result));
@@ -767,29 +954,21 @@ lento_window_set_property (GObject      *object,
  * the journal locks, so no view keeps personal data behind the lock page.
  */
 static void
-lento_window_bind_models (LentoWindow *self)
+lento_window_bind_models (LentoWindow *self,
+                          GtkWidget   *view)
 {
   /* The planned days go both ways: the plan view's toggles change them. */
   static const char * const models[] = {
     "journal", "inventory", "program", "weekdays", "skipped-day",
   };
-  GtkWidget *views[] = {
-    GTK_WIDGET (self->plan_view),
-    GTK_WIDGET (self->session_view),
-    GTK_WIDGET (self->journal_view),
-  };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (view);
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      GObjectClass *klass = G_OBJECT_GET_CLASS (views[i]);
-
-      for (guint j = 0; j < G_N_ELEMENTS (models); j++)
-        if (g_object_class_find_property (klass, models[j]) != NULL)
-          g_object_bind_property (self->store, models[j], views[i], models[j],
-                                  G_BINDING_SYNC_CREATE
-                                  | (g_str_equal (models[j], "weekdays")
-                                     ? G_BINDING_BIDIRECTIONAL : 0));
-    }
+  for (guint j = 0; j < G_N_ELEMENTS (models); j++)
+    if (g_object_class_find_property (klass, models[j]) != NULL)
+      g_object_bind_property (self->store, models[j], view, models[j],
+                              G_BINDING_SYNC_CREATE
+                              | (g_str_equal (models[j], "weekdays")
+                                 ? G_BINDING_BIDIRECTIONAL : 0));
 }
 
 static void
@@ -821,6 +1000,9 @@ lento_window_constructed (GObject *object)
       g_signal_connect_object (self->store, "error",
                                G_CALLBACK (lento_window_store_error_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "notify::loaded",
+                               G_CALLBACK (lento_window_store_loaded_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   lento_window_sync_vault (self);
@@ -844,6 +1026,11 @@ lento_window_dispose (GObject *object)
   g_clear_object (&self->session_cues);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_view, g_free);
+  g_clear_pointer (&self->pending_record, lento_session_result_unref);
+  if (self->watched_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_session, self);
+  g_clear_object (&self->watched_session);
+  g_clear_object (&self->session_view);
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
@@ -904,6 +1091,7 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_bin);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, locked_session_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, header_bar);

@@ -54,6 +54,8 @@ typedef struct
   guint n_finished;
   gboolean log_saves;
   gboolean stop_on_cue;
+  /* What the app would hold in the profile: the state at the last save. */
+  char *last_saved;
 } Fixture;
 
 static gint64
@@ -115,6 +117,9 @@ save_needed_cb (LentoSession *session,
   g_assert_cmpint (json_object_get_int_member (object, "phase"), ==,
                    lento_session_get_phase_index (session));
 
+  g_free (f->last_saved);
+  f->last_saved = json_to_string (node, FALSE);
+
   f->n_saves++;
   if (f->log_saves)
     g_string_append_printf (f->log, "save@%" G_GINT64_FORMAT " ", seconds_now (f));
@@ -145,6 +150,7 @@ fixture_init (Fixture *f)
 static void
 fixture_clear (Fixture *f)
 {
+  g_clear_pointer (&f->last_saved, g_free);
   g_clear_pointer (&f->result, lento_session_result_unref);
   if (f->session != NULL)
     g_assert_finalize_object (f->session);
@@ -620,7 +626,8 @@ test_session_resume_past_the_end (void)
   advance (&f, 1300);
   saved = save_and_drop (&f);
 
-  advance (&f, 3600);
+  /* Back within the margin: it finished while Lento was away. */
+  advance (&f, 600);
   f.session = restore (&f, saved);
   /* Until the session wakes, reading it never overshoots. */
   g_assert_cmpint (lento_session_get_phase_elapsed (f.session), ==, 60 * SEC);
@@ -628,13 +635,145 @@ test_session_resume_past_the_end (void)
 
   clear_log (&f);
   advance (&f, 0);
-  g_assert_cmpstr (f.log->str, ==, "finished:completed@4900 ");
+  g_assert_cmpstr (f.log->str, ==, "finished:completed@1900 ");
   g_assert_cmpuint (lento_session_result_get_total_seconds (f.result), ==, 1320);
   /* It ended when its last phase did, not when Lento came back. */
   end = g_date_time_format_iso8601 (lento_session_result_get_end_time (f.result));
   g_assert_cmpstr (end, ==, "2026-03-02T09:22:00Z");
 
   fixture_clear (&f);
+}
+
+/* Lento crashes at some moment of each phase (and of a paused session);
+ * what comes back is the state of the last save, which was written at the
+ * last phase change or action, brought forward by the time that passed.
+ */
+typedef struct
+{
+  gint64 crash_at;
+  gint64 pause_at;
+  gint64 away;
+  LentoSessionState state;
+  guint phase;
+  gint64 phase_elapsed;
+  gint64 total_elapsed;
+} CrashCase;
+
+static void
+test_session_resume_after_crash_in_each_phase (void)
+{
+  static const CrashCase cases[] = {
+    /* crash  pause  away  state  phase  phase elapsed  total */
+    { 100, -1, 30, LENTO_SESSION_STATE_RUNNING, 0, 130, 130 },
+    { 200, -1, 30, LENTO_SESSION_STATE_RUNNING, 1, 50, 230 },
+    { 400, -1, 30, LENTO_SESSION_STATE_RUNNING, 2, 10, 430 },
+    { 500, -1, 30, LENTO_SESSION_STATE_RUNNING, 2, 110, 530 },
+    { 900, -1, 60, LENTO_SESSION_STATE_RUNNING, 3, 420, 960 },
+    { 1150, -1, 30, LENTO_SESSION_STATE_RUNNING, 4, 40, 1180 },
+    { 1270, -1, 20, LENTO_SESSION_STATE_RUNNING, 5, 30, 1290 },
+    /* Paused: the time away does not count, however long. */
+    { 800, 700, 600, LENTO_SESSION_STATE_PAUSED, 3, 160, 700 },
+    { 800, 100, 86400, LENTO_SESSION_STATE_PAUSED, 0, 100, 100 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CrashCase *c = &cases[i];
+      g_autofree char *saved = NULL;
+      Fixture f;
+
+      g_test_message ("case %u", i);
+      fixture_init (&f);
+      lento_session_start (f.session);
+      if (c->pause_at >= 0)
+        {
+          advance (&f, c->pause_at);
+          g_assert_true (lento_session_pause (f.session));
+        }
+      advance (&f, c->crash_at - MAX (c->pause_at, 0));
+
+      /* The crash: nothing is written on the way down. */
+      saved = g_strdup (f.last_saved);
+      g_assert_nonnull (saved);
+      g_signal_handlers_disconnect_by_data (f.session, &f);
+      g_clear_object (&f.session);
+
+      advance (&f, c->away);
+      f.session = restore (&f, saved);
+      advance (&f, 0);
+
+      g_assert_false (lento_session_get_interrupted (f.session));
+      g_assert_cmpint (lento_session_get_state (f.session), ==, c->state);
+      g_assert_cmpuint (lento_session_get_phase_index (f.session), ==, c->phase);
+      g_assert_cmpint (lento_session_get_phase_elapsed (f.session), ==, c->phase_elapsed * SEC);
+      g_assert_cmpint (lento_session_get_total_elapsed (f.session), ==, c->total_elapsed * SEC);
+      g_assert_null (lento_session_get_result (f.session));
+      g_assert_cmpuint (lento_fake_clock_get_n_alarms (f.clock), ==,
+                        c->state == LENTO_SESSION_STATE_RUNNING ? 1 : 0);
+
+      fixture_clear (&f);
+    }
+}
+
+/* A session left running far longer than it could last (Lento crashed and
+ * was opened the next day, or the machine rebooted much later) is not
+ * resumed, nor called completed: it comes back stopped with the time of its
+ * last save, to be recorded.
+ */
+static void
+test_session_restore_stale (void)
+{
+  for (guint reboot = 0; reboot < 2; reboot++)
+    {
+      g_autofree char *saved = NULL;
+      g_autofree char *end = NULL;
+      LentoSessionResult *result;
+      Fixture f;
+
+      g_test_message ("reboot %u", reboot);
+      fixture_init (&f);
+      lento_session_start (f.session);
+      advance (&f, 600);
+      /* The last save was the start of the wear phase, at 540 s. */
+      saved = g_strdup (f.last_saved);
+      g_signal_handlers_disconnect_by_data (f.session, &f);
+      g_clear_object (&f.session);
+
+      /* Exactly at the margin (the planned 1320 s and 30 minutes) it still
+       * resumes; a reboot takes the fake machine 20 s.
+       */
+      if (reboot)
+        lento_fake_clock_reboot (f.clock, (1320 + 1800 - 600 - 20) * SEC);
+      else
+        advance (&f, 1320 + 1800 - 600);
+      f.session = restore (&f, saved);
+      g_assert_false (lento_session_get_interrupted (f.session));
+      g_assert_cmpint (lento_session_get_state (f.session), ==, LENTO_SESSION_STATE_RUNNING);
+      g_signal_handlers_disconnect_by_data (f.session, &f);
+      g_clear_object (&f.session);
+
+      /* One second more and it does not. */
+      advance (&f, 1);
+      clear_log (&f);
+      f.session = restore (&f, saved);
+      advance (&f, 0);
+      g_assert_cmpstr (f.log->str, ==, "");
+      g_assert_true (lento_session_get_interrupted (f.session));
+      g_assert_cmpint (lento_session_get_state (f.session), ==, LENTO_SESSION_STATE_STOPPED);
+      g_assert_cmpuint (lento_fake_clock_get_n_alarms (f.clock), ==, 0);
+      result = lento_session_get_result (f.session);
+      g_assert_nonnull (result);
+      g_assert_cmpint (lento_session_result_get_ended_by (result), ==, LENTO_SESSION_END_STOPPED);
+      g_assert_false (lento_session_result_get_sharp_pain (result));
+      g_assert_cmpuint (lento_session_result_get_total_seconds (result), ==, 540);
+      g_assert_cmpuint (lento_session_result_get_wear_seconds (result), ==, 0);
+      g_assert_cmpint (lento_session_result_get_last_phase_kind (result), ==,
+                       LENTO_PHASE_KIND_WEAR);
+      end = g_date_time_format_iso8601 (lento_session_result_get_end_time (result));
+      g_assert_cmpstr (end, ==, "2026-03-02T09:09:00Z");
+
+      fixture_clear (&f);
+    }
 }
 
 static void
@@ -1438,6 +1577,9 @@ main (int   argc,
   g_test_add_func ("/lento/session/resume-paused", test_session_resume_paused);
   g_test_add_func ("/lento/session/resume-past-the-end", test_session_resume_past_the_end);
   g_test_add_func ("/lento/session/resume-ended", test_session_resume_ended);
+  g_test_add_func ("/lento/session/resume-after-crash-in-each-phase",
+                   test_session_resume_after_crash_in_each_phase);
+  g_test_add_func ("/lento/session/restore-stale", test_session_restore_stale);
   g_test_add_func ("/lento/session/restore-errors", test_session_restore_errors);
   g_test_add_func ("/lento/session/stop", test_session_stop);
   g_test_add_func ("/lento/session/stop-while-paused", test_session_stop_while_paused);

@@ -10,7 +10,10 @@
 
 #include <adwaita.h>
 
+#include "lento-entry-editor.h"
 #include "lento-journal-view.h"
+#include "lento-plan-view.h"
+#include "lento-session-view.h"
 #include "lento-setup-page.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
@@ -296,6 +299,185 @@ test_read_only_bar (Fixture       *fixture,
     GTK_REVEALER (find_child_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER))));
 }
 
+static void
+wait_for_loaded (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!lento_store_get_loaded (fixture->store))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Let the idle work of the views run. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static LentoSessionView *
+start_session (Fixture *fixture)
+{
+  LentoSessionView *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.start-session", NULL));
+  view = LENTO_SESSION_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                 LENTO_TYPE_SESSION_VIEW));
+  g_assert_nonnull (view);
+  g_assert_nonnull (lento_session_view_get_session (view));
+  g_assert_cmpint (lento_session_get_state (lento_session_view_get_session (view)), ==,
+                   LENTO_SESSION_STATE_RUNNING);
+  return view;
+}
+
+/* While a session runs, locking takes the plan and the journal out of the
+ * window but leaves the timer on the lock page, in reach of the mouse and
+ * the keyboard. A session that ends behind the lock is not lost: the entry
+ * editor opens with it after unlocking.
+ */
+static void
+test_lock_keeps_running_session (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoSessionView *view;
+  LentoSession *session;
+  LentoUnlockPage *unlock_page;
+  LentoEntryEditor *editor;
+  LentoEntry *entry;
+  GType types[3];
+  gint64 deadline;
+
+  types[0] = LENTO_TYPE_PLAN_VIEW;
+  types[1] = LENTO_TYPE_JOURNAL_VIEW;
+  types[2] = LENTO_TYPE_ENTRY_EDITOR;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_PLAN_VIEW));
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_JOURNAL_VIEW));
+
+  view = start_session (fixture);
+  session = lento_session_view_get_session (view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+
+  /* Nothing from the plan or the journal is in the window at all... */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_assert_null (find_child_of_type (GTK_WIDGET (fixture->window), types[i]));
+  /* ...but the same timer is, shown, and it goes on. */
+  g_assert_true (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW) ==
+                 GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (lento_session_view_get_session (view) == session);
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+
+  /* Its controls work behind the lock. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  /* Paused, the breathing guide holds still long enough for a picture,
+   * once the page transitions have played.
+   */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked-session");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.it-hurts", NULL));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_assert_null (find_child_of_type (GTK_WIDGET (fixture->window), types[i]));
+
+  unlock_page = LENTO_UNLOCK_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                       LENTO_TYPE_UNLOCK_PAGE));
+  g_assert_nonnull (lento_unlock_page_get_reason (unlock_page));
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+
+  /* The editor opens by itself, filled in with the pain. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_strcmp0 (lento_window_get_view (fixture->window), "journal") != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  editor = LENTO_ENTRY_EDITOR (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                   LENTO_TYPE_ENTRY_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  entry = lento_entry_editor_get_entry (editor);
+  g_assert_nonnull (entry);
+  g_assert_true (lento_entry_get_sharp_pain (entry));
+  g_assert_true (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW) ==
+                 GTK_WIDGET (view));
+}
+
+/* Lento quits (or crashes) during a session: the next start takes it up
+ * again from the encrypted profile.
+ */
+static void
+test_session_resumes_after_restart (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile_path = NULL;
+  LentoSessionView *view;
+  LentoSession *session;
+  gint64 deadline;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  view = start_session (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
+  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+
+  /* Gone without a word; locking and unlocking makes the store read the
+   * profile back from the disk.
+   */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  lento_store_flush_pending (fixture->store);
+  /* A fresh journal has no profile yet: the one written now holds the
+   * session. It is written by a worker thread, then renamed into place.
+   */
+  profile_path = g_build_filename (fixture->data_dir, "profile.lento", NULL);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (profile_path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_vault_lock (fixture->vault);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+
+  wait_for_loaded (fixture);
+  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "session");
+  view = LENTO_SESSION_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
+                                                 LENTO_TYPE_SESSION_VIEW));
+  session = lento_session_view_get_session (view);
+  g_assert_nonnull (session);
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  g_assert_cmpuint (lento_session_get_phase_index (session), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +499,11 @@ main (int   argc,
               fixture_set_up, test_existing_journal_opens_with_keyring, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
               fixture_set_up, test_read_only_bar, fixture_tear_down);
+
+  g_test_add ("/lento/window-lock/lock-keeps-running-session", Fixture, NULL,
+              fixture_set_up, test_lock_keeps_running_session, fixture_tear_down);
+  g_test_add ("/lento/window-lock/session-resumes-after-restart", Fixture, NULL,
+              fixture_set_up, test_session_resumes_after_restart, fixture_tear_down);
 
   return g_test_run ();
 }
