@@ -1102,42 +1102,34 @@ compute_next (Coach *coach,
   if (is_step_back_pain (coach, latest) || is_step_back_resistance (coach, latest))
     {
       g_autofree char *label = NULL;
+      gboolean stay;
 
       next->size = sized ? size_down (coach, size, rules->step_back_sizes_down) : -1;
       label = size_label (coach, next->size);
 
       /* Already at the gentlest size there is nothing to go back to: the
-       * advice is to stay and go slowly, not "one size smaller".
+       * advice is to stay there and go slowly, not "one size smaller".
        */
-      if (!sized || next->size == size)
-        {
-          next->kind = LENTO_RECOMMENDATION_HOLD;
-          if (is_step_back_pain (coach, latest))
-            add_reason (coach, LENTO_REASON_STEP_BACK_PAIN,
-                        g_strdup_printf (_("Your last session hurt (pain %d of 10). Next time, "
-                                           "stay with %s, the gentlest step, and take it slowly."),
-                                         lento_entry_get_pain (latest), label),
-                        latest, NULL);
-          else
-            add_reason (coach, LENTO_REASON_STEP_BACK_RESISTANCE,
-                        g_strdup_printf (_("Your body held on strongly last time. Next time, stay "
-                                           "with %s, the gentlest step; there is no hurry."),
-                                         label),
-                        latest, NULL);
-          return;
-        }
+      stay = !sized || next->size == size;
+      next->kind = stay ? LENTO_RECOMMENDATION_HOLD : LENTO_RECOMMENDATION_STEP_BACK;
 
-      next->kind = LENTO_RECOMMENDATION_STEP_BACK;
       if (is_step_back_pain (coach, latest))
         add_reason (coach, LENTO_REASON_STEP_BACK_PAIN,
-                    g_strdup_printf (_("Your last session hurt (pain %d of 10). Next time, go "
-                                       "back to %s and take it slowly."),
+                    g_strdup_printf (stay
+                                     ? _("Your last session hurt (pain %d of 10). Next time, "
+                                         "stay with %s, the gentlest step, and take it slowly.")
+                                     : _("Your last session hurt (pain %d of 10). Next time, go "
+                                         "back to %s and take it slowly."),
                                      lento_entry_get_pain (latest), label),
                     latest, NULL);
       else
         add_reason (coach, LENTO_REASON_STEP_BACK_RESISTANCE,
-                    g_strdup_printf (_("Your body held on strongly last time. Next time, go back "
-                                       "to %s; there is no hurry."), label),
+                    g_strdup_printf (stay
+                                     ? _("Your body held on strongly last time. Next time, stay "
+                                         "with %s, the gentlest step; there is no hurry.")
+                                     : _("Your body held on strongly last time. Next time, go "
+                                         "back to %s; there is no hurry."),
+                                     label),
                     latest, NULL);
       return;
     }
