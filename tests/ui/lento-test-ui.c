@@ -107,3 +107,102 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, filename));
   g_test_message ("Saved %s", filename);
 }
+
+/**
+ * lento_test_find_widget:
+ * @root: where to start looking
+ * @type: the type of widget wanted
+ * @text: (nullable): the label of the button (the tooltip of an icon
+ *   button), or the text of the label, wanted; %NULL for the first widget
+ *   of @type
+ *
+ * Returns: (nullable) (transfer none): the first such widget under @root,
+ *   @root included, depth first
+ */
+GtkWidget *
+lento_test_find_widget (GtkWidget  *root,
+                        GType       type,
+                        const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = NULL;
+
+      if (text == NULL)
+        return root;
+      if (GTK_IS_BUTTON (root))
+        label = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_LABEL (root))
+        label = gtk_label_get_label (GTK_LABEL (root));
+
+      if (g_strcmp0 (label, text) == 0)
+        return root;
+      /* An icon button goes by its tooltip. */
+      if (label == NULL && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lento_test_find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * lento_test_resize:
+ * @window: a presented window
+ * @width: the width the content should have
+ * @height: the height the content should have
+ *
+ * Resizes @window so that its content, without the frame that the default
+ * size counts, is @width by @height, and waits for it to be drawn so.
+ */
+void
+lento_test_resize (GtkWindow *window,
+                   int        width,
+                   int        height)
+{
+  int frame_width;
+  int frame_height;
+
+  gtk_window_get_default_size (window, &frame_width, &frame_height);
+  frame_width -= gtk_widget_get_width (GTK_WIDGET (window));
+  frame_height -= gtk_widget_get_height (GTK_WIDGET (window));
+  gtk_window_set_default_size (window, width + frame_width, height + frame_height);
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+}
+
+/**
+ * lento_test_find_named:
+ * @root: where to start looking
+ * @name: a widget name, as set with the "name" property in a .ui file
+ *
+ * Returns: (nullable) (transfer none): the first widget called @name under
+ *   @root, @root included, depth first
+ */
+GtkWidget *
+lento_test_find_named (GtkWidget  *root,
+                       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lento_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -17,5 +17,13 @@ void lento_test_ui_init            (int        *argc,
 void lento_test_wait_for_draw      (GtkWidget  *widget);
 void lento_test_save_screenshot    (GtkWidget  *widget,
                                     const char *name);
+GtkWidget *lento_test_find_widget  (GtkWidget  *root,
+                                    GType       type,
+                                    const char *text);
+GtkWidget *lento_test_find_named   (GtkWidget  *root,
+                                    const char *name);
+void lento_test_resize             (GtkWindow  *window,
+                                    int         width,
+                                    int         height);
 
 G_END_DECLS

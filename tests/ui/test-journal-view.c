@@ -79,28 +79,10 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 get_named (Fixture    *fixture,
            const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->view), name);
+  GtkWidget *widget = lento_test_find_named (GTK_WIDGET (fixture->view), name);
 
   g_assert_nonnull (widget);
   return widget;

@@ -72,46 +72,11 @@ visible_page (LentoSessionView *view)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* Finds the labelled widget of @type under @widget whose label (or, for
- * a label, text) is @text; NULL if there is none.
- */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *label = NULL;
-
-      if (GTK_IS_BUTTON (widget))
-        label = gtk_button_get_label (GTK_BUTTON (widget));
-      else if (GTK_IS_LABEL (widget))
-        label = gtk_label_get_label (GTK_LABEL (widget));
-      else if (text == NULL)
-        return widget;
-
-      if (g_strcmp0 (label, text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_button (LentoSessionView *view,
              const char       *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, label);
+  GtkWidget *button = lento_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, label);
 
   g_assert_nonnull (button);
   return button;
@@ -133,7 +98,7 @@ click (LentoSessionView *view,
 static LentoBreathingPacer *
 get_pacer (LentoSessionView *view)
 {
-  GtkWidget *pacer = find_widget (GTK_WIDGET (view), LENTO_TYPE_BREATHING_PACER, NULL);
+  GtkWidget *pacer = lento_test_find_widget (GTK_WIDGET (view), LENTO_TYPE_BREATHING_PACER, NULL);
 
   g_assert_nonnull (pacer);
   return LENTO_BREATHING_PACER (pacer);
@@ -143,7 +108,7 @@ static gboolean
 has_label (LentoSessionView *view,
            const char       *text)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, text);
+  GtkWidget *label = lento_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, text);
 
   return label != NULL && gtk_widget_is_drawable (label);
 }
@@ -252,7 +217,7 @@ static void
 test_session_view_idle (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *list = lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_BOX, NULL);
   guint rows = 0;
 
   g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
@@ -335,7 +300,7 @@ test_session_view_phases (Fixture       *fixture,
   g_assert_true (has_label (fixture->view,
                             lento_program_get_cue_title (fixture->program, "settle-breathe")));
   g_assert_true (has_label (fixture->view, "2:30"));
-  banner = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL,
+  banner = lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL,
                         lento_program_get_cue_title (fixture->program, "settle-breathe"));
   {
     g_autofree char *spoken =
@@ -379,7 +344,7 @@ test_session_view_phases (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.urge-gone",
                                              NULL));
   g_assert_cmpint (lento_session_get_urge_faded_minute (session), ==, 7);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
                                  "Urge Gone, Noted"));
   save_screenshot (fixture, "session-wear");
 
@@ -415,7 +380,7 @@ test_session_view_pause_resume (Fixture       *fixture,
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
   g_assert_false (lento_session_view_get_ticking (fixture->view));
   g_assert_false (lento_breathing_pacer_get_running (pacer));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Resume"));
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Resume"));
   g_assert_true (has_label (fixture->view, "2:40, paused"));
   elapsed = lento_session_get_total_elapsed (session);
 
@@ -428,7 +393,7 @@ test_session_view_pause_resume (Fixture       *fixture,
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
   g_assert_true (lento_session_view_get_ticking (fixture->view));
   g_assert_true (lento_breathing_pacer_get_running (pacer));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Pause"));
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Pause"));
   g_assert_true (has_label (fixture->view, "2:40"));
 }
 
@@ -485,7 +450,7 @@ test_session_view_it_hurts (Fixture       *fixture,
 
   g_assert_cmpstr (visible_page (fixture->view), ==, "done");
   g_assert_true (has_label (fixture->view, "Session Stopped"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL,
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL,
                                  "You did the right thing by stopping. The plan will suggest a "
                                  "few days of rest and a step back. If there is bleeding, or the "
                                  "pain stays, please see a clinician."));
