@@ -76,6 +76,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  ENTRY_SAVED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (LentoJournalView, lento_journal_view, ADW_TYPE_BIN)
 
 static const char *
@@ -367,8 +374,11 @@ show_toast (LentoJournalView *self,
 
 static void
 editor_save_cb (LentoJournalView *self,
-                LentoEntry       *entry)
+                LentoEntry       *editor_entry)
 {
+  /* Closing the editor drops its reference. */
+  g_autoptr(LentoEntry) entry = g_object_ref (editor_entry);
+
   if (self->journal == NULL)
     return;
   if (lento_journal_get_read_only (self->journal))
@@ -383,6 +393,7 @@ editor_save_cb (LentoJournalView *self,
     lento_journal_add (self->journal, entry);
   close_editor (self);
   show_toast (self, _("Entry saved"));
+  g_signal_emit (self, signals [ENTRY_SAVED], 0, entry);
 }
 
 static void
@@ -919,6 +930,18 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
   object_class->finalize = lento_journal_view_finalize;
   object_class->get_property = lento_journal_view_get_property;
   object_class->set_property = lento_journal_view_set_property;
+
+  /**
+   * LentoJournalView::entry-saved:
+   * @self: a #LentoJournalView
+   * @entry: the entry as it now is in the journal
+   *
+   * Emitted after the editor's entry has been added to the journal or has
+   * replaced the one with its UUID.
+   */
+  signals [ENTRY_SAVED] =
+    g_signal_new ("entry-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, LENTO_TYPE_ENTRY);
 
   /**
    * LentoJournalView:journal:

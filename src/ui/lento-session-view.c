@@ -750,14 +750,7 @@ record_clicked_cb (LentoSessionView *self)
 static void
 close_clicked_cb (LentoSessionView *self)
 {
-  clear_session (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-  update_idle (self);
-  update_page (self);
-  update_ticking (self);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+  lento_session_view_close_result (self, self->result);
 }
 
 /* GtkWidget */
@@ -1154,6 +1147,34 @@ lento_session_view_get_session (LentoSessionView *self)
   g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
 
   return self->session;
+}
+
+/**
+ * lento_session_view_close_result:
+ * @self: a #LentoSessionView
+ * @result: (nullable): the result the view should stop showing
+ *
+ * Puts an ended session away, as Close does, when @result is the one the
+ * view shows; the window calls it once the session is in the journal. A
+ * session still under way, or another result, is left alone.
+ */
+void
+lento_session_view_close_result (LentoSessionView   *self,
+                                 LentoSessionResult *result)
+{
+  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
+
+  if (result == NULL || result != self->result)
+    return;
+
+  clear_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  update_idle (self);
+  update_page (self);
+  update_ticking (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
 /**

@@ -33,6 +33,8 @@ void          lento_session_view_set_clock       (LentoSessionView *self,
                                                   LentoClock       *clock);
 LentoSession *lento_session_view_get_session     (LentoSessionView *self);
 gboolean      lento_session_view_start           (LentoSessionView *self);
+void          lento_session_view_close_result    (LentoSessionView   *self,
+                                                  LentoSessionResult *result);
 gboolean      lento_session_view_restore         (LentoSessionView *self,
                                                   JsonNode         *node,
                                                   GError          **error);

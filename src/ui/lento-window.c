@@ -33,6 +33,10 @@ struct _LentoWindow
   AdwBin               *unlock_bin;
   AdwBin               *setup_bin;
   AdwBin               *locked_session_bin;
+  AdwLeaflet           *lock_leaflet;
+  GtkButton            *lock_back_button;
+  GtkButton            *lock_unlock_button;
+  guint                 lock_buttons_id;
 
   /* Built when first needed: a window that opens on the unlock page never
    * builds set-up, and the other way round.
@@ -59,6 +63,11 @@ struct _LentoWindow
    * locked: the entry editor opens with it once the journal is back.
    */
   LentoSessionResult   *pending_record;
+  /* The session whose entry is in the editor, and that entry's UUID: once
+   * it is saved the session is put away, so it cannot be recorded twice.
+   */
+  LentoSessionResult   *recording;
+  char                 *recording_uuid;
 
   /* The view to show once the views exist. */
   char                 *pending_view;
@@ -67,6 +76,10 @@ struct _LentoWindow
    * the window stays on set-up until the person has finished it.
    */
   guint                 in_setup : 1;
+  /* A session was put away behind the lock: its copy in the profile goes
+   * once the journal opens, instead of bringing it back.
+   */
+  guint                 drop_saved_session : 1;
 };
 
 enum {
@@ -195,7 +208,75 @@ static void lento_window_bind_models          (LentoWindow        *self,
 
 /* Builds the three views, the first time the window shows them. */
 static void lento_window_session_changed_cb (LentoWindow *self);
+static void lento_window_entry_saved_cb     (LentoWindow *self,
+                                             LentoEntry  *entry);
 static void lento_window_store_loaded_cb    (LentoWindow *self);
+
+/* On a narrow window the lock page shows the timer or the unlock page, one
+ * at a time, with a button in the header to go to the other.
+ */
+static gboolean
+lento_window_update_lock_buttons (gpointer user_data)
+{
+  LentoWindow *self = user_data;
+  gboolean folded, has_session;
+  GtkWidget *shown;
+
+  self->lock_buttons_id = 0;
+  folded = adw_leaflet_get_folded (self->lock_leaflet);
+  has_session = gtk_widget_get_visible (GTK_WIDGET (self->locked_session_bin));
+  shown = adw_leaflet_get_visible_child (self->lock_leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_unlock_button),
+                          folded && has_session
+                          && shown == GTK_WIDGET (self->locked_session_bin));
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_back_button),
+                          folded && has_session && shown == GTK_WIDGET (self->unlock_bin));
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being laid out: the header bar, laid out
+ * already, changes on the next frame rather than in the middle of this one.
+ */
+static void
+lento_window_lock_leaflet_cb (LentoWindow *self)
+{
+  if (self->lock_buttons_id == 0)
+    self->lock_buttons_id = g_idle_add (lento_window_update_lock_buttons, self);
+}
+
+static void
+lento_window_lock_show_session_cb (LentoWindow *self)
+{
+  adw_leaflet_set_visible_child (self->lock_leaflet, GTK_WIDGET (self->locked_session_bin));
+}
+
+static void
+lento_window_lock_show_unlock_cb (LentoWindow *self)
+{
+  adw_leaflet_set_visible_child (self->lock_leaflet, GTK_WIDGET (self->unlock_bin));
+}
+
+/* Puts the session view on the lock page, or takes it off (@view %NULL). */
+static void
+lento_window_set_locked_session (LentoWindow *self,
+                                 GtkWidget   *view)
+{
+  adw_bin_set_child (self->locked_session_bin, view);
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), view != NULL);
+  adw_leaflet_set_visible_child (self->lock_leaflet,
+                                 view != NULL ? GTK_WIDGET (self->locked_session_bin)
+                                              : GTK_WIDGET (self->unlock_bin));
+  lento_window_lock_leaflet_cb (self);
+}
+
+static void
+lento_window_take_session_off_lock_page (LentoWindow *self)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (self->session_view))
+      == GTK_WIDGET (self->locked_session_bin))
+    lento_window_set_locked_session (self, NULL);
+}
 
 /* The session view outlives a lock: it is built once, and moves to the lock
  * page while its session goes on, so that the timer stays in reach.
@@ -205,11 +286,7 @@ lento_window_ensure_session_view (LentoWindow *self)
 {
   if (self->session_view != NULL)
     {
-      if (gtk_widget_get_parent (GTK_WIDGET (self->session_view)) != NULL)
-        {
-          adw_bin_set_child (self->locked_session_bin, NULL);
-          gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), FALSE);
-        }
+      lento_window_take_session_off_lock_page (self);
       return;
     }
 
@@ -251,6 +328,9 @@ lento_window_ensure_views (LentoWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_view, "inventory-changed",
                            G_CALLBACK (lento_window_inventory_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal_view, "entry-saved",
+                           G_CALLBACK (lento_window_entry_saved_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
@@ -301,9 +381,7 @@ lento_window_drop_views (LentoWindow *self)
   self->plan_view = NULL;
   self->journal_view = NULL;
 
-  if (keep_session)
-    adw_bin_set_child (self->locked_session_bin, GTK_WIDGET (self->session_view));
-  gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), keep_session);
+  lento_window_set_locked_session (self, keep_session ? GTK_WIDGET (self->session_view) : NULL);
 }
 
 static void
@@ -667,7 +745,17 @@ lento_window_session_changed_cb (LentoWindow *self)
   if (self->watched_session != NULL)
     g_signal_handlers_disconnect_by_data (self->watched_session, self);
   g_set_object (&self->watched_session, session);
+  if (self->pending_record != NULL && self->unlock_page != NULL)
+    lento_unlock_page_set_reason (self->unlock_page, NULL);
   g_clear_pointer (&self->pending_record, lento_session_result_unref);
+  self->drop_saved_session = session == NULL
+                             && (self->store == NULL || !lento_store_get_loaded (self->store));
+
+  /* Put away behind the lock, the timer leaves the lock page: its start page
+   * would name today's session to whoever looks.
+   */
+  if (session == NULL)
+    lento_window_take_session_off_lock_page (self);
 
   if (session != NULL)
     {
@@ -696,8 +784,9 @@ lento_window_store_loaded_cb (LentoWindow *self)
     return;
 
   profile = lento_store_get_profile (self->store);
-  if (lento_session_view_get_session (self->session_view) != NULL)
+  if (lento_session_view_get_session (self->session_view) != NULL || self->drop_saved_session)
     {
+      self->drop_saved_session = FALSE;
       lento_window_save_session (self);
     }
   else if (json_object_has_member (profile, "session"))
@@ -739,7 +828,17 @@ lento_window_record_session_cb (LentoWindow        *self,
   entry = lento_entry_new (lento_session_result_get_start_time (result));
   lento_entry_set_duration (entry, lento_session_result_get_total_seconds (result));
   lento_entry_set_wear (entry, lento_session_result_get_wear_seconds (result));
-  lento_entry_set_sharp_pain (entry, lento_session_result_get_sharp_pain (result));
+  /* Stopped because it hurt: the pain starts at the level the coach steps
+   * back at, shown for the person to set as it really was.
+   */
+  if (lento_session_result_get_sharp_pain (result))
+    {
+      LentoProgram *program = lento_plan_view_get_program (self->plan_view);
+
+      lento_entry_set_sharp_pain (entry, TRUE);
+      if (program != NULL)
+        lento_entry_set_pain (entry, lento_program_get_rules (program)->step_back_min_pain);
+    }
 
   urge = lento_session_result_get_urge_faded_minute (result);
   if (urge >= 0)
@@ -754,8 +853,29 @@ lento_window_record_session_cb (LentoWindow        *self,
       lento_entry_set_lube (entry, lento_recommendation_get_lube (recommendation));
     }
 
+  g_clear_pointer (&self->recording, lento_session_result_unref);
+  self->recording = lento_session_result_ref (result);
+  g_free (self->recording_uuid);
+  self->recording_uuid = g_strdup (lento_entry_get_uuid (entry));
+
   lento_window_set_view (self, "journal");
   lento_journal_view_edit_entry (self->journal_view, entry);
+}
+
+/* The session's entry is in the journal: the ended session is put away, and
+ * with it the copy in the profile that would bring it back after a restart.
+ */
+static void
+lento_window_entry_saved_cb (LentoWindow *self,
+                             LentoEntry  *entry)
+{
+  if (self->recording == NULL
+      || g_strcmp0 (lento_entry_get_uuid (entry), self->recording_uuid) != 0)
+    return;
+
+  lento_session_view_close_result (self->session_view, self->recording);
+  g_clear_pointer (&self->recording, lento_session_result_unref);
+  g_clear_pointer (&self->recording_uuid, g_free);
 }
 
 static void
@@ -1021,12 +1141,15 @@ lento_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->lock_buttons_id, g_source_remove);
   g_clear_object (&self->vault);
   g_clear_object (&self->store);
   g_clear_object (&self->session_cues);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->pending_record, lento_session_result_unref);
+  g_clear_pointer (&self->recording, lento_session_result_unref);
+  g_clear_pointer (&self->recording_uuid, g_free);
   if (self->watched_session != NULL)
     g_signal_handlers_disconnect_by_data (self->watched_session, self);
   g_clear_object (&self->watched_session);
@@ -1092,6 +1215,9 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, locked_session_bin);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_back_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_unlock_button);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, header_bar);
@@ -1099,6 +1225,9 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_leaflet_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_session_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_unlock_cb);
 
 
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,

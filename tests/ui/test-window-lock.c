@@ -69,6 +69,49 @@ show_window (Fixture *fixture)
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
+/* The first widget of @type anywhere in the window. */
+static GtkWidget *
+find_in_window (Fixture *fixture,
+                GType    type)
+{
+  return lento_test_find_widget (GTK_WIDGET (fixture->window), type, NULL);
+}
+
+/* A button, by its label or, for an icon, its tooltip. */
+static GtkWidget *
+find_button (Fixture    *fixture,
+             const char *text)
+{
+  GtkWidget *button = lento_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
+                                              text);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* What a click does, without the press animation of gtk_widget_activate(). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Waits for @widget to leave the screen, page transitions included. */
+static void
+wait_for_unmapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (widget))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_test_wait_for_draw (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW));
+}
+
 static void
 wait_for_page (Fixture    *fixture,
                const char *page)
@@ -80,26 +123,6 @@ wait_for_page (Fixture    *fixture,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *root,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -160,8 +183,7 @@ test_setup_creates_journal_and_keyring_slot (Fixture       *fixture,
   LentoSetupPage *page;
 
   show_window (fixture);
-  page = LENTO_SETUP_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
-                                               LENTO_TYPE_SETUP_PAGE));
+  page = LENTO_SETUP_PAGE (find_in_window (fixture, LENTO_TYPE_SETUP_PAGE));
   g_assert_nonnull (page);
 
   g_signal_emit_by_name (page, "create");
@@ -193,8 +215,7 @@ test_show_entry (Fixture       *fixture,
   LentoSetupPage *page;
 
   show_window (fixture);
-  page = LENTO_SETUP_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
-                                               LENTO_TYPE_SETUP_PAGE));
+  page = LENTO_SETUP_PAGE (find_in_window (fixture, LENTO_TYPE_SETUP_PAGE));
   g_signal_emit_by_name (page, "create");
   while (g_strcmp0 (lento_setup_page_get_step (page), "recovery") != 0)
     g_main_context_iteration (NULL, TRUE);
@@ -212,8 +233,7 @@ test_show_entry (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-entry", "s",
                               lento_entry_get_uuid (entry));
   g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
-  journal_view = LENTO_JOURNAL_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                         LENTO_TYPE_JOURNAL_VIEW));
+  journal_view = LENTO_JOURNAL_VIEW (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
   g_assert_cmpstr (lento_journal_view_get_page (journal_view), ==, "editor");
 }
 
@@ -235,8 +255,7 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
   wait_for_page (fixture, "unlock");
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked");
 
-  unlock_page = LENTO_UNLOCK_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                       LENTO_TYPE_UNLOCK_PAGE));
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
 
   /* A wrong code says so and keeps the journal locked. */
   g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
@@ -296,7 +315,7 @@ test_read_only_bar (Fixture       *fixture,
   show_window (fixture);
   wait_for_page (fixture, "main");
   g_assert_false (gtk_revealer_get_reveal_child (
-    GTK_REVEALER (find_child_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER))));
+    GTK_REVEALER (find_in_window (fixture, GTK_TYPE_REVEALER))));
 }
 
 static void
@@ -322,8 +341,7 @@ start_session (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.start-session", NULL));
-  view = LENTO_SESSION_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                 LENTO_TYPE_SESSION_VIEW));
+  view = LENTO_SESSION_VIEW (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
   g_assert_nonnull (view);
   g_assert_nonnull (lento_session_view_get_session (view));
   g_assert_cmpint (lento_session_get_state (lento_session_view_get_session (view)), ==,
@@ -342,11 +360,15 @@ test_lock_keeps_running_session (Fixture       *fixture,
 {
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(GError) error = NULL;
+  /* Paused, the first button offers to resume. */
+  const char *controls[] = { "_Resume", "S_kip", "St_op", "It _Hurts, Stop Now" };
   LentoSessionView *view;
   LentoSession *session;
   LentoUnlockPage *unlock_page;
   LentoEntryEditor *editor;
   LentoEntry *entry;
+  LentoEntry *saved;
+  g_autofree char *uuid = NULL;
   GType types[3];
   gint64 deadline;
 
@@ -359,8 +381,8 @@ test_lock_keeps_running_session (Fixture       *fixture,
   show_window (fixture);
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_PLAN_VIEW));
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_JOURNAL_VIEW));
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
 
   view = start_session (fixture);
   session = lento_session_view_get_session (view);
@@ -370,9 +392,9 @@ test_lock_keeps_running_session (Fixture       *fixture,
 
   /* Nothing from the plan or the journal is in the window at all... */
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    g_assert_null (find_child_of_type (GTK_WIDGET (fixture->window), types[i]));
+    g_assert_null (find_in_window (fixture, types[i]));
   /* ...but the same timer is, shown, and it goes on. */
-  g_assert_true (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW) ==
+  g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) ==
                  GTK_WIDGET (view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_true (lento_session_view_get_session (view) == session);
@@ -388,15 +410,50 @@ test_lock_keeps_running_session (Fixture       *fixture,
   while (g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked-session");
+
+  /* At the narrowest width Lento supports, every control of the timer is
+   * still there and inside the window.
+   */
+  lento_test_resize (GTK_WINDOW (fixture->window), 360, 640);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
+  /* The lock page folds, with a short animation, to show the timer alone. */
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  wait_for_unmapped (GTK_WIDGET (unlock_page));
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      GtkWidget *button = lento_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+                                                  controls[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (fixture->window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, 640);
+    }
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked-session-narrow");
+
+  /* There the unlock page is one step away, and back. */
+  g_assert_false (gtk_widget_get_visible (find_button (fixture, "Back to the Timer")));
+  click (find_button (fixture, "_Unlock…"));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (unlock_page)));
+  g_assert_false (gtk_widget_get_visible (find_button (fixture, "_Unlock…")));
+  click (find_button (fixture, "Back to the Timer"));
+  wait_for_unmapped (GTK_WIDGET (unlock_page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  lento_test_resize (GTK_WINDOW (fixture->window), 900, 680);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (unlock_page)));
+  g_assert_false (gtk_widget_get_visible (find_button (fixture, "_Unlock…")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.it-hurts", NULL));
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    g_assert_null (find_child_of_type (GTK_WIDGET (fixture->window), types[i]));
+    g_assert_null (find_in_window (fixture, types[i]));
 
-  unlock_page = LENTO_UNLOCK_PAGE (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                       LENTO_TYPE_UNLOCK_PAGE));
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
   g_assert_nonnull (lento_unlock_page_get_reason (unlock_page));
   g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
                          lento_secret_get_string (code));
@@ -410,15 +467,82 @@ test_lock_keeps_running_session (Fixture       *fixture,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  editor = LENTO_ENTRY_EDITOR (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                   LENTO_TYPE_ENTRY_EDITOR));
+  editor = LENTO_ENTRY_EDITOR (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR));
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   entry = lento_entry_editor_get_entry (editor);
   g_assert_nonnull (entry);
   g_assert_true (lento_entry_get_sharp_pain (entry));
-  g_assert_true (find_child_of_type (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW) ==
+  g_assert_cmpint (lento_entry_get_pain (entry), ==,
+                   lento_program_get_rules (lento_store_get_program (fixture->store))
+                     ->step_back_min_pain);
+  g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) ==
                  GTK_WIDGET (view));
+  uuid = g_strdup (lento_entry_get_uuid (entry));
+  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+
+  /* Once the entry is saved, the ended session is put away, in the window
+   * and in the profile: nothing is left to record it a second time, now or
+   * after a restart.
+   */
+  /* Today's plan (outside first) names no tool; the person adds the size. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lento_test_find_named (GTK_WIDGET (editor),
+                                                                      "diameter-spin")),
+                             12);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  saved = lento_journal_lookup (lento_store_get_journal (fixture->store), uuid);
+  g_assert_nonnull (saved);
+  g_assert_true (lento_entry_get_sharp_pain (saved));
+  g_assert_null (lento_session_view_get_session (view));
+  g_assert_false (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+}
+
+/* A session that ends behind the lock can be put away there. The timer then
+ * leaves the lock page, whose start page would name today's session, and
+ * the session does not come back once the journal opens.
+ */
+static void
+test_session_closed_behind_lock (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoSessionView *view;
+  LentoUnlockPage *unlock_page;
+  GtkWidget *close_button;
+  GtkWidget *editor;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  view = start_session (fixture);
+  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.it-hurts", NULL));
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  g_assert_nonnull (lento_unlock_page_get_reason (unlock_page));
+
+  close_button = lento_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Close");
+  g_assert_nonnull (close_button);
+  g_assert_true (gtk_widget_get_mapped (close_button));
+  g_signal_emit_by_name (close_button, "clicked");
+
+  g_assert_null (lento_session_view_get_session (view));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
+  g_assert_null (lento_unlock_page_get_reason (unlock_page));
+
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_false (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_null (lento_session_view_get_session (view));
+  editor = find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR);
+  g_assert_true (editor == NULL || !gtk_widget_get_mapped (editor));
 }
 
 /* Lento quits (or crashes) during a session: the next start takes it up
@@ -470,8 +594,7 @@ test_session_resumes_after_restart (Fixture       *fixture,
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
   g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "session");
-  view = LENTO_SESSION_VIEW (find_child_of_type (GTK_WIDGET (fixture->window),
-                                                 LENTO_TYPE_SESSION_VIEW));
+  view = LENTO_SESSION_VIEW (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
   session = lento_session_view_get_session (view);
   g_assert_nonnull (session);
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
@@ -502,6 +625,8 @@ main (int   argc,
 
   g_test_add ("/lento/window-lock/lock-keeps-running-session", Fixture, NULL,
               fixture_set_up, test_lock_keeps_running_session, fixture_tear_down);
+  g_test_add ("/lento/window-lock/session-closed-behind-lock", Fixture, NULL,
+              fixture_set_up, test_session_closed_behind_lock, fixture_tear_down);
   g_test_add ("/lento/window-lock/session-resumes-after-restart", Fixture, NULL,
               fixture_set_up, test_session_resumes_after_restart, fixture_tear_down);
 
