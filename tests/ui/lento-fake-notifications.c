@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lento-fake-notifications.h"
+#include "lento-test-ui.h"
 
 static const char introspection_xml[] =
   "<node>"
@@ -90,8 +91,6 @@ lento_fake_notifications_start (void)
   g_autoptr(GError) error = NULL;
   GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection_xml, &error);
-  g_autoptr(GVariant) reply = NULL;
-  GVariant *child;
 
   g_assert_no_error (error);
   /* Held for the whole run: the name goes with the connection. */
@@ -100,15 +99,7 @@ lento_fake_notifications_start (void)
                                                         info->interfaces[0], &vtable,
                                                         NULL, NULL, &error);
   g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
-  /* 1: the primary owner. */
-  g_assert_cmpuint (g_variant_get_uint32 (child = g_variant_get_child_value (reply, 0)), ==, 1);
-  g_variant_unref (child);
+  lento_test_own_name (bus, "org.freedesktop.Notifications");
 
   return &server;
 }

@@ -206,3 +206,31 @@ lento_test_find_named (GtkWidget  *root,
 
   return NULL;
 }
+
+/**
+ * lento_test_own_name:
+ * @bus: a connection to the test's session bus
+ * @name: a well-known name
+ *
+ * Takes @name on @bus for a stand-in service, and fails the test unless
+ * the connection is now its primary owner.
+ */
+void
+lento_test_own_name (GDBusConnection *bus,
+                     const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  guint owned = 0;
+
+  /* 4: DBUS_NAME_FLAG_DO_NOT_QUEUE. */
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", name, 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &owned);
+  /* 1: DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER. */
+  g_assert_cmpuint (owned, ==, 1);
+}

@@ -22,6 +22,8 @@ GtkWidget *lento_test_find_widget  (GtkWidget  *root,
                                     const char *text);
 GtkWidget *lento_test_find_named   (GtkWidget  *root,
                                     const char *name);
+void lento_test_own_name           (GDBusConnection *bus,
+                                    const char      *name);
 void lento_test_resize             (GtkWindow  *window,
                                     int         width,
                                     int         height);

@@ -520,28 +520,6 @@ test_inventory_trainer_set (void)
   g_assert_finalize_object (page);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *tooltip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget);
-       c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -594,14 +572,14 @@ test_inventory_confirm_trainer (Fixture       *fixture,
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory-unconfirmed");
 
-  edit = find_descendant (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Edit “Trainer, size 1”");
+  edit = lento_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Edit “Trainer, size 1”");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
-  spin = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
-  confirmed = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  spin = lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  confirmed = lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (spin);
   g_assert_nonnull (confirmed);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (confirmed)));

@@ -126,6 +126,36 @@ wait_for_page (Fixture    *fixture,
 }
 
 static void
+wait_for_loaded (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!lento_store_get_loaded (fixture->store))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Let the idle work of the views run. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A new journal, unlocked, in a window showing its views. */
+static LentoSecret *
+show_new_journal (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  LentoSecret *code = lento_vault_create (fixture->vault, &error);
+
+  g_assert_no_error (error);
+  show_window (fixture);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  return code;
+}
+
+static void
 test_no_journal_shows_setup (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -245,10 +275,7 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   LentoUnlockPage *unlock_page;
 
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  show_window (fixture);
-  wait_for_page (fixture, "main");
+  code = show_new_journal (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_LOCKED);
@@ -310,28 +337,9 @@ test_read_only_bar (Fixture       *fixture,
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(GError) error = NULL;
 
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  show_window (fixture);
-  wait_for_page (fixture, "main");
+  code = show_new_journal (fixture);
   g_assert_false (gtk_revealer_get_reveal_child (
     GTK_REVEALER (find_in_window (fixture, GTK_TYPE_REVEALER))));
-}
-
-static void
-wait_for_loaded (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!lento_store_get_loaded (fixture->store))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  /* Let the idle work of the views run. */
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static LentoSessionView *
@@ -376,11 +384,7 @@ test_lock_keeps_running_session (Fixture       *fixture,
   types[1] = LENTO_TYPE_JOURNAL_VIEW;
   types[2] = LENTO_TYPE_ENTRY_EDITOR;
 
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  show_window (fixture);
-  wait_for_page (fixture, "main");
-  wait_for_loaded (fixture);
+  code = show_new_journal (fixture);
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
 
@@ -512,11 +516,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
   GtkWidget *close_button;
   GtkWidget *editor;
 
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  show_window (fixture);
-  wait_for_page (fixture, "main");
-  wait_for_loaded (fixture);
+  code = show_new_journal (fixture);
   view = start_session (fixture);
   g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
 
@@ -559,11 +559,7 @@ test_session_resumes_after_restart (Fixture       *fixture,
   LentoSession *session;
   gint64 deadline;
 
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  show_window (fixture);
-  wait_for_page (fixture, "main");
-  wait_for_loaded (fixture);
+  code = show_new_journal (fixture);
   view = start_session (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
   g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
