@@ -335,7 +335,6 @@ test_read_only_bar (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
 
   code = show_new_journal (fixture);
   g_assert_false (gtk_revealer_get_reveal_child (
@@ -367,7 +366,6 @@ test_lock_keeps_running_session (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
   /* Paused, the first button offers to resume. */
   const char *controls[] = { "_Resume", "S_kip", "St_op", "It _Hurts, Stop Now" };
   LentoSessionView *view;
@@ -510,7 +508,6 @@ test_session_closed_behind_lock (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
   LentoSessionView *view;
   LentoUnlockPage *unlock_page;
   GtkWidget *close_button;
