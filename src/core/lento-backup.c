@@ -19,9 +19,27 @@
  * entries are known.
  */
 
-/* Months merge by entry (the newest edit of an entry wins), so a backup
- * never takes away what was written since. Any other document is taken only
- * when the journal does not have it yet.
+/* Reads @name from @vault: %NULL with no error when there is no such
+ * document.
+ */
+static GBytes *
+read_local (LentoVault  *vault,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  GBytes *local = lento_vault_read_document (vault, name, NULL, &read_error);
+
+  if (local == NULL && !g_error_matches (read_error, LENTO_VAULT_ERROR,
+                                         LENTO_VAULT_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&read_error));
+  return local;
+}
+
+/* Months and the change log merge by entry (the newest edit of an entry
+ * wins), so a backup never takes away what was written since; a month
+ * also takes in what the log holds for it. Any other document is taken
+ * only when the journal does not have it yet.
  */
 static GBytes *
 merge_document (LentoVault  *vault,
@@ -31,25 +49,40 @@ merge_document (LentoVault  *vault,
 {
   g_autoptr(LentoJournal) journal = NULL;
   g_autoptr(GBytes) local = NULL;
-  g_autoptr(GError) read_error = NULL;
-  LentoDocumentStatus status;
+  g_autoptr(GBytes) log = NULL;
+  GError *local_error = NULL;
+  gboolean is_log = lento_journal_is_log_document (name);
 
-  local = lento_vault_read_document (vault, name, &status, &read_error);
-  if (local == NULL && !g_error_matches (read_error, LENTO_VAULT_ERROR,
-                                         LENTO_VAULT_ERROR_NOT_FOUND))
+  local = read_local (vault, name, &local_error);
+  if (local_error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&read_error));
+      g_propagate_error (error, local_error);
       return NULL;
     }
 
-  if (!lento_journal_is_month_document (name))
+  if (!lento_journal_is_month_document (name) && !is_log)
     return local == NULL ? g_bytes_ref (incoming) : NULL;
 
   journal = lento_journal_new ();
+  if (!is_log)
+    {
+      log = read_local (vault, LENTO_JOURNAL_LOG_DOCUMENT, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (log != NULL &&
+          !lento_journal_load_month (journal, LENTO_JOURNAL_LOG_DOCUMENT, log, error))
+        return NULL;
+    }
+
   if ((local != NULL && !lento_journal_load_month (journal, name, local, error)) ||
       !lento_journal_load_month (journal, name, incoming, error))
     return NULL;
 
+  if (is_log)
+    return lento_journal_serialize_log (journal);
   return lento_journal_serialize_month (journal, name, error);
 }
 

@@ -18,6 +18,13 @@ void    _lento_journal_mark_saved_generation  (LentoJournal  *self,
                                                const char    *name,
                                                guint64        generation);
 
+gboolean _lento_journal_log_can_take          (LentoJournal  *self);
+gsize    _lento_journal_get_log_stamp         (LentoJournal  *self);
+gboolean _lento_journal_log_folded            (LentoJournal       *self,
+                                               const char * const *written,
+                                               gsize               stamp);
+void     _lento_journal_log_written           (LentoJournal  *self);
+
 GStrv   _lento_journal_loading_order          (const char * const *names,
                                                GDateTime          *now,
                                                guint              *n_recent);

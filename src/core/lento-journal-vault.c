@@ -265,9 +265,11 @@ lento_journal_load_from_vault_finish (LentoJournal  *self,
 typedef struct
 {
   LentoVault *vault;
-  GStrv       names;
+  GStrv       names;         /* the months to write, in order */
   guint       index;
   guint64     generation;
+  gsize       log_stamp;     /* the log's state when the months were chosen */
+  gboolean    log_written;
 } SaveData;
 
 static void
@@ -296,13 +298,22 @@ write_done_cb (GObject      *object,
       return;
     }
 
-  _lento_journal_mark_saved_generation (self, data->names[data->index], data->generation);
-  data->index++;
+  if (data->names[data->index] != NULL)
+    {
+      _lento_journal_mark_saved_generation (self, data->names[data->index], data->generation);
+      data->index++;
+    }
+  else
+    {
+      _lento_journal_log_written (self);
+      data->log_written = TRUE;
+    }
   save_next (g_steal_pointer (&task));
 }
 
 /* Takes @task. One month at a time, each durably before the next, in the
- * order of lento_journal_dup_dirty_months().
+ * order of lento_journal_dup_dirty_months(); then the log, without what
+ * the months now hold.
  */
 static void
 save_next (GTask *task)
@@ -311,16 +322,25 @@ save_next (GTask *task)
   SaveData *data = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  const char *name = data->names[data->index];
 
-  if (data->names[data->index] == NULL)
+  if (name == NULL)
     {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      if (data->log_written ||
+          !_lento_journal_log_folded (self, (const char * const *)data->names, data->log_stamp))
+        {
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+          return;
+        }
+
+      lento_vault_write_document_async (data->vault, LENTO_JOURNAL_LOG_DOCUMENT,
+                                        bytes = lento_journal_serialize_log (self),
+                                        g_task_get_cancellable (task), write_done_cb, task);
       return;
     }
 
-  bytes = _lento_journal_serialize_month (self, data->names[data->index], &data->generation,
-                                          &error);
+  bytes = _lento_journal_serialize_month (self, name, &data->generation, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -328,7 +348,7 @@ save_next (GTask *task)
       return;
     }
 
-  lento_vault_write_document_async (data->vault, data->names[data->index], bytes,
+  lento_vault_write_document_async (data->vault, name, bytes,
                                     g_task_get_cancellable (task), write_done_cb, task);
 }
 
@@ -337,13 +357,17 @@ save_next (GTask *task)
  * @self: a #LentoJournal
  * @vault: an unlocked #LentoVault
  * @cancellable: (nullable): a #GCancellable
- * @callback: called when the changed months are on disk
+ * @callback: called when the changes are on disk
  * @user_data: data for @callback
  *
- * Writes the month documents that changed, and only those, in the order
- * of lento_journal_dup_dirty_months(), each one durably before the next.
- * A month changed again while its save runs stays changed, for the next
- * save.
+ * Writes what changed, durably. While the change log is short (at most
+ * %LENTO_JOURNAL_LOG_MAX entries) and the whole journal has been read,
+ * that is the log alone, so that saving one entry costs the same whatever
+ * the size of the journal. Otherwise the log is folded: the month
+ * documents that changed, and only those, are written in the order of
+ * lento_journal_dup_dirty_months(), each durably before the next, and then
+ * the log without what they now hold. A change made while a save runs is
+ * kept for the next save.
  */
 void
 lento_journal_save_async (LentoJournal        *self,
@@ -363,7 +387,17 @@ lento_journal_save_async (LentoJournal        *self,
 
   data = g_new0 (SaveData, 1);
   data->vault = g_object_ref (vault);
-  data->names = lento_journal_dup_dirty_months (self);
+  data->log_stamp = _lento_journal_get_log_stamp (self);
+  if (_lento_journal_log_can_take (self))
+    {
+      /* No month is written, so the log keeps all it holds. */
+      data->names = g_new0 (char *, 1);
+      data->log_stamp = 0;
+    }
+  else
+    {
+      data->names = lento_journal_dup_dirty_months (self);
+    }
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
   save_next (task);

@@ -77,6 +77,20 @@ struct _LentoJournal
   GHashTable *tombstones;    /* uuid -> Tombstone */
   char       *cached_month;  /* the one month whose records keep their JSON */
 
+  /* The change log (see "journal/log" in docs/FORMAT.md): the entries and
+   * deletions made since the months were last written, each with the
+   * stamp of its latest change. A save writes the log alone while it is
+   * short, and the months (then an emptier log) when it is not, so saving
+   * one entry costs the same in a journal of any size.
+   */
+  GHashTable *log;           /* uuid -> stamp (gsize, as a pointer) */
+  GPtrArray  *log_unreadable;        /* JsonNode entries of the log we cannot read */
+  GPtrArray  *log_unreadable_deleted;        /* and its deletions */
+  gsize       log_stamp;
+  guint       log_serialized_items;  /* what the log last serialised held */
+  guint       log_disk_items;        /* and what the log on disk holds */
+  gboolean    merging;       /* what changes now comes from disk, not from the person */
+
   gboolean    recent_loaded;
   gboolean    loaded;
   gboolean    read_only;
@@ -214,6 +228,17 @@ touch_month (LentoJournal *self,
   ensure_month (self, name)->generation++;
 }
 
+/* The person changed the entry (or deletion) with this UUID: it goes in
+ * the log until its month is written.
+ */
+static void
+log_note (LentoJournal *self,
+          const char   *uuid)
+{
+  self->log_stamp++;
+  g_hash_table_insert (self->log, g_strdup (uuid), GSIZE_TO_POINTER (self->log_stamp));
+}
+
 /* A month that received an entry must reach the disk before the month
  * the entry left, or a crash in between would lose the entry; see
  * lento_journal_dup_dirty_months().
@@ -236,6 +261,8 @@ month_take_record (LentoJournal *self,
 
   g_hash_table_add (month->records, record);
   mark_gained (self, record->home);
+  if (!self->merging)
+    log_note (self, record->uuid);
 }
 
 static void
@@ -286,6 +313,8 @@ set_tombstone (LentoJournal *self,
   tombstone->deleted = g_date_time_to_utc (deleted);
   tombstone->home = g_strdup (name);
   g_hash_table_add (ensure_month (self, name)->tombstones, tombstone);
+  if (!self->merging)
+    log_note (self, uuid);
 }
 
 /* Forgets a tombstone, when its entry was edited after the deletion or is
@@ -467,6 +496,9 @@ lento_journal_finalize (GObject *object)
   g_clear_pointer (&self->months, g_hash_table_unref);
   g_clear_pointer (&self->tombstones, g_hash_table_unref);
   g_clear_pointer (&self->cached_month, g_free);
+  g_clear_pointer (&self->log, g_hash_table_unref);
+  g_clear_pointer (&self->log_unreadable, g_ptr_array_unref);
+  g_clear_pointer (&self->log_unreadable_deleted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
 }
@@ -541,6 +573,10 @@ lento_journal_init (LentoJournal *self)
                                         (GDestroyNotify)month_free);
   self->tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify)tombstone_free);
+  self->log = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->log_unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  self->log_unreadable_deleted =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 }
 
 LentoJournal *
@@ -566,6 +602,14 @@ add_or_update (LentoJournal *self,
     {
       if (!undelete && tombstone_covers (tombstone, entry))
         return FALSE;
+      /* Added back: a change after the deletion, so that the entry wins
+       * over the tombstone wherever a copy of it is still kept.
+       */
+      if (tombstone_covers (tombstone, entry))
+        {
+          lento_entry_set_modified (entry, tombstone->deleted);
+          lento_entry_touch (entry, NULL);
+        }
       clear_tombstone (self, tombstone);
     }
 
@@ -803,6 +847,20 @@ lento_journal_is_month_document (const char *name)
 }
 
 /**
+ * lento_journal_is_log_document:
+ * @name: a document name
+ *
+ * Returns: %TRUE if @name is the journal's change log, "journal/log"
+ */
+gboolean
+lento_journal_is_log_document (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_str_equal (name, LENTO_JOURNAL_LOG_DOCUMENT);
+}
+
+/**
  * lento_journal_month_document_for:
  * @start: an entry's start time
  *
@@ -840,6 +898,14 @@ static gboolean
 invalid_document (const char  *name,
                   GError     **error)
 {
+  if (lento_journal_is_log_document (name))
+    {
+      g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                           _("The journal’s latest changes could not be read. "
+                             "Restore their previous copy to see them."));
+      return FALSE;
+    }
+
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
                _("The journal for %s could not be read. "
                  "Restore its previous copy to see the entries of that month."),
@@ -891,10 +957,13 @@ parse_month (const char  *name,
       return NULL;
     }
 
+  /* The log holds entries of any month; a month document, its own. */
   node = json_object_get_member (root, "month");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (node), name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX)) != 0)
+  if (!lento_journal_is_log_document (name) &&
+      (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+       json_node_get_value_type (node) != G_TYPE_STRING ||
+       g_strcmp0 (json_node_get_string (node),
+                  name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX)) != 0))
     {
       invalid_document (name, error);
       return NULL;
@@ -1033,6 +1102,7 @@ static void
 parse_tombstones (MonthData  *data,
                   JsonObject *root)
 {
+  gboolean in_log = lento_journal_is_log_document (data->name);
   JsonNode *node = json_object_get_member (root, "deleted");
   JsonArray *array;
   guint n;
@@ -1049,6 +1119,8 @@ parse_tombstones (MonthData  *data,
                                                             : NULL;
       const char *uuid = NULL;
       const char *deleted = NULL;
+      const char *month = NULL;
+      g_autofree char *home = NULL;
       GDateTime *when = NULL;
       Tombstone *tombstone;
 
@@ -1056,8 +1128,13 @@ parse_tombstones (MonthData  *data,
         {
           uuid = json_object_get_string_member_with_default (object, "uuid", NULL);
           deleted = json_object_get_string_member_with_default (object, "deleted", NULL);
+          month = json_object_get_string_member_with_default (object, "month", NULL);
         }
-      if (uuid != NULL && g_uuid_string_is_valid (uuid) && deleted != NULL)
+      /* In the log, each deletion names the month that keeps it. */
+      if (in_log && month != NULL)
+        home = g_strconcat (LENTO_JOURNAL_DOCUMENT_PREFIX, month, NULL);
+      if (uuid != NULL && g_uuid_string_is_valid (uuid) && deleted != NULL &&
+          (!in_log || (home != NULL && lento_journal_is_month_document (home))))
         when = g_date_time_new_from_iso8601 (deleted, NULL);
       if (when == NULL)
         {
@@ -1068,6 +1145,7 @@ parse_tombstones (MonthData  *data,
       tombstone = g_new0 (Tombstone, 1);
       tombstone->uuid = g_strdup (uuid);
       tombstone->deleted = when;
+      tombstone->home = g_steal_pointer (&home);
       g_ptr_array_add (data->tombstones, tombstone);
     }
 }
@@ -1143,11 +1221,14 @@ bury_record (LentoJournal *self,
 }
 
 /* Merges one document's tombstones: the latest deletion of a UUID is kept,
- * and wins over every copy of the entry not edited since.
+ * and wins over every copy of the entry not edited since. @name is the
+ * month document they come from, or %NULL for the log, whose tombstones
+ * name their month themselves and stay in the log when they are kept.
  */
 static void
 merge_tombstones (LentoJournal *self,
                   MonthData    *data,
+                  const char   *name,
                   GPtrArray    *pending)
 {
   for (guint i = 0; i < data->tombstones->len; i++)
@@ -1155,12 +1236,13 @@ merge_tombstones (LentoJournal *self,
       Tombstone *incoming = g_ptr_array_index (data->tombstones, i);
       Tombstone *known = g_hash_table_lookup (self->tombstones, incoming->uuid);
       Record *record = g_hash_table_lookup (self->by_uuid, incoming->uuid);
+      const char *home = name != NULL ? name : incoming->home;
 
       if (known != NULL && g_date_time_compare (known->deleted, incoming->deleted) >= 0)
         {
           /* One tombstone per UUID is enough: drop the older copy. */
-          if (!g_str_equal (known->home, data->name))
-            touch_month (self, data->name);
+          if (name != NULL && !g_str_equal (known->home, name))
+            touch_month (self, name);
           continue;
         }
 
@@ -1168,15 +1250,147 @@ merge_tombstones (LentoJournal *self,
                                                  lento_entry_get_modified (record->entry)) < 0)
         {
           /* Edited after this deletion: the entry stays, the tombstone goes. */
-          touch_month (self, data->name);
+          if (name != NULL)
+            touch_month (self, name);
           if (known != NULL)
             clear_tombstone (self, known);
           continue;
         }
 
-      set_tombstone (self, incoming->uuid, incoming->deleted, data->name);
+      set_tombstone (self, incoming->uuid, incoming->deleted, home);
       if (record != NULL)
         bury_record (self, record, pending);
+      if (name == NULL)
+        {
+          /* Not in its month yet: written there at the next fold. */
+          touch_month (self, home);
+          log_note (self, incoming->uuid);
+        }
+    }
+}
+
+/* Merges one entry read from month document @name, or from the log when
+ * @name is %NULL; a record that is new goes to @pending. Returns %TRUE
+ * when the journal now holds this copy of the entry.
+ */
+static gboolean
+merge_entry (LentoJournal *self,
+             LentoEntry   *entry,
+             const char   *name,
+             GPtrArray    *pending)
+{
+  Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
+  Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
+
+  if (tombstone != NULL)
+    {
+      /* A copy of a deleted entry: this document is saved without it.
+       * An entry edited after it was deleted wins over the deletion.
+       */
+      if (tombstone_covers (tombstone, entry))
+        {
+          if (name != NULL)
+            touch_month (self, name);
+          return FALSE;
+        }
+      clear_tombstone (self, tombstone);
+    }
+
+  if (record == NULL)
+    {
+      record = record_new (entry);
+      record->pending = TRUE;
+      g_hash_table_insert (self->by_uuid, record->uuid, record);
+      g_ptr_array_add (pending, record);
+
+      /* Taking the record counts as a change only if this document is
+       * not its home: a misplaced copy must move.
+       */
+      g_hash_table_add (ensure_month (self, record->home)->records, record);
+      if (name == NULL || !g_str_equal (record->home, name))
+        {
+          if (name != NULL)
+            touch_month (self, name);
+          mark_gained (self, record->home);
+        }
+      return TRUE;
+    }
+
+  if (lento_entry_equal (entry, record->entry))
+    {
+      /* The same entry again: harmless unless it sits in a document
+       * that is not its home, which is the trace of a move that was
+       * interrupted.
+       */
+      if (name != NULL && !g_str_equal (record->home, name))
+        touch_month (self, name);
+      return FALSE;
+    }
+
+  /* Two different copies of one entry: the newer wins and every
+   * document involved is written again without the stale copy.
+   */
+  if (name != NULL)
+    touch_month (self, name);
+  touch_month (self, record->home);
+
+  if (!entry_is_newer (entry, record->entry))
+    return FALSE;
+
+  if (record->pending)
+    {
+      g_hash_table_remove (ensure_month (self, record->home)->records, record);
+      record_set_entry (record, entry);
+      g_hash_table_add (ensure_month (self, record->home)->records, record);
+    }
+  else
+    {
+      swap_record_entry (self, record, entry);
+    }
+  mark_gained (self, record->home);
+  return TRUE;
+}
+
+/* Merges the log: its entries and deletions are not in their months yet,
+ * so they stay in the log, and their months are written at the next fold.
+ */
+static void
+merge_log_data (LentoJournal *self,
+                MonthData    *data,
+                GPtrArray    *pending)
+{
+  Month *damaged;
+
+  if (data->error != NULL)
+    {
+      lento_journal_mark_month_damaged (self, data->name);
+      return;
+    }
+
+  self->merging = TRUE;
+  self->log_disk_items += data->entries->len + data->tombstones->len +
+                          data->unreadable->len + data->unreadable_deleted->len;
+  merge_tombstones (self, data, NULL, pending);
+  for (guint i = 0; i < data->entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (data->entries, i);
+
+      if (merge_entry (self, entry, NULL, pending))
+        log_note (self, lento_entry_get_uuid (entry));
+    }
+  g_ptr_array_extend_and_steal (self->log_unreadable, g_steal_pointer (&data->unreadable));
+  data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  g_ptr_array_extend_and_steal (self->log_unreadable_deleted,
+                                g_steal_pointer (&data->unreadable_deleted));
+  data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  self->merging = FALSE;
+
+  /* Read at last, for example from its previous copy. */
+  damaged = g_hash_table_lookup (self->months, data->name);
+  if (damaged != NULL && damaged->damaged)
+    {
+      damaged->damaged = FALSE;
+      update_read_only (self);
     }
 }
 
@@ -1189,12 +1403,19 @@ merge_month_data (LentoJournal *self,
   const char *name = data->name;
   Month *month;
 
+  if (lento_journal_is_log_document (name))
+    {
+      merge_log_data (self, data, pending);
+      return;
+    }
+
   if (data->error != NULL)
     {
       lento_journal_mark_month_damaged (self, name);
       return;
     }
 
+  self->merging = TRUE;
   month = ensure_month (self, name);
   g_clear_pointer (&month->extra, json_object_unref);
   month->extra = g_steal_pointer (&data->extra);
@@ -1205,78 +1426,10 @@ merge_month_data (LentoJournal *self,
   month->unreadable_deleted = g_steal_pointer (&data->unreadable_deleted);
   data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
-  merge_tombstones (self, data, pending);
+  merge_tombstones (self, data, name, pending);
 
   for (guint i = 0; i < data->entries->len; i++)
-    {
-      LentoEntry *entry = g_ptr_array_index (data->entries, i);
-      Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
-      Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
-
-      if (tombstone != NULL)
-        {
-          /* A copy of a deleted entry: this document is saved without it.
-           * An entry edited after it was deleted wins over the deletion.
-           */
-          if (tombstone_covers (tombstone, entry))
-            {
-              touch_month (self, name);
-              continue;
-            }
-          clear_tombstone (self, tombstone);
-        }
-
-      if (record == NULL)
-        {
-          record = record_new (entry);
-          record->pending = TRUE;
-          g_hash_table_insert (self->by_uuid, record->uuid, record);
-          g_ptr_array_add (pending, record);
-
-          /* Taking the record counts as a change only if this document is
-           * not its home: a misplaced copy must move.
-           */
-          g_hash_table_add (ensure_month (self, record->home)->records, record);
-          if (!g_str_equal (record->home, name))
-            {
-              touch_month (self, name);
-              mark_gained (self, record->home);
-            }
-          continue;
-        }
-
-      if (lento_entry_equal (entry, record->entry))
-        {
-          /* The same entry again: harmless unless it sits in a document
-           * that is not its home, which is the trace of a move that was
-           * interrupted.
-           */
-          if (!g_str_equal (record->home, name))
-            touch_month (self, name);
-          continue;
-        }
-
-      /* Two different copies of one entry: the newer wins and every
-       * document involved is written again without the stale copy.
-       */
-      touch_month (self, name);
-      touch_month (self, record->home);
-
-      if (entry_is_newer (entry, record->entry))
-        {
-          if (record->pending)
-            {
-              g_hash_table_remove (ensure_month (self, record->home)->records, record);
-              record_set_entry (record, entry);
-              g_hash_table_add (ensure_month (self, record->home)->records, record);
-            }
-          else
-            {
-              swap_record_entry (self, record, entry);
-            }
-          mark_gained (self, record->home);
-        }
-    }
+    merge_entry (self, g_ptr_array_index (data->entries, i), name, pending);
 
   month->loaded = TRUE;
   if (month->damaged)
@@ -1284,13 +1437,14 @@ merge_month_data (LentoJournal *self,
       month->damaged = FALSE;
       update_read_only (self);
     }
+  self->merging = FALSE;
 }
 
 static gboolean
 check_month_name (const char  *name,
                   GError     **error)
 {
-  if (lento_journal_is_month_document (name))
+  if (lento_journal_is_month_document (name) || lento_journal_is_log_document (name))
     return TRUE;
 
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
@@ -1521,7 +1675,8 @@ lento_journal_dup_dirty_months (LentoJournal *self)
 
   g_hash_table_iter_init (&iter, self->months);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&month))
-    if (month->generation != month->saved_generation && month_can_be_saved (self, month))
+    if (month->generation != month->saved_generation && month_can_be_saved (self, month) &&
+        !lento_journal_is_log_document (month->name))
       g_ptr_array_add (months, month);
 
   g_ptr_array_sort (months, compare_months_for_saving);
@@ -1545,21 +1700,18 @@ compare_tombstones (gconstpointer a,
   return strcmp ((*(Tombstone **)a)->uuid, (*(Tombstone **)b)->uuid);
 }
 
-/* By UUID, so that the same tombstones always give the same bytes. */
+/* @tombstones sorted by UUID, so that the same tombstones always give the
+ * same bytes; then what could not be read, as it was. In the log, each
+ * tombstone names its month.
+ */
 static JsonArray *
-serialize_tombstones (Month *month)
+tombstones_to_json (GPtrArray *tombstones,
+                    GPtrArray *unreadable,
+                    gboolean   with_month)
 {
-  g_autoptr(GPtrArray) tombstones = g_ptr_array_sized_new (g_hash_table_size (month->tombstones));
-  JsonArray *array;
-  GHashTableIter iter;
-  gpointer found;
+  JsonArray *array = json_array_sized_new (tombstones->len + unreadable->len);
 
-  g_hash_table_iter_init (&iter, month->tombstones);
-  while (g_hash_table_iter_next (&iter, &found, NULL))
-    g_ptr_array_add (tombstones, found);
   g_ptr_array_sort (tombstones, compare_tombstones);
-
-  array = json_array_sized_new (tombstones->len + month->unreadable_deleted->len);
   for (guint i = 0; i < tombstones->len; i++)
     {
       Tombstone *tombstone = g_ptr_array_index (tombstones, i);
@@ -1568,13 +1720,105 @@ serialize_tombstones (Month *month)
 
       json_object_set_string_member (object, "uuid", tombstone->uuid);
       json_object_set_string_member (object, "deleted", deleted);
+      if (with_month)
+        json_object_set_string_member (object, "month",
+                                       tombstone->home + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
       json_array_add_object_element (array, object);
     }
-  for (guint i = 0; i < month->unreadable_deleted->len; i++)
-    json_array_add_element (array,
-                            json_node_copy (g_ptr_array_index (month->unreadable_deleted, i)));
+  for (guint i = 0; i < unreadable->len; i++)
+    json_array_add_element (array, json_node_copy (g_ptr_array_index (unreadable, i)));
 
   return array;
+}
+
+static JsonArray *
+serialize_tombstones (Month *month)
+{
+  g_autoptr(GPtrArray) tombstones = g_ptr_array_sized_new (g_hash_table_size (month->tombstones));
+  GHashTableIter iter;
+  gpointer found;
+
+  g_hash_table_iter_init (&iter, month->tombstones);
+  while (g_hash_table_iter_next (&iter, &found, NULL))
+    g_ptr_array_add (tombstones, found);
+
+  return tombstones_to_json (tombstones, month->unreadable_deleted, FALSE);
+}
+
+static GBytes *
+generate (JsonObject *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root_node = json_node_init_object (json_node_alloc (), root);
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, root_node);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/**
+ * lento_journal_serialize_log:
+ * @self: a #LentoJournal
+ *
+ * Writes the change log: the entries and deletions changed since their
+ * months were last written, oldest first, and what the log held but could
+ * not read, as it was.
+ *
+ * Returns: (transfer full): the bytes of "journal/log"
+ */
+GBytes *
+lento_journal_serialize_log (LentoJournal *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) tombstones = NULL;
+  JsonObject *root;
+  JsonArray *array;
+  GHashTableIter iter;
+  gpointer uuid;
+  GBytes *bytes;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+
+  records = g_ptr_array_sized_new (g_hash_table_size (self->log));
+  tombstones = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->log);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    {
+      Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+      Tombstone *tombstone = g_hash_table_lookup (self->tombstones, uuid);
+
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+      else if (tombstone != NULL)
+        g_ptr_array_add (tombstones, tombstone);
+    }
+  g_ptr_array_sort (records, record_compare_oldest_first);
+
+  root = json_object_new ();
+  json_object_set_int_member (root, "format", LENTO_JOURNAL_MONTH_FORMAT);
+  array = json_array_sized_new (records->len + self->log_unreadable->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *record = g_ptr_array_index (records, i);
+
+      json_array_add_object_element (array, lento_entry_to_json (record->entry));
+    }
+  /* What could not be read goes back as it was. */
+  for (guint i = 0; i < self->log_unreadable->len; i++)
+    json_array_add_element (array, json_node_copy (g_ptr_array_index (self->log_unreadable, i)));
+  json_object_set_array_member (root, "entries", array);
+  if (tombstones->len > 0 || self->log_unreadable_deleted->len > 0)
+    json_object_set_array_member (root, "deleted",
+                                  tombstones_to_json (tombstones, self->log_unreadable_deleted,
+                                                      TRUE));
+
+  self->log_serialized_items = records->len + tombstones->len +
+                               self->log_unreadable->len + self->log_unreadable_deleted->len;
+  bytes = generate (root);
+  json_object_unref (root);
+  return bytes;
 }
 
 /**
@@ -1613,16 +1857,13 @@ _lento_journal_serialize_month (LentoJournal  *self,
                                 guint64       *generation,
                                 GError       **error)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(GPtrArray) records = NULL;
   JsonObject *root;
   JsonArray *array;
   GHashTableIter iter;
   gpointer found;
   Month *month;
-  gsize length;
-  char *text;
+  GBytes *bytes;
 
   g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (lento_journal_is_month_document (name), NULL);
@@ -1692,17 +1933,13 @@ _lento_journal_serialize_month (LentoJournal  *self,
   if (g_hash_table_size (month->tombstones) > 0 || month->unreadable_deleted->len > 0)
     json_object_set_array_member (root, "deleted", serialize_tombstones (month));
 
-  root_node = json_node_init_object (json_node_alloc (), root);
+  bytes = generate (root);
   json_object_unref (root);
-
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root_node);
-  text = json_generator_to_data (generator, &length);
 
   month->serialized_generation = month->generation;
   if (generation != NULL)
     *generation = month->generation;
-  return g_bytes_new_take (text, length);
+  return bytes;
 }
 
 /**
@@ -1737,6 +1974,60 @@ _lento_journal_mark_saved_generation (LentoJournal *self,
 
   if (month != NULL)
     month->saved_generation = MAX (month->saved_generation, generation);
+}
+
+/* The log, for lento_journal_save_async(). */
+
+/* TRUE when this save may write the log alone: everything changed is in
+ * it, and it is still short.
+ */
+gboolean
+_lento_journal_log_can_take (LentoJournal *self)
+{
+  guint size = g_hash_table_size (self->log);
+
+  return self->loaded && !self->read_only && size > 0 && size <= LENTO_JOURNAL_LOG_MAX;
+}
+
+gsize
+_lento_journal_get_log_stamp (LentoJournal *self)
+{
+  return self->log_stamp;
+}
+
+/* The months in @written are on disk: what the log held for them up to
+ * @stamp is no longer needed there. Returns %TRUE when the log must be
+ * written again: the copy on disk holds something, or the log does.
+ */
+gboolean
+_lento_journal_log_folded (LentoJournal       *self,
+                           const char * const *written,
+                           gsize               stamp)
+{
+  GHashTableIter iter;
+  gpointer uuid, value;
+
+  g_hash_table_iter_init (&iter, self->log);
+  while (g_hash_table_iter_next (&iter, &uuid, &value))
+    {
+      Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+      Tombstone *tombstone = g_hash_table_lookup (self->tombstones, uuid);
+      const char *home = record != NULL ? record->home
+                         : tombstone != NULL ? tombstone->home : NULL;
+
+      if (GPOINTER_TO_SIZE (value) > stamp)
+        continue;
+      if (home == NULL || g_strv_contains (written, home))
+        g_hash_table_iter_remove (&iter);
+    }
+
+  return self->log_disk_items > 0 || g_hash_table_size (self->log) > 0;
+}
+
+void
+_lento_journal_log_written (LentoJournal *self)
+{
+  self->log_disk_items = self->log_serialized_items;
 }
 
 /* Progressive loading. A worker thread reads and parses month documents,
@@ -1920,9 +2211,9 @@ compare_names_newest_first (gconstpointer a,
 }
 
 /* The order lento_journal_load_async() reads @names in: the current
- * month, the previous month, then the others newest first. Names that are
- * not month documents are left out; @n_recent is how many of the first
- * names are the current and previous month.
+ * month, the previous month, the log, then the other months newest first.
+ * Names that are neither months nor the log are left out; @n_recent is how
+ * many of the first names are the current and previous month and the log.
  */
 GStrv
 _lento_journal_loading_order (const char * const *names,
@@ -1958,6 +2249,12 @@ _lento_journal_loading_order (const char * const *names,
   if (g_strv_contains (names, current))
     {
       g_ptr_array_insert (ordered, 0, g_strdup (current));
+      (*n_recent)++;
+    }
+  /* The log holds the latest changes, which the recent past must show. */
+  if (g_strv_contains (names, LENTO_JOURNAL_LOG_DOCUMENT))
+    {
+      g_ptr_array_insert (ordered, *n_recent, g_strdup (LENTO_JOURNAL_LOG_DOCUMENT));
       (*n_recent)++;
     }
   g_ptr_array_add (ordered, NULL);

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 /* Month documents are named "journal/YYYY-MM". */
 #define LENTO_JOURNAL_DOCUMENT_PREFIX "journal/"
 
+/* The change log: what was changed since the months were last written. */
+#define LENTO_JOURNAL_LOG_DOCUMENT LENTO_JOURNAL_DOCUMENT_PREFIX "log"
+
+/* The log is folded into the months once it holds this many entries. */
+#define LENTO_JOURNAL_LOG_MAX 32
+
 /* Reads one document's bytes from storage; called in a worker thread, so
  * it must be thread-safe. Returns %NULL with @error set on failure, with
  * %G_IO_ERROR_NOT_FOUND when the document does not exist.
@@ -47,6 +53,7 @@ gboolean       lento_journal_find                   (LentoJournal   *self,
                                                      guint          *position);
 
 gboolean       lento_journal_is_month_document      (const char     *name);
+gboolean       lento_journal_is_log_document        (const char     *name);
 char          *lento_journal_month_document_for     (GDateTime      *start);
 gboolean       lento_journal_load_month             (LentoJournal   *self,
                                                      const char     *name,
@@ -75,6 +82,7 @@ char         **lento_journal_dup_dirty_months       (LentoJournal   *self);
 GBytes        *lento_journal_serialize_month        (LentoJournal   *self,
                                                      const char     *name,
                                                      GError        **error);
+GBytes        *lento_journal_serialize_log          (LentoJournal   *self);
 void           lento_journal_mark_saved             (LentoJournal   *self,
                                                      const char     *name);
 

@@ -14,6 +14,7 @@
 #include "lento-backup.h"
 #include "lento-core-error.h"
 #include "lento-journal.h"
+#include "lento-journal-private.h"
 #include "lento-journal-vault.h"
 #include "lento-journal-query.h"
 #include "lento-journal-stats.h"
@@ -1647,6 +1648,77 @@ wait_for (GAsyncResult **result)
   return *result;
 }
 
+/* A second journal read from @vault holds the same entries as @journal. */
+static void
+assert_same_journal_in_vault (LentoJournal *journal,
+                              LentoVault   *vault,
+                              GDateTime    *now)
+{
+  g_autoptr(LentoJournal) reread = lento_journal_new ();
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (journal));
+
+  lento_journal_load_from_vault_async (reread, vault, now, NULL, async_done_cb, &loaded);
+  g_assert_true (lento_journal_load_from_vault_finish (reread, wait_for (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_journal_get_read_only (reread));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reread)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (lento_entry_equal (get_entry (reread, i), get_entry (journal, i)));
+}
+
+static void
+save_and_wait (LentoJournal *journal,
+               LentoVault   *vault)
+{
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_journal_save_async (journal, vault, NULL, async_done_cb, &saved);
+  g_assert_true (lento_journal_save_finish (journal, wait_for (&saved), &error));
+  g_assert_no_error (error);
+}
+
+static guint
+document_n_items (GBytes     *bytes,
+                  const char *member)
+{
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  JsonObject *object = json_node_get_object (root);
+
+  return json_object_has_member (object, member)
+         ? json_array_get_length (json_object_get_array_member (object, member)) : 0;
+}
+
+static LentoVault *
+new_test_vault (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  LentoVault *vault;
+
+  *dir = g_dir_make_tmp ("lento-journal-XXXXXX", &error);
+  g_assert_no_error (error);
+  vault = lento_vault_new (*dir, "io.github.lento.Lento.Test");
+  g_assert_true (lento_vault_open (vault, &error));
+  code = lento_vault_create (vault, &error);
+  g_assert_no_error (error);
+  return vault;
+}
+
+static void
+drop_test_vault (LentoVault *vault,
+                 char       *dir)
+{
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+
+  lento_vault_close (vault);
+  g_object_unref (vault);
+  remove_tree (dir_file);
+  g_free (dir);
+}
+
 /* The real vault: save a generated journal, read it back progressively,
  * move an entry between months and save only what changed.
  */
@@ -1715,9 +1787,17 @@ test_journal_vault_round_trip (void)
   lento_journal_save_async (journal, vault, NULL, async_done_cb, &saved_again);
   g_assert_true (lento_journal_save_finish (journal, wait_for (&saved_again), &error));
   g_assert_no_error (error);
+
+  /* One change is written to the log, not to the months: they stay to be
+   * written when the log is folded, and the journal reads back the same.
+   */
   g_clear_pointer (&dirty, g_strfreev);
   dirty = lento_journal_dup_dirty_months (journal);
-  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_assert_true (strv_equal (dirty, "journal/2026-03,journal/2026-11"));
+  g_clear_pointer (&documents, g_strfreev);
+  documents = lento_vault_list_documents (vault, &error);
+  g_assert_true (g_strv_contains ((const char * const *)documents, LENTO_JOURNAL_LOG_DOCUMENT));
+  assert_same_journal_in_vault (journal, vault, now);
 
   lento_vault_close (vault);
   remove_tree (dir_file);
@@ -1780,6 +1860,214 @@ test_journal_tombstone_backup_merge (void)
 
   lento_vault_close (vault);
   remove_tree (dir_file);
+}
+
+/* Saving one entry writes the change log, not its month, so it costs the
+ * same in a journal of any size; once the log holds more than
+ * LENTO_JOURNAL_LOG_MAX changes, the months are written and the log
+ * emptied. Read back at every step, the journal is the same.
+ */
+static void
+test_journal_log_save_and_fold (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GBytes) november = NULL;
+  g_autoptr(GBytes) november_after = NULL;
+  g_autoptr(GBytes) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dirty = NULL;
+  g_auto(GStrv) documents = NULL;
+  char *dir = NULL;
+  LentoVault *vault = new_test_vault (&dir);
+  guint n;
+
+  /* A new journal of many entries is written as months. */
+  lento_journal_generate_sample (source, 300, 2, 31, now);
+  lento_journal_set_loaded (source);
+  save_and_wait (source, vault);
+  dirty = lento_journal_dup_dirty_months (source);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_clear_pointer (&dirty, g_strfreev);
+  documents = lento_vault_list_documents (vault, &error);
+  g_assert_false (g_strv_contains ((const char * const *)documents, LENTO_JOURNAL_LOG_DOCUMENT));
+  g_clear_pointer (&documents, g_strfreev);
+
+  lento_journal_load_from_vault_async (journal, vault, now, NULL, async_done_cb, &loaded);
+  g_assert_true (lento_journal_load_from_vault_finish (journal, wait_for (&loaded), &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (journal));
+  november = lento_vault_read_document (vault, "journal/2026-11", NULL, &error);
+  g_assert_no_error (error);
+
+  /* One new entry and one deletion: the log, and only the log. */
+  {
+    g_autoptr(LentoEntry) entry = make_entry ("2026-11-19T20:00:00Z", 22);
+
+    lento_journal_add (journal, entry);
+  }
+  save_and_wait (journal, vault);
+  g_assert_true (lento_journal_remove (journal,
+                                       lento_entry_get_uuid (get_entry (journal, n / 2))));
+  save_and_wait (journal, vault);
+  november_after = lento_vault_read_document (vault, "journal/2026-11", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (november, november_after));
+  log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document_n_items (log, "entries"), ==, 1);
+  g_assert_cmpuint (document_n_items (log, "deleted"), ==, 1);
+  assert_same_journal_in_vault (journal, vault, now);
+
+  /* Up to the limit the log grows; one more change folds it. */
+  for (guint i = 3; i <= LENTO_JOURNAL_LOG_MAX; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("2026-11-%02uT08:00:00Z", 1 + i % 18);
+      g_autoptr(LentoEntry) entry = make_entry (start, 10 + i % 20);
+
+      lento_journal_add (journal, entry);
+      save_and_wait (journal, vault);
+    }
+  g_clear_pointer (&log, g_bytes_unref);
+  log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_cmpuint (document_n_items (log, "entries") + document_n_items (log, "deleted"), ==,
+                    LENTO_JOURNAL_LOG_MAX);
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), >, 0);
+  g_clear_pointer (&dirty, g_strfreev);
+
+  {
+    g_autoptr(LentoEntry) entry = make_entry ("2026-11-18T07:00:00Z", 23);
+
+    lento_journal_add (journal, entry);
+  }
+  save_and_wait (journal, vault);
+  dirty = lento_journal_dup_dirty_months (journal);
+  g_assert_cmpuint (g_strv_length (dirty), ==, 0);
+  g_clear_pointer (&log, g_bytes_unref);
+  log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document_n_items (log, "entries") + document_n_items (log, "deleted"), ==, 0);
+  g_clear_pointer (&november_after, g_bytes_unref);
+  november_after = lento_vault_read_document (vault, "journal/2026-11", NULL, &error);
+  g_assert_false (g_bytes_equal (november, november_after));
+  assert_same_journal_in_vault (journal, vault, now);
+
+  drop_test_vault (vault, dir);
+}
+
+/* A deleted entry added back (Undo) is newer than its deletion, so no copy
+ * of the tombstone, in the log or in a month, can bury it again.
+ */
+static void
+test_journal_log_undelete (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (entry));
+  char *dir = NULL;
+  LentoVault *vault = new_test_vault (&dir);
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, entry);
+  save_and_wait (journal, vault);
+  g_assert_true (lento_journal_remove (journal, uuid));
+  save_and_wait (journal, vault);
+  assert_same_journal_in_vault (journal, vault, now);
+
+  lento_journal_add (journal, entry);
+  save_and_wait (journal, vault);
+  g_assert_nonnull (lento_journal_lookup (journal, uuid));
+  assert_same_journal_in_vault (journal, vault, now);
+
+  drop_test_vault (vault, dir);
+}
+
+/* A log that cannot be read makes the journal read-only, like a damaged
+ * month, until it is read (from its previous copy).
+ */
+static void
+test_journal_log_damaged (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
+  g_autoptr(GBytes) broken = g_bytes_new_static ("{\"format\": 1, \"entries\": 3}", 27);
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) damaged = NULL;
+
+  g_assert_false (lento_journal_load_month (journal, LENTO_JOURNAL_LOG_DOCUMENT, broken, &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_assert_true (lento_journal_get_read_only (journal));
+  damaged = lento_journal_dup_damaged_months (journal);
+  g_assert_true (strv_equal (damaged, LENTO_JOURNAL_LOG_DOCUMENT));
+  g_clear_error (&error);
+
+  lento_journal_add (source, entry);
+  good = lento_journal_serialize_log (source);
+  g_assert_true (lento_journal_load_month (journal, LENTO_JOURNAL_LOG_DOCUMENT, good, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_journal_get_read_only (journal));
+  g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (entry)));
+}
+
+/* The log is read with the recent months, before the older ones. */
+static void
+test_journal_log_loading_order (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  const char *names[] = { "journal/2025-01", "profile", LENTO_JOURNAL_LOG_DOCUMENT,
+                          "journal/2026-10", "journal/2026-11", "journal/2026-02", NULL };
+  g_auto(GStrv) order = NULL;
+  guint n_recent = 0;
+
+  order = _lento_journal_loading_order (names, now, &n_recent);
+  g_assert_true (strv_equal (order, "journal/2026-11,journal/2026-10,journal/log,"
+                                    "journal/2026-02,journal/2025-01"));
+  g_assert_cmpuint (n_recent, ==, 3);
+}
+
+/* A backup's log merges with the journal's own: both changes are kept. */
+static void
+test_journal_log_backup_merge (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) other = lento_journal_new ();
+  g_autoptr(LentoEntry) mine = make_entry ("2026-11-03T20:00:00Z", 20);
+  g_autoptr(LentoEntry) theirs = make_entry ("2026-11-05T20:00:00Z", 21);
+  g_autoptr(GHashTable) backup = NULL;
+  g_autoptr(GAsyncResult) flushed = NULL;
+  g_autoptr(GBytes) log = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dir = NULL;
+  LentoVault *vault = new_test_vault (&dir);
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, mine);
+  save_and_wait (journal, vault);
+
+  lento_journal_add (other, theirs);
+  backup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify)g_bytes_unref);
+  g_hash_table_insert (backup, g_strdup (LENTO_JOURNAL_LOG_DOCUMENT),
+                       lento_journal_serialize_log (other));
+  g_assert_true (lento_backup_merge_into (vault, backup, NULL, &error));
+  g_assert_no_error (error);
+  lento_vault_flush_async (vault, NULL, async_done_cb, &flushed);
+  g_assert_true (lento_vault_flush_finish (vault, wait_for (&flushed), &error));
+
+  log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (month_contains (log, lento_entry_get_uuid (mine)));
+  g_assert_true (month_contains (log, lento_entry_get_uuid (theirs)));
+  lento_journal_add (journal, theirs);
+  assert_same_journal_in_vault (journal, vault, now);
+
+  drop_test_vault (vault, dir);
 }
 
 int
@@ -1845,6 +2133,11 @@ main (int   argc,
   g_test_add_func ("/lento/journal/progressive-load-cancelled",
                    test_journal_progressive_load_cancelled);
   g_test_add_func ("/lento/journal/vault-round-trip", test_journal_vault_round_trip);
+  g_test_add_func ("/lento/journal/log-save-and-fold", test_journal_log_save_and_fold);
+  g_test_add_func ("/lento/journal/log-undelete", test_journal_log_undelete);
+  g_test_add_func ("/lento/journal/log-damaged", test_journal_log_damaged);
+  g_test_add_func ("/lento/journal/log-loading-order", test_journal_log_loading_order);
+  g_test_add_func ("/lento/journal/log-backup-merge", test_journal_log_backup_merge);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
   g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
   g_test_add_func ("/lento/journal/query-new-destroy", test_journal_query_new_destroy);
