@@ -13,6 +13,8 @@
  *   unlock_all_ratio        the two above
  *   save_one_ms_p50_N       add one entry and save it durably, median of 21
  *   save_flatness           how much slower that is at 10,000 than at 100
+ *   save_fold_ms_N          the one save in LENTO_JOURNAL_LOG_MAX + 1 that folds
+ *                           the change log into the months (see FORMAT.md)
  *   rss_kib_10000           resident memory after the full load
  *   rows_created_10000      row widgets the Journal view made to show it
  *
@@ -193,7 +195,8 @@ measure_floor (Journal *journal,
 static double
 measure_save_one (Journal   *journal,
                   GDateTime *now,
-                  double    *cpu)
+                  double    *cpu,
+                  double    *fold)
 {
   g_autoptr(LentoVault) vault = open_unlocked (journal);
   g_autoptr(LentoJournal) model = lento_journal_new ();
@@ -219,6 +222,25 @@ measure_save_one (Journal   *journal,
         g_main_context_iteration (NULL, TRUE);
       times[i] = now_ms () - start;
       cpu_times[i] = cpu_ms () - cpu_start;
+    }
+
+  /* Then on, one entry a save, until a save folds the log into the months. */
+  for (;;)
+    {
+      g_autoptr(LentoEntry) entry = lento_entry_new (now);
+      g_auto(GStrv) dirty = NULL;
+      double start = now_ms ();
+
+      done = FALSE;
+      lento_journal_add (model, entry);
+      lento_journal_save_async (model, vault, NULL, done_cb, &done);
+      wait_for (&done);
+      while (lento_vault_get_busy (vault))
+        g_main_context_iteration (NULL, TRUE);
+      *fold = now_ms () - start;
+      dirty = lento_journal_dup_dirty_months (model);
+      if (dirty[0] == NULL)
+        break;
     }
 
   lento_vault_close (vault);
@@ -286,7 +308,7 @@ main (int   argc,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   double recent[RUNS], all[RUNS], floor[RUNS], all_cpu[RUNS], floor_cpu[RUNS];
-  double save_100, save_10000, save_cpu_100, save_cpu_10000;
+  double save_100, save_10000, save_cpu_100, save_cpu_10000, fold_100, fold_10000;
   Journal small, large;
 
   adw_init ();
@@ -319,13 +341,15 @@ main (int   argc,
     g_print ("unlock_all_cpu_ratio %.3f\n", all_ms / floor_ms);
   }
 
-  save_100 = measure_save_one (&small, now, &save_cpu_100);
-  save_10000 = measure_save_one (&large, now, &save_cpu_10000);
+  save_100 = measure_save_one (&small, now, &save_cpu_100, &fold_100);
+  save_10000 = measure_save_one (&large, now, &save_cpu_10000, &fold_10000);
   g_print ("save_one_ms_p50_100 %.1f\n", save_100);
   g_print ("save_one_ms_p50_10000 %.1f\n", save_10000);
   g_print ("save_flatness %.3f\n", save_10000 / save_100);
   g_print ("save_one_cpu_ms_p50_100 %.2f\n", save_cpu_100);
   g_print ("save_one_cpu_ms_p50_10000 %.2f\n", save_cpu_10000);
+  g_print ("save_fold_ms_100 %.1f\n", fold_100);
+  g_print ("save_fold_ms_10000 %.1f\n", fold_10000);
 
   {
     /* Memory of one full load, in a process that has done the above too. */
