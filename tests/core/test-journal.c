@@ -1957,6 +1957,68 @@ test_journal_log_save_and_fold (void)
   drop_test_vault (vault, dir);
 }
 
+/* Lento stops after a fold wrote the months but before it wrote the log
+ * again: the old log, read with the new months, changes nothing, not even
+ * for an entry deleted in the old log and added back since.
+ */
+static void
+test_journal_log_stale_after_fold (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoEntry) deleted = make_entry ("2026-11-02T20:00:00Z", 20);
+  g_autoptr(GBytes) old_log = NULL;
+  g_autoptr(GAsyncResult) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = g_strdup (lento_entry_get_uuid (deleted));
+  char *dir = NULL;
+  LentoVault *vault = new_test_vault (&dir);
+  guint saves = 0;
+
+  lento_journal_set_loaded (journal);
+  lento_journal_add (journal, deleted);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("2026-11-%02uT08:00:00Z", 5 + i);
+      g_autoptr(LentoEntry) entry = make_entry (start, 12 + i);
+
+      lento_journal_add (journal, entry);
+    }
+  save_and_wait (journal, vault);
+  g_assert_true (lento_journal_remove (journal, uuid));
+  save_and_wait (journal, vault);
+  old_log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document_n_items (old_log, "deleted"), ==, 1);
+
+  /* Added back, then enough changes for a fold. */
+  lento_journal_add (journal, deleted);
+  for (;;)
+    {
+      g_autofree char *start = g_strdup_printf ("2026-10-%02uT08:00:00Z", 1 + saves % 28);
+      g_autoptr(LentoEntry) entry = make_entry (start, 10 + saves % 20);
+      g_auto(GStrv) dirty = NULL;
+
+      lento_journal_add (journal, entry);
+      save_and_wait (journal, vault);
+      saves++;
+      dirty = lento_journal_dup_dirty_months (journal);
+      if (dirty[0] == NULL)
+        break;
+      g_assert_cmpuint (saves, <=, LENTO_JOURNAL_LOG_MAX);
+    }
+
+  lento_vault_write_document_async (vault, LENTO_JOURNAL_LOG_DOCUMENT, old_log, NULL,
+                                    async_done_cb, &written);
+  g_assert_true (lento_vault_write_document_finish (vault, wait_for (&written), &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (lento_journal_lookup (journal, uuid));
+  assert_same_journal_in_vault (journal, vault, now);
+
+  drop_test_vault (vault, dir);
+}
+
 /* A deleted entry added back (Undo) is newer than its deletion, so no copy
  * of the tombstone, in the log or in a month, can bury it again.
  */
@@ -2135,6 +2197,7 @@ main (int   argc,
   g_test_add_func ("/lento/journal/vault-round-trip", test_journal_vault_round_trip);
   g_test_add_func ("/lento/journal/log-save-and-fold", test_journal_log_save_and_fold);
   g_test_add_func ("/lento/journal/log-undelete", test_journal_log_undelete);
+  g_test_add_func ("/lento/journal/log-stale-after-fold", test_journal_log_stale_after_fold);
   g_test_add_func ("/lento/journal/log-damaged", test_journal_log_damaged);
   g_test_add_func ("/lento/journal/log-loading-order", test_journal_log_loading_order);
   g_test_add_func ("/lento/journal/log-backup-merge", test_journal_log_backup_merge);
