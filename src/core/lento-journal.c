@@ -86,6 +86,7 @@ struct _LentoJournal
   GHashTable *log;           /* uuid -> stamp (gsize, as a pointer) */
   GPtrArray  *log_unreadable;        /* JsonNode entries of the log we cannot read */
   GPtrArray  *log_unreadable_deleted;        /* and its deletions */
+  JsonObject *log_extra;             /* unknown top-level members of the log */
   gsize       log_stamp;
   guint       log_serialized_items;  /* what the log last serialised held */
   guint       log_disk_items;        /* and what the log on disk holds */
@@ -499,6 +500,7 @@ lento_journal_finalize (GObject *object)
   g_clear_pointer (&self->log, g_hash_table_unref);
   g_clear_pointer (&self->log_unreadable, g_ptr_array_unref);
   g_clear_pointer (&self->log_unreadable_deleted, g_ptr_array_unref);
+  g_clear_pointer (&self->log_extra, json_object_unref);
 
   G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
 }
@@ -1382,6 +1384,11 @@ merge_log_data (LentoJournal *self,
   data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   g_ptr_array_extend_and_steal (self->log_unreadable_deleted,
                                 g_steal_pointer (&data->unreadable_deleted));
+  if (data->extra != NULL)
+    {
+      g_clear_pointer (&self->log_extra, json_object_unref);
+      self->log_extra = g_steal_pointer (&data->extra);
+    }
   data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   self->merging = FALSE;
 
@@ -1745,6 +1752,25 @@ serialize_tombstones (Month *month)
   return tombstones_to_json (tombstones, month->unreadable_deleted, FALSE);
 }
 
+/* Writes back, in their order, the top-level members a document held
+ * that this Lento does not know.
+ */
+static void
+add_unknown_members (JsonObject *root,
+                     JsonObject *extra)
+{
+  JsonObjectIter members;
+  const char *member;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&members, extra);
+  while (json_object_iter_next_ordered (&members, &member, &node))
+    json_object_set_member (root, member, json_node_copy (node));
+}
+
 static GBytes *
 generate (JsonObject *root)
 {
@@ -1798,6 +1824,7 @@ lento_journal_serialize_log (LentoJournal *self)
 
   root = json_object_new ();
   json_object_set_int_member (root, "format", LENTO_JOURNAL_MONTH_FORMAT);
+  add_unknown_members (root, self->log_extra);
   array = json_array_sized_new (records->len + self->log_unreadable->len);
   for (guint i = 0; i < records->len; i++)
     {
@@ -1908,16 +1935,7 @@ _lento_journal_serialize_month (LentoJournal  *self,
   json_object_set_int_member (root, "format", LENTO_JOURNAL_MONTH_FORMAT);
   json_object_set_string_member (root, "month", name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
 
-  if (month->extra != NULL)
-    {
-      JsonObjectIter members;
-      const char *member;
-      JsonNode *node;
-
-      json_object_iter_init_ordered (&members, month->extra);
-      while (json_object_iter_next_ordered (&members, &member, &node))
-        json_object_set_member (root, member, json_node_copy (node));
-    }
+  add_unknown_members (root, month->extra);
 
   array = json_array_sized_new (records->len + month->unreadable->len);
   for (guint i = 0; i < records->len; i++)

@@ -2076,6 +2076,32 @@ test_journal_log_damaged (void)
   g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (entry)));
 }
 
+/* What the log holds and this Lento cannot read is written back as it was. */
+static void
+test_journal_log_keeps_unknown (void)
+{
+  static const char text[] =
+    "{\"format\": 1, \"future\": {\"a\": 1}, \"entries\": [42], \"deleted\": [\"x\"]}";
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_assert_true (lento_journal_load_month (journal, LENTO_JOURNAL_LOG_DOCUMENT, bytes, &error));
+  g_assert_no_error (error);
+  output = lento_journal_serialize_log (journal);
+  root = parse_bytes (output);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "future"),
+                                               "a"), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (object, "entries"),
+                                               0), ==, 42);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "deleted"),
+                                                  0), ==, "x");
+}
+
 /* The log is read with the recent months, before the older ones. */
 static void
 test_journal_log_loading_order (void)
@@ -2199,6 +2225,7 @@ main (int   argc,
   g_test_add_func ("/lento/journal/log-undelete", test_journal_log_undelete);
   g_test_add_func ("/lento/journal/log-stale-after-fold", test_journal_log_stale_after_fold);
   g_test_add_func ("/lento/journal/log-damaged", test_journal_log_damaged);
+  g_test_add_func ("/lento/journal/log-keeps-unknown", test_journal_log_keeps_unknown);
   g_test_add_func ("/lento/journal/log-loading-order", test_journal_log_loading_order);
   g_test_add_func ("/lento/journal/log-backup-merge", test_journal_log_backup_merge);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
