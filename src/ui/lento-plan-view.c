@@ -32,6 +32,7 @@ struct _LentoPlanView
   GtkButton           *clinician_button;
   GtkBox              *week_box;
   GtkBox              *days_box;
+  GtkLabel            *days_note;
   GtkListBox          *ladder_list;
   LentoInventoryPage  *inventory_page;
   LentoLearnPage      *learn_page;
@@ -511,12 +512,39 @@ update_days (LentoPlanView           *self,
   guint effective = (self->weekdays & 0xfe) != 0 ? self->weekdays : rules->default_weekdays;
   GDateWeekday weekday = G_DATE_MONDAY;
 
+  guint n_days = 0;
+  g_autofree char *note = NULL;
+
   self->syncing_days = TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child), weekday++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), (effective & (1u << weekday)) != 0);
+    {
+      gboolean planned = (effective & (1u << weekday)) != 0;
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), planned);
+      n_days += planned;
+    }
   self->syncing_days = FALSE;
+
+  /* Any number of days may be picked; the plan says what it does with them. */
+  if (n_days > rules->sessions_per_week_max)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The plan still sets at most %u session a week, with "
+                                         "rest days between. The other days leave room for a "
+                                         "day that does not suit.",
+                                         "The plan still sets at most %u sessions a week, with "
+                                         "rest days between. The other days leave room for a "
+                                         "day that does not suit.",
+                                         rules->sessions_per_week_max),
+                            rules->sessions_per_week_max);
+  else if (n_days < rules->sessions_per_week_min)
+    note = g_strdup_printf (_("One day a week is a gentle start. Most people find %u or %u "
+                              "days a week work better."),
+                            rules->sessions_per_week_min, rules->sessions_per_week_max);
+
+  gtk_label_set_text (self->days_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->days_note), note != NULL);
 }
 
 static void
@@ -934,6 +962,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_note);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);

@@ -647,6 +647,7 @@ test_days_and_skip (Fixture       *fixture,
   const LentoProgramRules *rules = lento_program_get_rules (fixture->program);
   GtkWidget *days_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "days_box");
   GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
+  GtkWidget *days_note = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "days_note");
   GtkWidget *toggles[7];
   GtkWidget *c;
   GArray *days;
@@ -676,6 +677,9 @@ test_days_and_skip (Fixture       *fixture,
   for (i = 0; i < 7; i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggles[i]), i == 5);
   g_assert_cmpuint (lento_plan_view_get_weekdays (fixture->view), ==, 1u << G_DATE_SATURDAY);
+  /* One day is allowed, with a word that two or three work better. */
+  g_assert_true (gtk_widget_get_visible (days_note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (days_note)), "2 or 3"));
 
   days = lento_recommendation_get_days (lento_plan_view_get_recommendation (fixture->view));
   for (i = 0; i < days->len; i++)
@@ -692,9 +696,12 @@ test_days_and_skip (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[0])));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[3])));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[5])));
+  g_assert_false (gtk_widget_get_visible (days_note));
 
   /* Every day planned, then today skipped: today is rest, with its reason. */
   lento_plan_view_set_weekdays (fixture->view, 0xfe);
+  g_assert_true (gtk_widget_get_visible (days_note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (days_note)), "at most 3 sessions"));
   g_assert_cmpstr (title_text (fixture), !=, "Rest today");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, TODAY_DAY, TODAY_MONTH, TODAY_YEAR);
