@@ -950,6 +950,15 @@ parse_month (const char  *name,
       invalid_document (name, error);
       return NULL;
     }
+  if (json_node_get_int (node) > LENTO_JOURNAL_MONTH_FORMAT &&
+      lento_journal_is_log_document (name))
+    {
+      g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                           _("The journal’s latest changes were written by a newer version of "
+                             "Lento. Update Lento to open them; until then the journal cannot "
+                             "be changed."));
+      return NULL;
+    }
   if (json_node_get_int (node) > LENTO_JOURNAL_MONTH_FORMAT)
     {
       g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,

@@ -2057,6 +2057,7 @@ test_journal_log_damaged (void)
   g_autoptr(LentoJournal) source = lento_journal_new ();
   g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
   g_autoptr(GBytes) broken = g_bytes_new_static ("{\"format\": 1, \"entries\": 3}", 27);
+  g_autoptr(GBytes) newer = g_bytes_new_static ("{\"format\": 2, \"entries\": []}", 28);
   g_autoptr(GBytes) good = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) damaged = NULL;
@@ -2066,6 +2067,13 @@ test_journal_log_damaged (void)
   g_assert_true (lento_journal_get_read_only (journal));
   damaged = lento_journal_dup_damaged_months (journal);
   g_assert_true (strv_equal (damaged, LENTO_JOURNAL_LOG_DOCUMENT));
+  g_clear_error (&error);
+
+  /* From a newer Lento: said as such, and still read-only. */
+  g_assert_false (lento_journal_load_month (journal, LENTO_JOURNAL_LOG_DOCUMENT, newer, &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_true (lento_journal_get_read_only (journal));
   g_clear_error (&error);
 
   lento_journal_add (source, entry);
