@@ -44,12 +44,10 @@ struct _LentoWindow
   LentoUnlockPage      *unlock_page;
   LentoSetupPage       *setup_page;
   GtkWindow            *shortcuts_window;
+  /* The main page (lento-window-main.ui), built once the journal is open. */
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
-  AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
-  AdwViewSwitcherBar   *switcher_bar;
 
   /* Owned */
   GSettings            *settings;
@@ -301,6 +299,47 @@ lento_window_ensure_session_view (LentoWindow *self)
     lento_window_bind_models (self, GTK_WIDGET (self->session_view));
 }
 
+static GObject *
+take_object (GtkBuilder *builder,
+             const char *id)
+{
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+  return object;
+}
+
+/* The main page holds the header with the view switcher and the views. A
+ * window opens locked by default, so it is built the first time the
+ * journal is open, not with the window.
+ */
+static void
+lento_window_ensure_main_page (LentoWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope),
+                                          "lento_window_visible_child_cb",
+                                          G_CALLBACK (lento_window_visible_child_cb));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/lento-window-main.ui",
+                                      &error))
+    g_error ("The main page could not be built: %s", error->message);
+
+  self->stack = ADW_VIEW_STACK (take_object (builder, "stack"));
+  self->read_only_revealer = GTK_REVEALER (take_object (builder, "read_only_revealer"));
+  self->read_only_label = GTK_LABEL (take_object (builder, "read_only_label"));
+  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (take_object (builder, "main_page")), "main");
+}
+
 static void
 lento_window_ensure_views (LentoWindow *self)
 {
@@ -309,6 +348,7 @@ lento_window_ensure_views (LentoWindow *self)
   if (self->plan_view != NULL)
     return;
 
+  lento_window_ensure_main_page (self);
   lento_window_ensure_session_view (self);
   self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
   self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
@@ -412,6 +452,9 @@ lento_window_sync_vault (LentoWindow *self)
         lento_window_ensure_setup_page (self);
     }
 
+  if (g_str_equal (page, "main"))
+    lento_window_ensure_main_page (self);
+
   if (read_only)
     {
       g_autofree char *text = NULL;
@@ -422,7 +465,8 @@ lento_window_sync_vault (LentoWindow *self)
                               lento_vault_get_damaged_document (self->vault));
       gtk_label_set_label (self->read_only_label, text);
     }
-  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  if (self->read_only_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 
   if (g_str_equal (page, "main"))
     lento_window_ensure_views (self);
@@ -1218,13 +1262,6 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_leaflet);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_back_button);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_unlock_button);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, read_only_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, switcher_bar);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_leaflet_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_session_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_unlock_cb);

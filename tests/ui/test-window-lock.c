@@ -168,6 +168,9 @@ test_no_journal_shows_setup (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL);
   g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  /* The main page, with its view switcher, is not even built. */
+  g_assert_null (find_in_window (fixture, ADW_TYPE_VIEW_STACK));
+  g_assert_null (find_in_window (fixture, ADW_TYPE_VIEW_SWITCHER_TITLE));
 }
 
 static void
