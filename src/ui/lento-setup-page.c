@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lento-builder.h"
 #include "lento-setup-page.h"
 
 /* First run, one step at a time: welcome (what Lento is, and that it is not
@@ -135,16 +136,6 @@ static void lento_setup_page_confirm_cb             (LentoSetupPage *self);
 static void lento_setup_page_add_passphrase_cb      (LentoSetupPage *self);
 static void lento_setup_page_skip_passphrase_cb     (LentoSetupPage *self);
 
-static GObject *
-take_object (GtkBuilder *builder,
-             const char *id)
-{
-  GObject *object = gtk_builder_get_object (builder, id);
-
-  g_assert (object != NULL);
-  return object;
-}
-
 static void
 lento_setup_page_ensure_steps (LentoSetupPage *self)
 {
@@ -161,7 +152,6 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkEntryBuffer) confirm_buffer = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->creating_spinner != NULL)
     return;
@@ -183,28 +173,24 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
                                            "lento_setup_page_skip_passphrase_cb",
                                            G_CALLBACK (lento_setup_page_skip_passphrase_cb),
                                            NULL);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_expose_object (builder, "page", G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/lento-setup-steps.ui",
-                                      &error))
-    g_error ("The set-up steps could not be built: %s", error->message);
+  builder = lento_builder_new_for (G_OBJECT (self), RESOURCE_BASE_PATH "/lento-setup-steps.ui",
+                                   scope);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    gtk_stack_add_named (self->stack, GTK_WIDGET (take_object (builder, steps[i].id)),
+    gtk_stack_add_named (self->stack, GTK_WIDGET (lento_builder_get (builder, steps[i].id)),
                          steps[i].step);
 
-  self->creating_spinner = GTK_SPINNER (take_object (builder, "creating_spinner"));
-  self->code_label = GTK_LABEL (take_object (builder, "code_label"));
-  self->confirm_label = GTK_LABEL (take_object (builder, "confirm_label"));
-  self->confirm_entry = GTK_ENTRY (take_object (builder, "confirm_entry"));
-  self->confirm_error_label = GTK_LABEL (take_object (builder, "confirm_error_label"));
-  self->passphrase_entry = GTK_PASSWORD_ENTRY (take_object (builder, "passphrase_entry"));
-  self->repeat_entry = GTK_PASSWORD_ENTRY (take_object (builder, "repeat_entry"));
-  self->passphrase_button = GTK_BUTTON (take_object (builder, "passphrase_button"));
-  self->skip_button = GTK_BUTTON (take_object (builder, "skip_button"));
-  self->passphrase_page = ADW_STATUS_PAGE (take_object (builder, "passphrase_page"));
-  self->error_page = ADW_STATUS_PAGE (take_object (builder, "error_page"));
+  self->creating_spinner = GTK_SPINNER (lento_builder_get (builder, "creating_spinner"));
+  self->code_label = GTK_LABEL (lento_builder_get (builder, "code_label"));
+  self->confirm_label = GTK_LABEL (lento_builder_get (builder, "confirm_label"));
+  self->confirm_entry = GTK_ENTRY (lento_builder_get (builder, "confirm_entry"));
+  self->confirm_error_label = GTK_LABEL (lento_builder_get (builder, "confirm_error_label"));
+  self->passphrase_entry = GTK_PASSWORD_ENTRY (lento_builder_get (builder, "passphrase_entry"));
+  self->repeat_entry = GTK_PASSWORD_ENTRY (lento_builder_get (builder, "repeat_entry"));
+  self->passphrase_button = GTK_BUTTON (lento_builder_get (builder, "passphrase_button"));
+  self->skip_button = GTK_BUTTON (lento_builder_get (builder, "skip_button"));
+  self->passphrase_page = ADW_STATUS_PAGE (lento_builder_get (builder, "passphrase_page"));
+  self->error_page = ADW_STATUS_PAGE (lento_builder_get (builder, "error_page"));
 
   confirm_buffer = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);

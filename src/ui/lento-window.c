@@ -12,6 +12,7 @@
 
 #include "lento-journal-view.h"
 #include "lento-plan-view.h"
+#include "lento-builder.h"
 #include "lento-session-cues.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
@@ -299,16 +300,6 @@ lento_window_ensure_session_view (LentoWindow *self)
     lento_window_bind_models (self, GTK_WIDGET (self->session_view));
 }
 
-static GObject *
-take_object (GtkBuilder *builder,
-             const char *id)
-{
-  GObject *object = gtk_builder_get_object (builder, id);
-
-  g_assert (object != NULL);
-  return object;
-}
-
 /* The main page holds the header with the view switcher and the views. A
  * window opens locked by default, so it is built the first time the
  * journal is open, not with the window.
@@ -318,7 +309,6 @@ lento_window_ensure_main_page (LentoWindow *self)
 {
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->stack != NULL)
     return;
@@ -327,17 +317,14 @@ lento_window_ensure_main_page (LentoWindow *self)
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope),
                                           "lento_window_visible_child_cb",
                                           G_CALLBACK (lento_window_visible_child_cb));
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE_PATH "/lento-window-main.ui",
-                                      &error))
-    g_error ("The main page could not be built: %s", error->message);
+  builder = lento_builder_new_for (G_OBJECT (self), RESOURCE_BASE_PATH "/lento-window-main.ui",
+                                   scope);
 
-  self->stack = ADW_VIEW_STACK (take_object (builder, "stack"));
-  self->read_only_revealer = GTK_REVEALER (take_object (builder, "read_only_revealer"));
-  self->read_only_label = GTK_LABEL (take_object (builder, "read_only_label"));
-  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (take_object (builder, "main_page")), "main");
+  self->stack = ADW_VIEW_STACK (lento_builder_get (builder, "stack"));
+  self->read_only_revealer = GTK_REVEALER (lento_builder_get (builder, "read_only_revealer"));
+  self->read_only_label = GTK_LABEL (lento_builder_get (builder, "read_only_label"));
+  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (lento_builder_get (builder, "main_page")),
+                       "main");
 }
 
 static void
