@@ -334,8 +334,8 @@ save_next (GTask *task)
           return;
         }
 
-      lento_vault_write_document_async (data->vault, LENTO_JOURNAL_LOG_DOCUMENT,
-                                        bytes = lento_journal_serialize_log (self),
+      bytes = lento_journal_serialize_log (self);
+      lento_vault_write_document_async (data->vault, LENTO_JOURNAL_LOG_DOCUMENT, bytes,
                                         g_task_get_cancellable (task), write_done_cb, task);
       return;
     }
