@@ -1393,12 +1393,12 @@ merge_log_data (LentoJournal *self,
   data->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   g_ptr_array_extend_and_steal (self->log_unreadable_deleted,
                                 g_steal_pointer (&data->unreadable_deleted));
+  data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   if (data->extra != NULL)
     {
       g_clear_pointer (&self->log_extra, json_object_unref);
       self->log_extra = g_steal_pointer (&data->extra);
     }
-  data->unreadable_deleted = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   self->merging = FALSE;
 
   /* Read at last, for example from its previous copy. */

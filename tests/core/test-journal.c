@@ -2056,8 +2056,8 @@ test_journal_log_damaged (void)
   g_autoptr(LentoJournal) journal = lento_journal_new ();
   g_autoptr(LentoJournal) source = lento_journal_new ();
   g_autoptr(LentoEntry) entry = make_entry ("2026-11-03T20:00:00Z", 20);
-  g_autoptr(GBytes) broken = g_bytes_new_static ("{\"format\": 1, \"entries\": 3}", 27);
-  g_autoptr(GBytes) newer = g_bytes_new_static ("{\"format\": 2, \"entries\": []}", 28);
+  g_autoptr(GBytes) broken = bytes_from ("{\"format\": 1, \"entries\": 3}");
+  g_autoptr(GBytes) newer = bytes_from ("{\"format\": 2, \"entries\": []}");
   g_autoptr(GBytes) good = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) damaged = NULL;
@@ -2091,7 +2091,7 @@ test_journal_log_keeps_unknown (void)
   static const char text[] =
     "{\"format\": 1, \"future\": {\"a\": 1}, \"entries\": [42], \"deleted\": [\"x\"]}";
   g_autoptr(LentoJournal) journal = lento_journal_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GBytes) bytes = bytes_from (text);
   g_autoptr(GBytes) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
