@@ -61,3 +61,31 @@ lento_builder_get (GtkBuilder *builder,
 
   return object;
 }
+
+static void
+lento_menu_button_create_popup_cb (GtkMenuButton *button,
+                                   gpointer       user_data)
+{
+  GMenuModel *model = user_data;
+
+  /* GTK asks each time the menu opens; the popover is made once. */
+  if (gtk_menu_button_get_menu_model (button) != model)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+/**
+ * lento_menu_button_set_menu_later:
+ * @button: a menu button with no menu yet
+ * @model: the menu it opens
+ *
+ * Gives @button its menu the first time it opens. A menu model set at once
+ * builds its popover straight away, which a window's first showing pays for
+ * with every menu button it holds, opened or not.
+ */
+void
+lento_menu_button_set_menu_later (GtkMenuButton *button,
+                                  GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, lento_menu_button_create_popup_cb,
+                                         g_object_ref (model), g_object_unref);
+}

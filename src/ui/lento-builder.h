@@ -16,4 +16,7 @@ GtkBuilder *lento_builder_new_for (GObject         *page,
 GObject    *lento_builder_get     (GtkBuilder      *builder,
                                    const char      *id);
 
+void        lento_menu_button_set_menu_later (GtkMenuButton *button,
+                                              GMenuModel    *model);
+
 G_END_DECLS

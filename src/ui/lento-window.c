@@ -323,6 +323,9 @@ lento_window_ensure_main_page (LentoWindow *self)
   self->stack = ADW_VIEW_STACK (lento_builder_get (builder, "stack"));
   self->read_only_revealer = GTK_REVEALER (lento_builder_get (builder, "read_only_revealer"));
   self->read_only_label = GTK_LABEL (lento_builder_get (builder, "read_only_label"));
+  lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
+                                                                     "primary_menu_button")),
+                                    G_MENU_MODEL (lento_builder_get (builder, "primary_menu")));
   gtk_stack_add_named (self->lock_stack, GTK_WIDGET (lento_builder_get (builder, "main_page")),
                        "main");
 }
@@ -1249,6 +1252,10 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_leaflet);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_back_button);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_unlock_button);
+  /* Looked up once, in init, to give the menu buttons their menu. */
+  gtk_widget_class_bind_template_child_full (widget_class, "locked_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "lock_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "setup_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_leaflet_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_session_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_unlock_cb);
@@ -1278,11 +1285,23 @@ lento_window_class_init (LentoWindowClass *klass)
 static void
 lento_window_init (LentoWindow *self)
 {
+  static const char * const locked_menu_buttons[] = { "lock_menu_button", "setup_menu_button" };
   g_autofree char *view = NULL;
+  GMenuModel *locked_menu;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+
+  locked_menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW,
+                                                             "locked_menu"));
+  for (guint i = 0; i < G_N_ELEMENTS (locked_menu_buttons); i++)
+    {
+      GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW,
+                                                       locked_menu_buttons[i]);
+
+      lento_menu_button_set_menu_later (GTK_MENU_BUTTON (button), locked_menu);
+    }
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

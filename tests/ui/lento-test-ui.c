@@ -234,3 +234,69 @@ lento_test_own_name (GDBusConnection *bus,
   /* 1: DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER. */
   g_assert_cmpuint (owned, ==, 1);
 }
+
+static GtkMenuButton *
+find_mapped_main_menu (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Main Menu") == 0)
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_mapped_main_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * lento_test_check_main_menu:
+ * @window: a window on screen
+ * @n_items: how many entries its main menu has, all sections together
+ *
+ * Checks the main menu on screen: it has no popover until it first opens
+ * (the popover is not worth building for a window that may never open it),
+ * it opens with its entries, and opening it again shows the same popover.
+ */
+void
+lento_test_check_main_menu (GtkWindow *window,
+                            guint      n_items)
+{
+  GtkMenuButton *button = find_mapped_main_menu (GTK_WIDGET (window));
+  GtkPopover *popover;
+  GMenuModel *model;
+  guint n_found = 0;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      n_found += section != NULL ? (guint) g_menu_model_get_n_items (section) : 1;
+    }
+  g_assert_cmpuint (n_found, ==, n_items);
+
+  gtk_menu_button_popdown (button);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+}

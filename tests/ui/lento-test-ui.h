@@ -27,5 +27,7 @@ void lento_test_own_name           (GDBusConnection *bus,
 void lento_test_resize             (GtkWindow  *window,
                                     int         width,
                                     int         height);
+void lento_test_check_main_menu    (GtkWindow  *window,
+                                    guint       n_items);
 
 G_END_DECLS

@@ -162,6 +162,8 @@ test_no_journal_shows_setup (Fixture       *fixture,
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
   show_window (fixture);
   g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
+  /* Keyboard Shortcuts and About Lento only. */
+  lento_test_check_main_menu (GTK_WINDOW (fixture->window), 2);
 
   /* Nothing but set-up: neither shortcuts nor actions reach the views. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "journal");
@@ -284,6 +286,7 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_LOCKED);
   wait_for_page (fixture, "unlock");
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked");
+  lento_test_check_main_menu (GTK_WINDOW (fixture->window), 2);
 
   unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
 

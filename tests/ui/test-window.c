@@ -140,6 +140,19 @@ test_window_rejects_unknown_view (void)
 }
 
 static void
+test_window_main_menu_on_demand (void)
+{
+  LentoWindow *window = lento_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  /* Preferences, Keyboard Shortcuts, About Lento. */
+  lento_test_check_main_menu (GTK_WINDOW (window), 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_new_destroy (void)
 {
   LentoWindow *window = lento_window_new (NULL, NULL);
@@ -228,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/lento/window/wide-hides-bottom-switcher",
                    test_window_wide_hides_bottom_switcher);
   g_test_add_func ("/lento/window/rejects-unknown-view", test_window_rejects_unknown_view);
+  g_test_add_func ("/lento/window/main-menu-on-demand", test_window_main_menu_on_demand);
   g_test_add_func ("/lento/window/new-destroy", test_window_new_destroy);
   g_test_add_func ("/lento/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_data_func ("/lento/plan-view/new-destroy", lento_plan_view_new, test_view_new_destroy);
