@@ -436,7 +436,11 @@ lento_application_startup (GApplication *app)
   G_APPLICATION_CLASS (lento_application_parent_class)->startup (app);
 
   g_set_application_name (_("Lento"));
-  gtk_window_set_default_icon_name (APPLICATION_ID);
+  /* Asking for the icon theme starts GTK reading it on a worker thread
+   * while the window is built; otherwise the window's first icon would read
+   * it on this one. The window sets Lento's icon once it shows.
+   */
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   self->settings = g_settings_new (APPLICATION_ID);
 

@@ -38,6 +38,7 @@ struct _LentoWindow
   GtkButton            *lock_back_button;
   GtkButton            *lock_unlock_button;
   guint                 lock_buttons_id;
+  guint                 icon_id;
 
   /* Built when first needed: a window that opens on the unlock page never
    * builds set-up, and the other way round.
@@ -1132,6 +1133,36 @@ lento_window_store_error_cb (LentoWindow  *self,
   lento_window_show_error (self, _("Part of the Journal Could Not Be Saved or Read"), error);
 }
 
+/* The window's icon is for X11 window lists; GNOME finds Lento's icon from
+ * its desktop file. GTK renders it from the scalable icon at several sizes,
+ * which cost a first showing as much as a third of the window's own widgets,
+ * so it comes once the window is on screen: after the first frame, which has
+ * a higher priority than this idle.
+ */
+static gboolean
+lento_window_set_icon_cb (gpointer user_data)
+{
+  LentoWindow *self = user_data;
+
+  self->icon_id = 0;
+  /* Lento's other windows, built later, take it as they open. */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  gtk_window_set_icon_name (GTK_WINDOW (self), APPLICATION_ID);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lento_window_map (GtkWidget *widget)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (lento_window_parent_class)->map (widget);
+
+  if (self->icon_id == 0 && gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL)
+    self->icon_id = g_idle_add_full (G_PRIORITY_LOW, lento_window_set_icon_cb, self, NULL);
+}
+
 static void
 lento_window_constructed (GObject *object)
 {
@@ -1176,6 +1207,7 @@ lento_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->lock_buttons_id, g_source_remove);
+  g_clear_handle_id (&self->icon_id, g_source_remove);
   g_clear_object (&self->vault);
   g_clear_object (&self->store);
   g_clear_object (&self->session_cues);
@@ -1227,6 +1259,8 @@ lento_window_class_init (LentoWindowClass *klass)
   object_class->dispose = lento_window_dispose;
   object_class->get_property = lento_window_get_property;
   object_class->set_property = lento_window_set_property;
+
+  widget_class->map = lento_window_map;
 
   window_class->close_request = lento_window_close_request;
 

@@ -153,6 +153,25 @@ test_window_main_menu_on_demand (void)
 }
 
 static void
+test_window_icon_after_first_frame (void)
+{
+  LentoWindow *window = lento_window_new (NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* Shown, and no icon rendered for it yet. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_null (gtk_window_get_icon_name (GTK_WINDOW (window)));
+
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+  while (gtk_window_get_icon_name (GTK_WINDOW (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APPLICATION_ID);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APPLICATION_ID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_new_destroy (void)
 {
   LentoWindow *window = lento_window_new (NULL, NULL);
@@ -242,6 +261,7 @@ main (int   argc,
                    test_window_wide_hides_bottom_switcher);
   g_test_add_func ("/lento/window/rejects-unknown-view", test_window_rejects_unknown_view);
   g_test_add_func ("/lento/window/main-menu-on-demand", test_window_main_menu_on_demand);
+  g_test_add_func ("/lento/window/icon-after-first-frame", test_window_icon_after_first_frame);
   g_test_add_func ("/lento/window/new-destroy", test_window_new_destroy);
   g_test_add_func ("/lento/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_data_func ("/lento/plan-view/new-destroy", lento_plan_view_new, test_view_new_destroy);
