@@ -159,6 +159,48 @@ static void lento_window_setup_create_cb              (LentoWindow *self);
 static void lento_window_setup_finished_cb            (LentoWindow *self,
                                                        const char  *passphrase);
 
+static void lento_window_lock_leaflet_cb      (LentoWindow *self);
+static void lento_window_lock_show_session_cb (LentoWindow *self);
+static void lento_window_lock_show_unlock_cb  (LentoWindow *self);
+
+/* The lock page (lento-window-lock.ui) is built the first time it is
+ * needed: a window on set-up, as on a first run, never builds it.
+ */
+static void
+lento_window_ensure_lock_page (LentoWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *locked_menu;
+
+  if (self->lock_leaflet != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "lento_window_lock_leaflet_cb",
+                                           G_CALLBACK (lento_window_lock_leaflet_cb),
+                                           "lento_window_lock_show_session_cb",
+                                           G_CALLBACK (lento_window_lock_show_session_cb),
+                                           "lento_window_lock_show_unlock_cb",
+                                           G_CALLBACK (lento_window_lock_show_unlock_cb),
+                                           NULL);
+  builder = lento_builder_new_for (G_OBJECT (self), RESOURCE_BASE_PATH "/lento-window-lock.ui",
+                                   scope);
+
+  self->lock_leaflet = ADW_LEAFLET (lento_builder_get (builder, "lock_leaflet"));
+  self->lock_back_button = GTK_BUTTON (lento_builder_get (builder, "lock_back_button"));
+  self->lock_unlock_button = GTK_BUTTON (lento_builder_get (builder, "lock_unlock_button"));
+  self->locked_session_bin = ADW_BIN (lento_builder_get (builder, "locked_session_bin"));
+  self->unlock_bin = ADW_BIN (lento_builder_get (builder, "unlock_bin"));
+  locked_menu = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW, "locked_menu");
+  lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
+                                                                        "lock_menu_button")),
+                                    G_MENU_MODEL (locked_menu));
+  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (lento_builder_get (builder, "lock_page")),
+                       "unlock");
+}
+
 static LentoUnlockPage *
 lento_window_ensure_unlock_page (LentoWindow *self)
 {
@@ -175,6 +217,7 @@ lento_window_ensure_unlock_page (LentoWindow *self)
   g_signal_connect_object (self->unlock_page, "unlock-with-passphrase",
                            G_CALLBACK (lento_window_unlock_with_passphrase_cb), self,
                            G_CONNECT_SWAPPED);
+  lento_window_ensure_lock_page (self);
   adw_bin_set_child (self->unlock_bin, GTK_WIDGET (self->unlock_page));
   return self->unlock_page;
 }
@@ -262,6 +305,10 @@ static void
 lento_window_set_locked_session (LentoWindow *self,
                                  GtkWidget   *view)
 {
+  if (view == NULL && self->lock_leaflet == NULL)
+    return;
+
+  lento_window_ensure_lock_page (self);
   adw_bin_set_child (self->locked_session_bin, view);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), view != NULL);
   adw_leaflet_set_visible_child (self->lock_leaflet,
@@ -273,8 +320,9 @@ lento_window_set_locked_session (LentoWindow *self,
 static void
 lento_window_take_session_off_lock_page (LentoWindow *self)
 {
-  if (gtk_widget_get_parent (GTK_WIDGET (self->session_view))
-      == GTK_WIDGET (self->locked_session_bin))
+  if (self->locked_session_bin != NULL
+      && gtk_widget_get_parent (GTK_WIDGET (self->session_view))
+         == GTK_WIDGET (self->locked_session_bin))
     lento_window_set_locked_session (self, NULL);
 }
 
@@ -1280,19 +1328,10 @@ lento_window_class_init (LentoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_stack);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, unlock_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoWindow, setup_bin);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, locked_session_bin);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_leaflet);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_back_button);
-  gtk_widget_class_bind_template_child (widget_class, LentoWindow, lock_unlock_button);
-  /* Looked up once, in init, to give the menu buttons their menu. */
+  /* Looked up to give the menu buttons their menu. */
   gtk_widget_class_bind_template_child_full (widget_class, "locked_menu", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "lock_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "setup_menu_button", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_leaflet_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_session_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lento_window_lock_show_unlock_cb);
 
 
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL,
@@ -1319,23 +1358,17 @@ lento_window_class_init (LentoWindowClass *klass)
 static void
 lento_window_init (LentoWindow *self)
 {
-  static const char * const locked_menu_buttons[] = { "lock_menu_button", "setup_menu_button" };
   g_autofree char *view = NULL;
-  GMenuModel *locked_menu;
+  GObject *locked_menu, *setup_menu_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
-  locked_menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW,
-                                                             "locked_menu"));
-  for (guint i = 0; i < G_N_ELEMENTS (locked_menu_buttons); i++)
-    {
-      GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW,
-                                                       locked_menu_buttons[i]);
-
-      lento_menu_button_set_menu_later (GTK_MENU_BUTTON (button), locked_menu);
-    }
+  locked_menu = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW, "locked_menu");
+  setup_menu_button = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW,
+                                                     "setup_menu_button");
+  lento_menu_button_set_menu_later (GTK_MENU_BUTTON (setup_menu_button), G_MENU_MODEL (locked_menu));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

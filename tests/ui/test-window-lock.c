@@ -173,6 +173,8 @@ test_no_journal_shows_setup (Fixture       *fixture,
   /* The main page, with its view switcher, is not even built. */
   g_assert_null (find_in_window (fixture, ADW_TYPE_VIEW_STACK));
   g_assert_null (find_in_window (fixture, ADW_TYPE_VIEW_SWITCHER_TITLE));
+  /* Nor is the lock page, with its leaflet for a session behind the lock. */
+  g_assert_null (find_in_window (fixture, ADW_TYPE_LEAFLET));
 }
 
 static void
