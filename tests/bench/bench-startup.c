@@ -7,12 +7,19 @@
 /* Start-up time and memory of Lento against a bare libadwaita window.
  *
  * Usage: bench-startup LENTO BARE_WINDOW [ROUNDS]
+ *        bench-startup --instructions MAP_PROBE LENTO BARE_WINDOW
  *
  * The two programs are started alternately under the same X display and
  * renderer. The time is measured from just before exec to the X server's
  * MapNotify for the program's first top-level window, so neither program
  * reports on itself. RSS is read from /proc two seconds after the window shows.
  * Prints one "metric value" line per figure.
+ *
+ * With --instructions, each program runs once under callgrind instead, with
+ * MAP_PROBE (map-probe.c) preloaded to stop it as its first window maps, and
+ * the figures are the instructions its main thread ran from exec to that
+ * map. The time swings by a tenth from one start to the next on a shared
+ * machine; the count is the same every run, so it shows changes of a percent.
  */
 
 #include <errno.h>
@@ -27,6 +34,7 @@
 #include <X11/Xlib.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "lento-test-support.h"
 
@@ -131,6 +139,102 @@ run_once (Display    *display,
   return TRUE;
 }
 
+/* Reads the "summary:" line of the main thread's part of the probe's dump. */
+static gboolean
+read_main_thread_count (const char *directory,
+                        pid_t       pid,
+                        guint64    *count)
+{
+  g_autofree char *name = g_strdup_printf ("callgrind.%d.1-01", (int) pid);
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return FALSE;
+  line = strstr (contents, "\nsummary: ");
+  if (line == NULL)
+    return FALSE;
+
+  *count = g_ascii_strtoull (line + strlen ("\nsummary: "), NULL, 10);
+  return *count > 0;
+}
+
+static gboolean
+count_instructions (const char *probe,
+                    const char *program,
+                    guint64    *count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("lento-bench-XXXXXX", &error);
+  g_autofree char *out_file = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean counted;
+  pid_t pid;
+  int status;
+
+  if (directory == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  out_file = g_strdup_printf ("--callgrind-out-file=%s/callgrind.%%p", directory);
+
+  pid = fork ();
+  if (pid < 0)
+    return FALSE;
+  if (pid == 0)
+    {
+      g_setenv ("LD_PRELOAD", probe, TRUE);
+      execlp ("valgrind", "valgrind", "-q", "--tool=callgrind", "--separate-threads=yes",
+              "--dump-instr=no", out_file, program, (char *) NULL);
+      _exit (127);
+    }
+  waitpid (pid, &status, 0);
+
+  counted = WIFEXITED (status) && WEXITSTATUS (status) == 0
+            && read_main_thread_count (directory, pid, count);
+  if (!counted)
+    g_printerr ("%s under callgrind did not stop at its first window (status %d)\n",
+                program, status);
+
+  dir = g_dir_open (directory, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (directory);
+
+  return counted;
+}
+
+static int
+run_instructions (const char *probe,
+                  const char *programs[2])
+{
+  static const char * const names[] = { "lento", "bare" };
+  guint64 counts[2];
+
+  /* As for the timed runs, one start that is not counted first fills the
+   * caches that a person's later starts find full. It runs under callgrind
+   * too: Mesa keys its shader cache by the processor, and callgrind's
+   * processor is not the machine's.
+   */
+  for (int i = 0; i < 2; i++)
+    if (!count_instructions (probe, programs[i], &counts[i])
+        || !count_instructions (probe, programs[i], &counts[i]))
+      return 1;
+
+  for (int i = 0; i < 2; i++)
+    g_print ("first_window_instructions_%s %" G_GUINT64_FORMAT "\n", names[i], counts[i]);
+  g_print ("first_window_instructions_ratio %.3f\n", (double) counts[0] / (double) counts[1]);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,12 +246,15 @@ main (int   argc,
   Display *display;
   int rounds;
 
-  if (argc < 3)
+  gboolean instructions = argc > 1 && g_str_equal (argv[1], "--instructions");
+
+  if (argc < (instructions ? 5 : 3))
     {
-      g_printerr ("Usage: %s LENTO BARE_WINDOW [ROUNDS]\n", argv[0]);
+      g_printerr ("Usage: %s LENTO BARE_WINDOW [ROUNDS]\n"
+                  "       %s --instructions MAP_PROBE LENTO BARE_WINDOW\n", argv[0], argv[0]);
       return 2;
     }
-  rounds = argc > 3 ? atoi (argv[3]) : 10;
+  rounds = argc > 3 && !instructions ? atoi (argv[3]) : 10;
 
   display = XOpenDisplay (NULL);
   if (display == NULL)
@@ -156,6 +263,15 @@ main (int   argc,
       return 2;
     }
   XSelectInput (display, DefaultRootWindow (display), SubstructureNotifyMask);
+
+  if (instructions)
+    {
+      const char *programs[2] = { argv[3], argv[4] };
+      int status = run_instructions (argv[2], programs);
+
+      XCloseDisplay (display);
+      return status;
+    }
 
   /* One untimed start of each warms the disk cache for both alike. */
   for (int i = 0; i < 2; i++)
