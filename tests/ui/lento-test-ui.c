@@ -108,22 +108,15 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("Saved %s", filename);
 }
 
-/**
- * lento_test_find_widget:
- * @root: where to start looking
- * @type: the type of widget wanted
- * @text: (nullable): the label of the button (the tooltip of an icon
- *   button), or the text of the label, wanted; %NULL for the first widget
- *   of @type
- *
- * Returns: (nullable) (transfer none): the first such widget under @root,
- *   @root included, depth first
- */
-GtkWidget *
-lento_test_find_widget (GtkWidget  *root,
-                        GType       type,
-                        const char *text)
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text,
+             gboolean    shown_only)
 {
+  if (shown_only && !gtk_widget_get_mapped (root))
+    return NULL;
+
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     {
       const char *label = NULL;
@@ -146,13 +139,45 @@ lento_test_find_widget (GtkWidget  *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = lento_test_find_widget (child, type, text);
+      GtkWidget *found = find_widget (child, type, text, shown_only);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/**
+ * lento_test_find_widget:
+ * @root: where to start looking
+ * @type: the type of widget wanted
+ * @text: (nullable): the label of the button (the tooltip of an icon
+ *   button), or the text of the label, wanted; %NULL for the first widget
+ *   of @type
+ *
+ * Returns: (nullable) (transfer none): the first such widget under @root,
+ *   @root included, depth first
+ */
+GtkWidget *
+lento_test_find_widget (GtkWidget  *root,
+                        GType       type,
+                        const char *text)
+{
+  return find_widget (root, type, text, FALSE);
+}
+
+/**
+ * lento_test_find_shown:
+ *
+ * The same as lento_test_find_widget(), among the widgets on screen only.
+ */
+GtkWidget *
+lento_test_find_shown (GtkWidget  *root,
+                       GType       type,
+                       const char *text)
+{
+  return find_widget (root, type, text, TRUE);
 }
 
 /**
@@ -235,28 +260,6 @@ lento_test_own_name (GDBusConnection *bus,
   g_assert_cmpuint (owned, ==, 1);
 }
 
-static GtkMenuButton *
-find_mapped_main_menu (GtkWidget *widget)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Main Menu") == 0)
-    return GTK_MENU_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_mapped_main_menu (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /**
  * lento_test_check_main_menu:
  * @window: a window on screen
@@ -270,7 +273,9 @@ void
 lento_test_check_main_menu (GtkWindow *window,
                             guint      n_items)
 {
-  GtkMenuButton *button = find_mapped_main_menu (GTK_WIDGET (window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (lento_test_find_shown (GTK_WIDGET (window),
+                                                                  GTK_TYPE_MENU_BUTTON,
+                                                                  "Main Menu"));
   GtkPopover *popover;
   GMenuModel *model;
   guint n_found = 0;

@@ -20,6 +20,9 @@ void lento_test_save_screenshot    (GtkWidget  *widget,
 GtkWidget *lento_test_find_widget  (GtkWidget  *root,
                                     GType       type,
                                     const char *text);
+GtkWidget *lento_test_find_shown   (GtkWidget  *root,
+                                    GType       type,
+                                    const char *text);
 GtkWidget *lento_test_find_named   (GtkWidget  *root,
                                     const char *name);
 void lento_test_own_name           (GDBusConnection *bus,

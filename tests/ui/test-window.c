@@ -16,25 +16,6 @@
 #include "lento-test-ui.h"
 #include "lento-window.h"
 
-static AdwViewSwitcherBar *
-find_switcher_bar (GtkWidget *widget)
-{
-  if (ADW_IS_VIEW_SWITCHER_BAR (widget))
-    return ADW_VIEW_SWITCHER_BAR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwViewSwitcherBar *bar = find_switcher_bar (child);
-
-      if (bar != NULL)
-        return bar;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_switch_views (void)
 {
@@ -97,7 +78,8 @@ test_window_narrow_shows_bottom_switcher (void)
   /* The picture is of the narrowest width Lento supports, frame aside. */
   lento_test_resize (GTK_WINDOW (window), 360, 640);
 
-  bar = find_switcher_bar (GTK_WIDGET (window));
+  bar = ADW_VIEW_SWITCHER_BAR (lento_test_find_widget (GTK_WIDGET (window),
+                                                      ADW_TYPE_VIEW_SWITCHER_BAR, NULL));
   g_assert_nonnull (bar);
   g_assert_true (adw_view_switcher_bar_get_reveal (bar));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
@@ -116,7 +98,8 @@ test_window_wide_hides_bottom_switcher (void)
   gtk_window_present (GTK_WINDOW (window));
   lento_test_wait_for_draw (GTK_WIDGET (window));
 
-  bar = find_switcher_bar (GTK_WIDGET (window));
+  bar = ADW_VIEW_SWITCHER_BAR (lento_test_find_widget (GTK_WIDGET (window),
+                                                      ADW_TYPE_VIEW_SWITCHER_BAR, NULL));
   g_assert_nonnull (bar);
   g_assert_false (adw_view_switcher_bar_get_reveal (bar));
 
