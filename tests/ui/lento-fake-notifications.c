@@ -104,13 +104,6 @@ lento_fake_notifications_start (void)
   return &server;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Waits until *@counter (server.count or server.closed) reaches @count,
  * or a few seconds have passed.
  */
@@ -119,7 +112,7 @@ lento_fake_notifications_wait (const guint *counter,
                                guint        count)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (5, lento_test_flag_timeout_cb, &timed_out);
 
   while (*counter < count && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -149,6 +149,20 @@ find_widget (GtkWidget  *root,
 }
 
 /**
+ * lento_test_flag_timeout_cb:
+ * @user_data: a gboolean to set
+ *
+ * A timeout that sets *@user_data to %TRUE, for a loop that waits for
+ * something with a limit.
+ */
+gboolean
+lento_test_flag_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
  * lento_test_find_widget:
  * @root: where to start looking
  * @type: the type of widget wanted

@@ -30,6 +30,7 @@ void lento_test_own_name           (GDBusConnection *bus,
 void lento_test_resize             (GtkWindow  *window,
                                     int         width,
                                     int         height);
+gboolean lento_test_flag_timeout_cb (gpointer user_data);
 void lento_test_check_main_menu    (GtkWindow  *window,
                                     guint       n_items);
 

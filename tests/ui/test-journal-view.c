@@ -106,13 +106,6 @@ settle (Fixture *fixture)
   lento_test_wait_for_draw (GTK_WIDGET (fixture->view));
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* GtkSearchEntry waits a moment before it reports a change. */
 static void
 search_for (Fixture    *fixture,
@@ -121,7 +114,7 @@ search_for (Fixture    *fixture,
   gboolean done = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "search-entry")), text);
-  g_timeout_add (400, timeout_cb, &done);
+  g_timeout_add (400, lento_test_flag_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   settle (fixture);

@@ -16,6 +16,7 @@
 #include "lento-fake-notifications.h"
 #include "lento-reminder.h"
 #include "lento-test-support.h"
+#include "lento-test-ui.h"
 #include "lento-window.h"
 
 #define ALL_DAYS 0xfe
@@ -37,13 +38,6 @@ check (LentoReminder *reminder,
     sent++;
 
   return result;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 static GDateTime *
@@ -332,7 +326,7 @@ test_application_in_background (void)
   data.expected = before + 1;
   g_signal_connect (app, "startup", G_CALLBACK (application_started_cb), &data);
   g_timeout_add (50, application_poll_cb, &data);
-  timeout_id = g_timeout_add_seconds (10, timeout_cb, &data.timed_out);
+  timeout_id = g_timeout_add_seconds (10, lento_test_flag_timeout_cb, &data.timed_out);
 
   status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
 

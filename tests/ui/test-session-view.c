@@ -129,19 +129,12 @@ find_dialog (void)
   return NULL;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* A dialog closes after its response in a later main loop turn. */
 static gboolean
 wait_for_dialog_gone (void)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (2000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (2000, lento_test_flag_timeout_cb, &timed_out);
 
   while (find_dialog () != NULL && !timed_out)
     g_main_context_iteration (NULL, TRUE);

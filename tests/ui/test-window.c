@@ -135,22 +135,54 @@ test_window_main_menu_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  guint painted;
+  guint painted_when_icon_set;
+} IconTiming;
+
+static void
+count_paint_cb (GdkFrameClock *frame_clock,
+                IconTiming    *timing)
+{
+  timing->painted++;
+}
+
+static void
+icon_set_cb (GtkWindow  *window,
+             GParamSpec *pspec,
+             IconTiming *timing)
+{
+  timing->painted_when_icon_set = timing->painted;
+}
+
 static void
 test_window_icon_after_first_frame (void)
 {
   LentoWindow *window = lento_window_new (NULL, NULL);
+  IconTiming timing = { 0, 0 };
+  gboolean timed_out = FALSE;
+  gulong paint_id;
+  guint timeout_id;
 
+  g_signal_connect (window, "notify::icon-name", G_CALLBACK (icon_set_cb), &timing);
   gtk_window_present (GTK_WINDOW (window));
+  paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                               G_CALLBACK (count_paint_cb), &timing);
   /* Shown, and no icon rendered for it yet. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_null (gtk_window_get_icon_name (GTK_WINDOW (window)));
 
-  lento_test_wait_for_draw (GTK_WIDGET (window));
-  while (gtk_window_get_icon_name (GTK_WINDOW (window)) == NULL)
+  timeout_id = g_timeout_add_seconds (10, lento_test_flag_timeout_cb, &timed_out);
+  while (gtk_window_get_icon_name (GTK_WINDOW (window)) == NULL && !timed_out)
     g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
   g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APPLICATION_ID);
   g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APPLICATION_ID);
+  /* The window was drawn before the icon came. */
+  g_assert_cmpuint (timing.painted_when_icon_set, >=, 1);
 
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), paint_id);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
