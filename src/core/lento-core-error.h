@@ -19,6 +19,7 @@ typedef enum {
   LENTO_CORE_ERROR_FAILED,
   LENTO_CORE_ERROR_INVALID_ENTRY,
   LENTO_CORE_ERROR_INVALID_DOCUMENT,
+  LENTO_CORE_ERROR_READ_ONLY,
 } LentoCoreError;
 
 GQuark lento_core_error_quark (void);

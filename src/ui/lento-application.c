@@ -16,7 +16,7 @@
 #include "lento-coach.h"
 #include "lento-preferences-window.h"
 #include "lento-reminder.h"
-#include "lento-store.h"
+#include "lento-practice.h"
 #include "lento-vault.h"
 #include "lento-window.h"
 
@@ -27,7 +27,7 @@ struct _LentoApplication
   /* Owned */
   GSettings        *settings;
   LentoVault       *vault;
-  LentoStore       *store;
+  LentoPractice    *practice;
   LentoIdleMonitor *idle_monitor;
   LentoReminder    *reminder;
 
@@ -80,16 +80,16 @@ lento_application_get_vault (LentoApplication *self)
 }
 
 /**
- * lento_application_get_store:
+ * lento_application_get_practice:
  *
  * Returns: (transfer none) (nullable): what the views work on, once started
  */
-LentoStore *
-lento_application_get_store (LentoApplication *self)
+LentoPractice *
+lento_application_get_practice (LentoApplication *self)
 {
   g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->practice;
 }
 
 /**
@@ -129,7 +129,7 @@ lento_application_ensure_window (LentoApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (lento_window_new (self, self->store));
+      window = GTK_WINDOW (lento_window_new (self, self->practice));
       lento_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (window));
     }
 
@@ -155,39 +155,6 @@ julian_today (GDateTime *now)
   return g_date_get_julian (&date);
 }
 
-/* While unlocked the coach says whether today is a session day: a rest day
- * after a painful session gets no reminder. While locked there is nothing
- * to ask, and the reminder goes by the weekdays alone, discreetly.
- */
-static LentoRecommendation *
-lento_application_recommend (LentoApplication *self,
-                             GDateTime        *now)
-{
-  LentoCoachSettings settings;
-  guint skipped;
-  GDate today;
-
-  if (self->store == NULL
-      || lento_store_get_program (self->store) == NULL
-      || lento_store_get_journal (self->store) == NULL
-      || lento_store_get_inventory (self->store) == NULL)
-    return NULL;
-
-  lento_coach_settings_init (&settings);
-  settings.weekdays = lento_store_get_weekdays (self->store);
-  skipped = lento_store_get_skipped_day (self->store);
-  if (skipped != 0 && g_date_valid_julian (skipped))
-    g_date_set_julian (&settings.skipped, skipped);
-
-  g_date_clear (&today, 1);
-  g_date_set_julian (&today, julian_today (now));
-
-  return lento_coach_recommend (lento_store_get_program (self->store),
-                                G_LIST_MODEL (lento_store_get_journal (self->store)),
-                                lento_store_get_inventory (self->store),
-                                &today, &settings);
-}
-
 static gboolean lento_application_reminder_timeout_cb (gpointer user_data);
 
 /* Asks the reminder rule now, then again at the chosen minute, or in a
@@ -198,7 +165,6 @@ static void
 lento_application_check_reminder (LentoApplication *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(LentoRecommendation) recommendation = NULL;
   guint minute_now;
   guint target;
   guint seconds;
@@ -211,10 +177,14 @@ lento_application_check_reminder (LentoApplication *self)
   /* A journal still loading would look like one without sessions: its
    * "loaded" notification asks again.
    */
-  if (lento_store_get_journal (self->store) == NULL || lento_store_get_loaded (self->store))
+  if (lento_practice_get_journal (self->practice) == NULL || lento_practice_get_loaded (self->practice))
     {
-      recommendation = lento_application_recommend (self, now);
-      lento_reminder_set_recommendation (self->reminder, recommendation);
+      /* While unlocked the plan says whether today is a session day: a rest
+       * day after a painful session gets no reminder. While locked there is
+       * nothing to ask, and the reminder goes by the weekdays alone.
+       */
+      lento_reminder_set_recommendation (self->reminder,
+                                         lento_practice_get_recommendation (self->practice));
       lento_reminder_check (self->reminder, now);
     }
 
@@ -269,27 +239,27 @@ lento_application_reminder_settings_cb (LentoApplication *self)
 static void
 lento_application_plan_changed_cb (LentoApplication *self)
 {
-  LentoProgram *program = lento_store_get_program (self->store);
+  LentoProgram *program = lento_practice_get_program (self->practice);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint weekdays;
 
-  if (lento_store_get_inventory (self->store) == NULL || program == NULL)
+  if (lento_practice_get_inventory (self->practice) == NULL || program == NULL)
     return;
 
   if (self->pending_skip_day != 0)
     {
       if (self->pending_skip_day == julian_today (now))
-        lento_store_set_skipped_day (self->store, self->pending_skip_day);
+        lento_practice_set_skipped_day (self->practice, self->pending_skip_day);
       self->pending_skip_day = 0;
     }
 
-  weekdays = lento_store_get_weekdays (self->store);
+  weekdays = lento_practice_get_weekdays (self->practice);
   if (weekdays == 0)
     weekdays = lento_program_get_rules (program)->default_weekdays;
   if (g_settings_get_uint (self->settings, "reminder-weekdays") != weekdays)
     g_settings_set_uint (self->settings, "reminder-weekdays", weekdays);
 
-  if (lento_store_get_skipped_day (self->store) == julian_today (now))
+  if (lento_practice_get_skipped_day (self->practice) == julian_today (now))
     lento_reminder_skip_today (self->reminder, now);
 
   lento_application_check_reminder (self);
@@ -298,11 +268,7 @@ lento_application_plan_changed_cb (LentoApplication *self)
 static void
 lento_application_lock (LentoApplication *self)
 {
-  if (!lento_application_is_unlocked (self))
-    return;
-
-  lento_store_flush_pending (self->store);
-  lento_vault_lock (self->vault);
+  lento_practice_lock (self->practice);
 }
 
 static void
@@ -375,7 +341,7 @@ lento_application_start_vault (LentoApplication *self)
   if (!lento_vault_open (self->vault, &error))
     g_warning ("The journal could not be opened: %s", error->message);
 
-  self->store = lento_store_new (self->vault);
+  self->practice = lento_practice_new (self->vault, NULL);
   g_signal_connect_object (self->vault, "notify::state",
                            G_CALLBACK (lento_application_vault_state_cb), self,
                            G_CONNECT_SWAPPED);
@@ -384,13 +350,13 @@ lento_application_start_vault (LentoApplication *self)
                            G_CONNECT_SWAPPED);
 
   self->reminder = lento_reminder_new (G_APPLICATION (self));
-  g_signal_connect_object (self->store, "notify::weekdays",
+  g_signal_connect_object (self->practice, "notify::weekdays",
                            G_CALLBACK (lento_application_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::skipped-day",
+  g_signal_connect_object (self->practice, "notify::skipped-day",
                            G_CALLBACK (lento_application_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "notify::loaded",
+  g_signal_connect_object (self->practice, "notify::loaded",
                            G_CALLBACK (lento_application_check_reminder), self,
                            G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (reminder_keys); i++)
@@ -476,7 +442,7 @@ lento_application_shutdown (GApplication *app)
       /* Quitting waits for what is being written: a save in flight always
        * reaches the disk before the keys are wiped.
        */
-      lento_store_flush_pending (self->store);
+      lento_practice_flush_pending (self->practice);
       while (lento_vault_get_busy (self->vault))
         g_main_context_iteration (NULL, TRUE);
       lento_vault_close (self->vault);
@@ -500,7 +466,7 @@ lento_application_dispose (GObject *object)
   g_clear_handle_id (&self->reminder_timeout_id, g_source_remove);
   g_clear_object (&self->reminder);
   g_clear_object (&self->idle_monitor);
-  g_clear_object (&self->store);
+  g_clear_object (&self->practice);
   g_clear_object (&self->vault);
   g_clear_object (&self->settings);
 
@@ -562,7 +528,7 @@ lento_application_preferences_action (GSimpleAction *action,
   if (!lento_application_is_unlocked (self))
     return;
 
-  preferences = lento_preferences_window_new (self->settings, self->vault);
+  preferences = lento_preferences_window_new (self->settings, self->practice);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

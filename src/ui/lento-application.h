@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lento-store.h"
+#include "lento-practice.h"
 #include "lento-vault.h"
 
 G_BEGIN_DECLS
@@ -21,6 +21,6 @@ LentoApplication *lento_application_new          (void);
 char             *lento_application_dup_data_dir (void);
 GSettings        *lento_application_get_settings (LentoApplication *self);
 LentoVault       *lento_application_get_vault    (LentoApplication *self);
-LentoStore       *lento_application_get_store    (LentoApplication *self);
+LentoPractice    *lento_application_get_practice (LentoApplication *self);
 
 G_END_DECLS

@@ -110,12 +110,14 @@ update_page (LentoJournalView *self)
 {
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   const char *page;
+  gboolean writable;
 
   gtk_widget_set_visible (self->toolbar, !self->editing);
   gtk_widget_set_sensitive (self->toolbar, self->journal != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.new-entry",
-                                 self->journal != NULL
-                                 && !lento_journal_get_read_only (self->journal));
+  /* Read-only means read-only: nothing that would add to the journal. */
+  writable = self->journal != NULL && !lento_journal_get_read_only (self->journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.new-entry", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.import-csv", writable);
   if (self->editing)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
@@ -1081,7 +1083,13 @@ lento_journal_view_set_journal (LentoJournalView *self,
 
   if (journal == NULL)
     lento_journal_view_clear_sensitive (self);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_func (self->journal, update_page, self);
   g_set_object (&self->journal, journal);
+  /* A damaged month is found while the journal loads, after it is set. */
+  if (journal != NULL)
+    g_signal_connect_object (journal, "notify::read-only", G_CALLBACK (update_page), self,
+                             G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (journal));
   lento_journal_stats_page_set_model (self->stats_page, G_LIST_MODEL (journal));
   if (journal == NULL)

@@ -668,31 +668,24 @@ update_ladder (LentoPlanView *self)
     }
 }
 
+/* Shows the recommendation it was given (LentoPractice computes it once
+ * for every view) with the journal, the inventory and the plan around it.
+ */
 static void
 recompute (LentoPlanView *self)
 {
   const LentoProgramRules *rules;
-  LentoCoachSettings settings;
   GDate today;
 
-  g_clear_object (&self->recommendation);
-
-  if (self->program == NULL || self->journal == NULL || self->inventory == NULL)
+  if (self->program == NULL || self->journal == NULL || self->inventory == NULL
+      || self->recommendation == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "locked");
       self->reached = 0.0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOMMENDATION]);
       return;
     }
 
   today_date (self, &today);
-  lento_coach_settings_init (&settings);
-  settings.weekdays = self->weekdays;
-  if (self->skipped_day != 0 && g_date_valid_julian (self->skipped_day))
-    g_date_set_julian (&settings.skipped, self->skipped_day);
-
-  self->recommendation = lento_coach_recommend (self->program, self->journal, self->inventory,
-                                                &today, &settings);
   self->reached = compute_reached (self);
 
   rules = lento_program_get_rules (self->program);
@@ -705,8 +698,6 @@ recompute (LentoPlanView *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "locked") == 0)
     gtk_stack_set_visible_child_name (self->stack, "plan");
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOMMENDATION]);
 }
 
 static void
@@ -884,6 +875,9 @@ lento_plan_view_set_property (GObject      *object,
     case PROP_SKIPPED_DAY:
       lento_plan_view_set_skipped_day (self, g_value_get_uint (value));
       break;
+    case PROP_RECOMMENDATION:
+      lento_plan_view_set_recommendation (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -925,10 +919,11 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
     g_param_spec_uint ("skipped-day", NULL, NULL,
                        0, G_MAXINT32, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* What the plan says today, from LentoPractice; %NULL while locked. */
   properties [PROP_RECOMMENDATION] =
     g_param_spec_object ("recommendation", NULL, NULL,
                          LENTO_TYPE_RECOMMENDATION,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1173,6 +1168,24 @@ lento_plan_view_get_recommendation (LentoPlanView *self)
   g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
 
   return self->recommendation;
+}
+
+/**
+ * lento_plan_view_set_recommendation:
+ * @recommendation: (nullable): what the plan says today
+ */
+void
+lento_plan_view_set_recommendation (LentoPlanView       *self,
+                                    LentoRecommendation *recommendation)
+{
+  g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
+  g_return_if_fail (recommendation == NULL || LENTO_IS_RECOMMENDATION (recommendation));
+
+  if (!g_set_object (&self->recommendation, recommendation))
+    return;
+
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOMMENDATION]);
 }
 
 /**

@@ -34,6 +34,8 @@ void                 lento_plan_view_set_today          (LentoPlanView  *self,
 guint                lento_plan_view_get_weekdays       (LentoPlanView  *self);
 void                 lento_plan_view_set_weekdays       (LentoPlanView  *self,
                                                          guint           weekdays);
+void                 lento_plan_view_set_recommendation (LentoPlanView       *self,
+                                                        LentoRecommendation *recommendation);
 LentoRecommendation *lento_plan_view_get_recommendation (LentoPlanView  *self);
 double               lento_plan_view_get_reached        (LentoPlanView  *self);
 gboolean             lento_plan_view_note_clinician     (LentoPlanView  *self);

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "lento-backup.h"
 #include "lento-preferences-window.h"
 #include "lento-reminder-group.h"
 
@@ -33,6 +32,7 @@ struct _LentoPreferencesWindow
 
   /* Owned */
   GSettings            *settings;
+  LentoPractice        *practice;
   LentoVault           *vault;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
@@ -41,7 +41,7 @@ struct _LentoPreferencesWindow
 enum {
   PROP_0,
   PROP_SETTINGS,
-  PROP_VAULT,
+  PROP_PRACTICE,
   N_PROPS
 };
 
@@ -54,19 +54,19 @@ static const char * const color_scheme_nicks[] = { "default", "light", "dark" };
 
 /**
  * lento_preferences_window_new:
- * @vault: (nullable): the unlocked vault; without one the Privacy & Security
- *   page is hidden
+ * @practice: (nullable): the open journal's practice; without one the
+ *   Privacy & Security page is hidden
  */
 LentoPreferencesWindow *
-lento_preferences_window_new (GSettings  *settings,
-                              LentoVault *vault)
+lento_preferences_window_new (GSettings     *settings,
+                              LentoPractice *practice)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (vault == NULL || LENTO_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (practice == NULL || LENTO_IS_PRACTICE (practice), NULL);
 
   return g_object_new (LENTO_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
-                       "vault", vault,
+                       "practice", practice,
                        NULL);
 }
 
@@ -371,20 +371,6 @@ import_data_free (ImportData *data)
 }
 
 static void
-import_flush_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(LentoPreferencesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lento_vault_flush_finish (LENTO_VAULT (object), result, &error))
-    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
-  else
-    lento_preferences_window_toast (self, _("Backup imported"));
-}
-
-static void
 read_backup_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -394,16 +380,15 @@ read_backup_cb (GObject      *object,
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The practice merges the backup into the journal it holds, which then
+   * saves like after any change: nothing in memory writes over the merge.
+   */
   documents = lento_vault_read_backup_finish (result, &error);
-  if (documents == NULL ||
-      !lento_backup_merge_into (self->vault, documents, NULL, &error))
-    {
-      lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
-      import_data_free (data);
-      return;
-    }
-
-  lento_vault_flush_async (self->vault, self->cancellable, import_flush_cb, g_object_ref (self));
+  if (documents == NULL
+      || !lento_practice_import_backup (self->practice, documents, NULL, &error))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+  else
+    lento_preferences_window_toast (self, _("Backup imported"));
   import_data_free (data);
 }
 
@@ -416,7 +401,12 @@ import_secret_response_cb (AdwMessageDialog *dialog,
   g_autoptr(LentoSecret) secret = NULL;
   LentoSlotType slot;
 
-  if (g_str_equal (response, "cancel"))
+  /* The entry loses the focus before its dialog goes: GTK 4.8 warns about a
+   * password entry destroyed while focused.
+   */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  if (!g_str_equal (response, "recovery") && !g_str_equal (response, "passphrase"))
     {
       import_data_free (data);
       return;
@@ -464,6 +454,7 @@ import_response_cb (GtkNativeDialog        *chooser,
                                     "passphrase", _("It Is a _Passphrase"),
                                     "recovery", _("It Is the _Recovery Code"),
                                     NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (import_secret_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -564,8 +555,11 @@ lento_preferences_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
-    case PROP_VAULT:
-      self->vault = g_value_dup_object (value);
+    case PROP_PRACTICE:
+      /* The vault is the practice's: the keys and the backups are its business. */
+      self->practice = g_value_dup_object (value);
+      if (self->practice != NULL)
+        self->vault = g_object_ref (lento_practice_get_vault (self->practice));
       break;
 
     default:
@@ -582,6 +576,7 @@ lento_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
   g_clear_object (&self->vault);
+  g_clear_object (&self->practice);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lento_preferences_window_parent_class)->dispose (object);
@@ -602,9 +597,9 @@ lento_preferences_window_class_init (LentoPreferencesWindowClass *klass)
                          G_TYPE_SETTINGS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL,
-                         LENTO_TYPE_VAULT,
+  properties [PROP_PRACTICE] =
+    g_param_spec_object ("practice", NULL, NULL,
+                         LENTO_TYPE_PRACTICE,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

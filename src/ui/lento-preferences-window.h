@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lento-vault.h"
+#include "lento-practice.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoPreferencesWindow, lento_preferences_window, LENTO, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-LentoPreferencesWindow *lento_preferences_window_new (GSettings  *settings,
-                                                      LentoVault *vault);
+LentoPreferencesWindow *lento_preferences_window_new (GSettings     *settings,
+                                                      LentoPractice *practice);
 
 G_END_DECLS

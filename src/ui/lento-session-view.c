@@ -14,12 +14,17 @@
 #include "lento-session-view.h"
 
 /*
- * LentoSessionView leads one guided session. It has four pages:
+ * LentoSessionView shows the session of the day, which LentoPractice owns:
+ * the view only shows it and asks the practice or the session to act. It
+ * has four pages:
  *
- *   empty    no program, no template: nothing personal is shown
- *   idle     what today's session holds, and a Start button
+ *   empty    locked, or nothing the plan offers: nothing personal is shown
+ *   idle     what today's session holds, and Start where the plan allows it
  *   running  the phase banner, the breathing guide, the time and controls
  *   done     the result, and a button to record it in the journal
+ *
+ * A discreet view, the one on the lock page, shows the phase and the time
+ * with the controls, but no cue text and nothing to record.
  *
  * Time. The session computes its elapsed times when they are read; the
  * view reads them once a second, from a timeout that exists only while the
@@ -40,23 +45,24 @@ struct _LentoSessionView
   AdwBin               parent_instance;
 
   /* Owned */
-  LentoProgram        *program;
-  char                *template_id;
-  LentoClock          *clock;
+  LentoPractice       *practice;
+  /* The practice's session, whose signals the view follows. */
   LentoSession        *session;
-  LentoSessionResult  *result;
   GtkApplication      *inhibit_app;
   guint                inhibit_cookie;
   guint                tick_id;
   int                  last_phase;
+  gboolean             discreet;
 
   /* Not owned */
   AdwMessageDialog    *stop_dialog;
+  AdwMessageDialog    *discard_dialog;
 
   /* Template widgets */
   GtkStack            *stack;
   GtkLabel            *idle_title;
   GtkLabel            *idle_summary;
+  GtkLabel            *idle_reason;
   GtkListBox          *phase_list;
   GtkButton           *start_button;
   GtkLabel            *phase_label;
@@ -71,6 +77,7 @@ struct _LentoSessionView
   GtkButton           *hurts_button;
   GtkLabel            *done_title;
   GtkButton           *record_button;
+  GtkButton           *close_button;
   GtkLabel            *hurt_label;
   AdwActionRow        *duration_row;
   AdwActionRow        *wear_row;
@@ -82,10 +89,8 @@ G_DEFINE_FINAL_TYPE (LentoSessionView, lento_session_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_PROGRAM,
-  PROP_TEMPLATE_ID,
-  PROP_CLOCK,
-  PROP_SESSION,
+  PROP_PRACTICE,
+  PROP_DISCREET,
   N_PROPS
 };
 
@@ -170,10 +175,16 @@ session_is_active (LentoSessionView *self)
   return state == LENTO_SESSION_STATE_RUNNING || state == LENTO_SESSION_STATE_PAUSED;
 }
 
-static LentoClock *
-get_clock (LentoSessionView *self)
+static LentoProgram *
+get_program (LentoSessionView *self)
 {
-  return self->clock != NULL ? self->clock : lento_clock_get_default ();
+  return self->practice != NULL ? lento_practice_get_program (self->practice) : NULL;
+}
+
+static LentoSessionResult *
+get_result (LentoSessionView *self)
+{
+  return self->practice != NULL ? lento_practice_get_result (self->practice) : NULL;
 }
 
 /* Inhibit */
@@ -188,7 +199,10 @@ inhibit (LentoSessionView *self)
   GtkRoot *root;
   GtkApplication *app;
 
-  if (self->inhibit_cookie != 0)
+  /* The window's own timer holds the machine awake; the lock page's copy
+   * of it does not ask a second time.
+   */
+  if (self->inhibit_cookie != 0 || self->discreet)
     return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -250,25 +264,78 @@ update_ticking (LentoSessionView *self)
 
 /* Idle page */
 
+/* The first reason the plan gives for today, for a day without a session. */
+static const char *
+first_reason (LentoRecommendation *recommendation)
+{
+  GPtrArray *reasons = lento_recommendation_get_reasons (recommendation);
+
+  if (reasons == NULL || reasons->len == 0)
+    return NULL;
+
+  return ((LentoReason *) g_ptr_array_index (reasons, 0))->text;
+}
+
 static void
 update_idle (LentoSessionView *self)
 {
   g_autoptr(LentoSessionTemplate) template = NULL;
+  LentoRecommendation *recommendation = NULL;
+  LentoProgram *program = get_program (self);
+  LentoPracticeStart start = LENTO_PRACTICE_START_NO;
+  const char *template_id = NULL;
+  const char *reason = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list))) != NULL)
     gtk_list_box_remove (self->phase_list, child);
 
-  if (self->program != NULL && self->template_id != NULL)
-    template = lento_program_dup_template (self->program, self->template_id);
+  if (self->practice != NULL && !self->discreet)
+    {
+      recommendation = lento_practice_get_recommendation (self->practice);
+      start = lento_practice_get_start (self->practice);
+    }
+  if (recommendation != NULL)
+    template_id = lento_recommendation_get_template (recommendation);
+  if (program != NULL && template_id != NULL)
+    template = lento_program_dup_template (program, template_id);
 
+  /* Start where the plan allows it; on a day without a session, a plainer
+   * button says that it starts one anyway; resting after pain or waiting
+   * for a clinician, there is none.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->start_button),
+                          template != NULL && start != LENTO_PRACTICE_START_NO);
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), template != NULL);
+  if (start == LENTO_PRACTICE_START_ANYWAY)
+    {
+      gtk_button_set_label (self->start_button, _("Start _Anyway"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+    }
+  else
+    {
+      gtk_button_set_label (self->start_button, _("_Start"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+    }
 
   if (template == NULL)
     return;
 
-  gtk_label_set_label (self->idle_title,
-                       lento_program_get_template_title (self->program, self->template_id));
+  if (start == LENTO_PRACTICE_START_NOW)
+    {
+      gtk_label_set_label (self->idle_title, lento_program_get_template_title (program,
+                                                                               template_id));
+    }
+  else
+    {
+      gtk_label_set_label (self->idle_title,
+                           lento_recommendation_get_kind (recommendation)
+                           == LENTO_RECOMMENDATION_SEE_CLINICIAN
+                           ? _("Time to Talk with a Clinician") : _("Rest Today"));
+      reason = first_reason (recommendation);
+    }
+  gtk_label_set_label (self->idle_reason, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->idle_reason), reason != NULL);
 
   {
     guint minutes = (lento_session_template_get_total_seconds (template) + 59) / 60;
@@ -293,7 +360,7 @@ update_idle (LentoSessionView *self)
     }
 }
 
-/* Which page to show follows from the models and the session. */
+/* Which page to show follows from the practice and its session. */
 static void
 update_page (LentoSessionView *self)
 {
@@ -306,8 +373,8 @@ update_page (LentoSessionView *self)
       page = state == LENTO_SESSION_STATE_FINISHED || state == LENTO_SESSION_STATE_STOPPED
              ? "done" : "running";
     }
-  else if (self->program != NULL && self->template_id != NULL
-           && lento_program_get_template_title (self->program, self->template_id) != NULL)
+  else if (!self->discreet && self->practice != NULL
+           && lento_practice_get_recommendation (self->practice) != NULL)
     {
       page = "idle";
     }
@@ -463,13 +530,19 @@ cue_cb (LentoSessionView *self,
   const char *title = NULL;
   const char *text = NULL;
 
-  if (self->program != NULL)
+  if (get_program (self) != NULL)
     {
-      title = lento_program_get_cue_title (self->program, cue_id);
-      text = lento_program_get_cue_text (self->program, cue_id);
+      title = lento_program_get_cue_title (get_program (self), cue_id);
+      text = lento_program_get_cue_text (get_program (self), cue_id);
     }
 
   if (title == NULL)
+    return;
+
+  /* Behind the lock the phase's name says enough; a cue's words are for
+   * the person in the session, not for whoever glances at the screen.
+   */
+  if (self->discreet)
     return;
 
   show_banner (self, title, text);
@@ -477,16 +550,19 @@ cue_cb (LentoSessionView *self,
 }
 
 static void
-dismiss_stop_dialog (LentoSessionView *self)
+dismiss_dialogs (LentoSessionView *self)
 {
   if (self->stop_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->stop_dialog));
+  if (self->discard_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
 }
 
 static void
 show_result (LentoSessionView *self)
 {
-  LentoSessionResult *result = self->result;
+  LentoSessionResult *result = get_result (self);
+  gboolean hurt = lento_session_result_get_sharp_pain (result);
   LentoSessionEnd ended_by = lento_session_result_get_ended_by (result);
   g_autofree char *duration =
     format_duration (lento_session_result_get_total_seconds (result));
@@ -532,6 +608,11 @@ show_result (LentoSessionView *self)
   adw_action_row_set_subtitle (self->urge_row, urge_text);
   adw_action_row_set_subtitle (self->ended_row, ended);
   gtk_widget_set_visible (GTK_WIDGET (self->hurt_label), ended_by == LENTO_SESSION_END_IT_HURTS);
+  /* Nothing is recorded from behind the lock, and a session that hurt is
+   * recorded by itself, never put away.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), !self->discreet);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button), !hurt);
 }
 
 static void
@@ -539,10 +620,7 @@ finished_cb (LentoSessionView   *self,
              LentoSessionResult *result,
              LentoSession       *session)
 {
-  g_clear_pointer (&self->result, lento_session_result_unref);
-  self->result = lento_session_result_ref (result);
-
-  dismiss_stop_dialog (self);
+  dismiss_dialogs (self);
   uninhibit (self);
   show_result (self);
 
@@ -573,38 +651,59 @@ clear_session (LentoSessionView *self)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
-  dismiss_stop_dialog (self);
+  dismiss_dialogs (self);
   uninhibit (self);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->result, lento_session_result_unref);
   self->last_phase = -1;
 }
 
-/* Takes @session (transfer full) as the view's session and shows it. */
+/* Follows the practice's session: a new one, or none. */
 static void
-set_session (LentoSessionView *self,
-             LentoSession     *session)
+practice_session_cb (LentoSessionView *self)
 {
-  LentoSessionResult *result;
+  LentoSession *session = self->practice != NULL ? lento_practice_get_session (self->practice)
+                                                 : NULL;
 
-  self->session = session;
-  g_signal_connect_object (self->session, "phase-changed", G_CALLBACK (phase_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "cue", G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "finished", G_CALLBACK (finished_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (state_notify_cb), self,
-                           G_CONNECT_SWAPPED);
+  if (session == self->session)
+    return;
 
-  /* A session brought back already ended will not say so again. */
-  result = lento_session_get_result (self->session);
-  if (result != NULL)
+  clear_session (self);
+  if (session != NULL)
     {
-      self->result = lento_session_result_ref (result);
-      show_result (self);
+      self->session = g_object_ref (session);
+      g_signal_connect_object (session, "phase-changed", G_CALLBACK (phase_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "cue", G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "finished", G_CALLBACK (finished_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::state", G_CALLBACK (state_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (session_is_active (self))
+        {
+          LentoSessionTemplate *template = lento_session_get_template (session);
+          guint phase = lento_session_get_phase_index (session);
+
+          phase_changed_cb (self, phase, lento_session_template_get_phase_kind (template, phase),
+                            session);
+        }
+      /* A session brought back already ended will not say so again. */
+      if (get_result (self) != NULL)
+        show_result (self);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  state_notify_cb (self, NULL, session);
+  update_idle (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (session_is_active (self) ? self->pause_button
+                                                                 : self->start_button));
+}
+
+static void
+practice_plan_cb (LentoSessionView *self)
+{
+  update_idle (self);
+  update_page (self);
 }
 
 /* Actions */
@@ -737,20 +836,66 @@ stop_action (GtkWidget  *widget,
 static void
 start_clicked_cb (LentoSessionView *self)
 {
-  lento_session_view_start (self);
+  /* The button offers a session on a day without one only as "Start
+   * Anyway": pressing it is the person's deliberate choice.
+   */
+  if (self->practice != NULL && !self->discreet)
+    lento_practice_start_session (self->practice,
+                                  lento_practice_get_start (self->practice)
+                                  == LENTO_PRACTICE_START_ANYWAY);
 }
 
 static void
 record_clicked_cb (LentoSessionView *self)
 {
-  if (self->result != NULL)
-    g_signal_emit (self, signals[RECORD], 0, self->result);
+  if (get_result (self) != NULL)
+    g_signal_emit (self, signals[RECORD], 0);
 }
 
 static void
+discard_response_cb (LentoSessionView *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0 && self->practice != NULL)
+    lento_practice_discard_result (self->practice);
+}
+
+static void
+discard_dialog_destroy_cb (LentoSessionView *self,
+                           GtkWidget        *dialog)
+{
+  if ((GtkWidget *) self->discard_dialog == dialog)
+    self->discard_dialog = NULL;
+}
+
+/* Close puts an unrecorded session away: it asks first. */
+static void
 close_clicked_cb (LentoSessionView *self)
 {
-  lento_session_view_close_result (self, self->result);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (get_result (self) == NULL || self->discard_dialog != NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Leave This Session Out of the Journal?"),
+                                   _("It will not be recorded, and the plan will not count it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep It"),
+                                    "discard", _("_Leave It Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (discard_dialog_destroy_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GtkWidget */
@@ -790,22 +935,13 @@ lento_session_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   clear_session (self);
+  if (self->practice != NULL)
+    g_signal_handlers_disconnect_by_data (self->practice, self);
+  g_clear_object (&self->practice);
 
   /* AdwBin unparents the template's child itself. */
 
   G_OBJECT_CLASS (lento_session_view_parent_class)->dispose (object);
-}
-
-static void
-lento_session_view_finalize (GObject *object)
-{
-  LentoSessionView *self = (LentoSessionView *)object;
-
-  g_clear_object (&self->program);
-  g_clear_object (&self->clock);
-  g_clear_pointer (&self->template_id, g_free);
-
-  G_OBJECT_CLASS (lento_session_view_parent_class)->finalize (object);
 }
 
 static void
@@ -818,20 +954,12 @@ lento_session_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROGRAM:
-      g_value_set_object (value, self->program);
+    case PROP_PRACTICE:
+      g_value_set_object (value, self->practice);
       break;
 
-    case PROP_TEMPLATE_ID:
-      g_value_set_string (value, self->template_id);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, get_clock (self));
-      break;
-
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
+    case PROP_DISCREET:
+      g_value_set_boolean (value, self->discreet);
       break;
 
     default:
@@ -849,16 +977,12 @@ lento_session_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROGRAM:
-      lento_session_view_set_program (self, g_value_get_object (value));
+    case PROP_PRACTICE:
+      lento_session_view_set_practice (self, g_value_get_object (value));
       break;
 
-    case PROP_TEMPLATE_ID:
-      lento_session_view_set_template_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_CLOCK:
-      lento_session_view_set_clock (self, g_value_get_object (value));
+    case PROP_DISCREET:
+      self->discreet = g_value_get_boolean (value);
       break;
 
     default:
@@ -873,7 +997,6 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lento_session_view_dispose;
-  object_class->finalize = lento_session_view_finalize;
   object_class->get_property = lento_session_view_get_property;
   object_class->set_property = lento_session_view_set_property;
 
@@ -881,55 +1004,33 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
   widget_class->unmap = lento_session_view_unmap;
 
   /**
-   * LentoSessionView:program: (nullable)
+   * LentoSessionView:practice: (nullable)
    *
-   * The program with the templates and the words of the cues; %NULL while
-   * locked.
+   * The practice whose session of the day the view shows.
    */
-  properties[PROP_PROGRAM] =
-    g_param_spec_object ("program", NULL, NULL,
-                         LENTO_TYPE_PROGRAM,
+  properties[PROP_PRACTICE] =
+    g_param_spec_object ("practice", NULL, NULL,
+                         LENTO_TYPE_PRACTICE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
-   * LentoSessionView:template-id: (nullable)
+   * LentoSessionView:discreet:
    *
-   * The session the plan suggests today; %NULL on a rest day.
+   * Shows the phase, the time and the controls only: no cue text, nothing
+   * of the plan, nothing to record. For the lock page.
    */
-  properties[PROP_TEMPLATE_ID] =
-    g_param_spec_string ("template-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * LentoSessionView:clock:
-   *
-   * The clock the next session reads; the system clock unless set.
-   */
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         LENTO_TYPE_CLOCK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * LentoSessionView:session: (nullable)
-   *
-   * The session started from this view, running or just ended; %NULL
-   * before Start and after Close.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL,
-                         LENTO_TYPE_SESSION,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISCREET] =
+    g_param_spec_boolean ("discreet", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LentoSessionView::record:
    * @self: a #LentoSessionView
-   * @result: the #LentoSessionResult of the session that ended
    *
-   * The person asked to record the session in the journal.
+   * The person asked to record the ended session in the journal.
    */
   signals[RECORD] =
     g_signal_new ("record",
@@ -938,7 +1039,7 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
                   0,
                   NULL, NULL,
                   NULL,
-                  G_TYPE_NONE, 1, LENTO_TYPE_SESSION_RESULT);
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "session.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
@@ -967,6 +1068,7 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, stack);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, idle_title);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, idle_summary);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, idle_reason);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, phase_list);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, start_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, phase_label);
@@ -981,6 +1083,7 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, hurts_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, done_title);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, record_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, close_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, hurt_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, duration_row);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, wear_row);
@@ -1017,122 +1120,50 @@ lento_session_view_init (LentoSessionView *self)
 
 /**
  * lento_session_view_new:
- *
- * Creates the session view, empty until a program and a template are set.
+ * @discreet: %TRUE for the lock page's copy: the phase, the time and the
+ *   controls, without cue text or anything to record
  *
  * Returns: (transfer floating): a new #LentoSessionView
  */
 GtkWidget *
-lento_session_view_new (void)
+lento_session_view_new (gboolean discreet)
 {
-  return g_object_new (LENTO_TYPE_SESSION_VIEW, NULL);
+  return g_object_new (LENTO_TYPE_SESSION_VIEW, "discreet", discreet, NULL);
 }
 
 /**
- * lento_session_view_get_program:
- * @self: a #LentoSessionView
- *
- * Returns: (transfer none) (nullable): the program
- */
-LentoProgram *
-lento_session_view_get_program (LentoSessionView *self)
-{
-  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
-
-  return self->program;
-}
-
-/**
- * lento_session_view_set_program:
- * @self: a #LentoSessionView
- * @program: (nullable): the program, or %NULL while locked
- *
- * Sets the program. A running session goes on; taking the program away
- * ends nothing, so that locking the journal never stops a timer.
+ * lento_session_view_set_practice:
+ * @practice: (nullable): whose session of the day to show
  */
 void
-lento_session_view_set_program (LentoSessionView *self,
-                                LentoProgram     *program)
+lento_session_view_set_practice (LentoSessionView *self,
+                                 LentoPractice    *practice)
 {
-  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
-  g_return_if_fail (program == NULL || LENTO_IS_PROGRAM (program));
+  static const char * const plan_signals[] = {
+    "notify::recommendation", "notify::start", "notify::program",
+  };
 
-  if (!g_set_object (&self->program, program))
+  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
+  g_return_if_fail (practice == NULL || LENTO_IS_PRACTICE (practice));
+
+  if (self->practice == practice)
     return;
 
-  update_idle (self);
-  update_page (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
-}
+  if (self->practice != NULL)
+    g_signal_handlers_disconnect_by_data (self->practice, self);
+  g_set_object (&self->practice, practice);
+  if (practice != NULL)
+    {
+      g_signal_connect_object (practice, "notify::session", G_CALLBACK (practice_session_cb),
+                               self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (plan_signals); i++)
+        g_signal_connect_object (practice, plan_signals[i], G_CALLBACK (practice_plan_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
 
-/**
- * lento_session_view_get_template_id:
- * @self: a #LentoSessionView
- *
- * Returns: (nullable): the identifier of today's session template
- */
-const char *
-lento_session_view_get_template_id (LentoSessionView *self)
-{
-  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
-
-  return self->template_id;
-}
-
-/**
- * lento_session_view_set_template_id:
- * @self: a #LentoSessionView
- * @template_id: (nullable): the session the plan suggests today
- *
- * Sets the session the Start button starts.
- */
-void
-lento_session_view_set_template_id (LentoSessionView *self,
-                                    const char       *template_id)
-{
-  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
-
-  if (g_strcmp0 (self->template_id, template_id) == 0)
-    return;
-
-  g_free (self->template_id);
-  self->template_id = g_strdup (template_id);
-
-  update_idle (self);
-  update_page (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_ID]);
-}
-
-/**
- * lento_session_view_get_clock:
- * @self: a #LentoSessionView
- *
- * Returns: (transfer none): the clock the next session reads
- */
-LentoClock *
-lento_session_view_get_clock (LentoSessionView *self)
-{
-  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), NULL);
-
-  return get_clock (self);
-}
-
-/**
- * lento_session_view_set_clock:
- * @self: a #LentoSessionView
- * @clock: (nullable): a clock, or %NULL for the system clock
- *
- * Sets the clock for sessions started from now on.
- */
-void
-lento_session_view_set_clock (LentoSessionView *self,
-                              LentoClock       *clock)
-{
-  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
-  g_return_if_fail (clock == NULL || LENTO_IS_CLOCK (clock));
-
-  if (g_set_object (&self->clock, clock))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
+  practice_session_cb (self);
+  practice_plan_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE]);
 }
 
 /**
@@ -1150,114 +1181,21 @@ lento_session_view_get_session (LentoSessionView *self)
 }
 
 /**
- * lento_session_view_close_result:
- * @self: a #LentoSessionView
- * @result: (nullable): the result the view should stop showing
- *
- * Puts an ended session away, as Close does, when @result is the one the
- * view shows; the window calls it once the session is in the journal. A
- * session still under way, or another result, is left alone.
- */
-void
-lento_session_view_close_result (LentoSessionView   *self,
-                                 LentoSessionResult *result)
-{
-  g_return_if_fail (LENTO_IS_SESSION_VIEW (self));
-
-  if (result == NULL || result != self->result)
-    return;
-
-  clear_session (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-  update_idle (self);
-  update_page (self);
-  update_ticking (self);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
-}
-
-/**
  * lento_session_view_start:
  * @self: a #LentoSessionView
  *
- * Starts today's session, as the Start button does.
+ * Starts today's session, as the Start button does: only where the plan
+ * offers one today (see lento_practice_get_start()).
  *
- * Returns: %TRUE if a session started; %FALSE if one is already running
- *   or there is no session to start
+ * Returns: %TRUE if a session started
  */
 gboolean
 lento_session_view_start (LentoSessionView *self)
 {
-  g_autoptr(LentoSessionTemplate) template = NULL;
-
   g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), FALSE);
 
-  if (session_is_active (self) || self->program == NULL || self->template_id == NULL)
-    return FALSE;
-
-  template = lento_program_dup_template (self->program, self->template_id);
-  if (template == NULL)
-    return FALSE;
-
-  clear_session (self);
-  set_session (self, lento_session_new (template, get_clock (self)));
-  lento_session_start (self->session);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
-
-  return TRUE;
-}
-
-/**
- * lento_session_view_restore:
- * @self: a #LentoSessionView
- * @node: a session saved with lento_session_serialize()
- * @error: return location for a #GError
- *
- * Brings back a session saved before Lento last closed: a running or
- * paused one goes on, an ended or interrupted one waits on the result
- * page to be recorded. Does nothing if a session is already running.
- *
- * Returns: %TRUE if the view now shows the saved session
- */
-gboolean
-lento_session_view_restore (LentoSessionView  *self,
-                            JsonNode          *node,
-                            GError           **error)
-{
-  g_autoptr(LentoSessionTemplate) template = NULL;
-  LentoSession *session;
-  const char *template_id;
-
-  g_return_val_if_fail (LENTO_IS_SESSION_VIEW (self), FALSE);
-  g_return_val_if_fail (node != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (session_is_active (self))
-    return FALSE;
-
-  template_id = lento_session_peek_saved_template_id (node);
-  if (self->program != NULL && template_id != NULL)
-    template = lento_program_dup_template (self->program, template_id);
-  if (template == NULL)
-    {
-      g_set_error_literal (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION,
-                           _("The session in progress could not be resumed because the plan "
-                             "no longer has it."));
-      return FALSE;
-    }
-
-  session = lento_session_restore_from_json (template, get_clock (self), node, error);
-  if (session == NULL)
-    return FALSE;
-
-  clear_session (self);
-  set_session (self, session);
-  state_notify_cb (self, NULL, self->session);
-
-  return TRUE;
+  return self->practice != NULL && !self->discreet
+         && lento_practice_start_session (self->practice, FALSE);
 }
 
 /**

@@ -8,9 +8,7 @@
 
 #include <adwaita.h>
 
-#include "lento-clock.h"
-#include "lento-program.h"
-#include "lento-session.h"
+#include "lento-practice.h"
 
 G_BEGIN_DECLS
 
@@ -21,23 +19,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LentoSessionView, lento_session_view, LENTO, SESSION_VIEW, AdwBin)
 
-GtkWidget    *lento_session_view_new             (void);
-LentoProgram *lento_session_view_get_program     (LentoSessionView *self);
-void          lento_session_view_set_program     (LentoSessionView *self,
-                                                  LentoProgram     *program);
-const char   *lento_session_view_get_template_id (LentoSessionView *self);
-void          lento_session_view_set_template_id (LentoSessionView *self,
-                                                  const char       *template_id);
-LentoClock   *lento_session_view_get_clock       (LentoSessionView *self);
-void          lento_session_view_set_clock       (LentoSessionView *self,
-                                                  LentoClock       *clock);
-LentoSession *lento_session_view_get_session     (LentoSessionView *self);
-gboolean      lento_session_view_start           (LentoSessionView *self);
-void          lento_session_view_close_result    (LentoSessionView   *self,
-                                                  LentoSessionResult *result);
-gboolean      lento_session_view_restore         (LentoSessionView *self,
-                                                  JsonNode         *node,
-                                                  GError          **error);
-gboolean      lento_session_view_get_ticking     (LentoSessionView *self);
+GtkWidget    *lento_session_view_new          (gboolean          discreet);
+void          lento_session_view_set_practice (LentoSessionView *self,
+                                               LentoPractice    *practice);
+LentoSession *lento_session_view_get_session  (LentoSessionView *self);
+gboolean      lento_session_view_start        (LentoSessionView *self);
+gboolean      lento_session_view_get_ticking  (LentoSessionView *self);
 
 G_END_DECLS

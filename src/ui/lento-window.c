@@ -16,7 +16,7 @@
 #include "lento-session-cues.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
-#include "lento-store.h"
+#include "lento-practice.h"
 #include "lento-unlock-page.h"
 #include "lento-vault.h"
 #include "lento-window.h"
@@ -53,21 +53,11 @@ struct _LentoWindow
 
   /* Owned */
   GSettings            *settings;
-  LentoStore           *store;
+  LentoPractice        *practice;
   LentoVault           *vault;
   GCancellable         *cancellable;
-
-  /* The session the window saves in the profile as it goes. */
-  LentoSession         *watched_session;
-  /* A session that ended, or was to be recorded, while the journal was
-   * locked: the entry editor opens with it once the journal is back.
-   */
-  LentoSessionResult   *pending_record;
-  /* The session whose entry is in the editor, and that entry's UUID: once
-   * it is saved the session is put away, so it cannot be recorded twice.
-   */
-  LentoSessionResult   *recording;
-  char                 *recording_uuid;
+  /* The lock page's discreet copy of the timer. */
+  LentoSessionView     *locked_session_view;
 
   /* The view to show once the views exist. */
   char                 *pending_view;
@@ -76,10 +66,6 @@ struct _LentoWindow
    * the window stays on set-up until the person has finished it.
    */
   guint                 in_setup : 1;
-  /* A session was put away behind the lock: its copy in the profile goes
-   * once the journal opens, instead of bringing it back.
-   */
-  guint                 drop_saved_session : 1;
 };
 
 enum {
@@ -109,19 +95,19 @@ is_view_name (const char *name)
 /**
  * lento_window_new:
  * @application: (nullable): the application
- * @store: (nullable): the journal's store and vault. Without one, the window
+ * @practice: (nullable): the journal's practice and vault. Without one, the window
  *   shows its views straight away, empty; widget tests use that.
  */
 LentoWindow *
 lento_window_new (LentoApplication *application,
-                  LentoStore       *store)
+                  LentoPractice    *practice)
 {
   g_return_val_if_fail (application == NULL || LENTO_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store == NULL || LENTO_IS_STORE (store), NULL);
+  g_return_val_if_fail (practice == NULL || LENTO_IS_PRACTICE (practice), NULL);
 
   return g_object_new (LENTO_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "practice", practice,
                        NULL);
 }
 
@@ -193,6 +179,9 @@ lento_window_ensure_lock_page (LentoWindow *self)
   self->lock_unlock_button = GTK_BUTTON (lento_builder_get (builder, "lock_unlock_button"));
   self->locked_session_bin = ADW_BIN (lento_builder_get (builder, "locked_session_bin"));
   self->unlock_bin = ADW_BIN (lento_builder_get (builder, "unlock_bin"));
+  self->locked_session_view = LENTO_SESSION_VIEW (lento_session_view_new (TRUE));
+  lento_session_view_set_practice (self->locked_session_view, self->practice);
+  adw_bin_set_child (self->locked_session_bin, GTK_WIDGET (self->locked_session_view));
   locked_menu = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW, "locked_menu");
   lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
                                                                         "lock_menu_button")),
@@ -239,9 +228,7 @@ lento_window_ensure_setup_page (LentoWindow *self)
   return self->setup_page;
 }
 
-static void lento_window_recommendation_cb    (LentoWindow        *self);
-static void lento_window_record_session_cb    (LentoWindow        *self,
-                                               LentoSessionResult *result);
+static void lento_window_record_cb            (LentoWindow        *self);
 static void lento_window_inventory_changed_cb (LentoWindow        *self);
 static void lento_window_visible_child_cb     (LentoWindow        *self,
                                                GParamSpec         *pspec,
@@ -249,11 +236,6 @@ static void lento_window_visible_child_cb     (LentoWindow        *self,
 static void lento_window_bind_models          (LentoWindow        *self,
                                                GtkWidget          *view);
 
-/* Builds the three views, the first time the window shows them. */
-static void lento_window_session_changed_cb (LentoWindow *self);
-static void lento_window_entry_saved_cb     (LentoWindow *self,
-                                             LentoEntry  *entry);
-static void lento_window_store_loaded_cb    (LentoWindow *self);
 
 /* On a narrow window the lock page shows the timer or the unlock page, one
  * at a time, with a button in the header to go to the other.
@@ -300,53 +282,43 @@ lento_window_lock_show_unlock_cb (LentoWindow *self)
   adw_leaflet_set_visible_child (self->lock_leaflet, GTK_WIDGET (self->unlock_bin));
 }
 
-/* Puts the session view on the lock page, or takes it off (@view %NULL). */
+/* While a session of the day is open, the lock page shows its timer with
+ * the controls beside the unlock page; without one, the unlock page alone.
+ */
 static void
-lento_window_set_locked_session (LentoWindow *self,
-                                 GtkWidget   *view)
+lento_window_update_locked_session (LentoWindow *self)
 {
-  if (view == NULL && self->lock_leaflet == NULL)
+  gboolean has_session = self->practice != NULL
+                         && lento_practice_get_session (self->practice) != NULL;
+
+  if (self->lock_leaflet == NULL && !has_session)
     return;
 
   lento_window_ensure_lock_page (self);
-  adw_bin_set_child (self->locked_session_bin, view);
-  gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), view != NULL);
+  if (has_session == gtk_widget_get_visible (GTK_WIDGET (self->locked_session_bin)))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_session_bin), has_session);
   adw_leaflet_set_visible_child (self->lock_leaflet,
-                                 view != NULL ? GTK_WIDGET (self->locked_session_bin)
-                                              : GTK_WIDGET (self->unlock_bin));
+                                 has_session ? GTK_WIDGET (self->locked_session_bin)
+                                             : GTK_WIDGET (self->unlock_bin));
   lento_window_lock_leaflet_cb (self);
 }
 
-static void
-lento_window_take_session_off_lock_page (LentoWindow *self)
-{
-  if (self->locked_session_bin != NULL
-      && gtk_widget_get_parent (GTK_WIDGET (self->session_view))
-         == GTK_WIDGET (self->locked_session_bin))
-    lento_window_set_locked_session (self, NULL);
-}
-
-/* The session view outlives a lock: it is built once, and moves to the lock
- * page while its session goes on, so that the timer stays in reach.
+/* The session view is built once and kept across locks: it holds the
+ * inhibitor that keeps the machine awake while a session runs.
  */
 static void
 lento_window_ensure_session_view (LentoWindow *self)
 {
   if (self->session_view != NULL)
-    {
-      lento_window_take_session_off_lock_page (self);
-      return;
-    }
+    return;
 
-  self->session_view = g_object_ref_sink (LENTO_SESSION_VIEW (lento_session_view_new ()));
+  self->session_view = g_object_ref_sink (LENTO_SESSION_VIEW (lento_session_view_new (FALSE)));
+  lento_session_view_set_practice (self->session_view, self->practice);
   g_signal_connect_object (self->session_view, "record",
-                           G_CALLBACK (lento_window_record_session_cb), self,
+                           G_CALLBACK (lento_window_record_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session_view, "notify::session",
-                           G_CALLBACK (lento_window_session_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (self->store != NULL)
-    lento_window_bind_models (self, GTK_WIDGET (self->session_view));
 }
 
 /* The main page holds the header with the view switcher and the views. A
@@ -402,24 +374,19 @@ lento_window_ensure_views (LentoWindow *self)
                                     "journal", _("Journal"));
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
 
-  g_signal_connect_object (self->plan_view, "notify::recommendation",
-                           G_CALLBACK (lento_window_recommendation_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_view, "inventory-changed",
                            G_CALLBACK (lento_window_inventory_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal_view, "entry-saved",
-                           G_CALLBACK (lento_window_entry_saved_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
   self->session_cues = lento_session_cues_new (NULL, self->settings);
   g_object_bind_property (self, "is-active", self->session_cues, "window-active",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->session_view, "session", self->session_cues, "session",
-                          G_BINDING_SYNC_CREATE);
+  if (self->practice != NULL)
+    g_object_bind_property (self->practice, "session", self->session_cues, "session",
+                            G_BINDING_SYNC_CREATE);
 
-  if (self->store != NULL)
+  if (self->practice != NULL)
     {
       lento_window_bind_models (self, GTK_WIDGET (self->plan_view));
       lento_window_bind_models (self, GTK_WIDGET (self->journal_view));
@@ -430,10 +397,6 @@ lento_window_ensure_views (LentoWindow *self)
   g_clear_pointer (&self->pending_view, g_free);
 
   lento_window_visible_child_cb (self, NULL, self->stack);
-  lento_window_recommendation_cb (self);
-
-  if (self->store != NULL && lento_store_get_loaded (self->store))
-    lento_window_store_loaded_cb (self);
 }
 
 /* Locking takes the plan and the journal out of the window altogether; a
@@ -443,12 +406,8 @@ lento_window_ensure_views (LentoWindow *self)
 static void
 lento_window_drop_views (LentoWindow *self)
 {
-  gboolean keep_session;
-
   if (self->plan_view == NULL)
     return;
-
-  keep_session = lento_session_view_get_session (self->session_view) != NULL;
 
   /* Remembered for when the views come back. */
   g_free (self->pending_view);
@@ -459,8 +418,6 @@ lento_window_drop_views (LentoWindow *self)
   adw_view_stack_remove (self->stack, GTK_WIDGET (self->journal_view));
   self->plan_view = NULL;
   self->journal_view = NULL;
-
-  lento_window_set_locked_session (self, keep_session ? GTK_WIDGET (self->session_view) : NULL);
 }
 
 static void
@@ -511,6 +468,7 @@ lento_window_sync_vault (LentoWindow *self)
     lento_window_ensure_views (self);
   else
     lento_window_drop_views (self);
+  lento_window_update_locked_session (self);
   gtk_stack_set_visible_child_name (self->lock_stack, page);
 
   /* As with the views: what is not shown is not there for a screen reader,
@@ -738,23 +696,7 @@ lento_window_lock_action (GtkWidget  *widget,
   if (self->vault == NULL)
     return;
 
-  /* Saves still waiting for an idle moment go to the vault before the keys
-   * are wiped.
-   */
-  lento_store_flush_pending (self->store);
-  lento_vault_lock (self->vault);
-}
-
-/* Today's session, as the plan sees it, is the one the timer offers. */
-static void
-lento_window_recommendation_cb (LentoWindow *self)
-{
-  LentoRecommendation *recommendation = lento_plan_view_get_recommendation (self->plan_view);
-
-  lento_session_view_set_template_id (self->session_view,
-                                      recommendation != NULL
-                                      ? lento_recommendation_get_template (recommendation)
-                                      : NULL);
+  lento_practice_lock (self->practice);
 }
 
 static void
@@ -764,208 +706,63 @@ lento_window_start_session_action (GtkWidget  *widget,
 {
   LentoWindow *self = LENTO_WINDOW (widget);
 
-  if (self->plan_view == NULL)
+  if (self->plan_view == NULL || self->practice == NULL)
     return;
 
-  lento_window_recommendation_cb (self);
   lento_window_set_view (self, "session");
   lento_session_view_start (self->session_view);
 }
 
-/* Keeps the running session in the encrypted profile, or takes it out once
- * the person has closed it. While the journal is locked there is nowhere to
- * write; the state is written again as soon as it opens.
+/* The entry that records the session opens in the Journal view's editor,
+ * filled in; the person adds how it felt and saves it.
  */
 static void
-lento_window_save_session (LentoWindow *self)
+lento_window_edit_result (LentoWindow *self,
+                          LentoEntry  *entry)
 {
-  LentoSession *session = lento_session_view_get_session (self->session_view);
-  JsonObject *profile;
-
-  if (self->store == NULL || !lento_store_get_loaded (self->store))
+  if (self->journal_view == NULL || entry == NULL)
     return;
-
-  profile = lento_store_get_profile (self->store);
-  if (session != NULL)
-    json_object_set_member (profile, "session", lento_session_serialize (session));
-  else if (json_object_has_member (profile, "session"))
-    json_object_remove_member (profile, "session");
-  else
-    return;
-
-  lento_store_save_profile (self->store);
-}
-
-static void
-lento_window_defer_record (LentoWindow        *self,
-                           LentoSessionResult *result)
-{
-  g_clear_pointer (&self->pending_record, lento_session_result_unref);
-  self->pending_record = lento_session_result_ref (result);
-
-  if (self->unlock_page != NULL)
-    lento_unlock_page_set_reason (self->unlock_page,
-                                  _("The session has ended. Unlock your journal to record it; "
-                                    "the entry will be filled in for you."));
-}
-
-/* At the end the entry editor opens, filled in; behind the lock it waits. */
-static void
-lento_window_session_finished_cb (LentoWindow        *self,
-                                  LentoSessionResult *result)
-{
-  lento_window_record_session_cb (self, result);
-}
-
-static void
-lento_window_session_changed_cb (LentoWindow *self)
-{
-  LentoSession *session = lento_session_view_get_session (self->session_view);
-
-  if (session == self->watched_session)
-    return;
-
-  if (self->watched_session != NULL)
-    g_signal_handlers_disconnect_by_data (self->watched_session, self);
-  g_set_object (&self->watched_session, session);
-  if (self->pending_record != NULL && self->unlock_page != NULL)
-    lento_unlock_page_set_reason (self->unlock_page, NULL);
-  g_clear_pointer (&self->pending_record, lento_session_result_unref);
-  self->drop_saved_session = session == NULL
-                             && (self->store == NULL || !lento_store_get_loaded (self->store));
-
-  /* Put away behind the lock, the timer leaves the lock page: its start page
-   * would name today's session to whoever looks.
-   */
-  if (session == NULL)
-    lento_window_take_session_off_lock_page (self);
-
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "save-needed",
-                               G_CALLBACK (lento_window_save_session), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "finished",
-                               G_CALLBACK (lento_window_session_finished_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  lento_window_save_session (self);
-}
-
-/* The journal is open: a session saved before Lento last closed comes back
- * (going on, or waiting to be recorded), one that went on behind the lock
- * is saved as it is now, and one that ended behind the lock is recorded.
- */
-static void
-lento_window_store_loaded_cb (LentoWindow *self)
-{
-  g_autoptr(LentoSessionResult) result = NULL;
-  JsonObject *profile;
-
-  if (self->plan_view == NULL || !lento_store_get_loaded (self->store))
-    return;
-
-  profile = lento_store_get_profile (self->store);
-  if (lento_session_view_get_session (self->session_view) != NULL || self->drop_saved_session)
-    {
-      self->drop_saved_session = FALSE;
-      lento_window_save_session (self);
-    }
-  else if (json_object_has_member (profile, "session"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (lento_session_view_restore (self->session_view,
-                                      json_object_get_member (profile, "session"), &error))
-        lento_window_set_view (self, "session");
-      else
-        lento_window_show_error (self, _("The Session Could Not Be Resumed"), error);
-    }
-
-  result = g_steal_pointer (&self->pending_record);
-  if (result != NULL)
-    lento_window_record_session_cb (self, result);
-}
-
-/* A finished session becomes a journal entry, filled in with what the timer
- * knows and what the plan suggested; the person adds how it felt.
- */
-static void
-lento_window_record_session_cb (LentoWindow        *self,
-                                LentoSessionResult *result)
-{
-  LentoRecommendation *recommendation;
-  g_autoptr(LentoEntry) entry = NULL;
-  int urge;
-
-  /* Locked: the editor opens once the journal is back. */
-  if (self->plan_view == NULL ||
-      (self->store != NULL && !lento_store_get_loaded (self->store)))
-    {
-      lento_window_defer_record (self, result);
-      return;
-    }
-
-  recommendation = lento_plan_view_get_recommendation (self->plan_view);
-  entry = lento_entry_new (lento_session_result_get_start_time (result));
-  lento_entry_set_duration (entry, lento_session_result_get_total_seconds (result));
-  lento_entry_set_wear (entry, lento_session_result_get_wear_seconds (result));
-  /* Stopped because it hurt: the pain starts at the level the coach steps
-   * back at, shown for the person to set as it really was.
-   */
-  if (lento_session_result_get_sharp_pain (result))
-    {
-      LentoProgram *program = lento_plan_view_get_program (self->plan_view);
-
-      lento_entry_set_sharp_pain (entry, TRUE);
-      if (program != NULL)
-        lento_entry_set_pain (entry, lento_program_get_rules (program)->step_back_min_pain);
-    }
-
-  urge = lento_session_result_get_urge_faded_minute (result);
-  if (urge >= 0)
-    lento_entry_set_urge_faded (entry, urge);
-
-  if (recommendation != NULL)
-    {
-      lento_entry_set_stage (entry, lento_recommendation_get_stage (recommendation));
-      lento_entry_set_tool (entry, lento_recommendation_get_tool (recommendation));
-      if (lento_recommendation_get_diameter (recommendation) > 0)
-        lento_entry_set_diameter (entry, lento_recommendation_get_diameter (recommendation));
-      lento_entry_set_lube (entry, lento_recommendation_get_lube (recommendation));
-    }
-
-  g_clear_pointer (&self->recording, lento_session_result_unref);
-  self->recording = lento_session_result_ref (result);
-  g_free (self->recording_uuid);
-  self->recording_uuid = g_strdup (lento_entry_get_uuid (entry));
 
   lento_window_set_view (self, "journal");
   lento_journal_view_edit_entry (self->journal_view, entry);
 }
 
-/* The session's entry is in the journal: the ended session is put away, and
- * with it the copy in the profile that would bring it back after a restart.
- */
 static void
-lento_window_entry_saved_cb (LentoWindow *self,
-                             LentoEntry  *entry)
+lento_window_record_cb (LentoWindow *self)
 {
-  if (self->recording == NULL
-      || g_strcmp0 (lento_entry_get_uuid (entry), self->recording_uuid) != 0)
+  g_autoptr(LentoEntry) entry = lento_practice_dup_result_entry (self->practice);
+
+  lento_window_edit_result (self, entry);
+}
+
+static void
+lento_window_session_ended_cb (LentoWindow *self,
+                               LentoEntry  *entry)
+{
+  lento_window_edit_result (self, entry);
+}
+
+/* Behind the lock, the unlock page says what waits for the journal. */
+static void
+lento_window_practice_session_cb (LentoWindow *self)
+{
+  gboolean ended = lento_practice_get_result (self->practice) != NULL;
+
+  lento_window_update_locked_session (self);
+  if (self->unlock_page == NULL || lento_practice_get_loaded (self->practice))
     return;
 
-  lento_session_view_close_result (self->session_view, self->recording);
-  g_clear_pointer (&self->recording, lento_session_result_unref);
-  g_clear_pointer (&self->recording_uuid, g_free);
+  lento_unlock_page_set_reason (self->unlock_page,
+                                ended ? _("The session has ended. Unlock your journal to "
+                                          "record it; the entry will be filled in for you.")
+                                      : NULL);
 }
 
 static void
 lento_window_inventory_changed_cb (LentoWindow *self)
 {
-  if (self->store != NULL)
-    lento_store_save_profile (self->store);
+  if (self->practice != NULL)
+    lento_practice_save_profile (self->practice);
 }
 
 static void
@@ -1143,9 +940,9 @@ lento_window_set_property (GObject      *object,
       break;
 
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      if (self->store != NULL)
-        self->vault = g_object_ref (lento_store_get_vault (self->store));
+      self->practice = g_value_dup_object (value);
+      if (self->practice != NULL)
+        self->vault = g_object_ref (lento_practice_get_vault (self->practice));
       break;
 
     default:
@@ -1153,7 +950,7 @@ lento_window_set_property (GObject      *object,
     }
 }
 
-/* Each view takes the models it knows of; the store sets them to NULL when
+/* Each view takes the models it knows of; the practice sets them to NULL when
  * the journal locks, so no view keeps personal data behind the lock page.
  */
 static void
@@ -1162,13 +959,13 @@ lento_window_bind_models (LentoWindow *self,
 {
   /* The planned days go both ways: the plan view's toggles change them. */
   static const char * const models[] = {
-    "journal", "inventory", "program", "weekdays", "skipped-day",
+    "journal", "inventory", "program", "weekdays", "skipped-day", "recommendation",
   };
   GObjectClass *klass = G_OBJECT_GET_CLASS (view);
 
   for (guint j = 0; j < G_N_ELEMENTS (models); j++)
     if (g_object_class_find_property (klass, models[j]) != NULL)
-      g_object_bind_property (self->store, models[j], view, models[j],
+      g_object_bind_property (self->practice, models[j], view, models[j],
                               G_BINDING_SYNC_CREATE
                               | (g_str_equal (models[j], "weekdays")
                                  ? G_BINDING_BIDIRECTIONAL : 0));
@@ -1228,13 +1025,19 @@ lento_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
     }
 
-  if (self->store != NULL)
+  if (self->practice != NULL)
     {
-      g_signal_connect_object (self->store, "error",
+      g_signal_connect_object (self->practice, "error",
                                G_CALLBACK (lento_window_store_error_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->store, "notify::loaded",
-                               G_CALLBACK (lento_window_store_loaded_cb), self,
+      g_signal_connect_object (self->practice, "session-ended",
+                               G_CALLBACK (lento_window_session_ended_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->practice, "notify::session",
+                               G_CALLBACK (lento_window_practice_session_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->practice, "notify::result",
+                               G_CALLBACK (lento_window_practice_session_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
@@ -1257,16 +1060,10 @@ lento_window_dispose (GObject *object)
   g_clear_handle_id (&self->lock_buttons_id, g_source_remove);
   g_clear_handle_id (&self->icon_id, g_source_remove);
   g_clear_object (&self->vault);
-  g_clear_object (&self->store);
+  g_clear_object (&self->practice);
   g_clear_object (&self->session_cues);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_view, g_free);
-  g_clear_pointer (&self->pending_record, lento_session_result_unref);
-  g_clear_pointer (&self->recording, lento_session_result_unref);
-  g_clear_pointer (&self->recording_uuid, g_free);
-  if (self->watched_session != NULL)
-    g_signal_handlers_disconnect_by_data (self->watched_session, self);
-  g_clear_object (&self->watched_session);
   g_clear_object (&self->session_view);
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
@@ -1318,8 +1115,8 @@ lento_window_class_init (LentoWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LENTO_TYPE_STORE,
+    g_param_spec_object ("practice", NULL, NULL,
+                         LENTO_TYPE_PRACTICE,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

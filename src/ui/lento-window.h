@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "lento-application.h"
-#include "lento-store.h"
+#include "lento-practice.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoWindow, lento_window, LENTO, WINDOW, AdwApplicationWindow)
 
 LentoWindow *lento_window_new          (LentoApplication *application,
-                                        LentoStore       *store);
+                                        LentoPractice       *store);
 const char  *lento_window_get_lock_page (LentoWindow     *self);
 const char  *lento_window_get_view     (LentoWindow      *self);
 void         lento_window_set_view     (LentoWindow      *self,

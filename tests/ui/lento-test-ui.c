@@ -127,6 +127,8 @@ find_widget (GtkWidget  *root,
         label = gtk_button_get_label (GTK_BUTTON (root));
       else if (GTK_IS_LABEL (root))
         label = gtk_label_get_label (GTK_LABEL (root));
+      else if (ADW_IS_PREFERENCES_ROW (root))
+        label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
 
       if (g_strcmp0 (label, text) == 0)
         return root;
@@ -167,7 +169,7 @@ lento_test_flag_timeout_cb (gpointer user_data)
  * @root: where to start looking
  * @type: the type of widget wanted
  * @text: (nullable): the label of the button (the tooltip of an icon
- *   button), or the text of the label, wanted; %NULL for the first widget
+ *   button), the text of the label, or the title of the row, wanted; %NULL for the first widget
  *   of @type
  *
  * Returns: (nullable) (transfer none): the first such widget under @root,

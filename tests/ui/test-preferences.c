@@ -14,6 +14,7 @@
 
 #include "lento-autostart.h"
 #include "lento-preferences-window.h"
+#include "lento-practice.h"
 #include "lento-test-ui.h"
 
 static GtkWidget *
@@ -247,7 +248,7 @@ test_privacy_page_reflects_slots (void)
   code = lento_vault_create (vault, &error);
   g_assert_no_error (error);
 
-  window = lento_preferences_window_new (settings, vault);
+  window = lento_preferences_window_new (settings, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
   gtk_window_present (GTK_WINDOW (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "privacy");
@@ -283,6 +284,144 @@ test_without_vault_hides_privacy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+wait_until_idle (LentoVault *vault)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  do
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (lento_vault_get_busy (vault) || g_main_context_pending (NULL));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A backup imported through Preferences is still there after the journal
+ * saves again: the store's journal in memory takes it in, rather than the
+ * vault behind the store's back.
+ */
+static void
+test_import_survives_next_save (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoVault) old_vault = NULL;
+  g_autoptr(LentoVault) vault = NULL;
+  g_autoptr(LentoSecret) old_code = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(LentoPractice) old_store = NULL;
+  g_autoptr(LentoPractice) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -2);
+  g_autoptr(LentoEntry) imported = lento_entry_new (earlier);
+  g_autoptr(LentoEntry) added = lento_entry_new (now);
+  g_autofree char *old_dir = g_dir_make_tmp ("lento-import-old-XXXXXX", NULL);
+  g_autofree char *data_dir = g_dir_make_tmp ("lento-import-XXXXXX", NULL);
+  g_autofree char *backup_path = g_build_filename (old_dir, "backup.lento", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  LentoPreferencesWindow *window;
+  GtkWidget *row;
+  GtkWindow *chooser;
+  AdwMessageDialog *dialog;
+  LentoJournal *journal;
+
+  /* The backup: another journal whose change log holds one entry. */
+  old_vault = lento_vault_new (old_dir, APPLICATION_ID);
+  g_assert_true (lento_vault_open (old_vault, &error));
+  old_code = lento_vault_create (old_vault, &error);
+  g_assert_no_error (error);
+  old_store = lento_practice_new (old_vault, NULL);
+  while (!lento_practice_get_loaded (old_store))
+    g_main_context_iteration (NULL, TRUE);
+  lento_journal_add (lento_practice_get_journal (old_store), imported);
+  lento_practice_flush_pending (old_store);
+  wait_until_idle (old_vault);
+  g_assert_true (lento_vault_export_backup (old_vault, backup, &error));
+  g_assert_no_error (error);
+
+  vault = lento_vault_new (data_dir, APPLICATION_ID);
+  g_assert_true (lento_vault_open (vault, &error));
+  code = lento_vault_create (vault, &error);
+  g_assert_no_error (error);
+  store = lento_practice_new (vault, NULL);
+  while (!lento_practice_get_loaded (store))
+    g_main_context_iteration (NULL, TRUE);
+
+  window = lento_preferences_window_new (settings, store);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "privacy");
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  row = lento_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                "_Import Encrypted Backup…");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), backup, &error));
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has read its folder. */
+  for (GFile *chosen = NULL; chosen == NULL; g_main_context_iteration (NULL, TRUE))
+    {
+      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (chosen != NULL)
+        g_object_unref (chosen);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         lento_secret_get_string (old_code));
+  g_signal_emit_by_name (lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                 "It Is the _Recovery Code"),
+                         "clicked");
+  wait_until_idle (vault);
+
+  /* The person goes on writing: one more entry, saved. */
+  lento_journal_add (lento_practice_get_journal (store), added);
+  lento_practice_flush_pending (store);
+  wait_until_idle (vault);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Read back from the disk, both are there. */
+  lento_vault_lock (vault);
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_no_error (error);
+  while (!lento_practice_get_loaded (store))
+    g_main_context_iteration (NULL, TRUE);
+  journal = lento_practice_get_journal (store);
+  g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (added)));
+  g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (imported)));
+
+  g_clear_object (&store);
+  g_clear_object (&old_store);
+  lento_vault_close (vault);
+  lento_vault_close (old_vault);
+  lento_test_remove_tree (data_dir);
+  lento_test_remove_tree (old_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/lento/preferences/without-vault-hides-privacy",
                    test_without_vault_hides_privacy);
   g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);
+  g_test_add_func ("/lento/preferences/import-survives-next-save",
+                   test_import_survives_next_save);
   g_test_add_func ("/lento/preferences/autostart-switch", test_autostart_switch);
   g_test_add_func ("/lento/preferences/autostart-blocked", test_autostart_blocked);
 

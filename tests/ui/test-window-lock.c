@@ -28,7 +28,7 @@
 typedef struct {
   char        *data_dir;
   LentoVault  *vault;
-  LentoStore  *store;
+  LentoPractice  *store;
   LentoWindow *window;
 } Fixture;
 
@@ -44,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   lento_vault_set_kdf_limits (fixture->vault, 1, 8192);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
-  fixture->store = lento_store_new (fixture->vault);
+  fixture->store = lento_practice_new (fixture->vault, NULL);
 }
 
 static void
@@ -130,7 +130,7 @@ wait_for_loaded (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (!lento_store_get_loaded (fixture->store))
+  while (!lento_practice_get_loaded (fixture->store))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
@@ -260,7 +260,7 @@ test_show_entry (Fixture       *fixture,
   wait_for_page (fixture, "main");
 
   lento_entry_set_pain (entry, 6);
-  lento_journal_add (lento_store_get_journal (fixture->store), entry);
+  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
   lento_window_set_view (fixture->window, "plan");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-entry", "s",
@@ -484,12 +484,12 @@ test_lock_keeps_running_session (Fixture       *fixture,
   g_assert_nonnull (entry);
   g_assert_true (lento_entry_get_sharp_pain (entry));
   g_assert_cmpint (lento_entry_get_pain (entry), ==,
-                   lento_program_get_rules (lento_store_get_program (fixture->store))
+                   lento_program_get_rules (lento_practice_get_program (fixture->store))
                      ->step_back_min_pain);
   g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) ==
                  GTK_WIDGET (view));
   uuid = g_strdup (lento_entry_get_uuid (entry));
-  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
 
   /* Once the entry is saved, the ended session is put away, in the window
    * and in the profile: nothing is left to record it a second time, now or
@@ -500,11 +500,11 @@ test_lock_keeps_running_session (Fixture       *fixture,
                                                                       "diameter-spin")),
                              12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  saved = lento_journal_lookup (lento_store_get_journal (fixture->store), uuid);
+  saved = lento_journal_lookup (lento_practice_get_journal (fixture->store), uuid);
   g_assert_nonnull (saved);
   g_assert_true (lento_entry_get_sharp_pain (saved));
   g_assert_null (lento_session_view_get_session (view));
-  g_assert_false (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
 }
 
 /* A session that ends behind the lock can be put away there. The timer then
@@ -523,7 +523,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
 
   code = show_new_journal (fixture);
   view = start_session (fixture);
-  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   wait_for_page (fixture, "unlock");
@@ -544,7 +544,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
                          lento_secret_get_string (code));
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
-  g_assert_false (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
   g_assert_null (lento_session_view_get_session (view));
   editor = find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR);
   g_assert_true (editor == NULL || !gtk_widget_get_mapped (editor));
@@ -567,14 +567,14 @@ test_session_resumes_after_restart (Fixture       *fixture,
   code = show_new_journal (fixture);
   view = start_session (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
-  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
 
   /* Gone without a word; locking and unlocking makes the store read the
    * profile back from the disk.
    */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  lento_store_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->store);
   /* A fresh journal has no profile yet: the one written now holds the
    * session. It is written by a worker thread, then renamed into place.
    */
@@ -590,7 +590,7 @@ test_session_resumes_after_restart (Fixture       *fixture,
   g_assert_no_error (error);
 
   wait_for_loaded (fixture);
-  g_assert_true (json_object_has_member (lento_store_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
   show_window (fixture);
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
@@ -600,6 +600,199 @@ test_session_resumes_after_restart (Fixture       *fixture,
   g_assert_nonnull (session);
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
   g_assert_cmpuint (lento_session_get_phase_index (session), ==, 0);
+}
+
+/* The shown button with @label inside @root, which must be there. */
+static GtkWidget *
+shown_button (GtkWidget  *root,
+              const char *label)
+{
+  GtkWidget *button = lento_test_find_shown (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+lock_and_unlock (Fixture     *fixture,
+                 LentoSecret *code)
+{
+  LentoUnlockPage *unlock_page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+}
+
+/* After any number of locks the session's real buttons are sensitive and
+ * do what they say, in the window and on the lock page.
+ */
+static void
+test_session_controls_after_lock (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoSession *session;
+  GtkWidget *view;
+
+  code = show_new_journal (fixture);
+  lock_and_unlock (fixture, code);
+  lock_and_unlock (fixture, code);
+
+  lento_window_set_view (fixture->window, "session");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  click (shown_button (GTK_WIDGET (fixture->window), "_Start"));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  session = lento_session_view_get_session (LENTO_SESSION_VIEW (view));
+  g_assert_nonnull (session);
+
+  click (shown_button (view, "_Pause"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  click (shown_button (view, "_Resume"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+
+  /* Locked in the middle of it, the controls go on working. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  click (shown_button (view, "_Pause"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  click (shown_button (view, "It _Hurts, Stop Now"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
+}
+
+static void
+add_painful_entry (Fixture *fixture)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+  lento_entry_set_sharp_pain (entry, TRUE);
+  lento_entry_set_pain (entry, 7);
+  lento_entry_set_duration (entry, 10 * 60);
+  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+/* After sharp pain the plan says rest; the Session view says the same and
+ * its Start button does not start today's session.
+ */
+static void
+test_session_view_follows_plan (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoRecommendation *recommendation;
+  GtkWidget *view;
+  GtkWidget *start;
+
+  code = show_new_journal (fixture);
+  add_painful_entry (fixture);
+  recommendation = lento_plan_view_get_recommendation (
+    LENTO_PLAN_VIEW (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW)));
+  g_assert_cmpint (lento_recommendation_get_kind (recommendation), ==,
+                   LENTO_RECOMMENDATION_REST);
+
+  lento_window_set_view (fixture->window, "session");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  start = lento_test_find_shown (view, GTK_TYPE_BUTTON, "_Start");
+  g_assert_true (start == NULL || !gtk_widget_is_sensitive (start));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-session", NULL);
+  g_assert_null (lento_session_view_get_session (LENTO_SESSION_VIEW (view)));
+}
+
+/* Cancel in the editor that opens after It Hurts does not throw the
+ * painful session away: the coach must see it.
+ */
+static void
+test_it_hurts_is_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoJournal *journal;
+  GtkWidget *view;
+  LentoEntryEditor *editor;
+  gboolean found = FALSE;
+
+  code = show_new_journal (fixture);
+  lento_window_set_view (fixture->window, "session");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  click (shown_button (GTK_WIDGET (fixture->window), "_Start"));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  click (shown_button (view, "It _Hurts, Stop Now"));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The editor opens by itself, to say how it was. */
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
+  editor = LENTO_ENTRY_EDITOR (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  journal = lento_practice_get_journal (fixture->store);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (journal)); i++)
+    {
+      g_autoptr(LentoEntry) entry = g_list_model_get_item (G_LIST_MODEL (journal), i);
+
+      found |= lento_entry_get_sharp_pain (entry);
+    }
+  g_assert_true (found);
+}
+
+/* Read-only means read-only: with a damaged month, nothing that would add
+ * to the journal can be pressed.
+ */
+static void
+test_read_only_refuses_entries (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *new_entry;
+  gint64 deadline;
+
+  code = show_new_journal (fixture);
+  add_painful_entry (fixture);
+  /* Twice the log's size folds the entries into their month. */
+  for (guint i = 0; i < 2 * 32 + 1; i++)
+    add_painful_entry (fixture);
+  lento_practice_flush_pending (fixture->store);
+  month = g_date_time_format (now, "%Y-%m.lento");
+  path = g_build_filename (fixture->data_dir, "journal", month, NULL);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) || lento_vault_get_busy (fixture->vault))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  g_assert_true (g_file_set_contents (path, "damaged", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+
+  lento_window_set_view (fixture->window, "journal");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  new_entry = lento_test_find_shown (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
+                                     "New Entry (Ctrl+N)");
+  g_assert_nonnull (new_entry);
+  g_assert_false (gtk_widget_is_sensitive (new_entry));
 }
 
 int
@@ -630,6 +823,15 @@ main (int   argc,
               fixture_set_up, test_session_closed_behind_lock, fixture_tear_down);
   g_test_add ("/lento/window-lock/session-resumes-after-restart", Fixture, NULL,
               fixture_set_up, test_session_resumes_after_restart, fixture_tear_down);
+
+  g_test_add ("/lento/window-lock/session-controls-after-lock", Fixture, NULL,
+              fixture_set_up, test_session_controls_after_lock, fixture_tear_down);
+  g_test_add ("/lento/window-lock/session-view-follows-plan", Fixture, NULL,
+              fixture_set_up, test_session_view_follows_plan, fixture_tear_down);
+  g_test_add ("/lento/window-lock/it-hurts-is-kept", Fixture, NULL,
+              fixture_set_up, test_it_hurts_is_kept, fixture_tear_down);
+  g_test_add ("/lento/window-lock/read-only-refuses-entries", Fixture, NULL,
+              fixture_set_up, test_read_only_refuses_entries, fixture_tear_down);
 
   return g_test_run ();
 }

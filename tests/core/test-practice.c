@@ -1,14 +1,14 @@
-/* test-store.c
+/* test-practice.c
  *
  * Copyright 2026 The Lento authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "test-store"
+#define G_LOG_DOMAIN "test-practice"
 
 #include "config.h"
 
-#include "lento-store.h"
+#include "lento-practice.h"
 #include "lento-test-support.h"
 
 /* The store against a real vault in a throwaway folder: what the views get
@@ -19,13 +19,13 @@
 typedef struct {
   char        *data_dir;
   LentoVault  *vault;
-  LentoStore  *store;
+  LentoPractice  *store;
   LentoSecret *code;
   guint        errors;
 } Fixture;
 
 static void
-error_cb (LentoStore   *store,
+error_cb (LentoPractice   *store,
           const GError *error,
           Fixture      *fixture)
 {
@@ -47,7 +47,7 @@ wait_until_idle (Fixture *fixture)
 static void
 wait_until_loaded (Fixture *fixture)
 {
-  while (!lento_store_get_loaded (fixture->store))
+  while (!lento_practice_get_loaded (fixture->store))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -57,12 +57,12 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->data_dir = g_dir_make_tmp ("lento-store-XXXXXX", &error);
+  fixture->data_dir = g_dir_make_tmp ("lento-practice-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
-  fixture->store = lento_store_new (fixture->vault);
+  fixture->store = lento_practice_new (fixture->vault, NULL);
   g_signal_connect (fixture->store, "error", G_CALLBACK (error_cb), fixture);
 }
 
@@ -95,10 +95,10 @@ relock_and_unlock (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   wait_until_idle (fixture);
-  lento_store_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->store);
   lento_vault_lock (fixture->vault);
-  g_assert_null (lento_store_get_journal (fixture->store));
-  g_assert_null (lento_store_get_inventory (fixture->store));
+  g_assert_null (lento_practice_get_journal (fixture->store));
+  g_assert_null (lento_practice_get_inventory (fixture->store));
 
   g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
   g_assert_no_error (error);
@@ -110,15 +110,15 @@ test_locked_holds_nothing (Fixture       *fixture,
                            gconstpointer  data)
 {
   /* No journal yet: nothing at all. */
-  g_assert_null (lento_store_get_journal (fixture->store));
-  g_assert_null (lento_store_get_inventory (fixture->store));
-  g_assert_false (lento_store_get_loaded (fixture->store));
+  g_assert_null (lento_practice_get_journal (fixture->store));
+  g_assert_null (lento_practice_get_inventory (fixture->store));
+  g_assert_false (lento_practice_get_loaded (fixture->store));
 
   create_journal (fixture);
-  g_assert_nonnull (lento_store_get_program (fixture->store));
-  g_assert_nonnull (lento_store_get_journal (fixture->store));
-  g_assert_nonnull (lento_store_get_inventory (fixture->store));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_store_get_journal (fixture->store))),
+  g_assert_nonnull (lento_practice_get_program (fixture->store));
+  g_assert_nonnull (lento_practice_get_journal (fixture->store));
+  g_assert_nonnull (lento_practice_get_inventory (fixture->store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->store))),
                     ==, 0);
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
@@ -135,11 +135,11 @@ test_entry_survives_lock (Fixture       *fixture,
   create_journal (fixture);
   lento_entry_set_notes (entry, "Calm, slow, fine.");
   uuid = g_strdup (lento_entry_get_uuid (entry));
-  lento_journal_add (lento_store_get_journal (fixture->store), entry);
+  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
 
   relock_and_unlock (fixture);
 
-  journal = lento_store_get_journal (fixture->store);
+  journal = lento_practice_get_journal (fixture->store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
   g_assert_nonnull (lento_journal_lookup (journal, uuid));
   g_assert_cmpstr (lento_entry_get_notes (lento_journal_lookup (journal, uuid)), ==,
@@ -158,13 +158,13 @@ test_inventory_survives_lock (Fixture       *fixture,
   create_journal (fixture);
   tool = lento_tool_new ("trainer-small", "Small trainer", LENTO_TOOL_KIND_TRAINER,
                          LENTO_MATERIAL_SILICONE, 18.0, 80.0, TRUE);
-  g_assert_true (lento_inventory_add_tool (lento_store_get_inventory (fixture->store),
+  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->store),
                                            tool, &error));
   g_assert_no_error (error);
 
   relock_and_unlock (fixture);
 
-  inventory = lento_store_get_inventory (fixture->store);
+  inventory = lento_practice_get_inventory (fixture->store);
   g_assert_nonnull (lento_inventory_find_tool (inventory, "trainer-small"));
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
@@ -184,30 +184,30 @@ test_plan_choices_survive_lock (Fixture       *fixture,
   create_journal (fixture);
   g_signal_connect_swapped (fixture->store, "notify::weekdays",
                             G_CALLBACK (count_notify_cb), &notified);
-  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
-  g_assert_cmpuint (lento_store_get_skipped_day (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->store), ==, 0);
 
   /* Monday, Wednesday, Friday; Sunday's bit 0 is no weekday and is dropped. */
-  lento_store_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+  lento_practice_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
                                             | (1u << G_DATE_FRIDAY) | 1u);
   g_assert_cmpuint (notified, ==, 1);
-  lento_store_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+  lento_practice_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
                                             | (1u << G_DATE_FRIDAY));
   g_assert_cmpuint (notified, ==, 1);
-  lento_store_set_skipped_day (fixture->store, 739000);
+  lento_practice_set_skipped_day (fixture->store, 739000);
 
   relock_and_unlock (fixture);
 
-  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==,
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==,
                     (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY) | (1u << G_DATE_FRIDAY));
-  g_assert_cmpuint (lento_store_get_skipped_day (fixture->store), ==, 739000);
+  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->store), ==, 739000);
   g_assert_cmpuint (fixture->errors, ==, 0);
 
   /* Locked, nothing is known and nothing is kept. */
   lento_vault_lock (fixture->vault);
-  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
-  lento_store_set_weekdays (fixture->store, 1u << G_DATE_SUNDAY);
-  g_assert_cmpuint (lento_store_get_weekdays (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
+  lento_practice_set_weekdays (fixture->store, 1u << G_DATE_SUNDAY);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
 }
 
 static void
@@ -230,8 +230,8 @@ test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
   /* The person may still add a tool: it is not saved over what is there. */
   tool = lento_tool_new ("finger", "Finger", LENTO_TOOL_KIND_FINGER,
                          LENTO_MATERIAL_SKIN, 15.0, 70.0, FALSE);
-  lento_inventory_add_tool (lento_store_get_inventory (fixture->store), tool, NULL);
-  lento_store_save_profile (fixture->store);
+  lento_inventory_add_tool (lento_practice_get_inventory (fixture->store), tool, NULL);
+  lento_practice_save_profile (fixture->store);
   wait_until_idle (fixture);
 
   after = lento_vault_read_document (fixture->vault, "profile", &status, NULL);
@@ -245,15 +245,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/lento/store/locked-holds-nothing", Fixture, NULL,
+  g_test_add ("/lento/practice/locked-holds-nothing", Fixture, NULL,
               fixture_set_up, test_locked_holds_nothing, fixture_tear_down);
-  g_test_add ("/lento/store/entry-survives-lock", Fixture, NULL,
+  g_test_add ("/lento/practice/entry-survives-lock", Fixture, NULL,
               fixture_set_up, test_entry_survives_lock, fixture_tear_down);
-  g_test_add ("/lento/store/inventory-survives-lock", Fixture, NULL,
+  g_test_add ("/lento/practice/inventory-survives-lock", Fixture, NULL,
               fixture_set_up, test_inventory_survives_lock, fixture_tear_down);
-  g_test_add ("/lento/store/plan-choices-survive-lock", Fixture, NULL,
+  g_test_add ("/lento/practice/plan-choices-survive-lock", Fixture, NULL,
               fixture_set_up, test_plan_choices_survive_lock, fixture_tear_down);
-  g_test_add ("/lento/store/unreadable-profile-is-not-overwritten", Fixture, NULL,
+  g_test_add ("/lento/practice/unreadable-profile-is-not-overwritten", Fixture, NULL,
               fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
 
   return g_test_run ();

@@ -1,0 +1,974 @@
+/* lento-practice.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-practice"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lento-core-error.h"
+#include "lento-journal-vault.h"
+#include "lento-practice-private.h"
+
+/* LentoPractice owns the day: the journal, the inventory and the rest of
+ * the profile while the journal is unlocked, today's recommendation
+ * computed from them, and the session of the day with its result, which
+ * outlive a lock (lento-practice-session.c). Views bind to its properties
+ * and call its methods; every change is written back through it, months of
+ * the journal as they change and the profile as a whole, so that what is
+ * in memory and on disk never part ways.
+ *
+ * The profile document is {"format": 1, "inventory": {...}, ...}; members
+ * this version does not know are kept and written back.
+ */
+
+GParamSpec *_lento_practice_properties [PRACTICE_N_PROPS];
+guint _lento_practice_signals [PRACTICE_N_SIGNALS];
+#define properties _lento_practice_properties
+#define signals _lento_practice_signals
+
+G_DEFINE_FINAL_TYPE (LentoPractice, lento_practice, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (LentoPracticeStart, lento_practice_start,
+                    G_DEFINE_ENUM_VALUE (LENTO_PRACTICE_START_NO, "no"),
+                    G_DEFINE_ENUM_VALUE (LENTO_PRACTICE_START_NOW, "now"),
+                    G_DEFINE_ENUM_VALUE (LENTO_PRACTICE_START_ANYWAY, "anyway"))
+
+#define PROFILE_DOCUMENT "profile"
+#define PROFILE_FORMAT 1
+#define PROFILE_WEEKDAYS "plan-weekdays"
+#define PROFILE_SKIPPED_DAY "plan-skipped-day"
+
+/**
+ * lento_practice_new:
+ * @vault: the journal's vault
+ * @clock: (nullable): where today and the session's time come from; the
+ *   system clock when %NULL
+ */
+LentoPractice *
+lento_practice_new (LentoVault *vault,
+                    LentoClock *clock)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (clock == NULL || LENTO_IS_CLOCK (clock), NULL);
+
+  return g_object_new (LENTO_TYPE_PRACTICE, "vault", vault, "clock", clock, NULL);
+}
+
+LentoClock *
+lento_practice_get_clock (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * lento_practice_dup_now:
+ *
+ * Returns: (transfer full): the local time now, by the practice's clock
+ */
+GDateTime *
+lento_practice_dup_now (LentoPractice *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  utc = g_date_time_new_from_unix_utc (lento_clock_now_real (self->clock) / G_USEC_PER_SEC);
+  return g_date_time_to_local (utc);
+}
+
+/**
+ * lento_practice_get_recommendation:
+ *
+ * Returns: (transfer none) (nullable): what the plan says today, computed
+ *   once for every view; %NULL while locked or loading
+ */
+LentoRecommendation *
+lento_practice_get_recommendation (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->recommendation;
+}
+
+/**
+ * lento_practice_get_read_only:
+ *
+ * Returns: %TRUE while part of the journal could not be opened: nothing
+ *   that would change the journal is accepted then
+ */
+gboolean
+lento_practice_get_read_only (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
+
+  return self->journal != NULL && lento_journal_get_read_only (self->journal);
+}
+
+static guint
+julian_of (GDateTime *time)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
+                  g_date_time_get_year (time));
+  return g_date_get_julian (&date);
+}
+
+/* Today's recommendation, asked of the coach once for every view. */
+void
+_lento_practice_recompute (LentoPractice *self)
+{
+  g_autoptr(LentoRecommendation) recommendation = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  LentoCoachSettings settings;
+  guint skipped;
+  GDate today;
+
+  if (self->loaded && self->program != NULL && self->inventory != NULL)
+    {
+      now = lento_practice_dup_now (self);
+      lento_coach_settings_init (&settings);
+      settings.weekdays = lento_practice_get_weekdays (self);
+      skipped = lento_practice_get_skipped_day (self);
+      if (skipped != 0 && g_date_valid_julian (skipped))
+        g_date_set_julian (&settings.skipped, skipped);
+      g_date_clear (&today, 1);
+      g_date_set_julian (&today, julian_of (now));
+      recommendation = lento_coach_recommend (self->program, G_LIST_MODEL (self->journal),
+                                              self->inventory, &today, &settings);
+    }
+
+  if (recommendation == NULL && self->recommendation == NULL)
+    return;
+
+  g_set_object (&self->recommendation, recommendation);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_RECOMMENDATION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_START]);
+}
+
+LentoVault *
+lento_practice_get_vault (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->vault;
+}
+
+/**
+ * lento_practice_get_program:
+ *
+ * Returns: (transfer none) (nullable): the plan, read when the journal is
+ *   first unlocked; it holds nothing personal and so stays loaded after that
+ */
+LentoProgram *
+lento_practice_get_program (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->program;
+}
+
+/**
+ * lento_practice_get_journal:
+ *
+ * Returns: (transfer none) (nullable): the journal, or %NULL while locked
+ */
+LentoJournal *
+lento_practice_get_journal (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->journal;
+}
+
+/**
+ * lento_practice_get_inventory:
+ *
+ * Returns: (transfer none) (nullable): the inventory, or %NULL while locked
+ */
+LentoInventory *
+lento_practice_get_inventory (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->inventory;
+}
+
+/**
+ * lento_practice_get_profile:
+ *
+ * Returns: (transfer none) (nullable): the profile document, for the
+ *   members that have no object of their own yet (plan choices, a running
+ *   session). Change it, then call lento_practice_save_profile().
+ */
+JsonObject *
+lento_practice_get_profile (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
+
+  return self->profile;
+}
+
+static guint
+profile_uint (LentoPractice *self,
+              const char *member,
+              guint       mask)
+{
+  JsonNode *node;
+
+  if (self->profile == NULL
+      || (node = json_object_get_member (self->profile, member)) == NULL
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  /* A value out of range from a damaged or foreign profile is no choice. */
+  return (guint) (json_node_get_int (node) & mask);
+}
+
+/**
+ * lento_practice_get_weekdays:
+ *
+ * Returns: the days the person picked for sessions, a bit (1 << GDateWeekday)
+ *   each, or 0 for the plan's default (also while locked)
+ */
+guint
+lento_practice_get_weekdays (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), 0);
+
+  return profile_uint (self, PROFILE_WEEKDAYS, 0xfe);
+}
+
+/**
+ * lento_practice_set_weekdays:
+ * @weekdays: a bit (1 << GDateWeekday) per planned day, or 0 for the default
+ *
+ * Keeps the choice in the encrypted profile. Ignored while locked.
+ */
+void
+lento_practice_set_weekdays (LentoPractice *self,
+                          guint       weekdays)
+{
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+
+  weekdays &= 0xfe;
+  if (self->profile == NULL || lento_practice_get_weekdays (self) == weekdays)
+    return;
+
+  json_object_set_int_member (self->profile, PROFILE_WEEKDAYS, weekdays);
+  lento_practice_save_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_WEEKDAYS]);
+  _lento_practice_recompute (self);
+}
+
+/**
+ * lento_practice_get_skipped_day:
+ *
+ * Returns: the Julian day the person last chose to skip, or 0
+ */
+guint
+lento_practice_get_skipped_day (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), 0);
+
+  return profile_uint (self, PROFILE_SKIPPED_DAY, G_MAXINT32);
+}
+
+/**
+ * lento_practice_set_skipped_day:
+ * @julian: a Julian day (see g_date_get_julian()), or 0 for none
+ *
+ * Records that the person skipped that day's session, in the profile, so
+ * the plan shows it as rest. Ignored while locked.
+ */
+void
+lento_practice_set_skipped_day (LentoPractice *self,
+                             guint       julian)
+{
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+  g_return_if_fail (julian <= G_MAXINT32);
+
+  if (self->profile == NULL || lento_practice_get_skipped_day (self) == julian)
+    return;
+
+  json_object_set_int_member (self->profile, PROFILE_SKIPPED_DAY, julian);
+  lento_practice_save_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_SKIPPED_DAY]);
+  _lento_practice_recompute (self);
+}
+
+gboolean
+lento_practice_get_loaded (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
+
+  return self->loaded;
+}
+
+void
+_lento_practice_emit_error (LentoPractice *self,
+                            const GError  *error)
+{
+  g_signal_emit (self, signals [PRACTICE_SIGNAL_ERROR], 0, error);
+}
+
+static void
+save_journal_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LentoPractice) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_journal_save_finish (LENTO_JOURNAL (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _lento_practice_emit_error (self, error);
+}
+
+static void
+lento_practice_save_journal_now (LentoPractice *self)
+{
+  g_clear_handle_id (&self->save_journal_id, g_source_remove);
+
+  if (self->journal == NULL || lento_journal_get_read_only (self->journal))
+    return;
+
+  lento_journal_save_async (self->journal, self->vault, NULL,
+                            save_journal_cb, g_object_ref (self));
+}
+
+static gboolean
+save_journal_idle_cb (gpointer user_data)
+{
+  LentoPractice *self = user_data;
+
+  self->save_journal_id = 0;
+  lento_practice_save_journal_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+journal_items_changed_cb (LentoPractice *self)
+{
+  /* Many changes in one turn of the main loop become one save. */
+  if (self->save_journal_id == 0 && self->loaded)
+    self->save_journal_id = g_idle_add (save_journal_idle_cb, self);
+
+  if (self->loaded)
+    {
+      _lento_practice_recompute (self);
+      _lento_practice_session_journal_changed (self);
+    }
+}
+
+static void
+write_profile_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LentoPractice) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_write_document_finish (LENTO_VAULT (object), result, &error))
+    _lento_practice_emit_error (self, error);
+}
+
+static void
+lento_practice_save_profile_now (LentoPractice *self)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
+  gsize length;
+
+  g_clear_handle_id (&self->save_profile_id, g_source_remove);
+
+  if (self->inventory == NULL || self->profile == NULL || self->profile_damaged)
+    return;
+
+  json_object_set_int_member (self->profile, "format", PROFILE_FORMAT);
+  json_object_set_object_member (self->profile, "inventory",
+                                 lento_inventory_to_json (self->inventory));
+
+  root = json_node_init_object (json_node_alloc (), self->profile);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  lento_vault_write_document_async (self->vault, PROFILE_DOCUMENT, bytes, NULL,
+                                    write_profile_cb, g_object_ref (self));
+}
+
+static gboolean
+save_profile_idle_cb (gpointer user_data)
+{
+  LentoPractice *self = user_data;
+
+  self->save_profile_id = 0;
+  lento_practice_save_profile_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lento_practice_save_profile:
+ *
+ * Writes the inventory and the profile soon; changes in one turn of the
+ * main loop become one write.
+ */
+void
+lento_practice_save_profile (LentoPractice *self)
+{
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+
+  if (self->save_profile_id == 0)
+    self->save_profile_id = g_idle_add (save_profile_idle_cb, self);
+}
+
+/**
+ * lento_practice_flush_pending:
+ *
+ * Hands every save that is still waiting for an idle moment to the vault
+ * now. Call it before locking: the vault finishes what it was given, but
+ * a save not handed over yet would need the keys that locking wipes.
+ */
+void
+lento_practice_flush_pending (LentoPractice *self)
+{
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+
+  if (self->save_journal_id != 0)
+    lento_practice_save_journal_now (self);
+  if (self->save_profile_id != 0)
+    lento_practice_save_profile_now (self);
+}
+
+/**
+ * lento_practice_lock:
+ *
+ * Hands every waiting save to the vault, then locks it: the vault finishes
+ * what it was given, but a save not handed over would need the keys that
+ * locking wipes. The session of the day goes on behind the lock.
+ */
+void
+lento_practice_lock (LentoPractice *self)
+{
+  LentoVaultState state;
+
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+
+  state = lento_vault_get_state (self->vault);
+  if (state != LENTO_VAULT_STATE_UNLOCKED && state != LENTO_VAULT_STATE_READ_ONLY)
+    return;
+
+  lento_practice_flush_pending (self);
+  lento_vault_lock (self->vault);
+}
+
+/**
+ * lento_practice_import_backup:
+ * @documents: (element-type utf8 GBytes): what lento_vault_read_backup()
+ *   returned
+ * @n_changed: (out) (optional): how many entries were added or updated
+ *
+ * Merges a backup's entries into the open journal, by entry: an entry the
+ * journal lacks is added, and of two copies the one edited last is kept.
+ * Nothing is taken away. The journal then saves as after any change, so
+ * the merge is never written over by the journal in memory. Refused while
+ * the journal is read-only; a backup that does not read changes nothing.
+ *
+ * Returns: %TRUE when the backup was merged
+ */
+gboolean
+lento_practice_import_backup (LentoPractice  *self,
+                              GHashTable     *documents,
+                              guint          *n_changed,
+                              GError        **error)
+{
+  g_autoptr(LentoJournal) incoming = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GList) names = NULL;
+  guint changed;
+
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
+  g_return_val_if_fail (documents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->loaded || lento_practice_get_read_only (self))
+    {
+      g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY,
+                           _("The backup was not imported: part of the journal could not be "
+                             "opened, so Lento changes nothing until it is restored."));
+      return FALSE;
+    }
+
+  /* The months first, then the change log, which is newer than they are. */
+  incoming = lento_journal_new ();
+  names = g_list_sort (g_hash_table_get_keys (documents), (GCompareFunc) g_strcmp0);
+  for (guint pass = 0; pass < 2; pass++)
+    for (GList *l = names; l != NULL; l = l->next)
+      {
+        const char *name = l->data;
+        gboolean log = lento_journal_is_log_document (name);
+
+        if ((pass == 0 && !lento_journal_is_month_document (name)) || (pass == 1 && !log))
+          continue;
+        if (!lento_journal_load_month (incoming, name, g_hash_table_lookup (documents, name),
+                                       error))
+          return FALSE;
+      }
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (incoming)); i++)
+    g_ptr_array_add (entries, g_list_model_get_item (G_LIST_MODEL (incoming), i));
+
+  changed = lento_journal_merge (self->journal, entries);
+  if (n_changed != NULL)
+    *n_changed = changed;
+
+  return TRUE;
+}
+
+static void
+inventory_changed_cb (LentoPractice *self)
+{
+  lento_practice_save_profile (self);
+  _lento_practice_recompute (self);
+}
+
+static void
+journal_read_only_cb (LentoPractice *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_START]);
+}
+
+static void
+lento_practice_load_profile (LentoPractice *self)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoDocumentStatus status;
+  JsonObject *inventory_object = NULL;
+  JsonNode *root;
+
+  self->profile_damaged = FALSE;
+  bytes = lento_vault_read_document (self->vault, PROFILE_DOCUMENT, &status, &error);
+
+  if (bytes == NULL && g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
+    {
+      /* A new journal: the profile is written with the first change. */
+      g_clear_error (&error);
+      self->profile = json_object_new ();
+    }
+  else if (bytes != NULL)
+    {
+      parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error) &&
+          JSON_NODE_HOLDS_OBJECT ((root = json_parser_get_root (parser))))
+        {
+          self->profile = json_object_ref (json_node_get_object (root));
+          if (json_object_has_member (self->profile, "inventory"))
+            inventory_object = json_object_get_object_member (self->profile, "inventory");
+        }
+      else
+        {
+          /* What the parser says is for developers; a person needs to know
+           * that nothing was lost and what to do.
+           */
+          g_clear_error (&error);
+          g_set_error_literal (&error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                               _("Your tools and plan choices could not be read. Lento "
+                                 "shows them empty for now and will not save over them; "
+                                 "nothing has been lost."));
+        }
+    }
+
+  if (self->profile == NULL)
+    {
+      /* Shown empty, never saved: the file on disk stays as it is. */
+      self->profile_damaged = TRUE;
+      self->profile = json_object_new ();
+      _lento_practice_emit_error (self, error);
+      g_clear_error (&error);
+    }
+
+  if (inventory_object != NULL)
+    self->inventory = lento_inventory_new_from_json (inventory_object, &error);
+  if (self->inventory == NULL)
+    {
+      if (error != NULL)
+        {
+          self->profile_damaged = TRUE;
+          _lento_practice_emit_error (self, error);
+        }
+      self->inventory = lento_inventory_new ();
+    }
+
+  g_signal_connect_object (lento_inventory_get_tools (self->inventory), "items-changed",
+                           G_CALLBACK (inventory_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lento_inventory_get_lubes (self->inventory), "items-changed",
+                           G_CALLBACK (inventory_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+load_journal_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LentoPractice) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_journal_load_from_vault_finish (LENTO_JOURNAL (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _lento_practice_emit_error (self, error);
+    }
+
+  if (self->journal != LENTO_JOURNAL (object))
+    return;
+
+  self->loaded = TRUE;
+  _lento_practice_recompute (self);
+  _lento_practice_session_opened (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_LOADED]);
+}
+
+static void
+lento_practice_open (LentoPractice *self)
+{
+  g_autoptr(GDateTime) now = lento_practice_dup_now (self);
+
+  g_assert (self->journal == NULL);
+
+  /* The plan is read the first time it is needed, not at start-up: a
+   * locked window has no use for it.
+   */
+  if (self->program == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->program = lento_program_new_default (&error);
+      if (self->program == NULL)
+        g_critical ("The shipped plan does not load: %s", error->message);
+      else
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_PROGRAM]);
+    }
+
+  lento_practice_load_profile (self);
+
+  self->cancellable = g_cancellable_new ();
+  self->journal = lento_journal_new ();
+  g_signal_connect_object (self->journal, "items-changed",
+                           G_CALLBACK (journal_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal, "notify::read-only",
+                           G_CALLBACK (journal_read_only_cb), self, G_CONNECT_SWAPPED);
+  lento_journal_load_from_vault_async (self->journal, self->vault, now, self->cancellable,
+                                       load_journal_cb, g_object_ref (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_JOURNAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_INVENTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_WEEKDAYS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_SKIPPED_DAY]);
+}
+
+static void
+lento_practice_close (LentoPractice *self)
+{
+  gboolean was_open = self->journal != NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->save_journal_id, g_source_remove);
+  g_clear_handle_id (&self->save_profile_id, g_source_remove);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->inventory);
+  g_clear_pointer (&self->profile, json_object_unref);
+
+  if (!was_open)
+    return;
+
+  if (self->loaded)
+    {
+      self->loaded = FALSE;
+      _lento_practice_recompute (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_LOADED]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_JOURNAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_INVENTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_WEEKDAYS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_SKIPPED_DAY]);
+}
+
+static void
+vault_state_cb (LentoPractice *self)
+{
+  LentoVaultState state = lento_vault_get_state (self->vault);
+  gboolean unlocked = state == LENTO_VAULT_STATE_UNLOCKED ||
+                      state == LENTO_VAULT_STATE_READ_ONLY;
+
+  if (unlocked && self->journal == NULL)
+    lento_practice_open (self);
+  else if (!unlocked && self->journal != NULL)
+    lento_practice_close (self);
+}
+
+static void
+lento_practice_constructed (GObject *object)
+{
+  LentoPractice *self = LENTO_PRACTICE (object);
+
+  G_OBJECT_CLASS (lento_practice_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = g_object_ref (lento_clock_get_default ());
+  /* A changed clock, a new time zone or a resume may make it another day. */
+  g_signal_connect_object (self->clock, "changed",
+                           G_CALLBACK (_lento_practice_recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vault, "notify::state",
+                           G_CALLBACK (vault_state_cb), self, G_CONNECT_SWAPPED);
+  vault_state_cb (self);
+}
+
+static void
+lento_practice_dispose (GObject *object)
+{
+  LentoPractice *self = LENTO_PRACTICE (object);
+
+  lento_practice_close (self);
+  _lento_practice_session_dispose (self);
+  g_clear_object (&self->recommendation);
+  g_clear_object (&self->program);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->vault);
+
+  G_OBJECT_CLASS (lento_practice_parent_class)->dispose (object);
+}
+
+static void
+lento_practice_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LentoPractice *self = LENTO_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PRACTICE_PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+
+    case PRACTICE_PROP_PROGRAM:
+      g_value_set_object (value, self->program);
+      break;
+
+    case PRACTICE_PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PRACTICE_PROP_INVENTORY:
+      g_value_set_object (value, self->inventory);
+      break;
+
+    case PRACTICE_PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PRACTICE_PROP_WEEKDAYS:
+      g_value_set_uint (value, lento_practice_get_weekdays (self));
+      break;
+
+    case PRACTICE_PROP_SKIPPED_DAY:
+      g_value_set_uint (value, lento_practice_get_skipped_day (self));
+      break;
+
+    case PRACTICE_PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PRACTICE_PROP_READ_ONLY:
+      g_value_set_boolean (value, lento_practice_get_read_only (self));
+      break;
+
+    case PRACTICE_PROP_RECOMMENDATION:
+      g_value_set_object (value, self->recommendation);
+      break;
+
+    case PRACTICE_PROP_START:
+      g_value_set_enum (value, lento_practice_get_start (self));
+      break;
+
+    case PRACTICE_PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PRACTICE_PROP_RESULT:
+      g_value_set_boxed (value, self->result);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_practice_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LentoPractice *self = LENTO_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PRACTICE_PROP_VAULT:
+      self->vault = g_value_dup_object (value);
+      break;
+
+    case PRACTICE_PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PRACTICE_PROP_WEEKDAYS:
+      lento_practice_set_weekdays (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lento_practice_class_init (LentoPracticeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lento_practice_constructed;
+  object_class->dispose = lento_practice_dispose;
+  object_class->get_property = lento_practice_get_property;
+  object_class->set_property = lento_practice_set_property;
+
+  properties [PRACTICE_PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         LENTO_TYPE_VAULT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_PROGRAM] =
+    g_param_spec_object ("program", NULL, NULL,
+                         LENTO_TYPE_PROGRAM,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         LENTO_TYPE_JOURNAL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_INVENTORY] =
+    g_param_spec_object ("inventory", NULL, NULL,
+                         LENTO_TYPE_INVENTORY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_WEEKDAYS] =
+    g_param_spec_uint ("weekdays", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_SKIPPED_DAY] =
+    g_param_spec_uint ("skipped-day", NULL, NULL,
+                       0, G_MAXINT32, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PRACTICE_PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LENTO_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PRACTICE_PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * LentoPractice:recommendation: (nullable)
+   *
+   * What the plan says today; %NULL while locked or loading.
+   */
+  properties [PRACTICE_PROP_RECOMMENDATION] =
+    g_param_spec_object ("recommendation", NULL, NULL,
+                         LENTO_TYPE_RECOMMENDATION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * LentoPractice:start:
+   *
+   * Whether today's session may start now, see lento_practice_get_start().
+   */
+  properties [PRACTICE_PROP_START] =
+    g_param_spec_enum ("start", NULL, NULL,
+                       LENTO_TYPE_PRACTICE_START, LENTO_PRACTICE_START_NO,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * LentoPractice:session: (nullable)
+   *
+   * The session of the day, running or ended and not yet recorded.
+   */
+  properties [PRACTICE_PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         LENTO_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * LentoPractice:result: (nullable)
+   *
+   * How the session of the day ended, while it waits to be recorded.
+   */
+  properties [PRACTICE_PROP_RESULT] =
+    g_param_spec_boxed ("result", NULL, NULL,
+                        LENTO_TYPE_SESSION_RESULT,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, PRACTICE_N_PROPS, properties);
+
+  /**
+   * LentoPractice::error:
+   * @error: what went wrong, in a sentence a person can read
+   *
+   * Reading or writing part of the journal failed. What was on disk is
+   * left as it was.
+   */
+  signals [PRACTICE_SIGNAL_ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * LentoPractice::session-ended:
+   * @entry: the entry that records it, to fill in and save
+   *
+   * The session of the day ended, and the journal is open to record it:
+   * at once, or when it next opens if the session ended behind the lock.
+   * A session stopped because it hurt is already in the journal by then.
+   */
+  signals [PRACTICE_SIGNAL_SESSION_ENDED] =
+    g_signal_new ("session-ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LENTO_TYPE_ENTRY);
+}
+
+static void
+lento_practice_init (LentoPractice *self)
+{
+}

@@ -1,0 +1,82 @@
+/* lento-test-practice.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-test"
+
+#include "config.h"
+
+#include "lento-test-practice.h"
+#include "lento-test-support.h"
+
+/* A practice on a new journal of its own, in a throwaway folder: what the
+ * views and the window work on in their tests.
+ */
+
+/**
+ * lento_test_practice_wait_loaded:
+ *
+ * Runs the main loop until the practice's journal is open and read.
+ */
+void
+lento_test_practice_wait_loaded (LentoPractice *practice)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!lento_practice_get_loaded (practice))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/**
+ * lento_test_practice_new:
+ * @clock: (nullable): the clock for today and the session's time
+ * @data_dir: (out): the folder, for lento_test_practice_free()
+ *
+ * Returns: (transfer full): a practice on a new, open, empty journal
+ */
+LentoPractice *
+lento_test_practice_new (LentoClock  *clock,
+                         char       **data_dir)
+{
+  g_autoptr(LentoVault) vault = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoPractice *practice;
+
+  *data_dir = g_dir_make_tmp ("lento-practice-XXXXXX", &error);
+  g_assert_no_error (error);
+  vault = lento_vault_new (*data_dir, APPLICATION_ID);
+  g_assert_true (lento_vault_open (vault, &error));
+  code = lento_vault_create (vault, &error);
+  g_assert_no_error (error);
+
+  practice = lento_practice_new (vault, clock);
+  lento_test_practice_wait_loaded (practice);
+  return practice;
+}
+
+/**
+ * lento_test_practice_free:
+ *
+ * Closes the practice's journal and removes its folder.
+ */
+void
+lento_test_practice_free (LentoPractice *practice,
+                          char          *data_dir)
+{
+  LentoVault *vault = g_object_ref (lento_practice_get_vault (practice));
+
+  lento_practice_flush_pending (practice);
+  while (lento_vault_get_busy (vault))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (practice);
+  lento_vault_close (vault);
+  g_object_unref (vault);
+  lento_test_remove_tree (data_dir);
+  g_free (data_dir);
+}

@@ -1,0 +1,19 @@
+/* lento-test-practice.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lento-practice.h"
+
+G_BEGIN_DECLS
+
+LentoPractice *lento_test_practice_new         (LentoClock    *clock,
+                                                char         **data_dir);
+void           lento_test_practice_wait_loaded (LentoPractice *practice);
+void           lento_test_practice_free        (LentoPractice *practice,
+                                                char          *data_dir);
+
+G_END_DECLS
