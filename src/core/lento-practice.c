@@ -108,7 +108,12 @@ lento_practice_get_read_only (LentoPractice *self)
 {
   g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
 
-  return self->journal != NULL && lento_journal_get_read_only (self->journal);
+  /* The vault finds a damaged document as it opens; the journal, a damaged
+   * month as it reads it.
+   */
+  return self->journal != NULL
+         && (lento_journal_get_read_only (self->journal)
+             || lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_READ_ONLY);
 }
 
 static guint
@@ -724,6 +729,7 @@ vault_state_cb (LentoPractice *self)
     lento_practice_open (self);
   else if (!unlocked && self->journal != NULL)
     lento_practice_close (self);
+  journal_read_only_cb (self);
 }
 
 static void

@@ -64,6 +64,8 @@ struct _LentoJournalView
   guint                  rows_created;
 
   guint                  editing : 1;
+  /* Part of the journal could not be opened: nothing is added or changed. */
+  guint                  read_only : 1;
 };
 
 enum {
@@ -71,6 +73,7 @@ enum {
   PROP_JOURNAL,
   PROP_INVENTORY,
   PROP_TOOL_NAMES,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -115,7 +118,8 @@ update_page (LentoJournalView *self)
   gtk_widget_set_visible (self->toolbar, !self->editing);
   gtk_widget_set_sensitive (self->toolbar, self->journal != NULL);
   /* Read-only means read-only: nothing that would add to the journal. */
-  writable = self->journal != NULL && !lento_journal_get_read_only (self->journal);
+  writable = self->journal != NULL && !lento_journal_get_read_only (self->journal)
+             && !self->read_only;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.new-entry", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.import-csv", writable);
   if (self->editing)
@@ -383,7 +387,7 @@ editor_save_cb (LentoJournalView *self,
 
   if (self->journal == NULL)
     return;
-  if (lento_journal_get_read_only (self->journal))
+  if (lento_journal_get_read_only (self->journal) || self->read_only)
     {
       show_toast (self, _("The journal is open read-only, so the entry was not saved."));
       return;
@@ -889,6 +893,10 @@ lento_journal_view_get_property (GObject    *object,
       g_value_set_boxed (value, self->tool_names);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -914,6 +922,15 @@ lento_journal_view_set_property (GObject      *object,
 
     case PROP_TOOL_NAMES:
       lento_journal_view_set_tool_names (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_READ_ONLY:
+      if (self->read_only != g_value_get_boolean (value))
+        {
+          self->read_only = g_value_get_boolean (value);
+          update_page (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -966,6 +983,13 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
    */
   properties [PROP_TOOL_NAMES] =
     g_param_spec_boxed ("tool-names", NULL, NULL, G_TYPE_HASH_TABLE, flags);
+  /**
+   * LentoJournalView:read-only:
+   *
+   * Whether the journal takes no changes now, from LentoPractice.
+   */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LENTO_TYPE_ENTRY_EDITOR);

@@ -1214,7 +1214,7 @@ lento_plan_view_show_page (LentoPlanView *self,
   g_return_if_fail (LENTO_IS_PLAN_VIEW (self));
   g_return_if_fail (name != NULL);
 
-  if (self->recommendation == NULL && g_strcmp0 (name, "learn") != 0)
+  if ((self->recommendation == NULL || self->journal == NULL) && g_strcmp0 (name, "learn") != 0)
     return;
 
   if (g_strcmp0 (name, "learn") == 0)

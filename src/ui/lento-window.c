@@ -50,6 +50,12 @@ struct _LentoWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   AdwViewStack         *stack;
+  /* The Plan and Journal pages: their views are built in them at unlock and
+   * destroyed at lock. The session view stays in its page: moving a widget
+   * with actions between parents leaves its buttons insensitive in GTK 4.8.
+   */
+  AdwBin               *plan_bin;
+  AdwBin               *journal_bin;
 
   /* Owned */
   GSettings            *settings;
@@ -319,6 +325,14 @@ lento_window_ensure_session_view (LentoWindow *self)
   g_signal_connect_object (self->session_view, "record",
                            G_CALLBACK (lento_window_record_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
+  self->session_cues = lento_session_cues_new (NULL, self->settings);
+  g_object_bind_property (self, "is-active", self->session_cues, "window-active",
+                          G_BINDING_SYNC_CREATE);
+  if (self->practice != NULL)
+    g_object_bind_property (self->practice, "session", self->session_cues, "session",
+                            G_BINDING_SYNC_CREATE);
 }
 
 /* The main page holds the header with the view switcher and the views. A
@@ -351,40 +365,45 @@ lento_window_ensure_main_page (LentoWindow *self)
                        "main");
 }
 
+/* The three pages, once: Plan and Journal empty until the journal opens. */
 static void
-lento_window_ensure_views (LentoWindow *self)
+lento_window_add_pages (LentoWindow *self)
 {
   AdwViewStackPage *page;
 
-  if (self->plan_view != NULL)
-    return;
-
-  lento_window_ensure_main_page (self);
-  lento_window_ensure_session_view (self);
-  self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
-  self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
-
-  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_view),
+  self->plan_bin = ADW_BIN (adw_bin_new ());
+  self->journal_bin = ADW_BIN (adw_bin_new ());
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_bin),
                                     "plan", _("Plan"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->session_view),
                                     "session", _("Session"));
   adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
-  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->journal_view),
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->journal_bin),
                                     "journal", _("Journal"));
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+}
+
+static void
+lento_window_ensure_views (LentoWindow *self)
+{
+  if (self->plan_view != NULL)
+    return;
+
+  lento_window_ensure_main_page (self);
+  if (self->plan_bin == NULL)
+    {
+      lento_window_ensure_session_view (self);
+      lento_window_add_pages (self);
+    }
+  self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
+  self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
+  adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
 
   g_signal_connect_object (self->plan_view, "inventory-changed",
                            G_CALLBACK (lento_window_inventory_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
-  /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
-  self->session_cues = lento_session_cues_new (NULL, self->settings);
-  g_object_bind_property (self, "is-active", self->session_cues, "window-active",
-                          G_BINDING_SYNC_CREATE);
-  if (self->practice != NULL)
-    g_object_bind_property (self->practice, "session", self->session_cues, "session",
-                            G_BINDING_SYNC_CREATE);
 
   if (self->practice != NULL)
     {
@@ -392,7 +411,10 @@ lento_window_ensure_views (LentoWindow *self)
       lento_window_bind_models (self, GTK_WIDGET (self->journal_view));
     }
 
-  if (self->pending_view != NULL)
+  /* A session of the day, brought back after a restart, is what matters. */
+  if (self->practice != NULL && lento_practice_get_session (self->practice) != NULL)
+    lento_window_set_view (self, "session");
+  else if (self->pending_view != NULL)
     adw_view_stack_set_visible_child_name (self->stack, self->pending_view);
   g_clear_pointer (&self->pending_view, g_free);
 
@@ -413,9 +435,8 @@ lento_window_drop_views (LentoWindow *self)
   g_free (self->pending_view);
   self->pending_view = g_strdup (adw_view_stack_get_visible_child_name (self->stack));
 
-  adw_view_stack_remove (self->stack, GTK_WIDGET (self->plan_view));
-  adw_view_stack_remove (self->stack, GTK_WIDGET (self->session_view));
-  adw_view_stack_remove (self->stack, GTK_WIDGET (self->journal_view));
+  adw_bin_set_child (self->plan_bin, NULL);
+  adw_bin_set_child (self->journal_bin, NULL);
   self->plan_view = NULL;
   self->journal_view = NULL;
 }
@@ -960,6 +981,7 @@ lento_window_bind_models (LentoWindow *self,
   /* The planned days go both ways: the plan view's toggles change them. */
   static const char * const models[] = {
     "journal", "inventory", "program", "weekdays", "skipped-day", "recommendation",
+    "read-only",
   };
   GObjectClass *klass = G_OBJECT_GET_CLASS (view);
 

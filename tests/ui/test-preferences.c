@@ -14,7 +14,6 @@
 
 #include "lento-autostart.h"
 #include "lento-preferences-window.h"
-#include "lento-practice.h"
 #include "lento-test-ui.h"
 
 static GtkWidget *
@@ -238,6 +237,7 @@ test_privacy_page_reflects_slots (void)
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
+  g_autoptr(LentoPractice) practice = NULL;
   LentoPreferencesWindow *window;
   GtkWidget *remove_button;
 
@@ -247,8 +247,9 @@ test_privacy_page_reflects_slots (void)
   g_assert_true (lento_vault_open (vault, &error));
   code = lento_vault_create (vault, &error);
   g_assert_no_error (error);
+  practice = lento_practice_new (vault, NULL);
 
-  window = lento_preferences_window_new (settings, store);
+  window = lento_preferences_window_new (settings, practice);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
   gtk_window_present (GTK_WINDOW (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "privacy");
@@ -266,6 +267,7 @@ test_privacy_page_reflects_slots (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "auto-lock-minutes");
+  g_clear_object (&practice);
   lento_vault_close (vault);
   lento_test_remove_tree (data_dir);
 }

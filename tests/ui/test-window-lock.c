@@ -383,6 +383,7 @@ test_lock_keeps_running_session (Fixture       *fixture,
   LentoEntry *entry;
   LentoEntry *saved;
   g_autofree char *uuid = NULL;
+  gboolean discreet = FALSE;
   GType types[3];
   gint64 deadline;
 
@@ -403,9 +404,12 @@ test_lock_keeps_running_session (Fixture       *fixture,
   /* Nothing from the plan or the journal is in the window at all... */
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     g_assert_null (find_in_window (fixture, types[i]));
-  /* ...but the same timer is, shown, and it goes on. */
-  g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) ==
-                 GTK_WIDGET (view));
+  /* ...but the timer is, shown discreetly, and the session goes on. */
+  view = LENTO_SESSION_VIEW (lento_test_find_shown (GTK_WIDGET (fixture->window),
+                                                    LENTO_TYPE_SESSION_VIEW, NULL));
+  g_assert_nonnull (view);
+  g_object_get (view, "discreet", &discreet, NULL);
+  g_assert_true (discreet);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_true (lento_session_view_get_session (view) == session);
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
@@ -486,10 +490,11 @@ test_lock_keeps_running_session (Fixture       *fixture,
   g_assert_cmpint (lento_entry_get_pain (entry), ==,
                    lento_program_get_rules (lento_practice_get_program (fixture->store))
                      ->step_back_min_pain);
-  g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) ==
-                 GTK_WIDGET (view));
   uuid = g_strdup (lento_entry_get_uuid (entry));
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  /* A session that hurt is in the journal already, whatever the person
+   * does with the editor: the coach sees it.
+   */
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store), uuid));
 
   /* Once the entry is saved, the ended session is put away, in the window
    * and in the profile: nothing is left to record it a second time, now or
@@ -503,13 +508,35 @@ test_lock_keeps_running_session (Fixture       *fixture,
   saved = lento_journal_lookup (lento_practice_get_journal (fixture->store), uuid);
   g_assert_nonnull (saved);
   g_assert_true (lento_entry_get_sharp_pain (saved));
-  g_assert_null (lento_session_view_get_session (view));
+  g_assert_cmpfloat (lento_entry_get_diameter (saved), ==, 12);
+  g_assert_null (lento_practice_get_session (fixture->store));
   g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
 }
 
-/* A session that ends behind the lock can be put away there. The timer then
- * leaves the lock page, whose start page would name today's session, and
- * the session does not come back once the journal opens.
+/* Clicks the button with @label in the message dialog on screen. */
+static void
+answer_dialog (const char *label)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *button;
+
+      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      button = lento_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* A session stopped behind the lock can be put away there, after a
+ * question. The timer then leaves the lock page, and the session does not
+ * come back once the journal opens.
  */
 static void
 test_session_closed_behind_lock (Fixture       *fixture,
@@ -527,17 +554,24 @@ test_session_closed_behind_lock (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   wait_for_page (fixture, "unlock");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.it-hurts", NULL));
+  view = LENTO_SESSION_VIEW (lento_test_find_shown (GTK_WIDGET (fixture->window),
+                                                    LENTO_TYPE_SESSION_VIEW, NULL));
+  g_assert_true (lento_session_stop (lento_session_view_get_session (view)));
   unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
   g_assert_nonnull (lento_unlock_page_get_reason (unlock_page));
 
   close_button = lento_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "_Close");
   g_assert_nonnull (close_button);
   g_assert_true (gtk_widget_get_mapped (close_button));
+  /* Asked first: keeping it changes nothing. */
   g_signal_emit_by_name (close_button, "clicked");
+  answer_dialog ("_Keep It");
+  g_assert_nonnull (lento_session_view_get_session (view));
+  g_signal_emit_by_name (close_button, "clicked");
+  answer_dialog ("_Leave It Out");
 
   g_assert_null (lento_session_view_get_session (view));
-  g_assert_null (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_null (lento_unlock_page_get_reason (unlock_page));
 
   g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
@@ -585,7 +619,10 @@ test_session_resumes_after_restart (Fixture       *fixture,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+  /* A new start: a new practice reads the session back from the profile. */
   lento_vault_lock (fixture->vault);
+  g_clear_object (&fixture->store);
+  fixture->store = lento_practice_new (fixture->vault, NULL);
   g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
   g_assert_no_error (error);
 
@@ -647,7 +684,7 @@ test_session_controls_after_lock (Fixture       *fixture,
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
   click (shown_button (GTK_WIDGET (fixture->window), "_Start"));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  view = lento_test_find_shown (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW, NULL);
   session = lento_session_view_get_session (LENTO_SESSION_VIEW (view));
   g_assert_nonnull (session);
 
@@ -660,7 +697,7 @@ test_session_controls_after_lock (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   wait_for_page (fixture, "unlock");
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  view = lento_test_find_shown (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW, NULL);
   click (shown_button (view, "_Pause"));
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
   click (shown_button (view, "It _Hurts, Stop Now"));
@@ -702,7 +739,7 @@ test_session_view_follows_plan (Fixture       *fixture,
 
   lento_window_set_view (fixture->window, "session");
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  view = lento_test_find_shown (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW, NULL);
   start = lento_test_find_shown (view, GTK_TYPE_BUTTON, "_Start");
   g_assert_true (start == NULL || !gtk_widget_is_sensitive (start));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-session", NULL);
@@ -727,7 +764,7 @@ test_it_hurts_is_kept (Fixture       *fixture,
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
   click (shown_button (GTK_WIDGET (fixture->window), "_Start"));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  view = lento_test_find_shown (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW, NULL);
   click (shown_button (view, "It _Hurts, Stop Now"));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
@@ -792,6 +829,7 @@ test_read_only_refuses_entries (Fixture       *fixture,
   new_entry = lento_test_find_shown (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
                                      "New Entry (Ctrl+N)");
   g_assert_nonnull (new_entry);
+  g_assert_true (lento_practice_get_read_only (fixture->store));
   g_assert_false (gtk_widget_is_sensitive (new_entry));
 }
 
