@@ -180,8 +180,8 @@ doc_free (Doc *doc)
 }
 
 static Doc *
-get_doc (LentoVault *self,
-         const char *name)
+_lento_vault_get_doc (LentoVault *self,
+                      const char *name)
 {
   Doc *doc = g_hash_table_lookup (self->docs, name);
 
@@ -198,9 +198,9 @@ get_doc (LentoVault *self,
 }
 
 static char *
-doc_path (const char *data_dir,
-          const char *name,
-          const char *suffix)
+_lento_vault_doc_path (const char *data_dir,
+                       const char *name,
+                       const char *suffix)
 {
   g_autofree char *file = g_strconcat (name, suffix, NULL);
 
@@ -220,7 +220,7 @@ copy_keys (GPtrArray *keys)
 
 /* Recomputes the state from the facts and notifies when it changed. */
 static void
-update_state (LentoVault *self)
+_lento_vault_update_state (LentoVault *self)
 {
   LentoVaultState state;
   const char *damaged = NULL;
@@ -262,8 +262,8 @@ update_state (LentoVault *self)
 }
 
 static void
-set_pending_writes (LentoVault *self,
-                    guint       pending)
+_lento_vault_set_pending_writes (LentoVault *self,
+                                 guint       pending)
 {
   gboolean was_busy = self->pending_writes > 0;
 
@@ -286,7 +286,7 @@ set_pending_writes (LentoVault *self,
 }
 
 static void
-wipe_keys (LentoVault *self)
+_lento_vault_wipe_keys (LentoVault *self)
 {
   /* The secrets' memory is wiped by sodium_free() as the last reference
    * goes; a worker holding a reference keeps it only while it runs. */
@@ -299,7 +299,7 @@ lento_vault_finalize (GObject *object)
 {
   LentoVault *self = (LentoVault *) object;
 
-  wipe_keys (self);
+  _lento_vault_wipe_keys (self);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_clear_pointer (&self->keys, lento_key_file_free);
@@ -675,7 +675,7 @@ lento_vault_open (LentoVault  *self,
 
   self->lock_fd = fd;
   self->keys = keys;
-  update_state (self);
+  _lento_vault_update_state (self);
 
   return TRUE;
 }
@@ -692,7 +692,7 @@ lento_vault_close (LentoVault *self)
   g_clear_pointer (&self->keys, lento_key_file_free);
   close (self->lock_fd);
   self->lock_fd = -1;
-  update_state (self);
+  _lento_vault_update_state (self);
 }
 
 static gboolean
@@ -730,7 +730,7 @@ lento_vault_create (LentoVault  *self,
   g_ptr_array_add (data_keys, g_steal_pointer (&data_key));
   self->master_key = g_steal_pointer (&master_key);
   self->data_keys = g_steal_pointer (&data_keys);
-  update_state (self);
+  _lento_vault_update_state (self);
 
   return g_steal_pointer (&code);
 }
@@ -747,17 +747,17 @@ finish_unlock (LentoVault   *self,
   if (data_keys == NULL)
     return FALSE;
 
-  wipe_keys (self);
+  _lento_vault_wipe_keys (self);
   self->master_key = lento_secret_ref (master_key);
   self->data_keys = data_keys;
-  update_state (self);
+  _lento_vault_update_state (self);
 
   return TRUE;
 }
 
 static gboolean
-check_locked_journal (LentoVault  *self,
-                      GError     **error)
+_lento_vault_check_locked_journal (LentoVault  *self,
+                                   GError     **error)
 {
   if (self->state == LENTO_VAULT_STATE_CLOSED)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_OPEN), FALSE;
@@ -768,10 +768,10 @@ check_locked_journal (LentoVault  *self,
 }
 
 static gboolean
-check_unlocked (LentoVault  *self,
-                GError     **error)
+_lento_vault_check_unlocked (LentoVault  *self,
+                             GError     **error)
 {
-  if (!check_locked_journal (self, error))
+  if (!_lento_vault_check_locked_journal (self, error))
     return FALSE;
   if (self->state == LENTO_VAULT_STATE_LOCKED)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_LOCKED), FALSE;
@@ -843,7 +843,7 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_unlock_keyring_async);
 
-  if (!check_locked_journal (self, &error))
+  if (!_lento_vault_check_locked_journal (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -882,7 +882,7 @@ lento_vault_unlock_recovery_code (LentoVault   *self,
   g_return_val_if_fail (recovery_code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_locked_journal (self, error))
+  if (!_lento_vault_check_locked_journal (self, error))
     return FALSE;
 
   master_key = lento_key_file_unlock_recovery (self->keys, lento_secret_get_string (recovery_code),
@@ -911,8 +911,8 @@ kdf_job_free (KdfJob *job)
 }
 
 static KdfJob *
-kdf_job_new (LentoVault  *self,
-             LentoSecret *passphrase)
+_lento_vault_kdf_job_new (LentoVault  *self,
+                          LentoSecret *passphrase)
 {
   KdfJob *job = g_new0 (KdfJob, 1);
 
@@ -925,11 +925,11 @@ kdf_job_new (LentoVault  *self,
  * key file, and @done finishes @task (which it takes) on this thread.
  */
 static void
-run_kdf_job (LentoVault          *self,
-             GTask               *task,
-             KdfJob              *job,
-             GAsyncReadyCallback  done,
-             GTaskThreadFunc      thread)
+_lento_vault_run_kdf_job (LentoVault          *self,
+                          GTask               *task,
+                          KdfJob              *job,
+                          GAsyncReadyCallback  done,
+                          GTaskThreadFunc      thread)
 {
   g_autoptr(GTask) worker = NULL;
 
@@ -1003,14 +1003,15 @@ lento_vault_unlock_passphrase_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_unlock_passphrase_async);
 
-  if (!check_locked_journal (self, &error))
+  if (!_lento_vault_check_locked_journal (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  run_kdf_job (self, g_steal_pointer (&task), kdf_job_new (self, passphrase),
-               unlock_passphrase_cb, unlock_passphrase_thread);
+  _lento_vault_run_kdf_job (self, g_steal_pointer (&task),
+                            _lento_vault_kdf_job_new (self, passphrase),
+                            unlock_passphrase_cb, unlock_passphrase_thread);
 }
 
 gboolean
@@ -1032,21 +1033,21 @@ lento_vault_lock (LentoVault *self)
   if (self->master_key == NULL && self->data_keys == NULL)
     return;
 
-  wipe_keys (self);
-  update_state (self);
+  _lento_vault_wipe_keys (self);
+  _lento_vault_update_state (self);
   g_signal_emit (self, signals [LOCKED], 0);
 }
 
 /* Documents */
 
 static GBytes *
-open_file (const char    *path,
-           const char    *name,
-           const guint8  *uuid,
-           GPtrArray     *keys,
-           guint8        *key_id,
-           gboolean      *missing,
-           GError       **error)
+_lento_vault_open_file (const char    *path,
+                        const char    *name,
+                        const guint8  *uuid,
+                        GPtrArray     *keys,
+                        guint8        *key_id,
+                        gboolean      *missing,
+                        GError       **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1084,29 +1085,29 @@ open_file (const char    *path,
 /* Opens the current generation, or the previous one when the current
  * one fails. Thread-safe: it only uses its arguments. */
 static GBytes *
-load_document (const char          *data_dir,
-               const char          *name,
-               const guint8        *uuid,
-               GPtrArray           *keys,
-               LentoDocumentStatus *status,
-               GError             **current_error,
-               GError             **error)
+_lento_vault_load_document (const char          *data_dir,
+                            const char          *name,
+                            const guint8        *uuid,
+                            GPtrArray           *keys,
+                            LentoDocumentStatus *status,
+                            GError             **current_error,
+                            GError             **error)
 {
-  g_autofree char *path = doc_path (data_dir, name, SUFFIX);
-  g_autofree char *prev = doc_path (data_dir, name, PREV_SUFFIX);
+  g_autofree char *path = _lento_vault_doc_path (data_dir, name, SUFFIX);
+  g_autofree char *prev = _lento_vault_doc_path (data_dir, name, PREV_SUFFIX);
   g_autoptr(GError) local_error = NULL;
   gboolean missing = FALSE;
   gboolean prev_missing = FALSE;
   GBytes *plain;
 
-  plain = open_file (path, name, uuid, keys, NULL, &missing, &local_error);
+  plain = _lento_vault_open_file (path, name, uuid, keys, NULL, &missing, &local_error);
   if (plain != NULL)
     {
       *status = LENTO_DOCUMENT_OK;
       return plain;
     }
 
-  plain = open_file (prev, name, uuid, keys, NULL, &prev_missing, NULL);
+  plain = _lento_vault_open_file (prev, name, uuid, keys, NULL, &prev_missing, NULL);
   if (missing && prev_missing)
     {
       *status = LENTO_DOCUMENT_OK;
@@ -1143,8 +1144,8 @@ lento_vault_has_document (LentoVault *self,
   if (!lento_container_name_is_valid (name))
     return FALSE;
 
-  path = doc_path (self->data_dir, name, SUFFIX);
-  prev = doc_path (self->data_dir, name, PREV_SUFFIX);
+  path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
+  prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
 
   return g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (prev, G_FILE_TEST_EXISTS);
 }
@@ -1165,20 +1166,20 @@ lento_vault_read_document (LentoVault           *self,
 
   if (status != NULL)
     *status = LENTO_DOCUMENT_OK;
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return NULL;
   if (!lento_container_name_is_valid (name))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), NULL;
 
-  plain = load_document (self->data_dir, name, lento_key_file_get_uuid (self->keys),
-                         self->data_keys, &local_status, NULL, error);
+  plain = _lento_vault_load_document (self->data_dir, name, lento_key_file_get_uuid (self->keys),
+                                      self->data_keys, &local_status, NULL, error);
 
-  doc = get_doc (self, name);
+  doc = _lento_vault_get_doc (self, name);
   /* While a write of this document runs, what is on disk is what the
    * vault itself wrote. */
   if (!doc->in_flight)
     doc->health = local_status == LENTO_DOCUMENT_OK ? DOC_GOOD : DOC_DAMAGED;
-  update_state (self);
+  _lento_vault_update_state (self);
 
   if (status != NULL)
     *status = local_status;
@@ -1269,7 +1270,7 @@ write_done_cb (GObject      *object,
         g_task_return_boolean (task, TRUE);
     }
 
-  set_pending_writes (self, self->pending_writes - finished->len);
+  _lento_vault_set_pending_writes (self, self->pending_writes - finished->len);
 }
 
 static void
@@ -1286,7 +1287,7 @@ start_write (LentoVault *self,
   job = g_new0 (WriteJob, 1);
   job->layer = self->layer;
   job->layer_data = self->layer_data;
-  job->path = doc_path (self->data_dir, doc->name, SUFFIX);
+  job->path = _lento_vault_doc_path (self->data_dir, doc->name, SUFFIX);
   job->bytes = g_steal_pointer (&doc->queued);
 
   tasks = doc->running_tasks;
@@ -1314,10 +1315,10 @@ check_health (LentoVault *self,
   if (doc->health != DOC_UNKNOWN)
     return;
 
-  path = doc_path (self->data_dir, doc->name, SUFFIX);
-  prev = doc_path (self->data_dir, doc->name, PREV_SUFFIX);
-  plain = open_file (path, doc->name, lento_key_file_get_uuid (self->keys), self->data_keys,
-                     NULL, &missing, NULL);
+  path = _lento_vault_doc_path (self->data_dir, doc->name, SUFFIX);
+  prev = _lento_vault_doc_path (self->data_dir, doc->name, PREV_SUFFIX);
+  plain = _lento_vault_open_file (path, doc->name, lento_key_file_get_uuid (self->keys),
+                                  self->data_keys, NULL, &missing, NULL);
   if (plain != NULL || (missing && !g_file_test (prev, G_FILE_TEST_EXISTS)))
     doc->health = DOC_GOOD;
   else
@@ -1349,7 +1350,7 @@ lento_vault_write_document_async (LentoVault          *self,
   g_task_set_source_tag (task, lento_vault_write_document_async);
   g_task_set_check_cancellable (task, FALSE);
 
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1361,9 +1362,9 @@ lento_vault_write_document_async (LentoVault          *self,
       return;
     }
 
-  doc = get_doc (self, name);
+  doc = _lento_vault_get_doc (self, name);
   check_health (self, doc);
-  update_state (self);
+  _lento_vault_update_state (self);
   if (doc->health == DOC_DAMAGED)
     {
       g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DOCUMENT_DAMAGED, "%s",
@@ -1392,7 +1393,7 @@ lento_vault_write_document_async (LentoVault          *self,
   g_clear_pointer (&doc->queued, g_bytes_unref);
   doc->queued = g_steal_pointer (&sealed);
   g_ptr_array_add (doc->queued_tasks, g_steal_pointer (&task));
-  set_pending_writes (self, self->pending_writes + 1);
+  _lento_vault_set_pending_writes (self, self->pending_writes + 1);
 
   if (!doc->in_flight)
     start_write (self, doc);
@@ -1486,7 +1487,7 @@ compare_names (gconstpointer a,
 }
 
 static char **
-list_names (const char *data_dir)
+_lento_vault_list_names (const char *data_dir)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -1506,7 +1507,7 @@ list_names (const char *data_dir)
 static gboolean
 dir_has_documents (const char *data_dir)
 {
-  g_auto(GStrv) names = list_names (data_dir);
+  g_auto(GStrv) names = _lento_vault_list_names (data_dir);
 
   return names[0] != NULL;
 }
@@ -1518,10 +1519,10 @@ lento_vault_list_documents (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_locked_journal (self, error))
+  if (!_lento_vault_check_locked_journal (self, error))
     return NULL;
 
-  return list_names (self->data_dir);
+  return _lento_vault_list_names (self->data_dir);
 }
 
 /* Verify */
@@ -1546,7 +1547,7 @@ verify_documents (const char   *data_dir,
                   GPtrArray    *keys)
 {
   GPtrArray *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_document_report_free);
-  g_auto(GStrv) names = list_names (data_dir);
+  g_auto(GStrv) names = _lento_vault_list_names (data_dir);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -1555,8 +1556,8 @@ verify_documents (const char   *data_dir,
       g_autoptr(GError) error = NULL;
 
       report->name = g_strdup (names[i]);
-      plain = load_document (data_dir, names[i], uuid, keys, &report->status, &report->error,
-                             &error);
+      plain = _lento_vault_load_document (data_dir, names[i], uuid, keys, &report->status,
+                                          &report->error, &error);
       if (report->status == LENTO_DOCUMENT_OK && plain == NULL)
         {
           /* Listed but gone meanwhile: nothing to report. */
@@ -1578,12 +1579,12 @@ apply_reports (LentoVault *self,
   for (guint i = 0; i < reports->len; i++)
     {
       LentoDocumentReport *report = g_ptr_array_index (reports, i);
-      Doc *doc = get_doc (self, report->name);
+      Doc *doc = _lento_vault_get_doc (self, report->name);
 
       if (!doc->in_flight)
         doc->health = report->status == LENTO_DOCUMENT_OK ? DOC_GOOD : DOC_DAMAGED;
     }
-  update_state (self);
+  _lento_vault_update_state (self);
 }
 
 GPtrArray *
@@ -1595,7 +1596,7 @@ lento_vault_verify (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return NULL;
 
   reports = verify_documents (self->data_dir, lento_key_file_get_uuid (self->keys),
@@ -1653,7 +1654,7 @@ lento_vault_verify_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_verify_async);
 
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1698,22 +1699,22 @@ lento_vault_restore_previous (LentoVault  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
   if (!lento_container_name_is_valid (name))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), FALSE;
 
-  doc = get_doc (self, name);
+  doc = _lento_vault_get_doc (self, name);
   if (doc->in_flight)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_BUSY), FALSE;
 
-  path = doc_path (self->data_dir, name, SUFFIX);
-  prev = doc_path (self->data_dir, name, PREV_SUFFIX);
-  damaged = doc_path (self->data_dir, name, ".lento.damaged");
+  path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
+  prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
+  damaged = _lento_vault_doc_path (self->data_dir, name, ".lento.damaged");
   dir = g_path_get_dirname (path);
 
-  plain = open_file (prev, name, lento_key_file_get_uuid (self->keys), self->data_keys, NULL,
-                     NULL, NULL);
+  plain = _lento_vault_open_file (prev, name, lento_key_file_get_uuid (self->keys),
+                                  self->data_keys, NULL, NULL, NULL);
   if (plain == NULL || !g_file_get_contents (prev, &contents, &length, NULL))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE), FALSE;
 
@@ -1728,7 +1729,7 @@ lento_vault_restore_previous (LentoVault  *self,
     return FALSE;
 
   doc->health = DOC_GOOD;
-  update_state (self);
+  _lento_vault_update_state (self);
 
   return TRUE;
 }
@@ -1760,7 +1761,7 @@ store_in_keyring_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -1793,7 +1794,7 @@ lento_vault_store_in_keyring_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_store_in_keyring_async);
 
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1837,7 +1838,7 @@ remove_slot (LentoVault     *self,
   LentoKeyFile *keys;
   guint others = 0;
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
   if (!lento_key_file_has_slot (self->keys, type))
     return TRUE;
@@ -1882,7 +1883,7 @@ lento_vault_new_recovery_code (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return NULL;
 
   keys = lento_key_file_copy (self->keys);
@@ -1924,7 +1925,7 @@ set_passphrase_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -1955,18 +1956,19 @@ lento_vault_set_passphrase_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_set_passphrase_async);
 
-  if (!check_unlocked (self, &error))
+  if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  job = kdf_job_new (self, passphrase);
+  job = _lento_vault_kdf_job_new (self, passphrase);
   job->master_key = lento_secret_ref (self->master_key);
   job->opslimit = self->kdf_opslimit;
   job->memlimit_kib = self->kdf_memlimit_kib;
 
-  run_kdf_job (self, g_steal_pointer (&task), job, set_passphrase_cb, set_passphrase_thread);
+  _lento_vault_run_kdf_job (self, g_steal_pointer (&task), job, set_passphrase_cb,
+                            set_passphrase_thread);
 }
 
 gboolean
@@ -2001,8 +2003,8 @@ rotate_document (LentoVault  *self,
                  const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = doc_path (self->data_dir, name, SUFFIX);
-  g_autofree char *prev = doc_path (self->data_dir, name, PREV_SUFFIX);
+  g_autofree char *path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
+  g_autofree char *prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
   g_autofree char *dir = g_path_get_dirname (path);
   LentoSecret *new_key = g_ptr_array_index (self->data_keys, 0);
   const guint8 *uuid = lento_key_file_get_uuid (self->keys);
@@ -2019,10 +2021,11 @@ rotate_document (LentoVault  *self,
 
   lento_container_key_id (new_key, new_id);
 
-  plain = open_file (path, name, uuid, self->data_keys, key_id, &missing, error);
+  plain = _lento_vault_open_file (path, name, uuid, self->data_keys, key_id, &missing, error);
   if (plain == NULL)
     return FALSE;
-  prev_plain = open_file (prev, name, uuid, self->data_keys, prev_id, &prev_missing, NULL);
+  prev_plain = _lento_vault_open_file (prev, name, uuid, self->data_keys, prev_id, &prev_missing,
+                                       NULL);
 
   if (memcmp (key_id, new_id, sizeof new_id) != 0)
     {
@@ -2068,7 +2071,7 @@ lento_vault_rotate_data_key (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
   if (self->state == LENTO_VAULT_STATE_READ_ONLY)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_READ_ONLY), FALSE;
@@ -2092,7 +2095,7 @@ lento_vault_rotate_data_key (LentoVault  *self,
     }
 
   /* Step 2: every document and its previous generation under the new key. */
-  names = list_names (self->data_dir);
+  names = _lento_vault_list_names (self->data_dir);
   for (guint i = 0; names[i] != NULL; i++)
     if (!rotate_document (self, names[i], error))
       return FALSE;
@@ -2134,7 +2137,7 @@ lento_vault_export_backup (LentoVault  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_unlocked (self, error))
+  if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
   path = g_file_get_path (file);
   if (path == NULL)
@@ -2152,15 +2155,16 @@ lento_vault_export_backup (LentoVault  *self,
   json_builder_add_int_value (builder, BACKUP_FORMAT);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
-  names = list_names (self->data_dir);
+  names = _lento_vault_list_names (self->data_dir);
   for (guint i = 0; names[i] != NULL; i++)
     {
       LentoDocumentStatus status;
       g_autoptr(GBytes) plain = NULL;
       g_autofree char *encoded = NULL;
 
-      plain = load_document (self->data_dir, names[i], lento_key_file_get_uuid (self->keys),
-                             self->data_keys, &status, NULL, error);
+      plain = _lento_vault_load_document (self->data_dir, names[i],
+                                          lento_key_file_get_uuid (self->keys),
+                                          self->data_keys, &status, NULL, error);
       if (plain == NULL)
         {
           if (status == LENTO_DOCUMENT_OK)
