@@ -12,267 +12,13 @@
 
 #include <glib/gi18n.h>
 
-#include "lento-coach.h"
+#include "lento-coach-private.h"
 
 /* The coach is a pure function: the same journal, inventory, day and
  * settings always give the same recommendation. Days are Julian day numbers
  * of the calendar date each entry started on, in the time zone it was
  * recorded in, so that no clock and no time zone of this machine matters.
  */
-
-/* LentoReason */
-
-LentoReason *
-lento_reason_copy (const LentoReason *reason)
-{
-  LentoReason *copy;
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  copy = g_new0 (LentoReason, 1);
-  copy->code = reason->code;
-  copy->text = g_strdup (reason->text);
-  copy->entries = g_strdupv (reason->entries);
-  return copy;
-}
-
-void
-lento_reason_free (LentoReason *reason)
-{
-  if (reason == NULL)
-    return;
-
-  g_free (reason->text);
-  g_strfreev (reason->entries);
-  g_free (reason);
-}
-
-G_DEFINE_BOXED_TYPE (LentoReason, lento_reason, lento_reason_copy, lento_reason_free)
-
-/* LentoRecommendation */
-
-struct _LentoRecommendation
-{
-  GObject                  parent_instance;
-
-  LentoRecommendationKind  kind;
-  LentoRecommendationKind  next_kind;
-  gboolean                 gentle_note;
-  char                    *stage_id;
-  char                    *template_id;
-  char                    *tool_id;
-  double                   diameter;
-  char                    *warm_up_tool_id;
-  char                    *lube_id;
-  GDate                    rest_until;
-  GPtrArray               *reasons;  /* LentoReason */
-  GArray                  *days;     /* LentoPlanDay */
-};
-
-G_DEFINE_FINAL_TYPE (LentoRecommendation, lento_recommendation, G_TYPE_OBJECT)
-
-static void
-lento_recommendation_finalize (GObject *object)
-{
-  LentoRecommendation *self = (LentoRecommendation *)object;
-
-  g_clear_pointer (&self->stage_id, g_free);
-  g_clear_pointer (&self->template_id, g_free);
-  g_clear_pointer (&self->tool_id, g_free);
-  g_clear_pointer (&self->warm_up_tool_id, g_free);
-  g_clear_pointer (&self->lube_id, g_free);
-  g_clear_pointer (&self->reasons, g_ptr_array_unref);
-  g_clear_pointer (&self->days, g_array_unref);
-
-  G_OBJECT_CLASS (lento_recommendation_parent_class)->finalize (object);
-}
-
-static void
-lento_recommendation_class_init (LentoRecommendationClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = lento_recommendation_finalize;
-}
-
-static void
-lento_recommendation_init (LentoRecommendation *self)
-{
-  self->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_reason_free);
-  self->days = g_array_sized_new (FALSE, TRUE, sizeof (LentoPlanDay), LENTO_COACH_PLAN_DAYS);
-  g_date_clear (&self->rest_until, 1);
-}
-
-LentoRecommendationKind
-lento_recommendation_get_kind (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
-  return self->kind;
-}
-
-/**
- * lento_recommendation_get_next_kind:
- *
- * What the next session will be. On a session day it equals the kind; on a
- * rest day it says what comes after the rest.
- */
-LentoRecommendationKind
-lento_recommendation_get_next_kind (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
-  return self->next_kind;
-}
-
-/**
- * lento_recommendation_get_gentle_note:
- *
- * Whether sessions have been rare lately; the reason with
- * %LENTO_REASON_LOW_FREQUENCY says so kindly.
- */
-gboolean
-lento_recommendation_get_gentle_note (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), FALSE);
-  return self->gentle_note;
-}
-
-const char *
-lento_recommendation_get_stage (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->stage_id;
-}
-
-const char *
-lento_recommendation_get_template (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->template_id;
-}
-
-/**
- * lento_recommendation_get_tool:
- *
- * Returns: (nullable): the inventory id of the tool for the next session
- */
-const char *
-lento_recommendation_get_tool (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->tool_id;
-}
-
-double
-lento_recommendation_get_diameter (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), 0.0);
-  return self->diameter;
-}
-
-/**
- * lento_recommendation_get_warm_up_tool:
- *
- * Returns: (nullable): the tool for the warm-up phase, when it differs from
- *   the usual warm-up with a finger
- */
-const char *
-lento_recommendation_get_warm_up_tool (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->warm_up_tool_id;
-}
-
-/**
- * lento_recommendation_get_lube:
- *
- * Returns: (nullable): a lubricant that suits the tool
- */
-const char *
-lento_recommendation_get_lube (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->lube_id;
-}
-
-/**
- * lento_recommendation_get_rest_until:
- *
- * Returns: (nullable): the last day of a rest the plan asks for
- */
-const GDate *
-lento_recommendation_get_rest_until (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return g_date_valid (&self->rest_until) ? &self->rest_until : NULL;
-}
-
-/**
- * lento_recommendation_get_reasons:
- *
- * Returns: (transfer none) (element-type LentoReason): why, most important first
- */
-GPtrArray *
-lento_recommendation_get_reasons (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->reasons;
-}
-
-/**
- * lento_recommendation_find_reason:
- *
- * Returns: (transfer none) (nullable): the first reason with @code
- */
-const LentoReason *
-lento_recommendation_find_reason (LentoRecommendation *self,
-                                  LentoReasonCode      code)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-
-  for (guint i = 0; i < self->reasons->len; i++)
-    {
-      const LentoReason *reason = g_ptr_array_index (self->reasons, i);
-
-      if (reason->code == code)
-        return reason;
-    }
-
-  return NULL;
-}
-
-/**
- * lento_recommendation_get_days:
- *
- * Returns: (transfer none) (element-type LentoPlanDay): today and the six
- *   days after it
- */
-GArray *
-lento_recommendation_get_days (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->days;
-}
-
-/* The coach */
-
-typedef struct {
-  LentoEntry *entry;
-  guint       day;
-} Item;
-
-typedef struct {
-  LentoProgram             *program;
-  const LentoProgramRules  *rules;
-  LentoInventory           *inventory;
-  GPtrArray                *ladder;    /* LentoTool, smallest first */
-  GPtrArray                *fingers;   /* LentoTool, smallest first */
-  GArray                   *sessions;  /* Item, newest first */
-  GArray                   *others;    /* Item: rest days and clinician notes */
-  guint                     today;
-  guint                     weekdays;
-  guint                     skipped;    /* Julian day, or 0 */
-  LentoRecommendation      *rec;
-} Coach;
 
 /* What the next session is, before today's schedule is applied. */
 typedef struct {
@@ -303,14 +49,6 @@ entry_day (LentoEntry *entry)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   return g_date_get_julian (&date);
-}
-
-static void
-julian_to_date (guint  julian,
-                GDate *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_julian (date, julian);
 }
 
 static char *
@@ -348,13 +86,6 @@ compare_newest_first (gconstpointer a,
 
   /* Two entries at the same instant still have one order. */
   return g_strcmp0 (lento_entry_get_uuid (item_b->entry), lento_entry_get_uuid (item_a->entry));
-}
-
-static Item *
-session_at (Coach *coach,
-            guint  index)
-{
-  return &g_array_index (coach->sessions, Item, index);
 }
 
 static void
@@ -1141,105 +872,6 @@ evaluate:
     evaluate_stage (coach, next);
 }
 
-static gboolean
-is_planned_weekday (Coach *coach,
-                    guint  julian)
-{
-  GDate date;
-
-  julian_to_date (julian, &date);
-  return (coach->weekdays & (1u << g_date_get_weekday (&date))) != 0;
-}
-
-static guint
-sessions_between (Coach *coach,
-                  guint  first,
-                  guint  last)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < coach->sessions->len; i++)
-    {
-      guint day = session_at (coach, i)->day;
-
-      if (day >= first && day <= last)
-        count++;
-    }
-
-  return count;
-}
-
-typedef enum {
-  TODAY_SESSION,
-  TODAY_REST_RULE,
-  TODAY_DONE,
-  TODAY_NOT_PLANNED,
-  TODAY_BETWEEN,
-  TODAY_WEEK_FULL,
-  TODAY_SKIPPED,
-} TodayCause;
-
-/* The week ahead: rest until any rest the plan asks for is over, then the
- * person's own days, with rest days between and no more sessions in any
- * seven days than the plan's upper bound.
- */
-static TodayCause
-plan_days (Coach *coach,
-           guint  rest_until,
-           gboolean paused)
-{
-  const LentoProgramRules *rules = coach->rules;
-  gboolean planned[LENTO_COACH_PLAN_DAYS] = { FALSE, };
-  TodayCause cause = TODAY_SESSION;
-
-  for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
-    {
-      guint day = coach->today + d;
-      LentoPlanDay plan_day;
-      TodayCause day_cause = TODAY_SESSION;
-      guint recent = 0;
-      guint in_week;
-
-      julian_to_date (day, &plan_day.date);
-
-      for (guint back = 1; back <= rules->rest_days_between; back++)
-        {
-          recent += sessions_between (coach, day - back, day - back);
-          if (back <= d && planned[d - back])
-            recent++;
-        }
-
-      in_week = sessions_between (coach, day - 6, day - 1);
-      for (guint back = 1; back <= 6 && back <= d; back++)
-        if (planned[d - back])
-          in_week++;
-
-      if (paused || (rest_until != 0 && day <= rest_until))
-        day_cause = TODAY_REST_RULE;
-      else if (d == 0 && sessions_between (coach, day, day) > 0)
-        day_cause = TODAY_DONE;
-      else if (day == coach->skipped)
-        day_cause = TODAY_SKIPPED;
-      else if (in_week >= rules->sessions_per_week_max)
-        day_cause = TODAY_WEEK_FULL;
-      else if (recent > 0)
-        day_cause = TODAY_BETWEEN;
-      else if (!is_planned_weekday (coach, day))
-        day_cause = TODAY_NOT_PLANNED;
-
-      /* Today's session, once done, counts for the days after it. */
-      planned[d] = day_cause == TODAY_SESSION || day_cause == TODAY_DONE;
-      plan_day.kind = day_cause == TODAY_SESSION ? LENTO_PLAN_DAY_SESSION
-                      : day_cause == TODAY_DONE ? LENTO_PLAN_DAY_DONE
-                      : LENTO_PLAN_DAY_REST;
-      if (d == 0)
-        cause = day_cause;
-      g_array_append_val (coach->rec->days, plan_day);
-    }
-
-  return cause;
-}
-
 static void
 explain_rest_today (Coach      *coach,
                     TodayCause  cause)
@@ -1337,7 +969,7 @@ check_low_frequency (Coach *coach)
     {
       guint last = coach->today - 7 * w;
 
-      if (sessions_between (coach, last - 6, last) > rules->low_frequency_max_per_week)
+      if (_lento_coach_sessions_between (coach, last - 6, last) > rules->low_frequency_max_per_week)
         return;
     }
 
@@ -1550,7 +1182,7 @@ lento_coach_recommend (LentoProgram             *program,
       rec->kind = rec->next_kind = LENTO_RECOMMENDATION_SEE_CLINICIAN;
       rec->stage_id = g_strdup (stage_id (&coach, next.stage));
       rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
-      plan_days (&coach, 0, TRUE);
+      _lento_coach_plan_days (&coach, 0, TRUE);
       return g_steal_pointer (&rec);
     }
 
@@ -1612,7 +1244,7 @@ lento_coach_recommend (LentoProgram             *program,
         }
     }
 
-  cause = plan_days (&coach, rest_until, FALSE);
+  cause = _lento_coach_plan_days (&coach, rest_until, FALSE);
   rec->kind = cause == TODAY_SESSION ? next.kind : LENTO_RECOMMENDATION_REST;
   explain_rest_today (&coach, cause);
 
