@@ -230,11 +230,81 @@ struct _LentoInventory
 
 G_DEFINE_FINAL_TYPE (LentoInventory, lento_inventory, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+list_items_changed_cb (LentoInventory *self,
+                       guint           position,
+                       guint           removed,
+                       guint           added,
+                       GListModel     *model)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+item_notify_cb (LentoInventory *self,
+                GParamSpec     *pspec,
+                GObject        *item)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* A tool or lubricant edited in place announces it only through its own
+ * properties, so the inventory listens to each item for as long as it holds
+ * it; that way ::changed covers every change worth saving.
+ */
+static void
+append_item (LentoInventory *self,
+             GListStore     *store,
+             gpointer        item)
+{
+  g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
+  g_list_store_append (store, item);
+}
+
+static void
+remove_item (LentoInventory *self,
+             GListStore     *store,
+             guint           position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  g_signal_handlers_disconnect_by_func (item, item_notify_cb, self);
+  g_list_store_remove (store, position);
+}
+
+/* Someone else may still hold the list or its items after the inventory is gone. */
+static void
+stop_listening (LentoInventory *self,
+                GListStore     *store)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_signal_handlers_disconnect_by_func (item, item_notify_cb, self);
+    }
+
+  g_signal_handlers_disconnect_by_func (store, list_items_changed_cb, self);
+}
+
 static void
 lento_inventory_dispose (GObject *object)
 {
   LentoInventory *self = (LentoInventory *)object;
 
+  if (self->tools != NULL)
+    stop_listening (self, self->tools);
+  if (self->lubes != NULL)
+    stop_listening (self, self->lubes);
   g_clear_object (&self->tools);
   g_clear_object (&self->lubes);
 
@@ -258,6 +328,19 @@ lento_inventory_class_init (LentoInventoryClass *klass)
 
   object_class->dispose = lento_inventory_dispose;
   object_class->finalize = lento_inventory_finalize;
+
+  /**
+   * LentoInventory::changed:
+   *
+   * Emitted once for each change worth saving: a tool or lubricant added or
+   * removed, or a property of one of them edited in place.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -265,6 +348,8 @@ lento_inventory_init (LentoInventory *self)
 {
   self->tools = g_list_store_new (LENTO_TYPE_TOOL);
   self->lubes = g_list_store_new (LENTO_TYPE_LUBE);
+  g_signal_connect_swapped (self->tools, "items-changed", G_CALLBACK (list_items_changed_cb), self);
+  g_signal_connect_swapped (self->lubes, "items-changed", G_CALLBACK (list_items_changed_cb), self);
 }
 
 /**
@@ -333,7 +418,7 @@ lento_inventory_new_from_json (JsonObject  *object,
           return NULL;
         }
 
-      g_list_store_append (self->tools, tool);
+      append_item (self, self->tools, tool);
     }
 
   for (guint i = 0; lubes != NULL && i < json_array_get_length (lubes); i++)
@@ -362,7 +447,7 @@ lento_inventory_new_from_json (JsonObject  *object,
           return NULL;
         }
 
-      g_list_store_append (self->lubes, lube);
+      append_item (self, self->lubes, lube);
     }
 
   return g_steal_pointer (&self);
@@ -539,7 +624,7 @@ lento_inventory_add_tool (LentoInventory  *self,
       return FALSE;
     }
 
-  g_list_store_append (self->tools, tool);
+  append_item (self, self->tools, tool);
   return TRUE;
 }
 
@@ -577,7 +662,7 @@ lento_inventory_add_lube (LentoInventory  *self,
       return FALSE;
     }
 
-  g_list_store_append (self->lubes, lube);
+  append_item (self, self->lubes, lube);
   return TRUE;
 }
 
@@ -593,7 +678,7 @@ lento_inventory_remove_tool (LentoInventory *self,
   if (!find_position (G_LIST_MODEL (self->tools), id, &position))
     return FALSE;
 
-  g_list_store_remove (self->tools, position);
+  remove_item (self, self->tools, position);
   return TRUE;
 }
 
@@ -609,7 +694,7 @@ lento_inventory_remove_lube (LentoInventory *self,
   if (!find_position (G_LIST_MODEL (self->lubes), id, &position))
     return FALSE;
 
-  g_list_store_remove (self->lubes, position);
+  remove_item (self, self->lubes, position);
   return TRUE;
 }
 
@@ -646,7 +731,7 @@ lento_inventory_add_finger_presets (LentoInventory *self)
 
       tool = lento_tool_new (fingers[i].id, _(fingers[i].name), LENTO_TOOL_KIND_FINGER,
                              LENTO_MATERIAL_SKIN, fingers[i].diameter, fingers[i].length, FALSE);
-      g_list_store_append (self->tools, tool);
+      append_item (self, self->tools, tool);
       added++;
     }
 
