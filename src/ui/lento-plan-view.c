@@ -64,13 +64,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  INVENTORY_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
 
 /* Sizes are shown the way people measure them: whole millimetres when the
  * size is whole, one decimal otherwise.
@@ -719,11 +713,13 @@ model_items_changed_cb (LentoPlanView *self,
   recompute (self);
 }
 
+/* The inventory's ::changed also covers a tool edited in place (a new
+ * diameter, a confirmation), which its lists do not announce.
+ */
 static void
-inventory_page_changed_cb (LentoPlanView *self)
+inventory_changed_cb (LentoPlanView *self)
 {
   recompute (self);
-  g_signal_emit (self, signals [INVENTORY_CHANGED], 0);
 }
 
 static void
@@ -931,20 +927,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * LentoPlanView::inventory-changed:
-   *
-   * Emitted after the person changed a tool or lubricant in place (a new
-   * diameter, a confirmation), which the inventory's lists do not announce,
-   * so that the store can save the profile.
-   */
-  signals [INVENTORY_CHANGED] =
-    g_signal_new ("inventory-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
   g_type_ensure (LENTO_TYPE_LEARN_PAGE);
 
@@ -972,7 +954,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "learn_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
@@ -1068,22 +1049,13 @@ lento_plan_view_set_inventory (LentoPlanView  *self,
     return;
 
   if (self->inventory != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_tools (self->inventory),
-                                            model_items_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_lubes (self->inventory),
-                                            model_items_changed_cb, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->inventory, inventory_changed_cb, self);
 
   g_set_object (&self->inventory, inventory);
 
   if (inventory != NULL)
-    {
-      g_signal_connect_object (lento_inventory_get_tools (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (lento_inventory_get_lubes (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (inventory, "changed", G_CALLBACK (inventory_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   if (self->inventory_page != NULL)
     lento_inventory_page_set_inventory (self->inventory_page, inventory);
