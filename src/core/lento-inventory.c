@@ -38,15 +38,6 @@ _lento_inventory_nick_to_value (const char         *nick,
   return FALSE;
 }
 
-/* Sizes read best without a trailing ".0". */
-static char *
-format_mm (double mm)
-{
-  if (fabs (mm - round (mm)) < 0.05)
-    return g_strdup_printf ("%.0f", mm);
-  return g_strdup_printf ("%.1f", mm);
-}
-
 /* Members a newer Lento wrote are kept and written back unchanged. */
 JsonObject *
 _lento_inventory_keep_unknown (JsonObject         *object,
@@ -999,6 +990,7 @@ lento_inventory_check (LentoInventory *self,
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
       g_autofree char *middle = NULL;
+      char *reason;
       double suggested;
 
       /* A tolerance keeps 15 mm to 18 mm, exactly 20%, from tripping on rounding. */
@@ -1007,18 +999,19 @@ lento_inventory_check (LentoInventory *self,
 
       /* The suggestion is the largest step the rule allows, to the half millimetre. */
       suggested = floor (smaller_mm * (1.0 + max_jump_percent / 100.0) * 2.0) / 2.0;
-      from = format_mm (smaller_mm);
-      to = format_mm (larger_mm);
-      middle = format_mm (suggested);
+      from = lento_format_diameter (smaller_mm);
+      to = lento_format_diameter (larger_mm);
+      middle = lento_format_diameter (suggested);
 
+      /* Translators: two tools, each with its diameter like “18 mm”, the step
+       * between them in percent, and a diameter in between.
+       */
+      reason = g_strdup_printf (_("From “%s” (%s) to “%s” (%s) is a step of %.0f%%. "
+                                  "A size of about %s in between would make it gentler."),
+                                lento_tool_get_name (smaller), from,
+                                lento_tool_get_name (larger), to, jump, middle);
       issue = issue_new (LENTO_ISSUE_LADDER_JUMP, LENTO_ISSUE_SEVERITY_NOTE,
-                         lento_tool_get_id (smaller), NULL,
-                         g_strdup_printf (_("From “%s” (%s mm) to “%s” (%s mm) is a step of "
-                                            "%.0f%%. "
-                                            "A size of about %s mm in between would make it "
-                                            "gentler."),
-                                          lento_tool_get_name (smaller), from,
-                                          lento_tool_get_name (larger), to, jump, middle));
+                         lento_tool_get_id (smaller), NULL, reason);
       issue->other_tool_id = g_strdup (lento_tool_get_id (larger));
       issue->suggested_diameter = suggested;
       g_ptr_array_add (issues, issue);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "lento-inventory-private.h"
@@ -479,4 +481,27 @@ lento_tool_is_usable (LentoTool  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * lento_format_diameter:
+ * @mm: a diameter in millimetres
+ *
+ * A size the way people measure and read it: whole millimetres when the
+ * size is whole, one decimal otherwise, with the locale's decimal mark.
+ * Every diameter a person reads goes through here, so that one size never
+ * reads two ways.
+ *
+ * Returns: (transfer full): the diameter with its unit, like “18 mm” or “21.5 mm”
+ */
+char *
+lento_format_diameter (double mm)
+{
+  /* A size a hair off a whole number, as arithmetic leaves it, is whole. */
+  if (fabs (mm - round (mm)) < 0.05)
+    /* Translators: a diameter in whole millimetres, like “18 mm”. */
+    return g_strdup_printf (_("%.0f mm"), mm);
+
+  /* Translators: a diameter in millimetres with one decimal, like “21.5 mm”. */
+  return g_strdup_printf (_("%.1f mm"), mm);
 }

@@ -65,4 +65,6 @@ void            lento_tool_set_confirmed           (LentoTool     *self,
 gboolean        lento_tool_is_usable               (LentoTool     *self,
                                                     char         **reason);
 
+char           *lento_format_diameter              (double         mm);
+
 G_END_DECLS

@@ -582,6 +582,34 @@ test_changed_outlived (void)
   g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 1);
 }
 
+/* One way to write a size, wherever a person reads it. */
+typedef struct {
+  const char *name;
+  double      mm;
+  const char *expected;
+} DiameterCase;
+
+static const DiameterCase diameter_cases[] = {
+  { "whole", 18.0, "18 mm" },
+  { "half", 21.5, "21.5 mm" },
+  { "one-decimal", 14.9, "14.9 mm" },
+  { "rounded-to-one-decimal", 16.26, "16.3 mm" },
+  { "nearly-whole-below", 17.96, "18 mm" },
+  { "nearly-whole-above", 18.04, "18 mm" },
+  { "smallest", 1.0, "1 mm" },
+  { "largest", 100.0, "100 mm" },
+  { "zero", 0.0, "0 mm" },
+};
+
+static void
+test_format_diameter (gconstpointer data)
+{
+  const DiameterCase *test = data;
+  g_autofree char *text = lento_format_diameter (test->mm);
+
+  g_assert_cmpstr (text, ==, test->expected);
+}
+
 static void
 test_nicks (void)
 {
@@ -644,6 +672,12 @@ main (int   argc,
       g_test_add_data_func (path, &changed_cases[i], test_changed);
     }
   g_test_add_func ("/lento/inventory/changed/outlived", test_changed_outlived);
+  for (guint i = 0; i < G_N_ELEMENTS (diameter_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/inventory/format-diameter/%s",
+                                               diameter_cases[i].name);
+      g_test_add_data_func (path, &diameter_cases[i], test_format_diameter);
+    }
 
   return g_test_run ();
 }
