@@ -207,19 +207,14 @@ create_tool_row (gpointer item,
 {
   LentoTool *tool = LENTO_TOOL (item);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *size = NULL;
+  g_autofree char *size = lento_format_diameter (lento_tool_get_diameter (tool));
   g_autofree char *subtitle = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
   g_autofree char *remove_label = NULL;
   GtkWidget *button;
-  double diameter = lento_tool_get_diameter (tool);
 
   remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
-  if (diameter == (double) (int) diameter)
-    size = g_strdup_printf (_("%d mm"), (int) diameter);
-  else
-    size = g_strdup_printf (_("%.1f mm"), diameter);
 
   if (lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
     subtitle = g_strdup_printf (_("%s, about %s"), tool_kind_label (lento_tool_get_kind (tool)),

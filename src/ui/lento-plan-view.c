@@ -66,18 +66,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* Sizes are shown the way people measure them: whole millimetres when the
- * size is whole, one decimal otherwise.
- */
-static char *
-format_mm (double diameter)
-{
-  if (diameter == (double) (int) diameter)
-    return g_strdup_printf (_("%d mm"), (int) diameter);
-
-  return g_strdup_printf (_("%.1f mm"), diameter);
-}
-
 static const char *
 kind_title (LentoRecommendationKind kind)
 {
@@ -399,7 +387,7 @@ update_today (LentoPlanView *self,
       LentoTool *tool = lento_inventory_find_tool (self->inventory, tool_id);
       LentoTool *warm_up = warm_up_id != NULL
                            ? lento_inventory_find_tool (self->inventory, warm_up_id) : NULL;
-      g_autofree char *size = format_mm (lento_recommendation_get_diameter (rec));
+      g_autofree char *size = lento_format_diameter (lento_recommendation_get_diameter (rec));
       g_autofree char *subtitle = NULL;
       const char *name = tool != NULL ? lento_tool_get_name (tool) : tool_id;
 
@@ -625,7 +613,7 @@ update_ladder (LentoPlanView *self)
     {
       LentoTool *tool = g_ptr_array_index (ladder, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *size = format_mm (lento_tool_get_diameter (tool));
+      g_autofree char *size = lento_format_diameter (lento_tool_get_diameter (tool));
       gboolean reached = self->reached > 0.0 && lento_tool_get_diameter (tool) <= self->reached;
       gboolean current = g_strcmp0 (today_tool, lento_tool_get_id (tool)) == 0;
       g_autofree char *subtitle = NULL;
