@@ -64,14 +64,6 @@ format_day (guint julian)
   return g_strdup (buffer);
 }
 
-static char *
-format_mm (double mm)
-{
-  if (fabs (mm - round (mm)) < 0.05)
-    return g_strdup_printf ("%.0f", mm);
-  return g_strdup_printf ("%.1f", mm);
-}
-
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -406,10 +398,10 @@ run_in_stage (Coach *coach,
 static char *
 tool_label (LentoTool *tool)
 {
-  g_autofree char *mm = format_mm (lento_tool_get_diameter (tool));
+  g_autofree char *diameter = lento_format_diameter (lento_tool_get_diameter (tool));
 
   /* Translators: a tool's name and its diameter, e.g. “Trainer 2 (18 mm)” */
-  return g_strdup_printf (_("%s (%s mm)"), lento_tool_get_name (tool), mm);
+  return g_strdup_printf (_("%s (%s)"), lento_tool_get_name (tool), diameter);
 }
 
 static gboolean
@@ -573,6 +565,7 @@ note_jump (Coach *coach,
 {
   double low;
   double high;
+  double middle;
   double jump;
   g_autofree char *low_mm = NULL;
   g_autofree char *high_mm = NULL;
@@ -587,13 +580,14 @@ note_jump (Coach *coach,
   if (jump <= coach->rules->ladder_max_jump_percent + 1e-9)
     return;
 
-  low_mm = format_mm (low);
-  high_mm = format_mm (high);
-  middle_mm = format_mm (floor (low * (1.0 + coach->rules->ladder_max_jump_percent / 100.0) * 2.0)
-                         / 2.0);
+  low_mm = lento_format_diameter (low);
+  high_mm = lento_format_diameter (high);
+  middle = floor (low * (1.0 + coach->rules->ladder_max_jump_percent / 100.0) * 2.0) / 2.0;
+  middle_mm = lento_format_diameter (middle);
   add_reason (coach, LENTO_REASON_LADDER_JUMP,
-              g_strdup_printf (_("The step from %s mm to %s mm is a big one. A size of about %s mm "
-                                 "in between would make it gentler."),
+              /* Translators: three diameters, like “18 mm”. */
+              g_strdup_printf (_("The step from %s to %s is a big one. A size of about %s in "
+                                 "between would make it gentler."),
                                low_mm, high_mm, middle_mm),
               NULL);
 }
@@ -613,7 +607,7 @@ evaluate_size (Coach *coach,
   int size = entry_size_for_stage (coach, next->stage);
   int top = tools == LENTO_STAGE_TOOLS_FIRST_SIZE ? 0 : (int) coach->ladder->len - 1;
   LentoTool *tool;
-  g_autofree char *mm = NULL;
+  g_autofree char *diameter = NULL;
   guint run;
   guint days_at_size;
   gboolean at_top;
@@ -648,7 +642,7 @@ evaluate_size (Coach *coach,
       wear = MAX (wear, move_on->wear_seconds);
     }
 
-  mm = format_mm (lento_tool_get_diameter (tool));
+  diameter = lento_format_diameter (lento_tool_get_diameter (tool));
   days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
   met = tools != LENTO_STAGE_TOOLS_CURRENT
         && run >= needed
@@ -659,8 +653,9 @@ evaluate_size (Coach *coach,
   if (tools == LENTO_STAGE_TOOLS_CURRENT)
     {
       add_reason (coach, LENTO_REASON_TOP_OF_LADDER,
+                  /* Translators: a diameter, like “18 mm”. */
                   g_strdup_printf (_("You have reached your size. A session or two a week at "
-                                     "%s mm keeps it comfortable."), mm),
+                                     "%s keeps it comfortable."), diameter),
                   NULL);
       return;
     }
@@ -695,14 +690,18 @@ evaluate_size (Coach *coach,
       larger_label = tool_label (size_tool (coach, next->size));
       add_reason_sessions (coach, LENTO_REASON_ADVANCE_SIZE,
                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u session in a row at %s mm went in "
+                                                         /* Translators: a number of sessions, a
+                                                          * diameter like “18 mm”, and a tool
+                                                          * with its diameter.
+                                                          */
+                                                         "%u session in a row at %s went in "
                                                          "easily, with no pain and the full wear "
                                                          "time. Next, try %s.",
-                                                         "%u sessions in a row at %s mm went in "
+                                                         "%u sessions in a row at %s went in "
                                                          "easily, with no pain and the full wear "
                                                          "time. Next, try %s.",
                                                          needed),
-                                            needed, mm, larger_label),
+                                            needed, diameter, larger_label),
                            0, needed);
       note_skipped_tools (coach, size, next->size);
       note_jump (coach, size, next->size);
@@ -715,8 +714,9 @@ evaluate_size (Coach *coach,
 
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_HOLD_DAYS,
+                           /* Translators: a diameter, like “18 mm”, and a date. */
                            g_strdup_printf (_("This size went well. The plan gives each size time, "
-                                              "so it stays at %s mm until %s."), mm, until),
+                                              "so it stays at %s until %s."), diameter, until),
                            0, needed);
       return;
     }
@@ -726,11 +726,12 @@ evaluate_size (Coach *coach,
     {
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_PLATEAU,
-                           g_strdup_printf (_("You have been at %s mm for %u days. Progress often "
+                           /* Translators: a diameter, like “18 mm”, and a number of days. */
+                           g_strdup_printf (_("You have been at %s for %u days. Progress often "
                                               "pauses at one size, and that is normal: stay here "
                                               "for a few days up to a week. If it feels "
                                               "comfortable, wear a small trainer during quiet "
-                                              "everyday moments."), mm, days_at_size),
+                                              "everyday moments."), diameter, days_at_size),
                            0, run);
       return;
     }
@@ -739,22 +740,28 @@ evaluate_size (Coach *coach,
     {
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_NOT_YET,
-                           g_strdup_printf (_("Stay at %s mm for now. The plan moves up once the "
+                           /* Translators: a diameter, like “18 mm”, a number of sessions
+                            * and a number of minutes.
+                            */
+                           g_strdup_printf (_("Stay at %s for now. The plan moves up once the "
                                               "last %u sessions went in with no resistance, no "
                                               "pain and %u minutes of wear."),
-                                            mm, needed, wear / 60),
+                                            diameter, needed, wear / 60),
                            0, needed);
       return;
     }
 
   add_reason_sessions (coach, LENTO_REASON_BUILDING,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u more calm session at %s mm, and then "
+                                                     /* Translators: a number of sessions and
+                                                      * a diameter, like “18 mm”.
+                                                      */
+                                                     "%u more calm session at %s, and then "
                                                      "the plan looks at the next size.",
-                                                     "%u more calm sessions at %s mm, and then "
+                                                     "%u more calm sessions at %s, and then "
                                                      "the plan looks at the next size.",
                                                      needed - run),
-                                        needed - run, mm),
+                                        needed - run, diameter),
                        0, run);
 }
 

@@ -18,6 +18,7 @@
 #include "lento-core-error.h"
 #include "lento-export.h"
 #include "lento-journal-stats.h"
+#include "lento-tool.h"
 
 /* The clinician summary: one A4 page, drawn with cairo and its text laid
  * out with Pango (never GTK), so that every script reads right. It holds what a clinician asks
@@ -412,12 +413,14 @@ describe_event (Summary    *s,
     g_ptr_array_add (parts, g_strdup_printf (_("pain %d/10"), lento_entry_get_pain (entry)));
   if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION)
     {
+      g_autofree char *diameter = lento_format_diameter (lento_entry_get_diameter (entry));
+
       if (tool != NULL)
         /* Translators: diameter and tool name, like "22 mm, Trainer 3". */
-        g_ptr_array_add (parts, g_strdup_printf (_("%.3g mm, %s"),
-                                                 lento_entry_get_diameter (entry), tool));
+        g_ptr_array_add (parts, g_strdup_printf (C_("diameter and tool", "%s, %s"), diameter,
+                                                 tool));
       else
-        g_ptr_array_add (parts, g_strdup_printf (_("%.3g mm"), lento_entry_get_diameter (entry)));
+        g_ptr_array_add (parts, g_steal_pointer (&diameter));
     }
 
   g_ptr_array_add (parts, NULL);
@@ -623,12 +626,15 @@ lento_export_pdf_summary (GListModel         *entries,
       LentoEntry *latest = g_ptr_array_index (sessions, sessions->len - 1);
       g_autofree char *first = format_unix_date (s.first);
       g_autofree char *last = format_unix_date (s.last);
+      g_autofree char *size = lento_format_diameter (lento_entry_get_diameter (latest));
 
-      /* Translators: the period covered, and how many sessions in it. */
-      line = g_strdup_printf (ngettext ("%s to %s: %u session, latest size %.3g mm.",
-                                        "%s to %s: %u sessions, latest size %.3g mm.",
+      /* Translators: the period covered, how many sessions in it, and the latest
+       * diameter, like “18 mm”.
+       */
+      line = g_strdup_printf (ngettext ("%s to %s: %u session, latest size %s.",
+                                        "%s to %s: %u sessions, latest size %s.",
                                         sessions->len),
-                              first, last, sessions->len, lento_entry_get_diameter (latest));
+                              first, last, sessions->len, size);
       draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
       g_clear_pointer (&line, g_free);
       s.y += LINE_HEIGHT;

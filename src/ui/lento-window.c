@@ -242,7 +242,6 @@ lento_window_ensure_setup_page (LentoWindow *self)
 static void lento_window_recommendation_cb    (LentoWindow        *self);
 static void lento_window_record_session_cb    (LentoWindow        *self,
                                                LentoSessionResult *result);
-static void lento_window_inventory_changed_cb (LentoWindow        *self);
 static void lento_window_visible_child_cb     (LentoWindow        *self,
                                                GParamSpec         *pspec,
                                                AdwViewStack       *stack);
@@ -404,9 +403,6 @@ lento_window_ensure_views (LentoWindow *self)
 
   g_signal_connect_object (self->plan_view, "notify::recommendation",
                            G_CALLBACK (lento_window_recommendation_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->plan_view, "inventory-changed",
-                           G_CALLBACK (lento_window_inventory_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal_view, "entry-saved",
                            G_CALLBACK (lento_window_entry_saved_cb), self,
@@ -959,13 +955,6 @@ lento_window_entry_saved_cb (LentoWindow *self,
   lento_session_view_close_result (self->session_view, self->recording);
   g_clear_pointer (&self->recording, lento_session_result_unref);
   g_clear_pointer (&self->recording_uuid, g_free);
-}
-
-static void
-lento_window_inventory_changed_cb (LentoWindow *self)
-{
-  if (self->store != NULL)
-    lento_store_save_profile (self->store);
 }
 
 static void
