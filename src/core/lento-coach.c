@@ -12,267 +12,13 @@
 
 #include <glib/gi18n.h>
 
-#include "lento-coach.h"
+#include "lento-coach-private.h"
 
 /* The coach is a pure function: the same journal, inventory, day and
  * settings always give the same recommendation. Days are Julian day numbers
  * of the calendar date each entry started on, in the time zone it was
  * recorded in, so that no clock and no time zone of this machine matters.
  */
-
-/* LentoReason */
-
-LentoReason *
-lento_reason_copy (const LentoReason *reason)
-{
-  LentoReason *copy;
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  copy = g_new0 (LentoReason, 1);
-  copy->code = reason->code;
-  copy->text = g_strdup (reason->text);
-  copy->entries = g_strdupv (reason->entries);
-  return copy;
-}
-
-void
-lento_reason_free (LentoReason *reason)
-{
-  if (reason == NULL)
-    return;
-
-  g_free (reason->text);
-  g_strfreev (reason->entries);
-  g_free (reason);
-}
-
-G_DEFINE_BOXED_TYPE (LentoReason, lento_reason, lento_reason_copy, lento_reason_free)
-
-/* LentoRecommendation */
-
-struct _LentoRecommendation
-{
-  GObject                  parent_instance;
-
-  LentoRecommendationKind  kind;
-  LentoRecommendationKind  next_kind;
-  gboolean                 gentle_note;
-  char                    *stage_id;
-  char                    *template_id;
-  char                    *tool_id;
-  double                   diameter;
-  char                    *warm_up_tool_id;
-  char                    *lube_id;
-  GDate                    rest_until;
-  GPtrArray               *reasons;  /* LentoReason */
-  GArray                  *days;     /* LentoPlanDay */
-};
-
-G_DEFINE_FINAL_TYPE (LentoRecommendation, lento_recommendation, G_TYPE_OBJECT)
-
-static void
-lento_recommendation_finalize (GObject *object)
-{
-  LentoRecommendation *self = (LentoRecommendation *)object;
-
-  g_clear_pointer (&self->stage_id, g_free);
-  g_clear_pointer (&self->template_id, g_free);
-  g_clear_pointer (&self->tool_id, g_free);
-  g_clear_pointer (&self->warm_up_tool_id, g_free);
-  g_clear_pointer (&self->lube_id, g_free);
-  g_clear_pointer (&self->reasons, g_ptr_array_unref);
-  g_clear_pointer (&self->days, g_array_unref);
-
-  G_OBJECT_CLASS (lento_recommendation_parent_class)->finalize (object);
-}
-
-static void
-lento_recommendation_class_init (LentoRecommendationClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = lento_recommendation_finalize;
-}
-
-static void
-lento_recommendation_init (LentoRecommendation *self)
-{
-  self->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_reason_free);
-  self->days = g_array_sized_new (FALSE, TRUE, sizeof (LentoPlanDay), LENTO_COACH_PLAN_DAYS);
-  g_date_clear (&self->rest_until, 1);
-}
-
-LentoRecommendationKind
-lento_recommendation_get_kind (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
-  return self->kind;
-}
-
-/**
- * lento_recommendation_get_next_kind:
- *
- * What the next session will be. On a session day it equals the kind; on a
- * rest day it says what comes after the rest.
- */
-LentoRecommendationKind
-lento_recommendation_get_next_kind (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), LENTO_RECOMMENDATION_REST);
-  return self->next_kind;
-}
-
-/**
- * lento_recommendation_get_gentle_note:
- *
- * Whether sessions have been rare lately; the reason with
- * %LENTO_REASON_LOW_FREQUENCY says so kindly.
- */
-gboolean
-lento_recommendation_get_gentle_note (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), FALSE);
-  return self->gentle_note;
-}
-
-const char *
-lento_recommendation_get_stage (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->stage_id;
-}
-
-const char *
-lento_recommendation_get_template (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->template_id;
-}
-
-/**
- * lento_recommendation_get_tool:
- *
- * Returns: (nullable): the inventory id of the tool for the next session
- */
-const char *
-lento_recommendation_get_tool (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->tool_id;
-}
-
-double
-lento_recommendation_get_diameter (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), 0.0);
-  return self->diameter;
-}
-
-/**
- * lento_recommendation_get_warm_up_tool:
- *
- * Returns: (nullable): the tool for the warm-up phase, when it differs from
- *   the usual warm-up with a finger
- */
-const char *
-lento_recommendation_get_warm_up_tool (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->warm_up_tool_id;
-}
-
-/**
- * lento_recommendation_get_lube:
- *
- * Returns: (nullable): a lubricant that suits the tool
- */
-const char *
-lento_recommendation_get_lube (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->lube_id;
-}
-
-/**
- * lento_recommendation_get_rest_until:
- *
- * Returns: (nullable): the last day of a rest the plan asks for
- */
-const GDate *
-lento_recommendation_get_rest_until (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return g_date_valid (&self->rest_until) ? &self->rest_until : NULL;
-}
-
-/**
- * lento_recommendation_get_reasons:
- *
- * Returns: (transfer none) (element-type LentoReason): why, most important first
- */
-GPtrArray *
-lento_recommendation_get_reasons (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->reasons;
-}
-
-/**
- * lento_recommendation_find_reason:
- *
- * Returns: (transfer none) (nullable): the first reason with @code
- */
-const LentoReason *
-lento_recommendation_find_reason (LentoRecommendation *self,
-                                  LentoReasonCode      code)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-
-  for (guint i = 0; i < self->reasons->len; i++)
-    {
-      const LentoReason *reason = g_ptr_array_index (self->reasons, i);
-
-      if (reason->code == code)
-        return reason;
-    }
-
-  return NULL;
-}
-
-/**
- * lento_recommendation_get_days:
- *
- * Returns: (transfer none) (element-type LentoPlanDay): today and the six
- *   days after it
- */
-GArray *
-lento_recommendation_get_days (LentoRecommendation *self)
-{
-  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (self), NULL);
-  return self->days;
-}
-
-/* The coach */
-
-typedef struct {
-  LentoEntry *entry;
-  guint       day;
-} Item;
-
-typedef struct {
-  LentoProgram             *program;
-  const LentoProgramRules  *rules;
-  LentoInventory           *inventory;
-  GPtrArray                *ladder;    /* LentoTool, smallest first */
-  GPtrArray                *fingers;   /* LentoTool, smallest first */
-  GArray                   *sessions;  /* Item, newest first */
-  GArray                   *others;    /* Item: rest days and clinician notes */
-  guint                     today;
-  guint                     weekdays;
-  guint                     skipped;    /* Julian day, or 0 */
-  LentoRecommendation      *rec;
-} Coach;
 
 /* What the next session is, before today's schedule is applied. */
 typedef struct {
@@ -305,14 +51,6 @@ entry_day (LentoEntry *entry)
   return g_date_get_julian (&date);
 }
 
-static void
-julian_to_date (guint  julian,
-                GDate *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_julian (date, julian);
-}
-
 static char *
 format_day (guint julian)
 {
@@ -324,14 +62,6 @@ format_day (guint julian)
   if (g_date_strftime (buffer, sizeof buffer, _("%A %-d %B"), &date) == 0)
     return g_strdup ("");
   return g_strdup (buffer);
-}
-
-static char *
-format_mm (double mm)
-{
-  if (fabs (mm - round (mm)) < 0.05)
-    return g_strdup_printf ("%.0f", mm);
-  return g_strdup_printf ("%.1f", mm);
 }
 
 static int
@@ -348,13 +78,6 @@ compare_newest_first (gconstpointer a,
 
   /* Two entries at the same instant still have one order. */
   return g_strcmp0 (lento_entry_get_uuid (item_b->entry), lento_entry_get_uuid (item_a->entry));
-}
-
-static Item *
-session_at (Coach *coach,
-            guint  index)
-{
-  return &g_array_index (coach->sessions, Item, index);
 }
 
 static void
@@ -675,10 +398,10 @@ run_in_stage (Coach *coach,
 static char *
 tool_label (LentoTool *tool)
 {
-  g_autofree char *mm = format_mm (lento_tool_get_diameter (tool));
+  g_autofree char *diameter = lento_format_diameter (lento_tool_get_diameter (tool));
 
   /* Translators: a tool's name and its diameter, e.g. “Trainer 2 (18 mm)” */
-  return g_strdup_printf (_("%s (%s mm)"), lento_tool_get_name (tool), mm);
+  return g_strdup_printf (_("%s (%s)"), lento_tool_get_name (tool), diameter);
 }
 
 static gboolean
@@ -842,6 +565,7 @@ note_jump (Coach *coach,
 {
   double low;
   double high;
+  double middle;
   double jump;
   g_autofree char *low_mm = NULL;
   g_autofree char *high_mm = NULL;
@@ -856,13 +580,14 @@ note_jump (Coach *coach,
   if (jump <= coach->rules->ladder_max_jump_percent + 1e-9)
     return;
 
-  low_mm = format_mm (low);
-  high_mm = format_mm (high);
-  middle_mm = format_mm (floor (low * (1.0 + coach->rules->ladder_max_jump_percent / 100.0) * 2.0)
-                         / 2.0);
+  low_mm = lento_format_diameter (low);
+  high_mm = lento_format_diameter (high);
+  middle = floor (low * (1.0 + coach->rules->ladder_max_jump_percent / 100.0) * 2.0) / 2.0;
+  middle_mm = lento_format_diameter (middle);
   add_reason (coach, LENTO_REASON_LADDER_JUMP,
-              g_strdup_printf (_("The step from %s mm to %s mm is a big one. A size of about %s mm "
-                                 "in between would make it gentler."),
+              /* Translators: three diameters, like “18 mm”. */
+              g_strdup_printf (_("The step from %s to %s is a big one. A size of about %s in "
+                                 "between would make it gentler."),
                                low_mm, high_mm, middle_mm),
               NULL);
 }
@@ -882,7 +607,7 @@ evaluate_size (Coach *coach,
   int size = entry_size_for_stage (coach, next->stage);
   int top = tools == LENTO_STAGE_TOOLS_FIRST_SIZE ? 0 : (int) coach->ladder->len - 1;
   LentoTool *tool;
-  g_autofree char *mm = NULL;
+  g_autofree char *diameter = NULL;
   guint run;
   guint days_at_size;
   gboolean at_top;
@@ -917,7 +642,7 @@ evaluate_size (Coach *coach,
       wear = MAX (wear, move_on->wear_seconds);
     }
 
-  mm = format_mm (lento_tool_get_diameter (tool));
+  diameter = lento_format_diameter (lento_tool_get_diameter (tool));
   days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
   met = tools != LENTO_STAGE_TOOLS_CURRENT
         && run >= needed
@@ -928,8 +653,9 @@ evaluate_size (Coach *coach,
   if (tools == LENTO_STAGE_TOOLS_CURRENT)
     {
       add_reason (coach, LENTO_REASON_TOP_OF_LADDER,
+                  /* Translators: a diameter, like “18 mm”. */
                   g_strdup_printf (_("You have reached your size. A session or two a week at "
-                                     "%s mm keeps it comfortable."), mm),
+                                     "%s keeps it comfortable."), diameter),
                   NULL);
       return;
     }
@@ -964,14 +690,18 @@ evaluate_size (Coach *coach,
       larger_label = tool_label (size_tool (coach, next->size));
       add_reason_sessions (coach, LENTO_REASON_ADVANCE_SIZE,
                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u session in a row at %s mm went in "
+                                                         /* Translators: a number of sessions, a
+                                                          * diameter like “18 mm”, and a tool
+                                                          * with its diameter.
+                                                          */
+                                                         "%u session in a row at %s went in "
                                                          "easily, with no pain and the full wear "
                                                          "time. Next, try %s.",
-                                                         "%u sessions in a row at %s mm went in "
+                                                         "%u sessions in a row at %s went in "
                                                          "easily, with no pain and the full wear "
                                                          "time. Next, try %s.",
                                                          needed),
-                                            needed, mm, larger_label),
+                                            needed, diameter, larger_label),
                            0, needed);
       note_skipped_tools (coach, size, next->size);
       note_jump (coach, size, next->size);
@@ -984,8 +714,9 @@ evaluate_size (Coach *coach,
 
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_HOLD_DAYS,
+                           /* Translators: a diameter, like “18 mm”, and a date. */
                            g_strdup_printf (_("This size went well. The plan gives each size time, "
-                                              "so it stays at %s mm until %s."), mm, until),
+                                              "so it stays at %s until %s."), diameter, until),
                            0, needed);
       return;
     }
@@ -995,11 +726,12 @@ evaluate_size (Coach *coach,
     {
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_PLATEAU,
-                           g_strdup_printf (_("You have been at %s mm for %u days. Progress often "
+                           /* Translators: a diameter, like “18 mm”, and a number of days. */
+                           g_strdup_printf (_("You have been at %s for %u days. Progress often "
                                               "pauses at one size, and that is normal: stay here "
                                               "for a few days up to a week. If it feels "
                                               "comfortable, wear a small trainer during quiet "
-                                              "everyday moments."), mm, days_at_size),
+                                              "everyday moments."), diameter, days_at_size),
                            0, run);
       return;
     }
@@ -1008,22 +740,28 @@ evaluate_size (Coach *coach,
     {
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_NOT_YET,
-                           g_strdup_printf (_("Stay at %s mm for now. The plan moves up once the "
+                           /* Translators: a diameter, like “18 mm”, a number of sessions
+                            * and a number of minutes.
+                            */
+                           g_strdup_printf (_("Stay at %s for now. The plan moves up once the "
                                               "last %u sessions went in with no resistance, no "
                                               "pain and %u minutes of wear."),
-                                            mm, needed, wear / 60),
+                                            diameter, needed, wear / 60),
                            0, needed);
       return;
     }
 
   add_reason_sessions (coach, LENTO_REASON_BUILDING,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u more calm session at %s mm, and then "
+                                                     /* Translators: a number of sessions and
+                                                      * a diameter, like “18 mm”.
+                                                      */
+                                                     "%u more calm session at %s, and then "
                                                      "the plan looks at the next size.",
-                                                     "%u more calm sessions at %s mm, and then "
+                                                     "%u more calm sessions at %s, and then "
                                                      "the plan looks at the next size.",
                                                      needed - run),
-                                        needed - run, mm),
+                                        needed - run, diameter),
                        0, run);
 }
 
@@ -1141,105 +879,6 @@ evaluate:
     evaluate_stage (coach, next);
 }
 
-static gboolean
-is_planned_weekday (Coach *coach,
-                    guint  julian)
-{
-  GDate date;
-
-  julian_to_date (julian, &date);
-  return (coach->weekdays & (1u << g_date_get_weekday (&date))) != 0;
-}
-
-static guint
-sessions_between (Coach *coach,
-                  guint  first,
-                  guint  last)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < coach->sessions->len; i++)
-    {
-      guint day = session_at (coach, i)->day;
-
-      if (day >= first && day <= last)
-        count++;
-    }
-
-  return count;
-}
-
-typedef enum {
-  TODAY_SESSION,
-  TODAY_REST_RULE,
-  TODAY_DONE,
-  TODAY_NOT_PLANNED,
-  TODAY_BETWEEN,
-  TODAY_WEEK_FULL,
-  TODAY_SKIPPED,
-} TodayCause;
-
-/* The week ahead: rest until any rest the plan asks for is over, then the
- * person's own days, with rest days between and no more sessions in any
- * seven days than the plan's upper bound.
- */
-static TodayCause
-plan_days (Coach *coach,
-           guint  rest_until,
-           gboolean paused)
-{
-  const LentoProgramRules *rules = coach->rules;
-  gboolean planned[LENTO_COACH_PLAN_DAYS] = { FALSE, };
-  TodayCause cause = TODAY_SESSION;
-
-  for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
-    {
-      guint day = coach->today + d;
-      LentoPlanDay plan_day;
-      TodayCause day_cause = TODAY_SESSION;
-      guint recent = 0;
-      guint in_week;
-
-      julian_to_date (day, &plan_day.date);
-
-      for (guint back = 1; back <= rules->rest_days_between; back++)
-        {
-          recent += sessions_between (coach, day - back, day - back);
-          if (back <= d && planned[d - back])
-            recent++;
-        }
-
-      in_week = sessions_between (coach, day - 6, day - 1);
-      for (guint back = 1; back <= 6 && back <= d; back++)
-        if (planned[d - back])
-          in_week++;
-
-      if (paused || (rest_until != 0 && day <= rest_until))
-        day_cause = TODAY_REST_RULE;
-      else if (d == 0 && sessions_between (coach, day, day) > 0)
-        day_cause = TODAY_DONE;
-      else if (day == coach->skipped)
-        day_cause = TODAY_SKIPPED;
-      else if (in_week >= rules->sessions_per_week_max)
-        day_cause = TODAY_WEEK_FULL;
-      else if (recent > 0)
-        day_cause = TODAY_BETWEEN;
-      else if (!is_planned_weekday (coach, day))
-        day_cause = TODAY_NOT_PLANNED;
-
-      /* Today's session, once done, counts for the days after it. */
-      planned[d] = day_cause == TODAY_SESSION || day_cause == TODAY_DONE;
-      plan_day.kind = day_cause == TODAY_SESSION ? LENTO_PLAN_DAY_SESSION
-                      : day_cause == TODAY_DONE ? LENTO_PLAN_DAY_DONE
-                      : LENTO_PLAN_DAY_REST;
-      if (d == 0)
-        cause = day_cause;
-      g_array_append_val (coach->rec->days, plan_day);
-    }
-
-  return cause;
-}
-
 static void
 explain_rest_today (Coach      *coach,
                     TodayCause  cause)
@@ -1337,7 +976,7 @@ check_low_frequency (Coach *coach)
     {
       guint last = coach->today - 7 * w;
 
-      if (sessions_between (coach, last - 6, last) > rules->low_frequency_max_per_week)
+      if (_lento_coach_sessions_between (coach, last - 6, last) > rules->low_frequency_max_per_week)
         return;
     }
 
@@ -1550,7 +1189,7 @@ lento_coach_recommend (LentoProgram             *program,
       rec->kind = rec->next_kind = LENTO_RECOMMENDATION_SEE_CLINICIAN;
       rec->stage_id = g_strdup (stage_id (&coach, next.stage));
       rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
-      plan_days (&coach, 0, TRUE);
+      _lento_coach_plan_days (&coach, 0, TRUE);
       return g_steal_pointer (&rec);
     }
 
@@ -1612,7 +1251,7 @@ lento_coach_recommend (LentoProgram             *program,
         }
     }
 
-  cause = plan_days (&coach, rest_until, FALSE);
+  cause = _lento_coach_plan_days (&coach, rest_until, FALSE);
   rec->kind = cause == TODAY_SESSION ? next.kind : LENTO_RECOMMENDATION_REST;
   explain_rest_today (&coach, cause);
 

@@ -9,6 +9,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "lento-lube.h"
+#include "lento-tool.h"
+
 G_BEGIN_DECLS
 
 #define LENTO_INVENTORY_ERROR (lento_inventory_error_quark ())
@@ -18,30 +21,6 @@ typedef enum {
   LENTO_INVENTORY_ERROR_REFUSED,
   LENTO_INVENTORY_ERROR_DUPLICATE,
 } LentoInventoryError;
-
-typedef enum {
-  LENTO_TOOL_KIND_FINGER,
-  LENTO_TOOL_KIND_TRAINER,
-  LENTO_TOOL_KIND_PLUG,
-  LENTO_TOOL_KIND_DILATOR,
-} LentoToolKind;
-
-typedef enum {
-  LENTO_MATERIAL_SILICONE,
-  LENTO_MATERIAL_GLASS,
-  LENTO_MATERIAL_STEEL,
-  LENTO_MATERIAL_PLASTIC,
-  LENTO_MATERIAL_OTHER,
-  LENTO_MATERIAL_SKIN,
-} LentoMaterial;
-
-typedef enum {
-  LENTO_LUBE_KIND_WATER,
-  LENTO_LUBE_KIND_SILICONE,
-  LENTO_LUBE_KIND_HYBRID,
-  LENTO_LUBE_KIND_OIL,
-  LENTO_LUBE_KIND_NUMBING,
-} LentoLubeKind;
 
 /* What a check found. */
 typedef enum {
@@ -78,68 +57,11 @@ void                 lento_inventory_issue_free     (LentoInventoryIssue       *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LentoInventoryIssue, lento_inventory_issue_free)
 
-#define LENTO_TYPE_TOOL (lento_tool_get_type ())
-
-G_DECLARE_FINAL_TYPE (LentoTool, lento_tool, LENTO, TOOL, GObject)
-
-#define LENTO_TYPE_LUBE (lento_lube_get_type ())
-
-G_DECLARE_FINAL_TYPE (LentoLube, lento_lube, LENTO, LUBE, GObject)
-
 #define LENTO_TYPE_INVENTORY (lento_inventory_get_type ())
 
 G_DECLARE_FINAL_TYPE (LentoInventory, lento_inventory, LENTO, INVENTORY, GObject)
 
 GQuark          lento_inventory_error_quark        (void);
-
-const char     *lento_tool_kind_to_string          (LentoToolKind  kind);
-gboolean        lento_tool_kind_from_string        (const char    *nick,
-                                                    LentoToolKind *kind);
-const char     *lento_material_to_string           (LentoMaterial  material);
-gboolean        lento_material_from_string         (const char    *nick,
-                                                    LentoMaterial *material);
-const char     *lento_lube_kind_to_string          (LentoLubeKind  kind);
-gboolean        lento_lube_kind_from_string        (const char    *nick,
-                                                    LentoLubeKind *kind);
-
-LentoTool      *lento_tool_new                     (const char    *id,
-                                                    const char    *name,
-                                                    LentoToolKind  kind,
-                                                    LentoMaterial  material,
-                                                    double         diameter_mm,
-                                                    double         length_mm,
-                                                    gboolean       flared_base);
-LentoTool      *lento_tool_new_from_json           (JsonObject    *object,
-                                                    GError       **error);
-JsonObject     *lento_tool_to_json                 (LentoTool     *self);
-const char     *lento_tool_get_id                  (LentoTool     *self);
-const char     *lento_tool_get_name                (LentoTool     *self);
-void            lento_tool_set_name                (LentoTool     *self,
-                                                    const char    *name);
-LentoToolKind   lento_tool_get_kind                (LentoTool     *self);
-LentoMaterial   lento_tool_get_material            (LentoTool     *self);
-double          lento_tool_get_diameter            (LentoTool     *self);
-void            lento_tool_set_diameter            (LentoTool     *self,
-                                                    double         diameter_mm);
-double          lento_tool_get_length              (LentoTool     *self);
-gboolean        lento_tool_get_flared_base         (LentoTool     *self);
-gboolean        lento_tool_get_confirmed           (LentoTool     *self);
-void            lento_tool_set_confirmed           (LentoTool     *self,
-                                                    gboolean       confirmed);
-gboolean        lento_tool_is_usable               (LentoTool     *self,
-                                                    char         **reason);
-
-LentoLube      *lento_lube_new                     (const char    *id,
-                                                    const char    *name,
-                                                    LentoLubeKind  kind);
-LentoLube      *lento_lube_new_from_json           (JsonObject    *object,
-                                                    GError       **error);
-JsonObject     *lento_lube_to_json                 (LentoLube     *self);
-const char     *lento_lube_get_id                  (LentoLube     *self);
-const char     *lento_lube_get_name                (LentoLube     *self);
-LentoLubeKind   lento_lube_get_kind                (LentoLube     *self);
-gboolean        lento_lube_is_usable               (LentoLube     *self,
-                                                    char         **reason);
 
 LentoInventory *lento_inventory_new                (void);
 LentoInventory *lento_inventory_new_from_json      (JsonObject    *object,

@@ -621,9 +621,7 @@ lento_practice_load_profile (LentoPractice *self)
       self->inventory = lento_inventory_new ();
     }
 
-  g_signal_connect_object (lento_inventory_get_tools (self->inventory), "items-changed",
-                           G_CALLBACK (inventory_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (lento_inventory_get_lubes (self->inventory), "items-changed",
+  g_signal_connect_object (self->inventory, "changed",
                            G_CALLBACK (inventory_changed_cb), self, G_CONNECT_SWAPPED);
 }
 

@@ -8,24 +8,36 @@
 
 #include "config.h"
 
+#include "lento-clock.h"
 #include "lento-idle-monitor.h"
 
 /* Says when nobody has touched Lento's windows for a while, so that Lento can
- * lock itself. Input only records a time stamp; a single timer wakes up when
- * the quiet period could have ended, so moving the pointer costs nothing.
+ * lock itself. Input only records a time stamp; a single clock alarm wakes up
+ * when the quiet period could have ended, so moving the pointer costs nothing.
+ *
+ * The quiet period is measured in monotonic time, which stops while the
+ * machine sleeps: a suspend does not count as being idle (locking on resume
+ * is the screensaver's business). The alarm is set in boot time, which runs
+ * at least as fast, so it fires on time or early, never late; when it fires
+ * early (after a resume) it is simply set again for the rest of the period.
  */
 struct _LentoIdleMonitor
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  gint64   last_activity;
-  guint    timeout;
-  guint    timeout_id;
-  gboolean fired;
+  /* Owned */
+  LentoClock *clock;
+
+  /* Monotonic time of the last input or reset. */
+  gint64      last_activity;
+  guint       timeout;
+  guint       alarm_id;
+  gboolean    fired;
 };
 
 enum {
   PROP_0,
+  PROP_CLOCK,
   PROP_TIMEOUT,
   N_PROPS
 };
@@ -42,19 +54,27 @@ G_DEFINE_FINAL_TYPE (LentoIdleMonitor, lento_idle_monitor, G_TYPE_OBJECT)
 
 static void lento_idle_monitor_schedule (LentoIdleMonitor *self);
 
+/**
+ * lento_idle_monitor_new:
+ *
+ * Creates a monitor that reads the system clock. It stays off until
+ * lento_idle_monitor_set_timeout() gives it a timeout.
+ *
+ * Returns: (transfer full): a new #LentoIdleMonitor
+ */
 LentoIdleMonitor *
 lento_idle_monitor_new (void)
 {
   return g_object_new (LENTO_TYPE_IDLE_MONITOR, NULL);
 }
 
-static gboolean
-lento_idle_monitor_timeout_cb (gpointer user_data)
+static void
+lento_idle_monitor_alarm_cb (gpointer user_data)
 {
   LentoIdleMonitor *self = user_data;
-  gint64 quiet = g_get_monotonic_time () - self->last_activity;
+  gint64 quiet = lento_clock_now_monotonic (self->clock) - self->last_activity;
 
-  self->timeout_id = 0;
+  self->alarm_id = 0;
 
   if (quiet >= (gint64) self->timeout * G_USEC_PER_SEC)
     {
@@ -65,8 +85,6 @@ lento_idle_monitor_timeout_cb (gpointer user_data)
     {
       lento_idle_monitor_schedule (self);
     }
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -74,19 +92,19 @@ lento_idle_monitor_schedule (LentoIdleMonitor *self)
 {
   gint64 remaining;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  lento_clock_remove_alarm (self->clock, self->alarm_id);
+  self->alarm_id = 0;
 
   if (self->timeout == 0 || self->fired)
     return;
 
   remaining = (gint64) self->timeout * G_USEC_PER_SEC
-              - (g_get_monotonic_time () - self->last_activity);
+              - (lento_clock_now_monotonic (self->clock) - self->last_activity);
   remaining = MAX (remaining, 0);
 
-  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                         (guint) (remaining / 1000) + 1,
-                                         lento_idle_monitor_timeout_cb,
-                                         self, NULL);
+  self->alarm_id = lento_clock_add_alarm (self->clock,
+                                          lento_clock_now (self->clock) + remaining,
+                                          lento_idle_monitor_alarm_cb, self);
 }
 
 /**
@@ -100,9 +118,9 @@ lento_idle_monitor_reset (LentoIdleMonitor *self)
 {
   g_return_if_fail (LENTO_IS_IDLE_MONITOR (self));
 
-  self->last_activity = g_get_monotonic_time ();
+  self->last_activity = lento_clock_now_monotonic (self->clock);
   self->fired = FALSE;
-  if (self->timeout_id == 0)
+  if (self->alarm_id == 0)
     lento_idle_monitor_schedule (self);
 }
 
@@ -120,7 +138,7 @@ lento_idle_monitor_event_cb (GtkEventControllerLegacy *controller,
     case GDK_TOUCH_BEGIN:
     case GDK_TOUCHPAD_SWIPE:
     case GDK_TOUCHPAD_PINCH:
-      self->last_activity = g_get_monotonic_time ();
+      self->last_activity = lento_clock_now_monotonic (self->clock);
       break;
 
     default:
@@ -187,6 +205,10 @@ lento_idle_monitor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
     case PROP_TIMEOUT:
       g_value_set_uint (value, self->timeout);
       break;
@@ -206,6 +228,10 @@ lento_idle_monitor_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
     case PROP_TIMEOUT:
       lento_idle_monitor_set_timeout (self, g_value_get_uint (value));
       break;
@@ -216,11 +242,27 @@ lento_idle_monitor_set_property (GObject      *object,
 }
 
 static void
+lento_idle_monitor_constructed (GObject *object)
+{
+  LentoIdleMonitor *self = LENTO_IDLE_MONITOR (object);
+
+  G_OBJECT_CLASS (lento_idle_monitor_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = g_object_ref (lento_clock_get_default ());
+
+  self->last_activity = lento_clock_now_monotonic (self->clock);
+}
+
+static void
 lento_idle_monitor_dispose (GObject *object)
 {
   LentoIdleMonitor *self = LENTO_IDLE_MONITOR (object);
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->clock != NULL)
+    lento_clock_remove_alarm (self->clock, self->alarm_id);
+  self->alarm_id = 0;
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lento_idle_monitor_parent_class)->dispose (object);
 }
@@ -230,9 +272,21 @@ lento_idle_monitor_class_init (LentoIdleMonitorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = lento_idle_monitor_constructed;
   object_class->dispose = lento_idle_monitor_dispose;
   object_class->get_property = lento_idle_monitor_get_property;
   object_class->set_property = lento_idle_monitor_set_property;
+
+  /**
+   * LentoIdleMonitor:clock:
+   *
+   * The clock that measures quiet periods and wakes the monitor; the system
+   * clock unless set at construction.
+   */
+  properties [PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LENTO_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL,
@@ -258,5 +312,4 @@ lento_idle_monitor_class_init (LentoIdleMonitorClass *klass)
 static void
 lento_idle_monitor_init (LentoIdleMonitor *self)
 {
-  self->last_activity = g_get_monotonic_time ();
 }

@@ -39,13 +39,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
 
 /* The widgets of a tool or lubricant form, alive as long as its dialog. */
 typedef struct {
@@ -167,16 +161,8 @@ make_icon_button (const char *icon_name,
   return button;
 }
 
-static void refresh (LentoInventoryPage *self);
 static void show_tool_dialog (LentoInventoryPage *self,
                               LentoTool          *tool);
-
-static void
-notify_changed (LentoInventoryPage *self)
-{
-  refresh (self);
-  g_signal_emit (self, signals [CHANGED], 0);
-}
 
 static LentoInventoryPage *
 page_of (GtkWidget *widget)
@@ -202,7 +188,6 @@ remove_tool_clicked_cb (GtkButton *button,
 
   lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold));
   set_message (self, NULL);
-  notify_changed (self);
 }
 
 static void
@@ -214,7 +199,6 @@ remove_lube_clicked_cb (GtkButton *button,
 
   lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold));
   set_message (self, NULL);
-  notify_changed (self);
 }
 
 static GtkWidget *
@@ -223,19 +207,14 @@ create_tool_row (gpointer item,
 {
   LentoTool *tool = LENTO_TOOL (item);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *size = NULL;
+  g_autofree char *size = lento_format_diameter (lento_tool_get_diameter (tool));
   g_autofree char *subtitle = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
   g_autofree char *remove_label = NULL;
   GtkWidget *button;
-  double diameter = lento_tool_get_diameter (tool);
 
   remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
-  if (diameter == (double) (int) diameter)
-    size = g_strdup_printf (_("%d mm"), (int) diameter);
-  else
-    size = g_strdup_printf (_("%.1f mm"), diameter);
 
   if (lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
     subtitle = g_strdup_printf (_("%s, about %s"), tool_kind_label (lento_tool_get_kind (tool)),
@@ -350,8 +329,8 @@ refresh_checks (LentoInventoryPage *self)
 }
 
 /* Rows are built from the tools themselves, and a tool changed in place
- * (a new diameter, a confirmation) does not announce itself, so the lists
- * are bound afresh after every change made here.
+ * (a new diameter, a confirmation) does not announce itself to the lists,
+ * so they are bound afresh whenever the inventory changes.
  */
 static void
 refresh (LentoInventoryPage *self)
@@ -382,9 +361,9 @@ refresh (LentoInventoryPage *self)
 }
 
 static void
-model_items_changed_cb (LentoInventoryPage *self)
+inventory_changed_cb (LentoInventoryPage *self)
 {
-  refresh_checks (self);
+  refresh (self);
 }
 
 static GtkWidget *
@@ -469,8 +448,6 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
       else
         set_message (self, NULL);
     }
-
-  notify_changed (self);
 }
 
 static void
@@ -631,7 +608,6 @@ add_fingers_action (GtkWidget  *widget,
     set_message_full (self, _("Your fingers are already in the list."), FALSE);
   else
     set_message (self, NULL);
-  notify_changed (self);
 }
 
 static void
@@ -717,18 +693,6 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * LentoInventoryPage::changed:
-   *
-   * Emitted after the person added, changed or removed a tool or lubricant.
-   */
-  signals [CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-inventory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
@@ -800,22 +764,13 @@ lento_inventory_page_set_inventory (LentoInventoryPage *self,
     return;
 
   if (self->inventory != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_tools (self->inventory),
-                                            model_items_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_lubes (self->inventory),
-                                            model_items_changed_cb, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->inventory, inventory_changed_cb, self);
 
   g_set_object (&self->inventory, inventory);
 
   if (inventory != NULL)
-    {
-      g_signal_connect_object (lento_inventory_get_tools (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (lento_inventory_get_lubes (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (inventory, "changed", G_CALLBACK (inventory_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
@@ -875,7 +830,6 @@ lento_inventory_page_add_lube (LentoInventoryPage *self,
     }
 
   set_message (self, NULL);
-  notify_changed (self);
   return TRUE;
 }
 
@@ -912,7 +866,6 @@ lento_inventory_page_add_trainer_set (LentoInventoryPage *self)
   else
     set_message_full (self, _("This set is already in the list."), FALSE);
 
-  notify_changed (self);
   return added;
 }
 

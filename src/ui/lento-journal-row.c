@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-journal-row.h"
+#include "lento-tool.h"
 
 /* One entry in the journal list. The list view recycles a handful of these
  * for any number of entries, so a row keeps no entry of its own beyond what
@@ -153,12 +154,14 @@ lento_journal_row_bind (LentoJournalRow *self,
 
   if (kind == LENTO_ENTRY_KIND_SESSION)
     {
-      /* Translators: a tool's name and its diameter in millimetres. */
-      tool = g_strdup_printf (_("%s · %.1f mm"),
+      g_autofree char *diameter = lento_format_diameter (lento_entry_get_diameter (entry));
+
+      /* Translators: a tool's name and its diameter, like “Trainer 2 · 18 mm”. */
+      tool = g_strdup_printf (_("%s · %s"),
                               tool_name != NULL ? tool_name
                               : lento_entry_get_tool (entry) != NULL ? _("Unknown tool")
                               : _("No tool recorded"),
-                              lento_entry_get_diameter (entry));
+                              diameter);
       /* Translators: minutes a tool was worn. */
       wear = g_strdup_printf (_("%u min worn"), (lento_entry_get_wear (entry) + 30) / 60);
       comfort = format_score (lento_entry_get_comfort (entry));

@@ -13,6 +13,7 @@
 #include "lento-chart.h"
 #include "lento-journal-stats.h"
 #include "lento-journal-stats-page.h"
+#include "lento-tool.h"
 
 /* Weeks the bar charts show: half a year is enough to see a rhythm and few
  * enough that each bar stays visible.
@@ -106,12 +107,21 @@ update_diameter (LentoJournalStatsPage *self,
     }
 
   if (values->len == 0)
-    description = g_strdup (_("No sessions with a size are recorded yet."));
+    {
+      description = g_strdup (_("No sessions with a size are recorded yet."));
+    }
   else
-    /* Translators: the first and latest largest weekly size in mm, then a number of weeks. */
-    description = g_strdup_printf (_("The largest size each week went from %.1f mm to %.1f mm "
-                                     "over %u weeks."),
-                                   first, last, values->len);
+    {
+      g_autofree char *first_text = lento_format_diameter (first);
+      g_autofree char *last_text = lento_format_diameter (last);
+
+      /* Translators: the first and latest largest weekly size, like “18 mm”, then a number
+       * of weeks.
+       */
+      description = g_strdup_printf (_("The largest size each week went from %s to %s over %u "
+                                       "weeks."),
+                                     first_text, last_text, values->len);
+    }
 
   /* Translators: a month and year under a chart, see strftime(3). */
   set_range (self->charts[CHART_DIAMETER], weeks, first_week, _("%b %Y"));

@@ -64,25 +64,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  INVENTORY_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
-
-/* Sizes are shown the way people measure them: whole millimetres when the
- * size is whole, one decimal otherwise.
- */
-static char *
-format_mm (double diameter)
-{
-  if (diameter == (double) (int) diameter)
-    return g_strdup_printf (_("%d mm"), (int) diameter);
-
-  return g_strdup_printf (_("%.1f mm"), diameter);
-}
 
 static const char *
 kind_title (LentoRecommendationKind kind)
@@ -405,7 +387,7 @@ update_today (LentoPlanView *self,
       LentoTool *tool = lento_inventory_find_tool (self->inventory, tool_id);
       LentoTool *warm_up = warm_up_id != NULL
                            ? lento_inventory_find_tool (self->inventory, warm_up_id) : NULL;
-      g_autofree char *size = format_mm (lento_recommendation_get_diameter (rec));
+      g_autofree char *size = lento_format_diameter (lento_recommendation_get_diameter (rec));
       g_autofree char *subtitle = NULL;
       const char *name = tool != NULL ? lento_tool_get_name (tool) : tool_id;
 
@@ -631,7 +613,7 @@ update_ladder (LentoPlanView *self)
     {
       LentoTool *tool = g_ptr_array_index (ladder, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *size = format_mm (lento_tool_get_diameter (tool));
+      g_autofree char *size = lento_format_diameter (lento_tool_get_diameter (tool));
       gboolean reached = self->reached > 0.0 && lento_tool_get_diameter (tool) <= self->reached;
       gboolean current = g_strcmp0 (today_tool, lento_tool_get_id (tool)) == 0;
       g_autofree char *subtitle = NULL;
@@ -710,11 +692,13 @@ model_items_changed_cb (LentoPlanView *self,
   recompute (self);
 }
 
+/* The inventory's ::changed also covers a tool edited in place (a new
+ * diameter, a confirmation), which its lists do not announce.
+ */
 static void
-inventory_page_changed_cb (LentoPlanView *self)
+inventory_changed_cb (LentoPlanView *self)
 {
   recompute (self);
-  g_signal_emit (self, signals [INVENTORY_CHANGED], 0);
 }
 
 static void
@@ -926,20 +910,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * LentoPlanView::inventory-changed:
-   *
-   * Emitted after the person changed a tool or lubricant in place (a new
-   * diameter, a confirmation), which the inventory's lists do not announce,
-   * so that the store can save the profile.
-   */
-  signals [INVENTORY_CHANGED] =
-    g_signal_new ("inventory-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
   g_type_ensure (LENTO_TYPE_LEARN_PAGE);
 
@@ -967,7 +937,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "learn_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, inventory_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
@@ -1063,22 +1032,13 @@ lento_plan_view_set_inventory (LentoPlanView  *self,
     return;
 
   if (self->inventory != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_tools (self->inventory),
-                                            model_items_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (lento_inventory_get_lubes (self->inventory),
-                                            model_items_changed_cb, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->inventory, inventory_changed_cb, self);
 
   g_set_object (&self->inventory, inventory);
 
   if (inventory != NULL)
-    {
-      g_signal_connect_object (lento_inventory_get_tools (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (lento_inventory_get_lubes (inventory), "items-changed",
-                               G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (inventory, "changed", G_CALLBACK (inventory_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   if (self->inventory_page != NULL)
     lento_inventory_page_set_inventory (self->inventory_page, inventory);

@@ -235,7 +235,6 @@ lento_window_ensure_setup_page (LentoWindow *self)
 }
 
 static void lento_window_record_cb            (LentoWindow        *self);
-static void lento_window_inventory_changed_cb (LentoWindow        *self);
 static void lento_window_visible_child_cb     (LentoWindow        *self,
                                                GParamSpec         *pspec,
                                                AdwViewStack       *stack);
@@ -401,9 +400,6 @@ lento_window_ensure_views (LentoWindow *self)
   adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
   adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
 
-  g_signal_connect_object (self->plan_view, "inventory-changed",
-                           G_CALLBACK (lento_window_inventory_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   if (self->practice != NULL)
     {
@@ -777,13 +773,6 @@ lento_window_practice_session_cb (LentoWindow *self)
                                 ended ? _("The session has ended. Unlock your journal to "
                                           "record it; the entry will be filled in for you.")
                                       : NULL);
-}
-
-static void
-lento_window_inventory_changed_cb (LentoWindow *self)
-{
-  if (self->practice != NULL)
-    lento_practice_save_profile (self->practice);
 }
 
 static void

@@ -414,6 +414,202 @@ test_duplicate_add (void)
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 0);
 }
 
+/* LentoInventory::changed, the one signal the store saves on: once for each
+ * change, whichever way it was made, and never for what changed nothing.
+ */
+
+static const char *changed_json =
+  "{ \"tools\": [ { \"id\": \"t\", \"name\": \"Trainer\", \"kind\": \"trainer\", "
+  "\"material\": \"silicone\", \"diameter_mm\": 15, \"flared_base\": true } ], "
+  "\"lubes\": [ { \"id\": \"w\", \"name\": \"Water\", \"kind\": \"water\" } ] }";
+
+static void
+change_add_tool (LentoInventory *inventory)
+{
+  add_tool (inventory, trainer ("u", 18.0));
+}
+
+static void
+change_add_lube (LentoInventory *inventory)
+{
+  add_lube (inventory, lento_lube_new ("s", "Silky", LENTO_LUBE_KIND_SILICONE));
+}
+
+static void
+change_remove_tool (LentoInventory *inventory)
+{
+  g_assert_true (lento_inventory_remove_tool (inventory, "t"));
+}
+
+static void
+change_remove_lube (LentoInventory *inventory)
+{
+  g_assert_true (lento_inventory_remove_lube (inventory, "w"));
+}
+
+static void
+change_rename_tool (LentoInventory *inventory)
+{
+  lento_tool_set_name (lento_inventory_find_tool (inventory, "t"), "Blue trainer");
+}
+
+static void
+change_resize_tool (LentoInventory *inventory)
+{
+  lento_tool_set_diameter (lento_inventory_find_tool (inventory, "t"), 16.5);
+}
+
+static void
+change_unconfirm_tool (LentoInventory *inventory)
+{
+  lento_tool_set_confirmed (lento_inventory_find_tool (inventory, "t"), FALSE);
+}
+
+static void
+change_resize_tool_property (LentoInventory *inventory)
+{
+  g_object_set (lento_inventory_find_tool (inventory, "t"), "diameter", 16.5, NULL);
+}
+
+static void
+change_nothing_new (LentoInventory *inventory)
+{
+  LentoTool *tool = lento_inventory_find_tool (inventory, "t");
+
+  lento_tool_set_name (tool, "Trainer");
+  lento_tool_set_diameter (tool, 15.0);
+  lento_tool_set_confirmed (tool, TRUE);
+  g_object_set (tool, "diameter", 15.0, NULL);
+}
+
+static void
+change_refused (LentoInventory *inventory)
+{
+  g_autoptr(LentoTool) again = trainer ("t", 20.0);
+  g_autoptr(LentoLube) numbing = lento_lube_new ("n", "Numb", LENTO_LUBE_KIND_NUMBING);
+
+  g_assert_false (lento_inventory_add_tool (inventory, again, NULL));
+  g_assert_false (lento_inventory_add_lube (inventory, numbing, NULL));
+  g_assert_false (lento_inventory_remove_tool (inventory, "none"));
+  g_assert_false (lento_inventory_remove_lube (inventory, "none"));
+  /* Not in this inventory: its edits are no change of it. */
+  lento_tool_set_diameter (again, 21.0);
+}
+
+static void
+change_finger_presets (LentoInventory *inventory)
+{
+  g_assert_cmpuint (lento_inventory_add_finger_presets (inventory), ==, 2);
+  g_assert_cmpuint (lento_inventory_add_finger_presets (inventory), ==, 0);
+}
+
+static void
+change_edit_added_tool (LentoInventory *inventory)
+{
+  add_tool (inventory, trainer ("u", 18.0));
+  lento_tool_set_diameter (lento_inventory_find_tool (inventory, "u"), 18.5);
+}
+
+static void
+change_edit_removed_tool (LentoInventory *inventory)
+{
+  g_autoptr(LentoTool) tool = g_object_ref (lento_inventory_find_tool (inventory, "t"));
+
+  g_assert_true (lento_inventory_remove_tool (inventory, "t"));
+  lento_tool_set_diameter (tool, 16.5);
+}
+
+typedef struct {
+  const char *name;
+  void      (*change) (LentoInventory *inventory);
+  guint       expected;
+} ChangedCase;
+
+static const ChangedCase changed_cases[] = {
+  { "add-tool", change_add_tool, 1 },
+  { "add-lube", change_add_lube, 1 },
+  { "remove-tool", change_remove_tool, 1 },
+  { "remove-lube", change_remove_lube, 1 },
+  { "rename-tool", change_rename_tool, 1 },
+  { "resize-tool", change_resize_tool, 1 },
+  { "unconfirm-tool", change_unconfirm_tool, 1 },
+  { "resize-tool-by-property", change_resize_tool_property, 1 },
+  { "nothing-new", change_nothing_new, 0 },
+  { "refused", change_refused, 0 },
+  { "finger-presets", change_finger_presets, 2 },
+  { "edit-added-tool", change_edit_added_tool, 2 },
+  { "edit-removed-tool", change_edit_removed_tool, 1 },
+};
+
+static void
+count_changed_cb (LentoInventory *inventory,
+                  guint          *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed (gconstpointer data)
+{
+  const ChangedCase *test = data;
+  g_autoptr(JsonNode) node = json_from_string (changed_json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoInventory) inventory = NULL;
+  guint count = 0;
+
+  /* Items read back from JSON are listened to like items added later. */
+  inventory = lento_inventory_new_from_json (json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  g_signal_connect (inventory, "changed", G_CALLBACK (count_changed_cb), &count);
+
+  test->change (inventory);
+  g_assert_cmpuint (count, ==, test->expected);
+}
+
+/* A tool kept after its inventory is gone can still be edited. */
+static void
+test_changed_outlived (void)
+{
+  LentoInventory *inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) tool = trainer ("t", 15.0);
+  g_autoptr(GListModel) tools = NULL;
+
+  add_tool (inventory, g_object_ref (tool));
+  tools = g_object_ref (lento_inventory_get_tools (inventory));
+  g_assert_finalize_object (inventory);
+
+  lento_tool_set_diameter (tool, 16.5);
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 1);
+}
+
+/* One way to write a size, wherever a person reads it. */
+typedef struct {
+  const char *name;
+  double      mm;
+  const char *expected;
+} DiameterCase;
+
+static const DiameterCase diameter_cases[] = {
+  { "whole", 18.0, "18 mm" },
+  { "half", 21.5, "21.5 mm" },
+  { "one-decimal", 14.9, "14.9 mm" },
+  { "rounded-to-one-decimal", 16.26, "16.3 mm" },
+  { "nearly-whole-below", 17.96, "18 mm" },
+  { "nearly-whole-above", 18.04, "18 mm" },
+  { "smallest", 1.0, "1 mm" },
+  { "largest", 100.0, "100 mm" },
+  { "zero", 0.0, "0 mm" },
+};
+
+static void
+test_format_diameter (gconstpointer data)
+{
+  const DiameterCase *test = data;
+  g_autofree char *text = lento_format_diameter (test->mm);
+
+  g_assert_cmpstr (text, ==, test->expected);
+}
+
 static void
 test_nicks (void)
 {
@@ -469,6 +665,19 @@ main (int   argc,
     }
   g_test_add_func ("/lento/inventory/duplicate-add", test_duplicate_add);
   g_test_add_func ("/lento/inventory/nicks", test_nicks);
+  for (guint i = 0; i < G_N_ELEMENTS (changed_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/inventory/changed/%s",
+                                               changed_cases[i].name);
+      g_test_add_data_func (path, &changed_cases[i], test_changed);
+    }
+  g_test_add_func ("/lento/inventory/changed/outlived", test_changed_outlived);
+  for (guint i = 0; i < G_N_ELEMENTS (diameter_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/inventory/format-diameter/%s",
+                                               diameter_cases[i].name);
+      g_test_add_data_func (path, &diameter_cases[i], test_format_diameter);
+    }
 
   return g_test_run ();
 }

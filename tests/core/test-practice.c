@@ -169,6 +169,39 @@ test_inventory_survives_lock (Fixture       *fixture,
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
 
+/* An edit in place, as the inventory page's dialog makes it, is saved by
+ * the store on its own: no view has to tell it.
+ */
+static void
+test_inventory_edit_is_saved (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LentoTool) tool = NULL;
+  LentoTool *saved;
+
+  create_journal (fixture);
+  tool = lento_tool_new ("trainer-1", "Trainer, size 1", LENTO_TOOL_KIND_TRAINER,
+                         LENTO_MATERIAL_SILICONE, 15.0, 0.0, TRUE);
+  lento_tool_set_confirmed (tool, FALSE);
+  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->store),
+                                           tool, NULL));
+  wait_until_idle (fixture);
+
+  lento_tool_set_name (tool, "Blue trainer");
+  lento_tool_set_diameter (tool, 16.5);
+  lento_tool_set_confirmed (tool, TRUE);
+
+  relock_and_unlock (fixture);
+
+  saved = lento_inventory_find_tool (lento_practice_get_inventory (fixture->store), "trainer-1");
+  g_assert_nonnull (saved);
+  g_assert_true (saved != tool);
+  g_assert_cmpstr (lento_tool_get_name (saved), ==, "Blue trainer");
+  g_assert_cmpfloat (lento_tool_get_diameter (saved), ==, 16.5);
+  g_assert_true (lento_tool_get_confirmed (saved));
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
 static void
 count_notify_cb (guint *count)
 {
@@ -251,6 +284,8 @@ main (int   argc,
               fixture_set_up, test_entry_survives_lock, fixture_tear_down);
   g_test_add ("/lento/practice/inventory-survives-lock", Fixture, NULL,
               fixture_set_up, test_inventory_survives_lock, fixture_tear_down);
+  g_test_add ("/lento/practice/inventory-edit-is-saved", Fixture, NULL,
+              fixture_set_up, test_inventory_edit_is_saved, fixture_tear_down);
   g_test_add ("/lento/practice/plan-choices-survive-lock", Fixture, NULL,
               fixture_set_up, test_plan_choices_survive_lock, fixture_tear_down);
   g_test_add ("/lento/practice/unreadable-profile-is-not-overwritten", Fixture, NULL,

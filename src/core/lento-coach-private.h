@@ -1,0 +1,69 @@
+/* lento-coach-private.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lento-coach.h"
+#include "lento-recommendation-private.h"
+
+G_BEGIN_DECLS
+
+/* What the coach works on while it decides. lento-coach.c holds the rules;
+ * lento-coach-week.c lays the week ahead out over the same journal.
+ */
+
+typedef struct {
+  LentoEntry *entry;
+  guint       day;
+} Item;
+
+typedef struct {
+  LentoProgram             *program;
+  const LentoProgramRules  *rules;
+  LentoInventory           *inventory;
+  GPtrArray                *ladder;    /* LentoTool, smallest first */
+  GPtrArray                *fingers;   /* LentoTool, smallest first */
+  GArray                   *sessions;  /* Item, newest first */
+  GArray                   *others;    /* Item: rest days and clinician notes */
+  guint                     today;
+  guint                     weekdays;
+  guint                     skipped;    /* Julian day, or 0 */
+  LentoRecommendation      *rec;
+} Coach;
+
+typedef enum {
+  TODAY_SESSION,
+  TODAY_REST_RULE,
+  TODAY_DONE,
+  TODAY_NOT_PLANNED,
+  TODAY_BETWEEN,
+  TODAY_WEEK_FULL,
+  TODAY_SKIPPED,
+} TodayCause;
+
+static inline void
+julian_to_date (guint  julian,
+                GDate *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, julian);
+}
+
+static inline Item *
+session_at (Coach *coach,
+            guint  index)
+{
+  return &g_array_index (coach->sessions, Item, index);
+}
+
+guint      _lento_coach_sessions_between (Coach    *coach,
+                                          guint     first,
+                                          guint     last);
+TodayCause _lento_coach_plan_days        (Coach    *coach,
+                                          guint     rest_until,
+                                          gboolean  paused);
+
+G_END_DECLS

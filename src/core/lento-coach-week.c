@@ -1,0 +1,100 @@
+/* lento-coach-week.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-coach"
+
+#include "config.h"
+
+#include "lento-coach-private.h"
+
+static gboolean
+is_planned_weekday (Coach *coach,
+                    guint  julian)
+{
+  GDate date;
+
+  julian_to_date (julian, &date);
+  return (coach->weekdays & (1u << g_date_get_weekday (&date))) != 0;
+}
+
+guint
+_lento_coach_sessions_between (Coach *coach,
+                               guint  first,
+                               guint  last)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < coach->sessions->len; i++)
+    {
+      guint day = session_at (coach, i)->day;
+
+      if (day >= first && day <= last)
+        count++;
+    }
+
+  return count;
+}
+
+/* The week ahead: rest until any rest the plan asks for is over, then the
+ * person's own days, with rest days between and no more sessions in any
+ * seven days than the plan's upper bound.
+ */
+TodayCause
+_lento_coach_plan_days (Coach    *coach,
+                        guint     rest_until,
+                        gboolean  paused)
+{
+  const LentoProgramRules *rules = coach->rules;
+  gboolean planned[LENTO_COACH_PLAN_DAYS] = { FALSE, };
+  TodayCause cause = TODAY_SESSION;
+
+  for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
+    {
+      guint day = coach->today + d;
+      LentoPlanDay plan_day;
+      TodayCause day_cause = TODAY_SESSION;
+      guint recent = 0;
+      guint in_week;
+
+      julian_to_date (day, &plan_day.date);
+
+      for (guint back = 1; back <= rules->rest_days_between; back++)
+        {
+          recent += _lento_coach_sessions_between (coach, day - back, day - back);
+          if (back <= d && planned[d - back])
+            recent++;
+        }
+
+      in_week = _lento_coach_sessions_between (coach, day - 6, day - 1);
+      for (guint back = 1; back <= 6 && back <= d; back++)
+        if (planned[d - back])
+          in_week++;
+
+      if (paused || (rest_until != 0 && day <= rest_until))
+        day_cause = TODAY_REST_RULE;
+      else if (d == 0 && _lento_coach_sessions_between (coach, day, day) > 0)
+        day_cause = TODAY_DONE;
+      else if (day == coach->skipped)
+        day_cause = TODAY_SKIPPED;
+      else if (in_week >= rules->sessions_per_week_max)
+        day_cause = TODAY_WEEK_FULL;
+      else if (recent > 0)
+        day_cause = TODAY_BETWEEN;
+      else if (!is_planned_weekday (coach, day))
+        day_cause = TODAY_NOT_PLANNED;
+
+      /* Today's session, once done, counts for the days after it. */
+      planned[d] = day_cause == TODAY_SESSION || day_cause == TODAY_DONE;
+      plan_day.kind = day_cause == TODAY_SESSION ? LENTO_PLAN_DAY_SESSION
+                      : day_cause == TODAY_DONE ? LENTO_PLAN_DAY_DONE
+                      : LENTO_PLAN_DAY_REST;
+      if (d == 0)
+        cause = day_cause;
+      g_array_append_val (coach->rec->days, plan_day);
+    }
+
+  return cause;
+}

@@ -1,0 +1,331 @@
+/* lento-journal-load.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-journal"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lento-core-error.h"
+#include "lento-journal.h"
+#include "lento-journal-private.h"
+
+/* Progressive loading. A worker thread reads and parses month documents,
+ * the current and the previous month first and then the rest newest
+ * first; the main thread merges whatever is ready in one go, so the list
+ * grows in few, exact items-changed signals and the recent past shows at
+ * once.
+ */
+typedef struct
+{
+  GStrv                 names;           /* in reading order */
+  guint                 n_recent;
+  LentoJournalReadFunc  read_func;
+  gpointer              read_data;
+  GDestroyNotify        read_destroy;
+  GMainContext         *context;
+  GTask                *task;            /* under mutex; dropped once returned */
+
+  GMutex                mutex;
+  GPtrArray            *ready;           /* MonthData, under mutex */
+  guint                 n_read;          /* under mutex */
+  gboolean              done;            /* under mutex */
+  gboolean              idle_pending;    /* under mutex */
+
+  guint                 n_merged;        /* main thread only */
+} LoadData;
+
+static void
+load_data_clear (gpointer pointer)
+{
+  LoadData *data = pointer;
+
+  g_strfreev (data->names);
+  g_clear_object (&data->task);
+  if (data->read_destroy != NULL)
+    data->read_destroy (data->read_data);
+  g_main_context_unref (data->context);
+  g_clear_pointer (&data->ready, g_ptr_array_unref);
+  g_mutex_clear (&data->mutex);
+}
+
+static void
+load_data_unref (LoadData *data)
+{
+  g_atomic_rc_box_release_full (data, load_data_clear);
+}
+
+static gboolean
+merge_ready_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  LentoJournal *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) ready = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  gboolean done;
+
+  g_mutex_lock (&data->mutex);
+  ready = g_steal_pointer (&data->ready);
+  data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)_lento_journal_month_data_free);
+  done = data->done;
+  data->idle_pending = FALSE;
+  g_mutex_unlock (&data->mutex);
+
+  for (guint i = 0; i < ready->len; i++)
+    _lento_journal_merge_month_data (self, g_ptr_array_index (ready, i), pending);
+  _lento_journal_insert_pending (self, pending);
+  data->n_merged += ready->len;
+
+  if (data->n_merged >= data->n_recent)
+    _lento_journal_set_recent_loaded (self);
+
+  if (done)
+    {
+      if (!g_task_return_error_if_cancelled (task))
+        {
+          lento_journal_set_loaded (self);
+          g_task_return_boolean (task, TRUE);
+        }
+
+      /* The worker is finished; this breaks the task <-> data cycle here,
+       * on the main thread, so the task is never finalized by the worker.
+       */
+      g_mutex_lock (&data->mutex);
+      g_clear_object (&data->task);
+      g_mutex_unlock (&data->mutex);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called with the mutex held. */
+static void
+schedule_merge (LoadData *data)
+{
+  GSource *source;
+
+  if (data->idle_pending)
+    return;
+
+  data->idle_pending = TRUE;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_name (source, "[lento] merge journal months");
+  g_source_set_callback (source, merge_ready_cb, g_object_ref (data->task), g_object_unref);
+  g_source_attach (source, data->context);
+  g_source_unref (source);
+}
+
+/* Runs in GLib's worker pool rather than a thread of its own: a pool
+ * thread is kept warm between loads (its malloc arena too), which saves a
+ * good share of the CPU time of reading a large journal again after a lock.
+ */
+static void
+load_thread (GTask        *worker,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *worker_cancellable)
+{
+  LoadData *data = task_data;
+  GCancellable *cancellable;
+
+  g_mutex_lock (&data->mutex);
+  cancellable = g_task_get_cancellable (data->task);
+  g_mutex_unlock (&data->mutex);
+
+  for (guint i = 0; data->names[i] != NULL; i++)
+    {
+      const char *name = data->names[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      MonthData *month;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      bytes = data->read_func (name, data->read_data, cancellable, &error);
+      if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          /* Removed since it was listed: nothing to show, nothing lost. */
+          month = NULL;
+        }
+      else if (bytes == NULL)
+        {
+          g_debug ("%s: %s", name, error != NULL ? error->message : "no bytes");
+          month = _lento_journal_month_data_new (name);
+          month->error = error != NULL ? g_steal_pointer (&error)
+                                       : g_error_new_literal (LENTO_CORE_ERROR,
+                                                              LENTO_CORE_ERROR_FAILED, "");
+        }
+      else
+        {
+          month = _lento_journal_month_data_parse (name, bytes);
+        }
+
+      g_mutex_lock (&data->mutex);
+      if (month != NULL)
+        g_ptr_array_add (data->ready, month);
+      data->n_read = i + 1;
+      /* The recent months go to the main thread together, as soon as both
+       * are read; after that, whatever is ready whenever it is free.
+       */
+      if (data->n_read >= data->n_recent)
+        schedule_merge (data);
+      g_mutex_unlock (&data->mutex);
+    }
+
+  g_mutex_lock (&data->mutex);
+  data->done = TRUE;
+  schedule_merge (data);
+  g_mutex_unlock (&data->mutex);
+
+  g_task_return_boolean (worker, TRUE);
+}
+
+static int
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return -strcmp (*(const char **)a, *(const char **)b);
+}
+
+/* The order lento_journal_load_async() reads @names in: the current
+ * month, the previous month, the log, then the other months newest first.
+ * Names that are neither months nor the log are left out; @n_recent is how
+ * many of the first names are the current and previous month and the log.
+ */
+GStrv
+_lento_journal_loading_order (const char * const *names,
+                              GDateTime          *now,
+                              guint              *n_recent)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) month_ago = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *previous = NULL;
+
+  today = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  month_ago = g_date_time_add_months (today, -1);
+  current = lento_journal_month_document_for (today);
+  previous = lento_journal_month_document_for (month_ago);
+  *n_recent = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!lento_journal_is_month_document (names[i]))
+        continue;
+      if (g_str_equal (names[i], current) || g_str_equal (names[i], previous))
+        continue;
+      g_ptr_array_add (ordered, g_strdup (names[i]));
+    }
+  g_ptr_array_sort (ordered, compare_names_newest_first);
+  if (g_strv_contains (names, previous))
+    {
+      g_ptr_array_insert (ordered, 0, g_strdup (previous));
+      (*n_recent)++;
+    }
+  if (g_strv_contains (names, current))
+    {
+      g_ptr_array_insert (ordered, 0, g_strdup (current));
+      (*n_recent)++;
+    }
+  /* The log holds the latest changes, which the recent past must show. */
+  if (g_strv_contains (names, LENTO_JOURNAL_LOG_DOCUMENT))
+    {
+      g_ptr_array_insert (ordered, *n_recent, g_strdup (LENTO_JOURNAL_LOG_DOCUMENT));
+      (*n_recent)++;
+    }
+  g_ptr_array_add (ordered, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&ordered), FALSE);
+}
+
+/**
+ * lento_journal_load_async:
+ * @self: a #LentoJournal
+ * @names: the month documents that exist, in any order; other names are ignored
+ * @now: (nullable): today, to know the current month; %NULL for now
+ * @read_func: (scope notified): reads one document; called in a worker thread
+ * @read_data: data for @read_func
+ * @read_destroy: (nullable): frees @read_data, on any thread
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when every month is in the journal
+ * @user_data: data for @callback
+ *
+ * Reads the whole journal without blocking: the current and the previous
+ * month first ("recent-loaded" turns %TRUE when they are in the list),
+ * then the others from the newest to the oldest. Entries are parsed in
+ * the worker thread and added on the thread-default main context of the
+ * caller, a batch of months at a time, with exact items-changed signals.
+ *
+ * A month that cannot be read is marked damaged and the journal becomes
+ * read-only; the load still completes. A month @read_func reports as
+ * %G_IO_ERROR_NOT_FOUND is skipped.
+ */
+void
+lento_journal_load_async (LentoJournal         *self,
+                          const char * const   *names,
+                          GDateTime            *now,
+                          LentoJournalReadFunc  read_func,
+                          gpointer              read_data,
+                          GDestroyNotify        read_destroy,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  g_return_if_fail (names != NULL);
+  g_return_if_fail (read_func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_journal_load_async);
+
+  data = g_atomic_rc_box_new0 (LoadData);
+  data->read_func = read_func;
+  data->read_data = read_data;
+  data->read_destroy = read_destroy;
+  data->context = g_main_context_ref_thread_default ();
+  data->task = g_object_ref (task);
+  data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)_lento_journal_month_data_free);
+  g_mutex_init (&data->mutex);
+  data->names = _lento_journal_loading_order (names, now, &data->n_recent);
+
+  /* The task data holds one reference, the thread the other. */
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (data), (GDestroyNotify)load_data_unref);
+  worker = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (worker, load_thread);
+  g_task_set_task_data (worker, data, (GDestroyNotify)load_data_unref);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+/**
+ * lento_journal_load_finish:
+ * @self: a #LentoJournal
+ * @result: the result given to the callback
+ * @error: where to report cancellation
+ *
+ * Returns: %TRUE when every month was read (damaged months included; see
+ *   lento_journal_dup_damaged_months())
+ */
+gboolean
+lento_journal_load_finish (LentoJournal  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_journal_load_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

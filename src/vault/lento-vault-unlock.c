@@ -1,0 +1,276 @@
+/* lento-vault-unlock.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-vault"
+
+#include "config.h"
+
+#include "lento-keyring.h"
+#include "lento-vault-private.h"
+
+/* LentoVault's unlocking. Every way in ends in finish_unlock(), which
+ * opens the key block with the master key that a slot gave, so a slot
+ * that opens but does not fit this journal leaves the vault as it was.
+ * See lento-vault.c for how the parts of the vault fit.
+ */
+
+/* Takes the master key that a slot gave and opens the key block. */
+static gboolean
+finish_unlock (LentoVault   *self,
+               LentoSecret  *master_key,
+               GError      **error)
+{
+  GPtrArray *data_keys;
+
+  data_keys = lento_key_file_open_data_keys (self->keys, master_key, error);
+  if (data_keys == NULL)
+    return FALSE;
+
+  _lento_vault_wipe_keys (self);
+  self->master_key = lento_secret_ref (master_key);
+  self->data_keys = data_keys;
+  _lento_vault_update_state (self);
+
+  return TRUE;
+}
+
+static void
+unlock_keyring_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LentoVault *self = g_task_get_source_object (task);
+  g_autoptr(LentoSecret) secret = NULL;
+  g_autoptr(LentoSecret) master_key = NULL;
+  GError *error = NULL;
+
+  secret = lento_keyring_lookup_finish (result, &error);
+  if (secret == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->keys == NULL)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_OPEN, "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_NOT_OPEN));
+      return;
+    }
+
+  master_key = lento_key_file_unlock_keyring (self->keys, secret, &error);
+  if (master_key == NULL)
+    {
+      /* A secret that does not fit the slot was overwritten or belongs to
+       * another journal; it says nothing about the journal itself. */
+      if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&error);
+          lento_vault_set_error (&error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!finish_unlock (self, master_key, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lento_vault_unlock_keyring_async (LentoVault          *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_return_if_fail (LENTO_IS_VAULT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_vault_unlock_keyring_async);
+
+  if (!_lento_vault_check_locked_journal (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!lento_key_file_has_slot (self->keys, LENTO_SLOT_KEYRING))
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_SLOT, "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_NO_SLOT));
+      return;
+    }
+
+  uuid = lento_key_file_dup_uuid_string (self->keys);
+  lento_keyring_lookup_async (self->application_id, uuid, cancellable,
+                              unlock_keyring_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lento_vault_unlock_keyring_finish (LentoVault    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+lento_vault_unlock_recovery_code (LentoVault   *self,
+                                  LentoSecret  *recovery_code,
+                                  GError      **error)
+{
+  g_autoptr(LentoSecret) master_key = NULL;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (recovery_code != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lento_vault_check_locked_journal (self, error))
+    return FALSE;
+
+  master_key = lento_key_file_unlock_recovery (self->keys, lento_secret_get_string (recovery_code),
+                                               error);
+  if (master_key == NULL)
+    return FALSE;
+
+  return finish_unlock (self, master_key, error);
+}
+
+static void
+kdf_job_free (KdfJob *job)
+{
+  g_clear_pointer (&job->keys, lento_key_file_free);
+  g_clear_pointer (&job->secret, lento_secret_unref);
+  g_clear_pointer (&job->master_key, lento_secret_unref);
+  g_free (job);
+}
+
+KdfJob *
+_lento_vault_kdf_job_new (LentoVault  *self,
+                          LentoSecret *passphrase)
+{
+  KdfJob *job = g_new0 (KdfJob, 1);
+
+  job->keys = lento_key_file_copy (self->keys);
+  job->secret = lento_secret_ref (passphrase);
+  return job;
+}
+
+/* Argon2id takes a noticeable moment: it runs in a worker, on a copy of the
+ * key file, and @done finishes @task (which it takes) on this thread.
+ */
+void
+_lento_vault_run_kdf_job (LentoVault          *self,
+                          GTask               *task,
+                          KdfJob              *job,
+                          GAsyncReadyCallback  done,
+                          GTaskThreadFunc      thread)
+{
+  g_autoptr(GTask) worker = NULL;
+
+  worker = g_task_new (self, g_task_get_cancellable (task), done, task);
+  g_task_set_source_tag (worker, thread);
+  g_task_set_task_data (worker, job, (GDestroyNotify) kdf_job_free);
+  g_task_run_in_thread (worker, thread);
+}
+
+static void
+unlock_passphrase_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  KdfJob *job = task_data;
+  GError *error = NULL;
+  LentoSecret *master_key;
+
+  master_key = lento_key_file_unlock_passphrase (job->keys, job->secret, &error);
+  if (master_key == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, master_key, (GDestroyNotify) lento_secret_unref);
+}
+
+static void
+unlock_passphrase_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  LentoVault *self = LENTO_VAULT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(LentoSecret) master_key = NULL;
+  GError *error = NULL;
+
+  master_key = g_task_propagate_pointer (G_TASK (result), &error);
+  if (master_key == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->keys == NULL)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_OPEN, "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_NOT_OPEN));
+      return;
+    }
+  if (!finish_unlock (self, master_key, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lento_vault_unlock_passphrase_async (LentoVault          *self,
+                                     LentoSecret         *passphrase,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LENTO_IS_VAULT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_vault_unlock_passphrase_async);
+
+  if (!_lento_vault_check_locked_journal (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  _lento_vault_run_kdf_job (self, g_steal_pointer (&task),
+                            _lento_vault_kdf_job_new (self, passphrase),
+                            unlock_passphrase_cb, unlock_passphrase_thread);
+}
+
+gboolean
+lento_vault_unlock_passphrase_finish (LentoVault    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
