@@ -15,6 +15,7 @@
 #include "lento-fake-clock.h"
 #include "lento-fake-notifications.h"
 #include "lento-session-view.h"
+#include "lento-test-practice.h"
 #include "lento-test-ui.h"
 
 /* While a session runs, the computer must not suspend or blank: the view
@@ -192,15 +193,20 @@ test_running_session_inhibits_suspend_and_idle (void)
 {
   FakeSessionManager fake = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(LentoProgram) program = lento_program_new_default (&error);
   g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
+  g_autofree char *data_dir = NULL;
+  LentoPractice *practice;
   g_autofree char *app_id = g_strdup_printf ("io.github.lento.Test.Inhibit.p%d", (int) getpid ());
   g_autoptr(GtkApplication) app = NULL;
   LentoSessionView *view;
   GtkWidget *window;
 
-  g_assert_no_error (error);
   fake_start (&fake);
+
+  /* Every day a session day, so that today's session starts. */
+  practice = lento_test_practice_new (LENTO_CLOCK (clock), &data_dir);
+  lento_practice_set_weekdays (practice, 0xfe);
+  g_assert_cmpint (lento_practice_get_start (practice), ==, LENTO_PRACTICE_START_NOW);
 
   /* GTK looks for the session manager when the application starts up. */
   app = gtk_application_new (app_id, G_APPLICATION_DEFAULT_FLAGS);
@@ -208,12 +214,8 @@ test_running_session_inhibits_suspend_and_idle (void)
   g_assert_no_error (error);
 
   window = gtk_application_window_new (app);
-  view = LENTO_SESSION_VIEW (lento_session_view_new ());
-  g_object_set (view,
-                "program", program,
-                "template-id", "week2-first-trainer",
-                "clock", clock,
-                NULL);
+  view = LENTO_SESSION_VIEW (lento_session_view_new (FALSE));
+  lento_session_view_set_practice (view, practice);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   lento_test_wait_for_draw (window);
@@ -249,6 +251,7 @@ test_running_session_inhibits_suspend_and_idle (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&app);
+  lento_test_practice_free (practice, g_steal_pointer (&data_dir));
   fake_stop (&fake);
 }
 

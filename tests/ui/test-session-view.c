@@ -13,39 +13,66 @@
 #include "lento-breathing-pacer.h"
 #include "lento-fake-clock.h"
 #include "lento-session-view.h"
+#include "lento-test-practice.h"
 #include "lento-test-ui.h"
 
 /* The shipped plan's week-two session: settle 180 s, warm-up 240 s, entry
- * 120 s, wear 600 s (up to 900 s), cool-down 120 s, aftercare.
+ * 120 s, wear 600 s (up to 900 s), cool-down 120 s, aftercare. The plan
+ * gives it in the first-trainer stage, where one calm session two days
+ * ago puts it.
  */
 #define TEMPLATE_ID "week2-first-trainer"
+#define STAGE_ID "first-trainer"
+#define EVERY_DAY 0xfe
 #define SEC G_USEC_PER_SEC
 
 typedef struct {
-  LentoProgram     *program;
   LentoFakeClock   *clock;
+  LentoPractice    *practice;
+  char             *data_dir;
+  LentoProgram     *program;
   GtkWindow        *window;
   LentoSessionView *view;
 } Fixture;
+
+/* Brings the plan of a new journal to the first-trainer stage, with today
+ * a session day.
+ */
+static void
+add_first_trainer_session (LentoPractice *practice)
+{
+  g_autoptr(GDateTime) now = lento_practice_dup_now (practice);
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -2);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  LentoRecommendation *recommendation;
+
+  lento_practice_set_weekdays (practice, EVERY_DAY);
+  lento_entry_set_stage (entry, STAGE_ID);
+  lento_entry_set_duration (entry, 20 * 60);
+  lento_entry_set_wear (entry, 5 * 60);
+  lento_entry_set_pain (entry, 0);
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_SLIGHT);
+  lento_journal_add (lento_practice_get_journal (practice), entry);
+
+  recommendation = lento_practice_get_recommendation (practice);
+  g_assert_nonnull (recommendation);
+  g_assert_cmpstr (lento_recommendation_get_template (recommendation), ==, TEMPLATE_ID);
+  g_assert_cmpint (lento_practice_get_start (practice), ==, LENTO_PRACTICE_START_NOW);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->program = lento_program_new_default (&error);
-  g_assert_no_error (error);
   fixture->clock = lento_fake_clock_new ();
+  fixture->practice = lento_test_practice_new (LENTO_CLOCK (fixture->clock), &fixture->data_dir);
+  fixture->program = lento_practice_get_program (fixture->practice);
+  add_first_trainer_session (fixture->practice);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 420, 720);
-  fixture->view = LENTO_SESSION_VIEW (lento_session_view_new ());
-  g_object_set (fixture->view,
-                "program", fixture->program,
-                "template-id", TEMPLATE_ID,
-                "clock", fixture->clock,
-                NULL);
+  fixture->view = LENTO_SESSION_VIEW (lento_session_view_new (FALSE));
+  lento_session_view_set_practice (fixture->view, fixture->practice);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -58,8 +85,8 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  lento_test_practice_free (fixture->practice, fixture->data_dir);
   g_clear_object (&fixture->clock);
-  g_clear_object (&fixture->program);
 }
 
 /* Helpers */
@@ -178,12 +205,21 @@ save_screenshot (Fixture    *fixture,
 }
 
 static void
-record_cb (LentoSessionView    *view,
-           LentoSessionResult  *result,
-           LentoSessionResult **out)
+record_cb (LentoSessionView *view,
+           guint            *count)
 {
-  g_assert_null (*out);
-  *out = lento_session_result_ref (result);
+  (*count)++;
+}
+
+/* Ends the running session by skipping every phase that is left. */
+static void
+skip_to_end (Fixture *fixture)
+{
+  LentoSession *session = lento_session_view_get_session (fixture->view);
+
+  while (lento_session_get_state (session) == LENTO_SESSION_STATE_RUNNING)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.skip",
+                                               NULL));
 }
 
 /* Cases */
@@ -191,19 +227,22 @@ record_cb (LentoSessionView    *view,
 static void
 test_session_view_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LentoProgram) program = lento_program_new_default (&error);
   g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
-  GtkWidget *view = lento_session_view_new ();
+  g_autofree char *data_dir = NULL;
+  LentoPractice *practice = lento_test_practice_new (LENTO_CLOCK (clock), &data_dir);
+  GtkWidget *view = lento_session_view_new (FALSE);
 
-  g_assert_no_error (error);
+  add_first_trainer_session (practice);
   g_object_ref_sink (view);
-  g_object_set (view, "program", program, "template-id", TEMPLATE_ID, "clock", clock, NULL);
+  lento_session_view_set_practice (LENTO_SESSION_VIEW (view), practice);
   g_assert_true (lento_session_view_start (LENTO_SESSION_VIEW (view)));
   g_assert_nonnull (lento_session_view_get_session (LENTO_SESSION_VIEW (view)));
+  g_assert_true (lento_session_view_get_session (LENTO_SESSION_VIEW (view))
+                 == lento_practice_get_session (practice));
   /* Not mapped: no timeout, even with a session running. */
   g_assert_false (lento_session_view_get_ticking (LENTO_SESSION_VIEW (view)));
   g_assert_finalize_object (view);
+  lento_test_practice_free (practice, g_steal_pointer (&data_dir));
 }
 
 static void
@@ -211,8 +250,14 @@ test_session_view_idle (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkWidget *list = lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_BOX, NULL);
+  g_autoptr(GDateTime) now = lento_practice_dup_now (fixture->practice);
+  g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
+  g_autoptr(LentoEntry) painful = lento_entry_new (start);
+  LentoRecommendation *recommendation;
+  const LentoReason *reason;
   guint rows = 0;
 
+  /* A session day: today's template, its phases, and Start. */
   g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
   g_assert_true (has_label (fixture->view,
                             lento_program_get_template_title (fixture->program, TEMPLATE_ID)));
@@ -221,6 +266,7 @@ test_session_view_idle (Fixture       *fixture,
        row = gtk_widget_get_next_sibling (row))
     rows++;
   g_assert_cmpuint (rows, ==, 6);
+  g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Start")));
   g_assert_true (gtk_widget_get_sensitive (find_button (fixture->view, "_Start")));
   g_assert_null (lento_session_view_get_session (fixture->view));
 
@@ -228,20 +274,32 @@ test_session_view_idle (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.pause", NULL));
   g_assert_null (lento_session_view_get_session (fixture->view));
 
-  /* A rest day, or a locked journal: nothing to start, nothing personal. */
-  lento_session_view_set_template_id (fixture->view, NULL);
-  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
-  g_assert_false (lento_session_view_start (fixture->view));
-  lento_session_view_set_template_id (fixture->view, TEMPLATE_ID);
-  lento_session_view_set_program (fixture->view, NULL);
-  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
-  g_assert_false (lento_session_view_start (fixture->view));
+  /* Sharp pain today: the plan says rest, the page says why, and there is
+   * nothing to start, not even on purpose.
+   */
+  lento_entry_set_sharp_pain (painful, TRUE);
+  lento_entry_set_pain (painful, 7);
+  lento_entry_set_duration (painful, 10 * 60);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), painful);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  /* A template the program does not have. */
-  lento_session_view_set_program (fixture->view, fixture->program);
-  lento_session_view_set_template_id (fixture->view, "no-such-template");
-  g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
+  recommendation = lento_practice_get_recommendation (fixture->practice);
+  g_assert_cmpint (lento_recommendation_get_kind (recommendation), ==,
+                   LENTO_RECOMMENDATION_REST);
+  reason = lento_recommendation_find_reason (recommendation, LENTO_REASON_REST_AFTER_INJURY);
+  g_assert_nonnull (reason);
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_NO);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
+  g_assert_true (has_label (fixture->view, "Rest Today"));
+  g_assert_false (has_label (fixture->view,
+                             lento_program_get_template_title (fixture->program, TEMPLATE_ID)));
+  g_assert_true (has_label (fixture->view, reason->text));
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Start"));
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
+                                        "Start _Anyway"));
   g_assert_false (lento_session_view_start (fixture->view));
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  save_screenshot (fixture, "session-rest-after-pain");
 }
 
 static void
@@ -412,8 +470,10 @@ test_session_view_skip (Fixture       *fixture,
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_FINISHED);
   g_assert_cmpstr (visible_page (fixture->view), ==, "done");
 
-  /* Close leads back to today's session. */
+  /* Close, once the session is left out, leads back to today's session. */
   click (fixture->view, "_Close");
+  respond (find_dialog (), "discard");
+  g_assert_true (wait_for_dialog_gone ());
   g_assert_null (lento_session_view_get_session (fixture->view));
   g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
 }
@@ -422,13 +482,14 @@ static void
 test_session_view_it_hurts (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(LentoSessionResult) recorded = NULL;
+  g_autoptr(LentoEntry) entry = NULL;
+  g_autoptr(LentoSession) session = NULL;
   LentoSessionResult *result;
-  LentoSession *session;
+  guint recorded = 0;
 
   g_signal_connect (fixture->view, "record", G_CALLBACK (record_cb), &recorded);
   g_assert_true (lento_session_view_start (fixture->view));
-  session = lento_session_view_get_session (fixture->view);
+  session = g_object_ref (lento_session_view_get_session (fixture->view));
   advance (fixture, (180 + 240 + 120 + 90) * SEC);
   g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WEAR);
 
@@ -450,9 +511,21 @@ test_session_view_it_hurts (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
   save_screenshot (fixture, "session-done");
 
+  /* The practice has recorded it already: the coach must see it whatever
+   * happens next, so it cannot be closed and left out.
+   */
+  entry = lento_practice_dup_result_entry (fixture->practice);
+  g_assert_nonnull (entry);
+  g_assert_true (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
+                                       lento_entry_get_uuid (entry)) != NULL);
+  g_assert_true (lento_entry_get_sharp_pain (entry));
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Close"));
+  g_assert_false (lento_practice_discard_result (fixture->practice));
+
+  /* Record opens it, to say how it was. */
   click (fixture->view, "_Record in Journal");
-  g_assert_nonnull (recorded);
-  g_assert_true (recorded == result);
+  g_assert_cmpuint (recorded, ==, 1);
+  g_assert_true (lento_practice_get_result (fixture->practice) == result);
 }
 
 static void
@@ -491,6 +564,8 @@ test_session_view_stop_confirms (Fixture       *fixture,
 
   /* A dialog left open when the session ends another way goes with it. */
   click (fixture->view, "_Close");
+  respond (find_dialog (), "discard");
+  g_assert_true (wait_for_dialog_gone ());
   g_assert_true (lento_session_view_start (fixture->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
   g_assert_nonnull (find_dialog ());
@@ -526,31 +601,174 @@ test_session_view_unmap_stops_ticking (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
 }
 
-/* Locking takes the program away; the timer goes on and stays in reach. */
+/* Locking takes the journal and the plan away; the timer goes on and
+ * stays in reach.
+ */
 static void
 test_session_view_lock_keeps_running (Fixture       *fixture,
                                       gconstpointer  data)
 {
+  AdwMessageDialog *dialog;
   LentoSession *session;
 
   g_assert_true (lento_session_view_start (fixture->view));
   session = g_object_ref (lento_session_view_get_session (fixture->view));
 
-  lento_session_view_set_program (fixture->view, NULL);
+  lento_practice_lock (fixture->practice);
+  while (lento_practice_get_loaded (fixture->practice))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (lento_practice_get_recommendation (fixture->practice));
   g_assert_true (lento_session_view_get_session (fixture->view) == session);
   g_assert_cmpstr (visible_page (fixture->view), ==, "running");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.skip", NULL));
   g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WARM_UP);
-  g_assert_true (has_label (fixture->view, "Warm Up"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.it-hurts",
-                                             NULL));
+  g_assert_true (has_label (fixture->view, "Warm Up · 2 of 6"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
+  respond (find_dialog (), "stop");
+  g_assert_true (wait_for_dialog_gone ());
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
   g_assert_cmpstr (visible_page (fixture->view), ==, "done");
 
   /* Closed while locked: nothing personal is left on screen. */
   click (fixture->view, "_Close");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_true (wait_for_dialog_gone ());
+  g_assert_null (lento_practice_get_session (fixture->practice));
   g_assert_cmpstr (visible_page (fixture->view), ==, "empty");
   g_assert_finalize_object (session);
+}
+
+/* Close puts an ended session away unrecorded, so it asks first; keeping
+ * it changes nothing.
+ */
+static void
+test_session_view_close_asks_first (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  LentoSessionResult *result;
+  LentoSession *session;
+
+  g_assert_true (lento_session_view_start (fixture->view));
+  session = lento_session_view_get_session (fixture->view);
+  skip_to_end (fixture);
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_FINISHED);
+  result = lento_practice_get_result (fixture->practice);
+  g_assert_nonnull (result);
+  g_assert_null (find_dialog ());
+
+  click (fixture->view, "_Close");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep It");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "discard"), ==,
+                   "_Leave It Out");
+  /* Asking is all Close did so far. */
+  g_assert_true (lento_practice_get_session (fixture->practice) == session);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "done");
+
+  respond (dialog, "keep");
+  g_assert_true (wait_for_dialog_gone ());
+  g_assert_true (lento_practice_get_session (fixture->practice) == session);
+  g_assert_true (lento_practice_get_result (fixture->practice) == result);
+  g_assert_true (lento_session_view_get_session (fixture->view) == session);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "done");
+
+  click (fixture->view, "_Close");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_true (wait_for_dialog_gone ());
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  g_assert_null (lento_practice_get_result (fixture->practice));
+  g_assert_null (lento_session_view_get_session (fixture->view));
+  g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
+
+  /* A stopped session asks the same. */
+  g_assert_true (lento_session_view_start (fixture->view));
+  session = lento_session_view_get_session (fixture->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
+  respond (find_dialog (), "stop");
+  g_assert_true (wait_for_dialog_gone ());
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
+  click (fixture->view, "_Close");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (lento_practice_get_session (fixture->practice) == session);
+  respond (dialog, "discard");
+  g_assert_true (wait_for_dialog_gone ());
+  g_assert_null (lento_practice_get_session (fixture->practice));
+}
+
+/* The lock page's copy shows the phase and the time of the same session,
+ * but never a cue's words, and offers nothing to record.
+ */
+static void
+test_session_view_discreet_hides_cues (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  static const char * const cues[] = { "settle-position", "settle-breathe", "warm-up-lube" };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LentoSessionView *discreet = LENTO_SESSION_VIEW (lento_session_view_new (TRUE));
+  LentoSession *session;
+
+  lento_session_view_set_practice (discreet, fixture->practice);
+  gtk_window_set_default_size (window, 420, 720);
+  gtk_window_set_child (window, GTK_WIDGET (discreet));
+  gtk_window_present (window);
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* Nothing of the plan before a session starts, and no way to start one. */
+  g_assert_cmpstr (visible_page (discreet), ==, "empty");
+  g_assert_false (has_label (discreet,
+                             lento_program_get_template_title (fixture->program, TEMPLATE_ID)));
+  g_assert_false (lento_session_view_start (discreet));
+
+  g_assert_true (lento_session_view_start (fixture->view));
+  session = lento_session_view_get_session (fixture->view);
+  g_assert_true (lento_session_view_get_session (discreet) == session);
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+    {
+      const char *title = lento_program_get_cue_title (fixture->program, cues[i]);
+      const char *text = lento_program_get_cue_text (fixture->program, cues[i]);
+
+      g_test_message ("cue %s", cues[i]);
+      /* The normal view shows the cue, so the discreet one had it to show. */
+      g_assert_true (has_label (fixture->view, title));
+      g_assert_true (has_label (fixture->view, text));
+      g_assert_cmpstr (visible_page (discreet), ==, "running");
+      g_assert_false (has_label (discreet, title));
+      g_assert_false (has_label (discreet, text));
+
+      /* The next cue: at 30 s, then the warm-up's first at 180 s. */
+      if (i + 1 < G_N_ELEMENTS (cues))
+        advance (fixture, (i == 0 ? 30 : 150) * SEC);
+      lento_test_wait_for_draw (GTK_WIDGET (window));
+    }
+
+  /* The phase and the time are there. */
+  g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WARM_UP);
+  g_assert_true (has_label (discreet, "Warm Up · 2 of 6"));
+  g_assert_true (has_label (discreet, "Warm Up"));
+  g_assert_true (has_label (discreet, "4:00"));
+  lento_test_save_screenshot (GTK_WIDGET (window), "session-discreet");
+
+  /* Ended, there is nothing to record from behind the lock. */
+  skip_to_end (fixture);
+  g_assert_cmpstr (visible_page (discreet), ==, "done");
+  g_assert_nonnull (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
+                                           "_Record in Journal"));
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (discreet), GTK_TYPE_BUTTON,
+                                        "_Record in Journal"));
+
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* Every key the shortcuts window lists reaches its action. */
@@ -570,7 +788,7 @@ test_session_view_keys (void)
     { GDK_KEY_u, GDK_CONTROL_MASK, "session.urge-gone" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "session.extend" },
   };
-  GtkWidget *view = g_object_ref_sink (lento_session_view_new ());
+  GtkWidget *view = g_object_ref_sink (lento_session_view_new (FALSE));
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -639,6 +857,8 @@ main (int   argc,
   ADD ("stop-confirms", test_session_view_stop_confirms);
   ADD ("unmap-stops-ticking", test_session_view_unmap_stops_ticking);
   ADD ("lock-keeps-running", test_session_view_lock_keeps_running);
+  ADD ("close-asks-first", test_session_view_close_asks_first);
+  ADD ("discreet-hides-cues", test_session_view_discreet_hides_cues);
 
 #undef ADD
 
