@@ -36,6 +36,11 @@ struct _LentoPractice
    * the result is put away when the journal holds an entry with it.
    */
   LentoEntry          *result_entry;
+  /* The journal's entry for a session that hurt, as the practice added it.
+   * The session stays on its done page until it is closed or that entry is
+   * saved again from the editor (another object with the same UUID).
+   */
+  LentoEntry          *kept_entry;
 
   guint                save_journal_id;
   guint                save_profile_id;

@@ -31,6 +31,8 @@
  */
 
 #define PROFILE_SESSION "session"
+/* The UUID of the entry that records it, so that a restart records it once. */
+#define PROFILE_SESSION_ENTRY "session-entry"
 #define properties _lento_practice_properties
 #define signals _lento_practice_signals
 
@@ -97,6 +99,7 @@ lento_practice_get_start (LentoPractice *self)
 /**
  * lento_entry_new_for_result:
  * @result: how a session ended
+ * @uuid: (nullable): the entry's UUID, or %NULL for a new one
  * @recommendation: (nullable): what the plan suggested for it
  * @program: (nullable): the plan, for the pain level it steps back at
  *
@@ -109,6 +112,7 @@ lento_practice_get_start (LentoPractice *self)
  */
 LentoEntry *
 lento_entry_new_for_result (LentoSessionResult  *result,
+                            const char          *uuid,
                             LentoRecommendation *recommendation,
                             LentoProgram        *program)
 {
@@ -116,11 +120,15 @@ lento_entry_new_for_result (LentoSessionResult  *result,
   int urge;
 
   g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (uuid == NULL || g_uuid_string_is_valid (uuid), NULL);
   g_return_val_if_fail (recommendation == NULL || LENTO_IS_RECOMMENDATION (recommendation),
                         NULL);
   g_return_val_if_fail (program == NULL || LENTO_IS_PROGRAM (program), NULL);
 
-  entry = lento_entry_new (lento_session_result_get_start_time (result));
+  entry = g_object_new (LENTO_TYPE_ENTRY,
+                        "uuid", uuid,
+                        "start", lento_session_result_get_start_time (result),
+                        NULL);
   lento_entry_set_duration (entry, lento_session_result_get_total_seconds (result));
   lento_entry_set_wear (entry, lento_session_result_get_wear_seconds (result));
 
@@ -166,6 +174,12 @@ save_session (LentoPractice *self)
     }
 
   self->session_unsaved = FALSE;
+  if (self->result_entry != NULL)
+    json_object_set_string_member (self->profile, PROFILE_SESSION_ENTRY,
+                                   lento_entry_get_uuid (self->result_entry));
+  else if (json_object_has_member (self->profile, PROFILE_SESSION_ENTRY))
+    json_object_remove_member (self->profile, PROFILE_SESSION_ENTRY);
+
   if (self->session != NULL)
     json_object_set_member (self->profile, PROFILE_SESSION,
                             lento_session_serialize (self->session));
@@ -177,11 +191,24 @@ save_session (LentoPractice *self)
   lento_practice_save_profile (self);
 }
 
+static LentoEntry *
+lookup_result_entry (LentoPractice *self)
+{
+  if (self->result_entry == NULL || self->journal == NULL)
+    return NULL;
+
+  return lento_journal_lookup (self->journal, lento_entry_get_uuid (self->result_entry));
+}
+
+/* Recorded by the person: the journal holds an entry with the session's
+ * UUID that the person saved, not only the one the practice kept for them.
+ */
 static gboolean
 result_is_recorded (LentoPractice *self)
 {
-  return self->result_entry != NULL && self->journal != NULL
-         && lento_journal_lookup (self->journal, lento_entry_get_uuid (self->result_entry)) != NULL;
+  LentoEntry *recorded = lookup_result_entry (self);
+
+  return recorded != NULL && recorded != self->kept_entry;
 }
 
 static void
@@ -192,6 +219,7 @@ clear_session (LentoPractice *self)
   g_clear_object (&self->session);
   g_clear_pointer (&self->result, lento_session_result_unref);
   g_clear_object (&self->result_entry);
+  g_clear_object (&self->kept_entry);
   self->ended_while_locked = FALSE;
 }
 
@@ -214,7 +242,7 @@ ensure_result_entry (LentoPractice *self)
   g_assert (self->result != NULL);
 
   if (self->result_entry == NULL)
-    self->result_entry = lento_entry_new_for_result (self->result, self->recommendation,
+    self->result_entry = lento_entry_new_for_result (self->result, NULL, self->recommendation,
                                                      self->program);
   return self->result_entry;
 }
@@ -226,10 +254,13 @@ record_if_it_hurt (LentoPractice *self,
 {
   if (self->result == NULL || !lento_session_result_get_sharp_pain (self->result)
       || self->journal == NULL || !self->loaded || lento_practice_get_read_only (self)
-      || result_is_recorded (self))
+      || self->kept_entry != NULL || lookup_result_entry (self) != NULL)
     return;
 
+  g_set_object (&self->kept_entry, entry);
   lento_journal_add (self->journal, entry);
+  save_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_RESULT]);
 }
 
 /* Says that the session ended, with the entry to fill in. */
@@ -240,6 +271,7 @@ announce_end (LentoPractice *self)
 
   self->ended_while_locked = FALSE;
   record_if_it_hurt (self, entry);
+  save_session (self);
   g_signal_emit (self, signals [PRACTICE_SIGNAL_SESSION_ENDED], 0, entry);
 }
 
@@ -338,21 +370,34 @@ lento_practice_dup_result_entry (LentoPractice *self)
   if (self->result == NULL)
     return NULL;
 
-  if (self->journal != NULL
-      && (recorded = lento_journal_lookup (self->journal,
-                                           lento_entry_get_uuid (ensure_result_entry (self))))
-         != NULL)
+  ensure_result_entry (self);
+  if ((recorded = lookup_result_entry (self)) != NULL)
     return g_object_ref (recorded);
 
-  return lento_entry_copy (ensure_result_entry (self));
+  return lento_entry_copy (self->result_entry);
+}
+
+/**
+ * lento_practice_get_result_kept:
+ *
+ * Returns: %TRUE when the ended session is in the journal already (one that
+ *   hurt, which the practice records by itself), so that putting it away
+ *   loses nothing
+ */
+gboolean
+lento_practice_get_result_kept (LentoPractice *self)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
+
+  return self->kept_entry != NULL;
 }
 
 /**
  * lento_practice_discard_result:
  *
  * Puts an ended session away without recording it, when the person chose
- * to. A session that hurt is never put away unrecorded: it waits for the
- * journal to open.
+ * to. A session that hurt is never put away before it is in the journal:
+ * behind the lock it waits for the journal to open.
  *
  * Returns: %TRUE if the session was put away
  */
@@ -361,7 +406,8 @@ lento_practice_discard_result (LentoPractice *self)
 {
   g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
 
-  if (self->result == NULL || lento_session_result_get_sharp_pain (self->result))
+  if (self->result == NULL
+      || (lento_session_result_get_sharp_pain (self->result) && self->kept_entry == NULL))
     return FALSE;
 
   put_away (self);
@@ -376,6 +422,7 @@ restore_session (LentoPractice *self)
   LentoSession *session;
   JsonNode *node;
   const char *template_id;
+  const char *uuid;
 
   node = json_object_get_member (self->profile, PROFILE_SESSION);
   template_id = lento_session_peek_saved_template_id (node);
@@ -398,6 +445,16 @@ restore_session (LentoPractice *self)
     }
 
   set_session (self, session);
+
+  /* The entry keeps the UUID it had, so that it is recorded once. */
+  uuid = json_object_get_string_member_with_default (self->profile, PROFILE_SESSION_ENTRY, NULL);
+  if (self->result != NULL && uuid != NULL && g_uuid_string_is_valid (uuid))
+    {
+      self->result_entry = lento_entry_new_for_result (self->result, uuid, self->recommendation,
+                                                       self->program);
+      if (lento_session_result_get_sharp_pain (self->result))
+        g_set_object (&self->kept_entry, lookup_result_entry (self));
+    }
 }
 
 /* The journal is open: a session saved before Lento last closed comes back

@@ -62,9 +62,11 @@ LentoSessionResult  *lento_practice_get_result         (LentoPractice *self);
 gboolean             lento_practice_start_session      (LentoPractice *self,
                                                         gboolean       anyway);
 LentoEntry          *lento_practice_dup_result_entry   (LentoPractice *self);
+gboolean             lento_practice_get_result_kept    (LentoPractice *self);
 gboolean             lento_practice_discard_result     (LentoPractice *self);
 
 LentoEntry          *lento_entry_new_for_result        (LentoSessionResult  *result,
+                                                        const char          *uuid,
                                                         LentoRecommendation *recommendation,
                                                         LentoProgram        *program);
 

@@ -608,11 +608,12 @@ show_result (LentoSessionView *self)
   adw_action_row_set_subtitle (self->urge_row, urge_text);
   adw_action_row_set_subtitle (self->ended_row, ended);
   gtk_widget_set_visible (GTK_WIDGET (self->hurt_label), ended_by == LENTO_SESSION_END_IT_HURTS);
-  /* Nothing is recorded from behind the lock, and a session that hurt is
-   * recorded by itself, never put away.
+  /* Nothing is recorded from behind the lock. A session that hurt is
+   * recorded by itself, and can be closed only once it is in the journal.
    */
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), !self->discreet);
-  gtk_widget_set_visible (GTK_WIDGET (self->close_button), !hurt);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button),
+                          !hurt || lento_practice_get_result_kept (self->practice));
 }
 
 static void
@@ -697,6 +698,13 @@ practice_session_cb (LentoSessionView *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (session_is_active (self) ? self->pause_button
                                                                  : self->start_button));
+}
+
+static void
+practice_result_cb (LentoSessionView *self)
+{
+  if (get_result (self) != NULL)
+    show_result (self);
 }
 
 static void
@@ -878,6 +886,13 @@ close_clicked_cb (LentoSessionView *self)
 
   if (get_result (self) == NULL || self->discard_dialog != NULL)
     return;
+
+  /* In the journal already: closing loses nothing, so nothing is asked. */
+  if (lento_practice_get_result_kept (self->practice))
+    {
+      lento_practice_discard_result (self->practice);
+      return;
+    }
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Leave This Session Out of the Journal?"),
@@ -1155,6 +1170,8 @@ lento_session_view_set_practice (LentoSessionView *self,
   if (practice != NULL)
     {
       g_signal_connect_object (practice, "notify::session", G_CALLBACK (practice_session_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (practice, "notify::result", G_CALLBACK (practice_result_cb),
                                self, G_CONNECT_SWAPPED);
       for (guint i = 0; i < G_N_ELEMENTS (plan_signals); i++)
         g_signal_connect_object (practice, plan_signals[i], G_CALLBACK (practice_plan_cb),

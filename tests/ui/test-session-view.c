@@ -511,21 +511,27 @@ test_session_view_it_hurts (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
   save_screenshot (fixture, "session-done");
 
-  /* The practice has recorded it already: the coach must see it whatever
-   * happens next, so it cannot be closed and left out.
+  /* The practice has recorded it already: the coach sees it whatever
+   * happens next.
    */
   entry = lento_practice_dup_result_entry (fixture->practice);
   g_assert_nonnull (entry);
   g_assert_true (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
                                        lento_entry_get_uuid (entry)) != NULL);
   g_assert_true (lento_entry_get_sharp_pain (entry));
-  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Close"));
-  g_assert_false (lento_practice_discard_result (fixture->practice));
+  g_assert_true (lento_practice_get_result_kept (fixture->practice));
 
   /* Record opens it, to say how it was. */
   click (fixture->view, "_Record in Journal");
   g_assert_cmpuint (recorded, ==, 1);
   g_assert_true (lento_practice_get_result (fixture->practice) == result);
+
+  /* Closing loses nothing, so it asks nothing: the entry stays. */
+  click (fixture->view, "_Close");
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
+                                          lento_entry_get_uuid (entry)));
+  g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
 }
 
 static void

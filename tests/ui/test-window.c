@@ -280,8 +280,6 @@ main (int   argc,
   g_test_add_func ("/lento/window/new-destroy", test_window_new_destroy);
   g_test_add_func ("/lento/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   g_test_add_data_func ("/lento/plan-view/new-destroy", lento_plan_view_new, test_view_new_destroy);
-  g_test_add_data_func ("/lento/session-view/new-destroy", lento_session_view_new,
-                        test_view_new_destroy);
   g_test_add_data_func ("/lento/journal-view/new-destroy", lento_journal_view_new,
                         test_view_new_destroy);
 
