@@ -52,6 +52,8 @@ struct _LentoSessionView
   guint                inhibit_cookie;
   guint                tick_id;
   int                  last_phase;
+  /* The session's state as last shown, to see a session start. */
+  LentoSessionState    shown_state;
   gboolean             discreet;
 
   /* Not owned */
@@ -635,6 +637,8 @@ state_notify_cb (LentoSessionView *self,
                  GParamSpec       *pspec,
                  LentoSession     *session)
 {
+  LentoSessionState state;
+
   if (session_is_active (self))
     inhibit (self);
   else
@@ -644,6 +648,15 @@ state_notify_cb (LentoSessionView *self,
   update_running (self);
   update_ticking (self);
   update_page (self);
+
+  /* Just started: the keyboard goes to Pause, so that Space works at once
+   * and the focus is not left on the Start button that went away.
+   */
+  state = session != NULL ? lento_session_get_state (session) : LENTO_SESSION_STATE_IDLE;
+  if (self->shown_state == LENTO_SESSION_STATE_IDLE && state == LENTO_SESSION_STATE_RUNNING
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  self->shown_state = state;
 }
 
 static void
