@@ -10,7 +10,12 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+import gi
+
+gi.require_version('Gio', '2.0')
+from gi.repository import Gio  # noqa: E402
+
+import pyatspi  # noqa: E402
 
 # Keycodes of the modifier keys in Xvfb's default (US) keymap; other keys are
 # sent by keysym, which at-spi turns into the right keycode itself.
@@ -80,12 +85,37 @@ def wait_until(predicate, timeout=10.0, interval=0.1):
     return None
 
 
+def lento_schema():
+    """The schema id and path of this build, which may be the development one."""
+    source = Gio.SettingsSchemaSource.new_from_directory(
+        os.path.join(os.environ['LENTO_BUILD_DIR'], 'data'), None, False)
+    schema_id = next(s for s in source.list_schemas(False)[0]
+                     if s.startswith('io.github.lento.Lento'))
+    return schema_id, source.lookup(schema_id, False).get_path()
+
+
+def settings_env(env, values):
+    """Points @env at a keyfile settings backend of its own holding @values."""
+    _schema_id, path = lento_schema()
+    config_home = tempfile.mkdtemp(prefix='lento-e2e-config-')
+    settings_dir = os.path.join(config_home, 'glib-2.0', 'settings')
+    os.makedirs(settings_dir)
+    with open(os.path.join(settings_dir, 'keyfile'), 'w') as keyfile:
+        keyfile.write(f'[{path.strip("/")}]\n')
+        for key, value in values.items():
+            keyfile.write(f'{key}={value}\n')
+    env['XDG_CONFIG_HOME'] = config_home
+    env['GSETTINGS_BACKEND'] = 'keyfile'
+
+
 class Lento:
     """The built binary, started with a private settings backend."""
 
-    def __init__(self, *args, data_home=None):
+    def __init__(self, *args, data_home=None, settings=None):
         build_dir = os.environ['LENTO_BUILD_DIR']
         env = dict(os.environ)
+        if settings:
+            settings_env(env, settings)
         # Each test keeps its journal in a folder of its own; a test that
         # restarts Lento passes the same folder again.
         self.data_home = data_home or tempfile.mkdtemp(prefix='lento-e2e-')

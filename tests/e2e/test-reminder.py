@@ -17,7 +17,7 @@ from gi.repository import Gio, GLib  # noqa: E402
 
 import pyatspi  # noqa: E402
 
-from lento_e2e import Tap, problem_lines, wait_until  # noqa: E402
+from lento_e2e import Tap, lento_schema, problem_lines, settings_env, wait_until  # noqa: E402
 
 # Words a discreet reminder never holds, folded to lower case.
 TRAINING_WORDS = ('session', 'train', 'plug', 'dilat', 'lube', 'lubric', 'anal', 'pain',
@@ -101,31 +101,13 @@ def pump_until(predicate, timeout=10.0):
     return False
 
 
-def lento_schema():
-    """The schema id and path of this build, which may be the development one."""
-    source = Gio.SettingsSchemaSource.new_from_directory(
-        os.path.join(os.environ['LENTO_BUILD_DIR'], 'data'), None, False)
-    schema_id = next(s for s in source.list_schemas(False)[0]
-                     if s.startswith('io.github.lento.Lento'))
-    return schema_id, source.lookup(schema_id, False).get_path()
-
-
 def start_service(values):
     """Lento as the desktop starts it at login or on D-Bus activation, with
     @values in its settings. Returns the process and its application id."""
-    schema_id, path = lento_schema()
-    config_home = tempfile.mkdtemp(prefix='lento-e2e-config-')
-    settings_dir = os.path.join(config_home, 'glib-2.0', 'settings')
-    os.makedirs(settings_dir)
-    with open(os.path.join(settings_dir, 'keyfile'), 'w') as keyfile:
-        keyfile.write(f'[{path.strip("/")}]\n')
-        for key, value in values.items():
-            keyfile.write(f'{key}={value}\n')
-
+    schema_id, _path = lento_schema()
     env = dict(os.environ)
-    env['XDG_CONFIG_HOME'] = config_home
+    settings_env(env, values)
     env['XDG_DATA_HOME'] = tempfile.mkdtemp(prefix='lento-e2e-')
-    env['GSETTINGS_BACKEND'] = 'keyfile'
     env['GSETTINGS_SCHEMA_DIR'] = os.path.join(os.environ['LENTO_BUILD_DIR'], 'data')
     env['G_DEBUG'] = 'gc-friendly,fatal-warnings'
     env.pop('NO_AT_BRIDGE', None)
