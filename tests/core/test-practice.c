@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lento-fake-clock.h"
 #include "lento-practice.h"
 #include "lento-test-support.h"
 
@@ -22,6 +23,10 @@ typedef struct {
   LentoPractice  *store;
   LentoSecret *code;
   guint        errors;
+  LentoFakeClock *clock;
+  /* What LentoPractice::session-ended said, and how often. */
+  LentoEntry  *ended_entry;
+  guint        n_ended;
 } Fixture;
 
 static void
@@ -31,6 +36,15 @@ error_cb (LentoPractice   *store,
 {
   g_test_message ("store error: %s", error->message);
   fixture->errors++;
+}
+
+static void
+session_ended_cb (LentoPractice *practice,
+                  LentoEntry    *entry,
+                  Fixture       *fixture)
+{
+  g_set_object (&fixture->ended_entry, entry);
+  fixture->n_ended++;
 }
 
 static void
@@ -75,6 +89,8 @@ fixture_tear_down (Fixture       *fixture,
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
   g_clear_pointer (&fixture->code, lento_secret_unref);
+  g_clear_object (&fixture->ended_entry);
+  g_clear_object (&fixture->clock);
   lento_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
@@ -272,6 +288,264 @@ test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
   g_assert_true (g_bytes_equal (after, garbage));
 }
 
+/* The practice on a fake clock, for the day and the session's time. */
+static void
+fixture_set_up_clock (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("lento-practice-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
+  lento_vault_open (fixture->vault, &error);
+  g_assert_no_error (error);
+  fixture->clock = lento_fake_clock_new ();
+  fixture->store = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
+  g_signal_connect (fixture->store, "error", G_CALLBACK (error_cb), fixture);
+  g_signal_connect (fixture->store, "session-ended", G_CALLBACK (session_ended_cb), fixture);
+}
+
+static LentoRecommendationKind
+kind_today (Fixture *fixture)
+{
+  LentoRecommendation *recommendation = lento_practice_get_recommendation (fixture->store);
+
+  g_assert_nonnull (recommendation);
+  return lento_recommendation_get_kind (recommendation);
+}
+
+static gboolean
+has_reason (Fixture         *fixture,
+            LentoReasonCode  code)
+{
+  return lento_recommendation_find_reason (lento_practice_get_recommendation (fixture->store),
+                                           code) != NULL;
+}
+
+/* The next day, the machine running all the while. */
+static void
+next_day (Fixture *fixture)
+{
+  lento_fake_clock_advance (fixture->clock, 24 * G_TIME_SPAN_HOUR);
+}
+
+/* A whole week as a person lives it, without a window: today's session
+ * starts, it hurts, the session is in the journal at once, the plan says
+ * rest and refuses a session until the rest is over, then offers a
+ * session that does not advance; that one is recorded by the person, and
+ * the day is done.
+ */
+static void
+test_week (Fixture       *fixture,
+           gconstpointer  data)
+{
+  LentoSession *session;
+  LentoSessionResult *result;
+  g_autoptr(LentoEntry) entry = NULL;
+  g_autoptr(LentoEntry) hurt = NULL;
+  LentoJournal *journal;
+  guint rest_days = 0;
+
+  create_journal (fixture);
+  journal = lento_practice_get_journal (fixture->store);
+  /* Every day a session day, so that only the rules make a day one of rest. */
+  lento_practice_set_weekdays (fixture->store, 0xfe);
+
+  /* Day 1: today's session. */
+  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NOW);
+  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
+  session = lento_practice_get_session (fixture->store);
+  g_assert_nonnull (session);
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+  /* One session at a time. */
+  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NO);
+  g_assert_false (lento_practice_start_session (fixture->store, TRUE));
+
+  lento_fake_clock_advance (fixture->clock, 4 * G_TIME_SPAN_MINUTE);
+  g_assert_true (lento_session_it_hurts (session));
+
+  /* It is in the journal at once, with the sharp pain at the step-back
+   * level, and the session waits on its done page.
+   */
+  result = lento_practice_get_result (fixture->store);
+  g_assert_nonnull (result);
+  g_assert_true (lento_session_result_get_sharp_pain (result));
+  g_assert_cmpuint (fixture->n_ended, ==, 1);
+  g_assert_nonnull (fixture->ended_entry);
+  hurt = g_object_ref (fixture->ended_entry);
+  g_assert_true (lento_journal_lookup (journal, lento_entry_get_uuid (hurt)) == hurt);
+  g_assert_true (lento_entry_get_sharp_pain (hurt));
+  g_assert_cmpint (lento_entry_get_pain (hurt), ==,
+                   lento_program_get_rules (lento_practice_get_program (fixture->store))
+                     ->step_back_min_pain);
+  g_assert_cmpuint (lento_entry_get_wear (hurt), ==, 0);
+  g_assert_true (lento_practice_get_result_kept (fixture->store));
+
+  /* The plan says rest, and no session starts, not even on purpose. */
+  g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
+  g_assert_true (has_reason (fixture, LENTO_REASON_REST_AFTER_INJURY));
+  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NO);
+
+  /* Closed: the entry stays. */
+  g_assert_true (lento_practice_discard_result (fixture->store));
+  g_assert_null (lento_practice_get_session (fixture->store));
+  g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (hurt)));
+  g_assert_false (lento_practice_start_session (fixture->store, TRUE));
+
+  /* The next days: rest until the plan's rest is over. */
+  do
+    {
+      next_day (fixture);
+      rest_days++;
+      g_assert_cmpuint (rest_days, <=, 7);
+    }
+  while (lento_practice_get_start (fixture->store) == LENTO_PRACTICE_START_NO);
+  g_assert_cmpuint (rest_days, ==,
+                    lento_program_get_rules (lento_practice_get_program (fixture->store))
+                      ->rest_days + 1);
+
+  /* After pain, a gentler session: never a step up. */
+  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NOW);
+  g_assert_cmpint (kind_today (fixture), !=, LENTO_RECOMMENDATION_ADVANCE);
+  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
+  session = lento_practice_get_session (fixture->store);
+  while (lento_session_get_state (session) == LENTO_SESSION_STATE_RUNNING)
+    {
+      lento_fake_clock_advance (fixture->clock, G_TIME_SPAN_MINUTE);
+      lento_session_skip (session);
+    }
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_FINISHED);
+  g_assert_cmpuint (fixture->n_ended, ==, 2);
+
+  /* Not in the journal until the person says how it felt and saves it. */
+  g_assert_false (lento_practice_get_result_kept (fixture->store));
+  g_assert_null (lento_journal_lookup (journal, lento_entry_get_uuid (fixture->ended_entry)));
+  entry = lento_practice_dup_result_entry (fixture->store);
+  g_assert_cmpstr (lento_entry_get_uuid (entry), ==, lento_entry_get_uuid (fixture->ended_entry));
+  g_assert_false (lento_entry_get_sharp_pain (entry));
+  lento_entry_set_pain (entry, 0);
+  lento_entry_set_comfort (entry, 8);
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_SLIGHT);
+  lento_journal_add (journal, entry);
+
+  /* Recorded: the session is put away, in memory and in the profile. */
+  g_assert_null (lento_practice_get_session (fixture->store));
+  g_assert_null (lento_practice_get_result (fixture->store));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store),
+                                          "session"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 2);
+
+  /* The day is done: another session only on purpose. */
+  g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
+  g_assert_true (has_reason (fixture, LENTO_REASON_DONE_TODAY));
+  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_ANYWAY);
+  g_assert_false (lento_practice_start_session (fixture->store, FALSE));
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+/* A session that ends behind the lock is said, and recorded if it hurt,
+ * once the journal opens; the profile then holds its entry's UUID, so a
+ * restart records it once.
+ */
+static void
+test_session_through_lock (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoPractice) restarted = NULL;
+  LentoSession *session;
+  LentoJournal *journal;
+
+  create_journal (fixture);
+  lento_practice_set_weekdays (fixture->store, 0xfe);
+  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
+  session = lento_practice_get_session (fixture->store);
+  lento_practice_lock (fixture->store);
+  g_assert_null (lento_practice_get_journal (fixture->store));
+  g_assert_true (lento_practice_get_session (fixture->store) == session);
+
+  lento_fake_clock_advance (fixture->clock, 3 * G_TIME_SPAN_MINUTE);
+  g_assert_true (lento_session_it_hurts (session));
+  g_assert_cmpuint (fixture->n_ended, ==, 0);
+  g_assert_nonnull (lento_practice_get_result (fixture->store));
+
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
+  g_assert_no_error (error);
+  wait_until_loaded (fixture);
+  g_assert_cmpuint (fixture->n_ended, ==, 1);
+  journal = lento_practice_get_journal (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
+  g_assert_true (lento_entry_get_sharp_pain (fixture->ended_entry));
+  g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
+
+  /* Lento restarts with the session still on its done page: it comes back
+   * and is not recorded a second time.
+   */
+  wait_until_idle (fixture);
+  lento_practice_flush_pending (fixture->store);
+  wait_until_idle (fixture);
+  lento_vault_lock (fixture->vault);
+  restarted = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
+  g_assert_no_error (error);
+  while (!lento_practice_get_loaded (restarted))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (lento_practice_get_result (restarted));
+  g_assert_true (lento_practice_get_result_kept (restarted));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (restarted))),
+                    ==, 1);
+  g_assert_true (lento_practice_discard_result (restarted));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (restarted))),
+                    ==, 1);
+  lento_practice_flush_pending (restarted);
+  wait_until_idle (fixture);
+}
+
+/* A backup merges into the journal in memory, which then saves it: the next
+ * save keeps it. A read-only journal takes nothing.
+ */
+static void
+test_import_backup (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 2, 20, 9, 0, 0);
+  g_autoptr(LentoEntry) imported = lento_entry_new (start);
+  g_autoptr(LentoEntry) added = lento_entry_new (start);
+  g_autoptr(LentoJournal) backup = lento_journal_new ();
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  create_journal (fixture);
+  lento_journal_add (backup, imported);
+  documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
+                       lento_journal_serialize_log (backup));
+
+  g_assert_true (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  /* Twice changes nothing more. */
+  g_assert_true (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_cmpuint (changed, ==, 0);
+
+  lento_journal_add (lento_practice_get_journal (fixture->store), added);
+  relock_and_unlock (fixture);
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store),
+                                          lento_entry_get_uuid (imported)));
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store),
+                                          lento_entry_get_uuid (added)));
+
+  /* A damaged backup document changes nothing and says why. */
+  g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
+                       g_bytes_new_static ("{", 1));
+  g_assert_false (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->store))),
+                    ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +564,13 @@ main (int   argc,
               fixture_set_up, test_plan_choices_survive_lock, fixture_tear_down);
   g_test_add ("/lento/practice/unreadable-profile-is-not-overwritten", Fixture, NULL,
               fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
+
+  g_test_add ("/lento/practice/week", Fixture, NULL,
+              fixture_set_up_clock, test_week, fixture_tear_down);
+  g_test_add ("/lento/practice/session-through-lock", Fixture, NULL,
+              fixture_set_up_clock, test_session_through_lock, fixture_tear_down);
+  g_test_add ("/lento/practice/import-backup", Fixture, NULL,
+              fixture_set_up_clock, test_import_backup, fixture_tear_down);
 
   return g_test_run ();
 }
