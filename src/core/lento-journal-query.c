@@ -354,13 +354,6 @@ lento_journal_query_reset (LentoJournalQuery *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-const char *
-lento_journal_query_get_text (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), NULL);
-  return self->text;
-}
-
 void
 lento_journal_query_set_text (LentoJournalQuery *self,
                               const char        *text)
@@ -392,13 +385,6 @@ lento_journal_query_set_text (LentoJournalQuery *self,
   emit_changed (self, PROP_TEXT);
 }
 
-GDateTime *
-lento_journal_query_get_since (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), NULL);
-  return self->since;
-}
-
 static gboolean
 replace_date_time (GDateTime **field,
                    GDateTime  *value)
@@ -422,13 +408,6 @@ lento_journal_query_set_since (LentoJournalQuery *self,
     emit_changed (self, PROP_SINCE);
 }
 
-GDateTime *
-lento_journal_query_get_until (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), NULL);
-  return self->until;
-}
-
 void
 lento_journal_query_set_until (LentoJournalQuery *self,
                                GDateTime         *until)
@@ -437,13 +416,6 @@ lento_journal_query_set_until (LentoJournalQuery *self,
 
   if (replace_date_time (&self->until, until))
     emit_changed (self, PROP_UNTIL);
-}
-
-const char *
-lento_journal_query_get_tool (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), NULL);
-  return self->tool;
 }
 
 void
@@ -460,13 +432,6 @@ lento_journal_query_set_tool (LentoJournalQuery *self,
     }
 }
 
-gboolean
-lento_journal_query_get_with_pain (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), FALSE);
-  return self->with_pain;
-}
-
 void
 lento_journal_query_set_with_pain (LentoJournalQuery *self,
                                    gboolean           with_pain)
@@ -479,13 +444,6 @@ lento_journal_query_set_with_pain (LentoJournalQuery *self,
       self->with_pain = with_pain;
       emit_changed (self, PROP_WITH_PAIN);
     }
-}
-
-gboolean
-lento_journal_query_get_with_bleeding (LentoJournalQuery *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_QUERY (self), FALSE);
-  return self->with_bleeding;
 }
 
 void

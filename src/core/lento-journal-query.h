@@ -25,22 +25,16 @@ gboolean           lento_journal_query_matches        (LentoJournalQuery *self,
                                                        LentoEntry        *entry);
 gboolean           lento_journal_query_is_empty       (LentoJournalQuery *self);
 void               lento_journal_query_reset          (LentoJournalQuery *self);
-const char        *lento_journal_query_get_text       (LentoJournalQuery *self);
 void               lento_journal_query_set_text       (LentoJournalQuery *self,
                                                        const char        *text);
-GDateTime         *lento_journal_query_get_since      (LentoJournalQuery *self);
 void               lento_journal_query_set_since      (LentoJournalQuery *self,
                                                        GDateTime         *since);
-GDateTime         *lento_journal_query_get_until      (LentoJournalQuery *self);
 void               lento_journal_query_set_until      (LentoJournalQuery *self,
                                                        GDateTime         *until);
-const char        *lento_journal_query_get_tool       (LentoJournalQuery *self);
 void               lento_journal_query_set_tool       (LentoJournalQuery *self,
                                                        const char        *tool_id);
-gboolean           lento_journal_query_get_with_pain  (LentoJournalQuery *self);
 void               lento_journal_query_set_with_pain  (LentoJournalQuery *self,
                                                        gboolean           with_pain);
-gboolean           lento_journal_query_get_with_bleeding (LentoJournalQuery *self);
 void               lento_journal_query_set_with_bleeding (LentoJournalQuery *self,
                                                           gboolean           with_bleeding);
 void               lento_journal_query_set_tool_names (LentoJournalQuery *self,

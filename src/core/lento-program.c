@@ -895,14 +895,6 @@ find_stage (LentoProgram *self,
 }
 
 const char *
-lento_program_get_id (LentoProgram *self)
-{
-  g_return_val_if_fail (LENTO_IS_PROGRAM (self), NULL);
-
-  return self->id;
-}
-
-const char *
 lento_program_get_title (LentoProgram *self)
 {
   g_return_val_if_fail (LENTO_IS_PROGRAM (self), NULL);

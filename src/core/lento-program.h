@@ -87,7 +87,6 @@ LentoProgram            *lento_program_new_from_bytes        (GBytes       *byte
 LentoProgram            *lento_program_new_from_file         (GFile        *file,
                                                               GError      **error);
 
-const char              *lento_program_get_id                (LentoProgram *self);
 const char              *lento_program_get_title             (LentoProgram *self);
 const LentoProgramRules *lento_program_get_rules             (LentoProgram *self);
 

@@ -92,19 +92,6 @@ lento_application_get_practice (LentoApplication *self)
   return self->practice;
 }
 
-/**
- * lento_application_get_settings:
- *
- * Returns: (transfer none): the application's settings, created at start-up.
- */
-GSettings *
-lento_application_get_settings (LentoApplication *self)
-{
-  g_return_val_if_fail (LENTO_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
 static gboolean
 color_scheme_get_mapping (GValue   *value,
                           GVariant *variant,

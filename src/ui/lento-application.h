@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (LentoApplication, lento_application, LENTO, APPLICATION, A
 
 LentoApplication *lento_application_new          (void);
 char             *lento_application_dup_data_dir (void);
-GSettings        *lento_application_get_settings (LentoApplication *self);
 LentoVault       *lento_application_get_vault    (LentoApplication *self);
 LentoPractice    *lento_application_get_practice (LentoApplication *self);
 

@@ -393,9 +393,3 @@ lento_journal_stats_page_init (LentoJournalStatsPage *self)
 
   lento_journal_stats_page_update (self);
 }
-
-GtkWidget *
-lento_journal_stats_page_new (void)
-{
-  return g_object_new (LENTO_TYPE_JOURNAL_STATS_PAGE, NULL);
-}

@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoJournalStatsPage, lento_journal_stats_page, LENTO, JOURNAL_STATS_PAGE,
                       AdwBin)
 
-GtkWidget *lento_journal_stats_page_new        (void);
 void       lento_journal_stats_page_set_model  (LentoJournalStatsPage *self,
                                                 GListModel            *entries);
 void       lento_journal_stats_page_update     (LentoJournalStatsPage *self);

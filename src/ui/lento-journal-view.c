@@ -1123,20 +1123,6 @@ lento_journal_view_set_journal (LentoJournalView *self,
 }
 
 /**
- * lento_journal_view_get_inventory:
- * @self: a #LentoJournalView
- *
- * Returns: (transfer none) (nullable): the inventory
- */
-LentoInventory *
-lento_journal_view_get_inventory (LentoJournalView *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_VIEW (self), NULL);
-
-  return self->inventory;
-}
-
-/**
  * lento_journal_view_set_inventory:
  * @self: a #LentoJournalView
  * @inventory: (nullable): the tools and lubricants
@@ -1152,20 +1138,6 @@ lento_journal_view_set_inventory (LentoJournalView *self,
     return;
   rebuild_tool_filter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
-}
-
-/**
- * lento_journal_view_get_tool_names:
- * @self: a #LentoJournalView
- *
- * Returns: (transfer none) (nullable): tool ids to names
- */
-GHashTable *
-lento_journal_view_get_tool_names (LentoJournalView *self)
-{
-  g_return_val_if_fail (LENTO_IS_JOURNAL_VIEW (self), NULL);
-
-  return self->tool_names;
 }
 
 /**

@@ -21,10 +21,8 @@ GtkWidget    *lento_journal_view_new                (void);
 LentoJournal *lento_journal_view_get_journal        (LentoJournalView *self);
 void          lento_journal_view_set_journal        (LentoJournalView *self,
                                                      LentoJournal     *journal);
-LentoInventory *lento_journal_view_get_inventory    (LentoJournalView *self);
 void          lento_journal_view_set_inventory      (LentoJournalView *self,
                                                      LentoInventory   *inventory);
-GHashTable   *lento_journal_view_get_tool_names     (LentoJournalView *self);
 void          lento_journal_view_set_tool_names     (LentoJournalView *self,
                                                      GHashTable       *tool_names);
 GListModel   *lento_journal_view_get_visible_model  (LentoJournalView *self);

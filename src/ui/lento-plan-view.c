@@ -46,6 +46,8 @@ struct _LentoPlanView
   LentoRecommendation *recommendation;
   guint                weekdays;
   guint                skipped_day;
+  /* Part of the journal could not be opened: nothing is added to it. */
+  gboolean             read_only;
   double               reached;
   gboolean             syncing_days;
 };
@@ -60,6 +62,7 @@ enum {
   PROP_TODAY,
   PROP_WEEKDAYS,
   PROP_SKIPPED_DAY,
+  PROP_READ_ONLY,
   PROP_RECOMMENDATION,
   N_PROPS
 };
@@ -409,6 +412,8 @@ update_today (LentoPlanView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), session);
   gtk_widget_set_visible (GTK_WIDGET (self->clinician_button),
                           kind == LENTO_RECOMMENDATION_SEE_CLINICIAN);
+  /* The note goes into the journal, which takes nothing while read-only. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clinician_button), !self->read_only);
 }
 
 static void
@@ -702,16 +707,6 @@ inventory_changed_cb (LentoPlanView *self)
 }
 
 static void
-start_clicked_cb (LentoPlanView *self)
-{
-  /* The window owns the session and installs the action; until it does,
-   * the click has nowhere to go, which is not an error.
-   */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.start-session", NULL))
-    g_debug ("No win.start-session action to activate");
-}
-
-static void
 clinician_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        LentoPlanView    *self)
@@ -826,6 +821,9 @@ lento_plan_view_get_property (GObject    *object,
     case PROP_RECOMMENDATION:
       g_value_set_object (value, self->recommendation);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -861,6 +859,14 @@ lento_plan_view_set_property (GObject      *object,
       break;
     case PROP_RECOMMENDATION:
       lento_plan_view_set_recommendation (self, g_value_get_object (value));
+      break;
+    case PROP_READ_ONLY:
+      if (self->read_only != g_value_get_boolean (value))
+        {
+          self->read_only = g_value_get_boolean (value);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->clinician_button), !self->read_only);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -903,6 +909,11 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
     g_param_spec_uint ("skipped-day", NULL, NULL,
                        0, G_MAXINT32, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the journal takes no changes now, from LentoPractice. */
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* What the plan says today, from LentoPractice; %NULL while locked. */
   properties [PROP_RECOMMENDATION] =
     g_param_spec_object ("recommendation", NULL, NULL,
@@ -935,7 +946,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   /* Looked up by tests only, as the way a person opens the pages. */
   gtk_widget_class_bind_template_child_full (widget_class, "inventory_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "learn_button", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
@@ -981,14 +991,6 @@ lento_plan_view_set_program (LentoPlanView *self,
     }
 }
 
-GListModel *
-lento_plan_view_get_journal (LentoPlanView *self)
-{
-  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
-
-  return self->journal;
-}
-
 void
 lento_plan_view_set_journal (LentoPlanView *self,
                              GListModel    *journal)
@@ -1011,14 +1013,6 @@ lento_plan_view_set_journal (LentoPlanView *self,
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOURNAL]);
-}
-
-LentoInventory *
-lento_plan_view_get_inventory (LentoPlanView *self)
-{
-  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
-
-  return self->inventory;
 }
 
 void
@@ -1046,14 +1040,6 @@ lento_plan_view_set_inventory (LentoPlanView  *self,
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
-}
-
-GDateTime *
-lento_plan_view_get_today (LentoPlanView *self)
-{
-  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), NULL);
-
-  return self->today;
 }
 
 void

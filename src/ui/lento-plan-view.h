@@ -22,13 +22,10 @@ GtkWidget           *lento_plan_view_new                (void);
 LentoProgram        *lento_plan_view_get_program        (LentoPlanView  *self);
 void                 lento_plan_view_set_program        (LentoPlanView  *self,
                                                          LentoProgram   *program);
-GListModel          *lento_plan_view_get_journal        (LentoPlanView  *self);
 void                 lento_plan_view_set_journal        (LentoPlanView  *self,
                                                          GListModel     *journal);
-LentoInventory      *lento_plan_view_get_inventory      (LentoPlanView  *self);
 void                 lento_plan_view_set_inventory      (LentoPlanView  *self,
                                                          LentoInventory *inventory);
-GDateTime           *lento_plan_view_get_today          (LentoPlanView  *self);
 void                 lento_plan_view_set_today          (LentoPlanView  *self,
                                                          GDateTime      *today);
 guint                lento_plan_view_get_weekdays       (LentoPlanView  *self);

@@ -86,14 +86,6 @@ lento_unlock_page_update (LentoUnlockPage *self)
   adw_status_page_set_description (self->status_page, self->reason);
 }
 
-gboolean
-lento_unlock_page_get_busy (LentoUnlockPage *self)
-{
-  g_return_val_if_fail (LENTO_IS_UNLOCK_PAGE (self), FALSE);
-
-  return self->busy;
-}
-
 /**
  * lento_unlock_page_set_busy:
  *
@@ -164,20 +156,6 @@ lento_unlock_page_set_has_passphrase (LentoUnlockPage *self,
   self->has_passphrase = has_passphrase;
   lento_unlock_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_PASSPHRASE]);
-}
-
-/**
- * lento_unlock_page_clear:
- *
- * Empties both fields; their secure buffers are wiped by GTK.
- */
-void
-lento_unlock_page_clear (LentoUnlockPage *self)
-{
-  g_return_if_fail (LENTO_IS_UNLOCK_PAGE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->recovery_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
 }
 
 static void

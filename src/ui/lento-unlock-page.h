@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LentoUnlockPage, lento_unlock_page, LENTO, UNLOCK_PAGE, AdwBin)
 
 GtkWidget  *lento_unlock_page_new                (void);
-gboolean    lento_unlock_page_get_busy           (LentoUnlockPage *self);
 void        lento_unlock_page_set_busy           (LentoUnlockPage *self,
                                                   gboolean         busy);
 const char *lento_unlock_page_get_reason         (LentoUnlockPage *self);
@@ -24,6 +23,5 @@ void        lento_unlock_page_set_reason         (LentoUnlockPage *self,
 gboolean    lento_unlock_page_get_has_passphrase (LentoUnlockPage *self);
 void        lento_unlock_page_set_has_passphrase (LentoUnlockPage *self,
                                                   gboolean         has_passphrase);
-void        lento_unlock_page_clear              (LentoUnlockPage *self);
 
 G_END_DECLS

@@ -172,6 +172,19 @@ _lento_window_update_locked_session (LentoWindow *self)
   lento_window_lock_leaflet_cb (self);
 }
 
+/* Start Session, on the plan and by shortcut, only where the plan offers
+ * today's session; a session on a day without one starts from the Session
+ * view's Start Anyway.
+ */
+static void
+lento_window_update_start (LentoWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session",
+                                 self->practice != NULL && self->plan_view != NULL
+                                 && lento_practice_get_start (self->practice)
+                                    == LENTO_PRACTICE_START_NOW);
+}
+
 void
 _lento_window_sync_vault (LentoWindow *self)
 {
@@ -237,6 +250,7 @@ _lento_window_sync_vault (LentoWindow *self)
                                  self->vault != NULL && unlocked && !self->in_setup);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-previous", read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", g_str_equal (page, "main"));
+  lento_window_update_start (self);
 }
 
 static void
@@ -477,6 +491,9 @@ _lento_window_connect_vault (LentoWindow *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->practice, "notify::result",
                                G_CALLBACK (lento_window_practice_session_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->practice, "notify::start",
+                               G_CALLBACK (lento_window_update_start), self,
                                G_CONNECT_SWAPPED);
     }
 

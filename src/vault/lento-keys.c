@@ -394,26 +394,6 @@ lento_key_file_get_n_data_keys (LentoKeyFile *self)
   return self->n_keys;
 }
 
-gboolean
-lento_key_file_get_kdf_limits (LentoKeyFile *self,
-                               guint        *opslimit,
-                               guint        *memlimit_kib)
-{
-  const Slot *slot;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  slot = &self->slots[LENTO_SLOT_PASSPHRASE - 1];
-  if (!slot->present)
-    return FALSE;
-  if (opslimit != NULL)
-    *opslimit = read_u32 (slot->params + 1);
-  if (memlimit_kib != NULL)
-    *memlimit_kib = read_u32 (slot->params + 5);
-
-  return TRUE;
-}
-
 LentoSecret *
 lento_key_file_unlock_keyring (LentoKeyFile  *self,
                                LentoSecret   *keyring_secret,

@@ -68,9 +68,6 @@ gboolean       lento_key_file_has_slot         (LentoKeyFile   *self,
 /* 2 while a data key rotation is unfinished, else 1. */
 guint          lento_key_file_get_n_data_keys  (LentoKeyFile   *self);
 /* The passphrase slot's Argon2id cost, for tests and the benchmark. */
-gboolean       lento_key_file_get_kdf_limits   (LentoKeyFile   *self,
-                                                guint          *opslimit,
-                                                guint          *memlimit_kib);
 
 /* Unwrapping: each returns the master key or fails with the code that
  * says which secret was wrong (WRONG_KEY, WRONG_RECOVERY_CODE,
