@@ -12,7 +12,7 @@
 #include "lento-practice.h"
 #include "lento-test-support.h"
 
-/* The store against a real vault in a throwaway folder: what the views get
+/* The practice against a real vault in a throwaway folder: what the views get
  * while unlocked, that locking takes it all away, that every change reaches
  * the disk, and that a profile that does not open is never written over.
  */
@@ -20,7 +20,7 @@
 typedef struct {
   char        *data_dir;
   LentoVault  *vault;
-  LentoPractice  *store;
+  LentoPractice  *practice;
   LentoSecret *code;
   guint        errors;
   LentoFakeClock *clock;
@@ -30,11 +30,11 @@ typedef struct {
 } Fixture;
 
 static void
-error_cb (LentoPractice   *store,
+error_cb (LentoPractice *practice,
           const GError *error,
           Fixture      *fixture)
 {
-  g_test_message ("store error: %s", error->message);
+  g_test_message ("practice error: %s", error->message);
   fixture->errors++;
 }
 
@@ -61,7 +61,7 @@ wait_until_idle (Fixture *fixture)
 static void
 wait_until_loaded (Fixture *fixture)
 {
-  while (!lento_practice_get_loaded (fixture->store))
+  while (!lento_practice_get_loaded (fixture->practice))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -76,8 +76,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
-  fixture->store = lento_practice_new (fixture->vault, NULL);
-  g_signal_connect (fixture->store, "error", G_CALLBACK (error_cb), fixture);
+  fixture->practice = lento_practice_new (fixture->vault, NULL);
+  g_signal_connect (fixture->practice, "error", G_CALLBACK (error_cb), fixture);
 }
 
 static void
@@ -85,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   wait_until_idle (fixture);
-  g_assert_finalize_object (fixture->store);
+  g_assert_finalize_object (fixture->practice);
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
   g_clear_pointer (&fixture->code, lento_secret_unref);
@@ -111,10 +111,10 @@ relock_and_unlock (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   wait_until_idle (fixture);
-  lento_practice_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->practice);
   lento_vault_lock (fixture->vault);
-  g_assert_null (lento_practice_get_journal (fixture->store));
-  g_assert_null (lento_practice_get_inventory (fixture->store));
+  g_assert_null (lento_practice_get_journal (fixture->practice));
+  g_assert_null (lento_practice_get_inventory (fixture->practice));
 
   g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
   g_assert_no_error (error);
@@ -126,15 +126,15 @@ test_locked_holds_nothing (Fixture       *fixture,
                            gconstpointer  data)
 {
   /* No journal yet: nothing at all. */
-  g_assert_null (lento_practice_get_journal (fixture->store));
-  g_assert_null (lento_practice_get_inventory (fixture->store));
-  g_assert_false (lento_practice_get_loaded (fixture->store));
+  g_assert_null (lento_practice_get_journal (fixture->practice));
+  g_assert_null (lento_practice_get_inventory (fixture->practice));
+  g_assert_false (lento_practice_get_loaded (fixture->practice));
 
   create_journal (fixture);
-  g_assert_nonnull (lento_practice_get_program (fixture->store));
-  g_assert_nonnull (lento_practice_get_journal (fixture->store));
-  g_assert_nonnull (lento_practice_get_inventory (fixture->store));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->store))),
+  g_assert_nonnull (lento_practice_get_program (fixture->practice));
+  g_assert_nonnull (lento_practice_get_journal (fixture->practice));
+  g_assert_nonnull (lento_practice_get_inventory (fixture->practice));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->practice))),
                     ==, 0);
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
@@ -151,11 +151,11 @@ test_entry_survives_lock (Fixture       *fixture,
   create_journal (fixture);
   lento_entry_set_notes (entry, "Calm, slow, fine.");
   uuid = g_strdup (lento_entry_get_uuid (entry));
-  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), entry);
 
   relock_and_unlock (fixture);
 
-  journal = lento_practice_get_journal (fixture->store);
+  journal = lento_practice_get_journal (fixture->practice);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
   g_assert_nonnull (lento_journal_lookup (journal, uuid));
   g_assert_cmpstr (lento_entry_get_notes (lento_journal_lookup (journal, uuid)), ==,
@@ -174,19 +174,19 @@ test_inventory_survives_lock (Fixture       *fixture,
   create_journal (fixture);
   tool = lento_tool_new ("trainer-small", "Small trainer", LENTO_TOOL_KIND_TRAINER,
                          LENTO_MATERIAL_SILICONE, 18.0, 80.0, TRUE);
-  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->store),
+  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->practice),
                                            tool, &error));
   g_assert_no_error (error);
 
   relock_and_unlock (fixture);
 
-  inventory = lento_practice_get_inventory (fixture->store);
+  inventory = lento_practice_get_inventory (fixture->practice);
   g_assert_nonnull (lento_inventory_find_tool (inventory, "trainer-small"));
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
 
 /* An edit in place, as the inventory page's dialog makes it, is saved by
- * the store on its own: no view has to tell it.
+ * the practice on its own: no view has to tell it.
  */
 static void
 test_inventory_edit_is_saved (Fixture       *fixture,
@@ -199,7 +199,7 @@ test_inventory_edit_is_saved (Fixture       *fixture,
   tool = lento_tool_new ("trainer-1", "Trainer, size 1", LENTO_TOOL_KIND_TRAINER,
                          LENTO_MATERIAL_SILICONE, 15.0, 0.0, TRUE);
   lento_tool_set_confirmed (tool, FALSE);
-  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->store),
+  g_assert_true (lento_inventory_add_tool (lento_practice_get_inventory (fixture->practice),
                                            tool, NULL));
   wait_until_idle (fixture);
 
@@ -209,7 +209,7 @@ test_inventory_edit_is_saved (Fixture       *fixture,
 
   relock_and_unlock (fixture);
 
-  saved = lento_inventory_find_tool (lento_practice_get_inventory (fixture->store), "trainer-1");
+  saved = lento_inventory_find_tool (lento_practice_get_inventory (fixture->practice), "trainer-1");
   g_assert_nonnull (saved);
   g_assert_true (saved != tool);
   g_assert_cmpstr (lento_tool_get_name (saved), ==, "Blue trainer");
@@ -231,32 +231,32 @@ test_plan_choices_survive_lock (Fixture       *fixture,
   guint notified = 0;
 
   create_journal (fixture);
-  g_signal_connect_swapped (fixture->store, "notify::weekdays",
+  g_signal_connect_swapped (fixture->practice, "notify::weekdays",
                             G_CALLBACK (count_notify_cb), &notified);
-  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
-  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->practice), ==, 0);
+  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->practice), ==, 0);
 
   /* Monday, Wednesday, Friday; Sunday's bit 0 is no weekday and is dropped. */
-  lento_practice_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+  lento_practice_set_weekdays (fixture->practice, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
                                             | (1u << G_DATE_FRIDAY) | 1u);
   g_assert_cmpuint (notified, ==, 1);
-  lento_practice_set_weekdays (fixture->store, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
+  lento_practice_set_weekdays (fixture->practice, (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY)
                                             | (1u << G_DATE_FRIDAY));
   g_assert_cmpuint (notified, ==, 1);
-  lento_practice_set_skipped_day (fixture->store, 739000);
+  lento_practice_set_skipped_day (fixture->practice, 739000);
 
   relock_and_unlock (fixture);
 
-  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==,
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->practice), ==,
                     (1u << G_DATE_MONDAY) | (1u << G_DATE_WEDNESDAY) | (1u << G_DATE_FRIDAY));
-  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->store), ==, 739000);
+  g_assert_cmpuint (lento_practice_get_skipped_day (fixture->practice), ==, 739000);
   g_assert_cmpuint (fixture->errors, ==, 0);
 
   /* Locked, nothing is known and nothing is kept. */
   lento_vault_lock (fixture->vault);
-  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
-  lento_practice_set_weekdays (fixture->store, 1u << G_DATE_SUNDAY);
-  g_assert_cmpuint (lento_practice_get_weekdays (fixture->store), ==, 0);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->practice), ==, 0);
+  lento_practice_set_weekdays (fixture->practice, 1u << G_DATE_SUNDAY);
+  g_assert_cmpuint (lento_practice_get_weekdays (fixture->practice), ==, 0);
 }
 
 static void
@@ -279,8 +279,8 @@ test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
   /* The person may still add a tool: it is not saved over what is there. */
   tool = lento_tool_new ("finger", "Finger", LENTO_TOOL_KIND_FINGER,
                          LENTO_MATERIAL_SKIN, 15.0, 70.0, FALSE);
-  lento_inventory_add_tool (lento_practice_get_inventory (fixture->store), tool, NULL);
-  lento_practice_save_profile (fixture->store);
+  lento_inventory_add_tool (lento_practice_get_inventory (fixture->practice), tool, NULL);
+  lento_practice_save_profile (fixture->practice);
   wait_until_idle (fixture);
 
   after = lento_vault_read_document (fixture->vault, "profile", &status, NULL);
@@ -301,15 +301,15 @@ fixture_set_up_clock (Fixture       *fixture,
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
   fixture->clock = lento_fake_clock_new ();
-  fixture->store = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
-  g_signal_connect (fixture->store, "error", G_CALLBACK (error_cb), fixture);
-  g_signal_connect (fixture->store, "session-ended", G_CALLBACK (session_ended_cb), fixture);
+  fixture->practice = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
+  g_signal_connect (fixture->practice, "error", G_CALLBACK (error_cb), fixture);
+  g_signal_connect (fixture->practice, "session-ended", G_CALLBACK (session_ended_cb), fixture);
 }
 
 static LentoRecommendationKind
 kind_today (Fixture *fixture)
 {
-  LentoRecommendation *recommendation = lento_practice_get_recommendation (fixture->store);
+  LentoRecommendation *recommendation = lento_practice_get_recommendation (fixture->practice);
 
   g_assert_nonnull (recommendation);
   return lento_recommendation_get_kind (recommendation);
@@ -319,7 +319,7 @@ static gboolean
 has_reason (Fixture         *fixture,
             LentoReasonCode  code)
 {
-  return lento_recommendation_find_reason (lento_practice_get_recommendation (fixture->store),
+  return lento_recommendation_find_reason (lento_practice_get_recommendation (fixture->practice),
                                            code) != NULL;
 }
 
@@ -348,19 +348,19 @@ test_week (Fixture       *fixture,
   guint rest_days = 0;
 
   create_journal (fixture);
-  journal = lento_practice_get_journal (fixture->store);
+  journal = lento_practice_get_journal (fixture->practice);
   /* Every day a session day, so that only the rules make a day one of rest. */
-  lento_practice_set_weekdays (fixture->store, 0xfe);
+  lento_practice_set_weekdays (fixture->practice, 0xfe);
 
   /* Day 1: today's session. */
-  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NOW);
-  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
-  session = lento_practice_get_session (fixture->store);
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_NOW);
+  g_assert_true (lento_practice_start_session (fixture->practice, FALSE));
+  session = lento_practice_get_session (fixture->practice);
   g_assert_nonnull (session);
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
   /* One session at a time. */
-  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NO);
-  g_assert_false (lento_practice_start_session (fixture->store, TRUE));
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_NO);
+  g_assert_false (lento_practice_start_session (fixture->practice, TRUE));
 
   lento_fake_clock_advance (fixture->clock, 4 * G_TIME_SPAN_MINUTE);
   g_assert_true (lento_session_it_hurts (session));
@@ -368,7 +368,7 @@ test_week (Fixture       *fixture,
   /* It is in the journal at once, with the sharp pain at the step-back
    * level, and the session waits on its done page.
    */
-  result = lento_practice_get_result (fixture->store);
+  result = lento_practice_get_result (fixture->practice);
   g_assert_nonnull (result);
   g_assert_true (lento_session_result_get_sharp_pain (result));
   g_assert_cmpuint (fixture->n_ended, ==, 1);
@@ -377,21 +377,21 @@ test_week (Fixture       *fixture,
   g_assert_true (lento_journal_lookup (journal, lento_entry_get_uuid (hurt)) == hurt);
   g_assert_true (lento_entry_get_sharp_pain (hurt));
   g_assert_cmpint (lento_entry_get_pain (hurt), ==,
-                   lento_program_get_rules (lento_practice_get_program (fixture->store))
+                   lento_program_get_rules (lento_practice_get_program (fixture->practice))
                      ->step_back_min_pain);
   g_assert_cmpuint (lento_entry_get_wear (hurt), ==, 0);
-  g_assert_true (lento_practice_get_result_kept (fixture->store));
+  g_assert_true (lento_practice_get_result_kept (fixture->practice));
 
   /* The plan says rest, and no session starts, not even on purpose. */
   g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
   g_assert_true (has_reason (fixture, LENTO_REASON_REST_AFTER_INJURY));
-  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NO);
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_NO);
 
   /* Closed: the entry stays. */
-  g_assert_true (lento_practice_discard_result (fixture->store));
-  g_assert_null (lento_practice_get_session (fixture->store));
+  g_assert_true (lento_practice_discard_result (fixture->practice));
+  g_assert_null (lento_practice_get_session (fixture->practice));
   g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (hurt)));
-  g_assert_false (lento_practice_start_session (fixture->store, TRUE));
+  g_assert_false (lento_practice_start_session (fixture->practice, TRUE));
 
   /* The next days: rest until the plan's rest is over. */
   do
@@ -400,16 +400,16 @@ test_week (Fixture       *fixture,
       rest_days++;
       g_assert_cmpuint (rest_days, <=, 7);
     }
-  while (lento_practice_get_start (fixture->store) == LENTO_PRACTICE_START_NO);
+  while (lento_practice_get_start (fixture->practice) == LENTO_PRACTICE_START_NO);
   g_assert_cmpuint (rest_days, ==,
-                    lento_program_get_rules (lento_practice_get_program (fixture->store))
+                    lento_program_get_rules (lento_practice_get_program (fixture->practice))
                       ->rest_days + 1);
 
   /* After pain, a gentler session: never a step up. */
-  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_NOW);
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_NOW);
   g_assert_cmpint (kind_today (fixture), !=, LENTO_RECOMMENDATION_ADVANCE);
-  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
-  session = lento_practice_get_session (fixture->store);
+  g_assert_true (lento_practice_start_session (fixture->practice, FALSE));
+  session = lento_practice_get_session (fixture->practice);
   while (lento_session_get_state (session) == LENTO_SESSION_STATE_RUNNING)
     {
       lento_fake_clock_advance (fixture->clock, G_TIME_SPAN_MINUTE);
@@ -419,9 +419,9 @@ test_week (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_ended, ==, 2);
 
   /* Not in the journal until the person says how it felt and saves it. */
-  g_assert_false (lento_practice_get_result_kept (fixture->store));
+  g_assert_false (lento_practice_get_result_kept (fixture->practice));
   g_assert_null (lento_journal_lookup (journal, lento_entry_get_uuid (fixture->ended_entry)));
-  entry = lento_practice_dup_result_entry (fixture->store);
+  entry = lento_practice_dup_result_entry (fixture->practice);
   g_assert_cmpstr (lento_entry_get_uuid (entry), ==, lento_entry_get_uuid (fixture->ended_entry));
   g_assert_false (lento_entry_get_sharp_pain (entry));
   lento_entry_set_pain (entry, 0);
@@ -430,17 +430,17 @@ test_week (Fixture       *fixture,
   lento_journal_add (journal, entry);
 
   /* Recorded: the session is put away, in memory and in the profile. */
-  g_assert_null (lento_practice_get_session (fixture->store));
-  g_assert_null (lento_practice_get_result (fixture->store));
-  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store),
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  g_assert_null (lento_practice_get_result (fixture->practice));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->practice),
                                           "session"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 2);
 
   /* The day is done: another session only on purpose. */
   g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
   g_assert_true (has_reason (fixture, LENTO_REASON_DONE_TODAY));
-  g_assert_cmpint (lento_practice_get_start (fixture->store), ==, LENTO_PRACTICE_START_ANYWAY);
-  g_assert_false (lento_practice_start_session (fixture->store, FALSE));
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==, LENTO_PRACTICE_START_ANYWAY);
+  g_assert_false (lento_practice_start_session (fixture->practice, FALSE));
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
 
@@ -458,23 +458,23 @@ test_session_through_lock (Fixture       *fixture,
   LentoJournal *journal;
 
   create_journal (fixture);
-  lento_practice_set_weekdays (fixture->store, 0xfe);
-  g_assert_true (lento_practice_start_session (fixture->store, FALSE));
-  session = lento_practice_get_session (fixture->store);
-  lento_practice_lock (fixture->store);
-  g_assert_null (lento_practice_get_journal (fixture->store));
-  g_assert_true (lento_practice_get_session (fixture->store) == session);
+  lento_practice_set_weekdays (fixture->practice, 0xfe);
+  g_assert_true (lento_practice_start_session (fixture->practice, FALSE));
+  session = lento_practice_get_session (fixture->practice);
+  lento_practice_lock (fixture->practice);
+  g_assert_null (lento_practice_get_journal (fixture->practice));
+  g_assert_true (lento_practice_get_session (fixture->practice) == session);
 
   lento_fake_clock_advance (fixture->clock, 3 * G_TIME_SPAN_MINUTE);
   g_assert_true (lento_session_it_hurts (session));
   g_assert_cmpuint (fixture->n_ended, ==, 0);
-  g_assert_nonnull (lento_practice_get_result (fixture->store));
+  g_assert_nonnull (lento_practice_get_result (fixture->practice));
 
   g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, fixture->code, &error));
   g_assert_no_error (error);
   wait_until_loaded (fixture);
   g_assert_cmpuint (fixture->n_ended, ==, 1);
-  journal = lento_practice_get_journal (fixture->store);
+  journal = lento_practice_get_journal (fixture->practice);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, 1);
   g_assert_true (lento_entry_get_sharp_pain (fixture->ended_entry));
   g_assert_cmpint (kind_today (fixture), ==, LENTO_RECOMMENDATION_REST);
@@ -483,7 +483,7 @@ test_session_through_lock (Fixture       *fixture,
    * and is not recorded a second time.
    */
   wait_until_idle (fixture);
-  lento_practice_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->practice);
   wait_until_idle (fixture);
   lento_vault_lock (fixture->vault);
   restarted = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
@@ -523,26 +523,26 @@ test_import_backup (Fixture       *fixture,
   g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
                        lento_journal_serialize_log (backup));
 
-  g_assert_true (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_true (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   /* Twice changes nothing more. */
-  g_assert_true (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_true (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
   g_assert_cmpuint (changed, ==, 0);
 
-  lento_journal_add (lento_practice_get_journal (fixture->store), added);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), added);
   relock_and_unlock (fixture);
-  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store),
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
                                           lento_entry_get_uuid (imported)));
-  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store),
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
                                           lento_entry_get_uuid (added)));
 
   /* A damaged backup document changes nothing and says why. */
   g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
                        g_bytes_new_static ("{", 1));
-  g_assert_false (lento_practice_import_backup (fixture->store, documents, &changed, &error));
+  g_assert_false (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
   g_assert_nonnull (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->store))),
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->practice))),
                     ==, 2);
 }
 

@@ -321,8 +321,8 @@ find_toplevel (GType type)
 }
 
 /* A backup imported through Preferences is still there after the journal
- * saves again: the store's journal in memory takes it in, rather than the
- * vault behind the store's back.
+ * saves again: the practice’s journal in memory takes it in, rather than the
+ * vault behind the practice’s back.
  */
 static void
 test_import_survives_next_save (void)
@@ -334,7 +334,7 @@ test_import_survives_next_save (void)
   g_autoptr(LentoSecret) old_code = NULL;
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(LentoPractice) old_store = NULL;
-  g_autoptr(LentoPractice) store = NULL;
+  g_autoptr(LentoPractice) practice = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -2);
   g_autoptr(LentoEntry) imported = lento_entry_new (earlier);
@@ -367,11 +367,11 @@ test_import_survives_next_save (void)
   g_assert_true (lento_vault_open (vault, &error));
   code = lento_vault_create (vault, &error);
   g_assert_no_error (error);
-  store = lento_practice_new (vault, NULL);
-  while (!lento_practice_get_loaded (store))
+  practice = lento_practice_new (vault, NULL);
+  while (!lento_practice_get_loaded (practice))
     g_main_context_iteration (NULL, TRUE);
 
-  window = lento_preferences_window_new (settings, store);
+  window = lento_preferences_window_new (settings, practice);
   gtk_window_present (GTK_WINDOW (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "privacy");
   lento_test_wait_for_draw (GTK_WIDGET (window));
@@ -401,8 +401,8 @@ test_import_survives_next_save (void)
   wait_until_idle (vault);
 
   /* The person goes on writing: one more entry, saved. */
-  lento_journal_add (lento_practice_get_journal (store), added);
-  lento_practice_flush_pending (store);
+  lento_journal_add (lento_practice_get_journal (practice), added);
+  lento_practice_flush_pending (practice);
   wait_until_idle (vault);
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -410,13 +410,13 @@ test_import_survives_next_save (void)
   lento_vault_lock (vault);
   g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
   g_assert_no_error (error);
-  while (!lento_practice_get_loaded (store))
+  while (!lento_practice_get_loaded (practice))
     g_main_context_iteration (NULL, TRUE);
-  journal = lento_practice_get_journal (store);
+  journal = lento_practice_get_journal (practice);
   g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (added)));
   g_assert_nonnull (lento_journal_lookup (journal, lento_entry_get_uuid (imported)));
 
-  g_clear_object (&store);
+  g_clear_object (&practice);
   g_clear_object (&old_store);
   lento_vault_close (vault);
   lento_vault_close (old_vault);

@@ -231,15 +231,15 @@ application_poll_cb (gpointer user_data)
   if (data->code != NULL)
     {
       g_autoptr(GError) error = NULL;
-      LentoPractice *store = lento_application_get_practice (data->app);
+      LentoPractice *practice = lento_application_get_practice (data->app);
 
       g_assert_true (lento_vault_unlock_recovery_code (lento_application_get_vault (data->app),
                                                        data->code, &error));
       g_assert_no_error (error);
-      data->skipped_day = lento_practice_get_skipped_day (store);
+      data->skipped_day = lento_practice_get_skipped_day (practice);
       data->mirrored_weekdays = g_settings_get_uint (settings, "reminder-weekdays");
       data->default_weekdays =
-        lento_program_get_rules (lento_practice_get_program (store))->default_weekdays;
+        lento_program_get_rules (lento_practice_get_program (practice))->default_weekdays;
     }
 
   /* Start brings up the window on the Session view: here, with no journal

@@ -28,7 +28,7 @@
 typedef struct {
   char        *data_dir;
   LentoVault  *vault;
-  LentoPractice  *store;
+  LentoPractice  *practice;
   LentoWindow *window;
 } Fixture;
 
@@ -44,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   lento_vault_set_kdf_limits (fixture->vault, 1, 8192);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
-  fixture->store = lento_practice_new (fixture->vault, NULL);
+  fixture->practice = lento_practice_new (fixture->vault, NULL);
 }
 
 static void
@@ -53,7 +53,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->practice);
   lento_vault_close (fixture->vault);
   g_clear_object (&fixture->vault);
   lento_test_remove_tree (fixture->data_dir);
@@ -63,7 +63,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 show_window (Fixture *fixture)
 {
-  fixture->window = lento_window_new (NULL, fixture->store);
+  fixture->window = lento_window_new (NULL, fixture->practice);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 680);
   gtk_window_present (GTK_WINDOW (fixture->window));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -130,7 +130,7 @@ wait_for_loaded (Fixture *fixture)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (!lento_practice_get_loaded (fixture->store))
+  while (!lento_practice_get_loaded (fixture->practice))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
@@ -260,7 +260,7 @@ test_show_entry (Fixture       *fixture,
   wait_for_page (fixture, "main");
 
   lento_entry_set_pain (entry, 6);
-  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), entry);
   lento_window_set_view (fixture->window, "plan");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-entry", "s",
@@ -488,13 +488,13 @@ test_lock_keeps_running_session (Fixture       *fixture,
   g_assert_nonnull (entry);
   g_assert_true (lento_entry_get_sharp_pain (entry));
   g_assert_cmpint (lento_entry_get_pain (entry), ==,
-                   lento_program_get_rules (lento_practice_get_program (fixture->store))
+                   lento_program_get_rules (lento_practice_get_program (fixture->practice))
                      ->step_back_min_pain);
   uuid = g_strdup (lento_entry_get_uuid (entry));
   /* A session that hurt is in the journal already, whatever the person
    * does with the editor: the coach sees it.
    */
-  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->store), uuid));
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice), uuid));
 
   /* Once the entry is saved, the ended session is put away, in the window
    * and in the profile: nothing is left to record it a second time, now or
@@ -505,12 +505,12 @@ test_lock_keeps_running_session (Fixture       *fixture,
                                                                       "diameter-spin")),
                              12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  saved = lento_journal_lookup (lento_practice_get_journal (fixture->store), uuid);
+  saved = lento_journal_lookup (lento_practice_get_journal (fixture->practice), uuid);
   g_assert_nonnull (saved);
   g_assert_true (lento_entry_get_sharp_pain (saved));
   g_assert_cmpfloat (lento_entry_get_diameter (saved), ==, 12);
-  g_assert_null (lento_practice_get_session (fixture->store));
-  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
 }
 
 /* Clicks the button with @label in the message dialog on screen. */
@@ -550,7 +550,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
 
   code = show_new_journal (fixture);
   view = start_session (fixture);
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   wait_for_page (fixture, "unlock");
@@ -578,7 +578,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
                          lento_secret_get_string (code));
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
-  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
   g_assert_null (lento_session_view_get_session (view));
   editor = find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR);
   g_assert_true (editor == NULL || !gtk_widget_get_mapped (editor));
@@ -601,14 +601,14 @@ test_session_resumes_after_restart (Fixture       *fixture,
   code = show_new_journal (fixture);
   view = start_session (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
 
-  /* Gone without a word; locking and unlocking makes the store read the
+  /* Gone without a word; a new practice reads the
    * profile back from the disk.
    */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  lento_practice_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->practice);
   /* A fresh journal has no profile yet: the one written now holds the
    * session. It is written by a worker thread, then renamed into place.
    */
@@ -621,13 +621,13 @@ test_session_resumes_after_restart (Fixture       *fixture,
     }
   /* A new start: a new practice reads the session back from the profile. */
   lento_vault_lock (fixture->vault);
-  g_clear_object (&fixture->store);
-  fixture->store = lento_practice_new (fixture->vault, NULL);
+  g_clear_object (&fixture->practice);
+  fixture->practice = lento_practice_new (fixture->vault, NULL);
   g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
   g_assert_no_error (error);
 
   wait_for_loaded (fixture);
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->store), "session"));
+  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
   show_window (fixture);
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
@@ -714,7 +714,7 @@ add_painful_entry (Fixture *fixture)
   lento_entry_set_sharp_pain (entry, TRUE);
   lento_entry_set_pain (entry, 7);
   lento_entry_set_duration (entry, 10 * 60);
-  lento_journal_add (lento_practice_get_journal (fixture->store), entry);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), entry);
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
@@ -774,7 +774,7 @@ test_it_hurts_is_kept (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  journal = lento_practice_get_journal (fixture->store);
+  journal = lento_practice_get_journal (fixture->practice);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (journal)); i++)
     {
       g_autoptr(LentoEntry) entry = g_list_model_get_item (G_LIST_MODEL (journal), i);
@@ -804,7 +804,7 @@ test_read_only_refuses_entries (Fixture       *fixture,
   /* Twice the log's size folds the entries into their month. */
   for (guint i = 0; i < 2 * 32 + 1; i++)
     add_painful_entry (fixture);
-  lento_practice_flush_pending (fixture->store);
+  lento_practice_flush_pending (fixture->practice);
   month = g_date_time_format (now, "%Y-%m.lento");
   path = g_build_filename (fixture->data_dir, "journal", month, NULL);
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -829,7 +829,7 @@ test_read_only_refuses_entries (Fixture       *fixture,
   new_entry = lento_test_find_shown (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
                                      "New Entry (Ctrl+N)");
   g_assert_nonnull (new_entry);
-  g_assert_true (lento_practice_get_read_only (fixture->store));
+  g_assert_true (lento_practice_get_read_only (fixture->practice));
   g_assert_false (gtk_widget_is_sensitive (new_entry));
 }
 
