@@ -42,6 +42,8 @@ struct _LentoPractice
    */
   LentoEntry          *kept_entry;
 
+  /* Asks the coach again when the day changes. */
+  guint                midnight_alarm;
   guint                save_journal_id;
   guint                save_profile_id;
   guint                loaded : 1;

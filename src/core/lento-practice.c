@@ -127,6 +127,42 @@ julian_of (GDateTime *time)
   return g_date_get_julian (&date);
 }
 
+static void
+midnight_cb (gpointer user_data)
+{
+  LentoPractice *self = user_data;
+
+  self->midnight_alarm = 0;
+  _lento_practice_recompute (self);
+}
+
+/* Today ends at the next local midnight; the clock's alarms count boot
+ * time, so the wall-clock gap until then is added to the boot time now. A
+ * changed clock or time zone says so with LentoClock::changed, which asks
+ * again and sets a new alarm.
+ */
+static void
+schedule_midnight (LentoPractice *self,
+                   GDateTime     *now)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  if (self->midnight_alarm != 0)
+    lento_clock_remove_alarm (self->clock, self->midnight_alarm);
+  self->midnight_alarm = 0;
+  if (now == NULL)
+    return;
+
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+  self->midnight_alarm = lento_clock_add_alarm (self->clock,
+                                                lento_clock_now (self->clock)
+                                                + g_date_time_difference (midnight, now),
+                                                midnight_cb, self);
+}
+
 /* Today's recommendation, asked of the coach once for every view. */
 void
 _lento_practice_recompute (LentoPractice *self)
@@ -150,6 +186,7 @@ _lento_practice_recompute (LentoPractice *self)
       recommendation = lento_coach_recommend (self->program, G_LIST_MODEL (self->journal),
                                               self->inventory, &today, &settings);
     }
+  schedule_midnight (self, now);
 
   if (recommendation == NULL && self->recommendation == NULL)
     return;
@@ -753,6 +790,7 @@ lento_practice_dispose (GObject *object)
   LentoPractice *self = LENTO_PRACTICE (object);
 
   lento_practice_close (self);
+  schedule_midnight (self, NULL);
   _lento_practice_session_dispose (self);
   g_clear_object (&self->recommendation);
   g_clear_object (&self->program);

@@ -444,6 +444,48 @@ test_week (Fixture       *fixture,
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The plan is asked again at midnight, by a clock alarm: a window left open
+ * overnight shows the new day's plan.
+ */
+static void
+test_midnight (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  guint asked = 0;
+
+  create_journal (fixture);
+  now = lento_practice_dup_now (fixture->practice);
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+  g_assert_cmpint (lento_fake_clock_get_next_deadline (fixture->clock)
+                   - lento_clock_now (LENTO_CLOCK (fixture->clock)),
+                   ==, g_date_time_difference (midnight, now));
+
+  g_signal_connect_swapped (fixture->practice, "notify::recommendation",
+                            G_CALLBACK (count_cb), &asked);
+  lento_fake_clock_advance (fixture->clock, g_date_time_difference (midnight, now));
+  g_assert_cmpuint (asked, >=, 1);
+  g_assert_nonnull (lento_practice_get_recommendation (fixture->practice));
+  /* And again the next midnight. */
+  g_assert_cmpint (lento_fake_clock_get_next_deadline (fixture->clock)
+                   - lento_clock_now (LENTO_CLOCK (fixture->clock)),
+                   ==, 24 * G_TIME_SPAN_HOUR);
+
+  /* Locked, nothing is asked and nothing waits for midnight. */
+  lento_practice_lock (fixture->practice);
+  g_assert_cmpuint (lento_fake_clock_get_n_alarms (fixture->clock), ==, 0);
+}
+
 /* A session that ends behind the lock is said, and recorded if it hurt,
  * once the journal opens; the profile then holds its entry's UUID, so a
  * restart records it once.
@@ -567,6 +609,8 @@ main (int   argc,
 
   g_test_add ("/lento/practice/week", Fixture, NULL,
               fixture_set_up_clock, test_week, fixture_tear_down);
+  g_test_add ("/lento/practice/midnight", Fixture, NULL,
+              fixture_set_up_clock, test_midnight, fixture_tear_down);
   g_test_add ("/lento/practice/session-through-lock", Fixture, NULL,
               fixture_set_up_clock, test_session_through_lock, fixture_tear_down);
   g_test_add ("/lento/practice/import-backup", Fixture, NULL,
