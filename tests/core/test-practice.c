@@ -76,8 +76,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
   lento_vault_open (fixture->vault, &error);
   g_assert_no_error (error);
-  fixture->practice = lento_practice_new (fixture->vault, NULL);
+  fixture->practice = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
   g_signal_connect (fixture->practice, "error", G_CALLBACK (error_cb), fixture);
+  g_signal_connect (fixture->practice, "session-ended", G_CALLBACK (session_ended_cb), fixture);
+}
+
+/* The practice on a fake clock, for the day and the session's time. */
+static void
+fixture_set_up_clock (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fixture->clock = lento_fake_clock_new ();
+  fixture_set_up (fixture, data);
 }
 
 static void
@@ -286,24 +296,6 @@ test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
   after = lento_vault_read_document (fixture->vault, "profile", &status, NULL);
   g_assert_nonnull (after);
   g_assert_true (g_bytes_equal (after, garbage));
-}
-
-/* The practice on a fake clock, for the day and the session's time. */
-static void
-fixture_set_up_clock (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->data_dir = g_dir_make_tmp ("lento-practice-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->vault = lento_vault_new (fixture->data_dir, APPLICATION_ID);
-  lento_vault_open (fixture->vault, &error);
-  g_assert_no_error (error);
-  fixture->clock = lento_fake_clock_new ();
-  fixture->practice = lento_practice_new (fixture->vault, LENTO_CLOCK (fixture->clock));
-  g_signal_connect (fixture->practice, "error", G_CALLBACK (error_cb), fixture);
-  g_signal_connect (fixture->practice, "session-ended", G_CALLBACK (session_ended_cb), fixture);
 }
 
 static LentoRecommendationKind

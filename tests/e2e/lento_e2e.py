@@ -231,6 +231,38 @@ def type_into(lento, name, value, timeout=10):
     return True
 
 
+
+def labels_on_screen(lento):
+    """The text of every label on screen, in tree order."""
+    labels = []
+    for label in lento.find_all(pyatspi.ROLE_LABEL):
+        if is_on_screen(label):
+            try:
+                labels.append(text_of(label))
+            except Exception:
+                labels.append(label.name or '')
+    return labels
+
+
+def press_containing(lento, words, role=pyatspi.ROLE_PUSH_BUTTON):
+    """Presses the first button on screen whose name holds @words."""
+    button = wait_until(lambda: next(
+        (b for b in lento.find_all(role) if is_on_screen(b) and words in (b.name or '')), None))
+    if button is None:
+        return False
+    button.queryAction().doAction(0)
+    return True
+
+
+def show_tab(lento, name):
+    """Shows a view by its tab in the view switcher."""
+    tabs = wait_until(lambda: [tab for tab in lento.find_all(pyatspi.ROLE_PAGE_TAB, name)
+                               if is_on_screen(tab)])
+    if not tabs:
+        return False
+    tabs[0].queryAction().doAction(0)
+    return True
+
 def complete_setup(lento, tap):
     """Goes through first-run set-up as a person would; returns the recovery
     code that Lento showed, or None."""

@@ -9,40 +9,11 @@ the entry in the journal and the plan saying rest."""
 
 import pyatspi
 
-from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup,
-                       is_on_screen, problem_lines, text_of, type_into, wait_until)
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
+                       labels_on_screen, press_containing, problem_lines, show_tab, type_into,
+                       wait_until)
 
 tap = Tap()
-
-
-def labels_on_screen(lento):
-    texts = []
-    for label in lento.find_all(pyatspi.ROLE_LABEL):
-        if is_on_screen(label):
-            try:
-                texts.append(text_of(label))
-            except Exception:
-                texts.append(label.name or '')
-    return texts
-
-
-def press_containing(lento, words):
-    button = wait_until(lambda: next(
-        (b for b in lento.find_all(pyatspi.ROLE_PUSH_BUTTON)
-         if is_on_screen(b) and words in (b.name or '')), None))
-    if button is None:
-        return False
-    button.queryAction().doAction(0)
-    return True
-
-
-def show_tab(lento, name):
-    tabs = wait_until(lambda: [tab for tab in lento.find_all(pyatspi.ROLE_PAGE_TAB, name)
-                               if is_on_screen(tab)])
-    if not tabs:
-        return False
-    tabs[0].queryAction().doAction(0)
-    return True
 
 
 lento = Lento(settings={'auto-lock-minutes': '1'})

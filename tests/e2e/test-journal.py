@@ -7,24 +7,13 @@ find the entry still there."""
 
 import pyatspi
 
-from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup,
-                       is_on_screen, problem_lines, text_of, type_into, wait_until)
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
+                       labels_on_screen, problem_lines, type_into, wait_until)
 
 KEY_F = 0x66
 KEY_L = 0x6c
 MARKER = 'quietmarker'
 tap = Tap()
-
-
-def labels_on_screen(lento):
-    labels = []
-    for label in lento.find_all(pyatspi.ROLE_LABEL):
-        if is_on_screen(label):
-            try:
-                labels.append(text_of(label))
-            except Exception:
-                labels.append(label.name)
-    return labels
 
 
 def showing(lento, text, timeout=10):

@@ -11,9 +11,8 @@ slowly (only sharp pain or significant bleeding would ask for days of rest)."""
 
 import pyatspi
 
-from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup,
-                       is_on_screen, problem_lines, spoken_name, text_of, type_into,
-                       wait_until)
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
+                       problem_lines, show_tab, text_of, type_into, wait_until)
 
 tap = Tap()
 
@@ -86,15 +85,6 @@ tap.check(title is not None and 'Outside first' in title,
           f'Today moves on to the week-1 stage (got {title!r})')
 
 # A session with pain 6, logged through the journal's editor.
-
-
-def show_tab(lento, name):
-    tabs = wait_until(lambda: [tab for tab in lento.find_all(pyatspi.ROLE_PAGE_TAB, name)
-                               if is_on_screen(tab)])
-    if not tabs:
-        return False
-    tabs[0].queryAction().doAction(0)
-    return True
 
 
 def all_labels(lento):

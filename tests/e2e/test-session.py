@@ -8,46 +8,17 @@ saved entry shows it in the journal, and Today says to rest."""
 
 import pyatspi
 
-from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup,
-                       is_on_screen, problem_lines, text_of, wait_until)
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
+                       labels_on_screen, press_containing, problem_lines, show_tab, wait_until)
 
 KEY_SPACE = 0x20
 KEY_RIGHT = 0xff53
 tap = Tap()
 
 
-def labels_on_screen(lento):
-    labels = []
-    for label in lento.find_all(pyatspi.ROLE_LABEL):
-        if is_on_screen(label):
-            try:
-                labels.append(text_of(label))
-            except Exception:
-                labels.append(label.name or '')
-    return labels
-
-
 def showing(lento, predicate, timeout=10):
     return wait_until(lambda: next((t for t in labels_on_screen(lento) if predicate(t)), None),
                       timeout=timeout)
-
-
-def press_containing(lento, words, role=pyatspi.ROLE_PUSH_BUTTON):
-    button = wait_until(lambda: next(
-        (b for b in lento.find_all(role) if is_on_screen(b) and words in (b.name or '')), None))
-    if button is None:
-        return False
-    button.queryAction().doAction(0)
-    return True
-
-
-def show_tab(lento, name):
-    tabs = wait_until(lambda: [tab for tab in lento.find_all(pyatspi.ROLE_PAGE_TAB, name)
-                               if is_on_screen(tab)])
-    if not tabs:
-        return False
-    tabs[0].queryAction().doAction(0)
-    return True
 
 
 lento = Lento()
