@@ -339,13 +339,28 @@ update_idle (LentoSessionView *self)
   gtk_label_set_label (self->idle_reason, reason != NULL ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->idle_reason), reason != NULL);
 
+  /* Resting after pain or waiting for a clinician, there is no session to
+   * describe; on a day without one, it is described as a choice.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->idle_summary), start != LENTO_PRACTICE_START_NO);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_list), start != LENTO_PRACTICE_START_NO);
+  if (start == LENTO_PRACTICE_START_NO)
+    return;
+
   {
     guint minutes = (lento_session_template_get_total_seconds (template) + 59) / 60;
-    g_autofree char *summary =
-      g_strdup_printf (g_dngettext (NULL, "Today’s session, about %u minute",
-                                    "Today’s session, about %u minutes", minutes),
-                       minutes);
+    g_autofree char *summary = NULL;
 
+    if (start == LENTO_PRACTICE_START_NOW)
+      summary = g_strdup_printf (g_dngettext (NULL, "Today’s session, about %u minute",
+                                              "Today’s session, about %u minutes", minutes),
+                                 minutes);
+    else
+      summary = g_strdup_printf (g_dngettext (NULL,
+                                              "If you choose to go ahead: about %u minute",
+                                              "If you choose to go ahead: about %u minutes",
+                                              minutes),
+                                 minutes);
     gtk_label_set_label (self->idle_summary, summary);
   }
 

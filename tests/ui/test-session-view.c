@@ -842,6 +842,44 @@ test_session_view_keys (void)
   }
 }
 
+/* A day already done: the plan's reason, and a session only on purpose,
+ * through a plainer Start Anyway.
+ */
+static void
+test_session_view_start_anyway (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = lento_practice_dup_now (fixture->practice);
+  g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  GtkWidget *button;
+
+  lento_entry_set_stage (entry, STAGE_ID);
+  lento_entry_set_duration (entry, 20 * 60);
+  lento_entry_set_pain (entry, 0);
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_SLIGHT);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), entry);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpint (lento_practice_get_start (fixture->practice), ==,
+                   LENTO_PRACTICE_START_ANYWAY);
+  g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
+  g_assert_true (has_label (fixture->view, "Rest Today"));
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Start"));
+  button = lento_test_find_shown (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Start _Anyway");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_has_css_class (button, "suggested-action"));
+  save_screenshot (fixture, "session-start-anyway");
+
+  /* Start Session on the plan and its shortcut do not start it. */
+  g_assert_false (lento_session_view_start (fixture->view));
+  g_assert_null (lento_practice_get_session (fixture->practice));
+
+  click (fixture->view, "Start _Anyway");
+  g_assert_nonnull (lento_practice_get_session (fixture->practice));
+  g_assert_cmpstr (visible_page (fixture->view), ==, "running");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +903,7 @@ main (int   argc,
   ADD ("lock-keeps-running", test_session_view_lock_keeps_running);
   ADD ("close-asks-first", test_session_view_close_asks_first);
   ADD ("discreet-hides-cues", test_session_view_discreet_hides_cues);
+  ADD ("start-anyway", test_session_view_start_anyway);
 
 #undef ADD
 
