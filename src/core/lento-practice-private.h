@@ -87,6 +87,7 @@ extern guint _lento_practice_signals [PRACTICE_N_SIGNALS];
 void _lento_practice_emit_error      (LentoPractice *self,
                                       const GError  *error);
 void _lento_practice_recompute       (LentoPractice *self);
+void _lento_practice_save_profile    (LentoPractice *self);
 void _lento_practice_session_opened  (LentoPractice *self);
 void _lento_practice_session_journal_changed (LentoPractice *self);
 void _lento_practice_session_dispose (LentoPractice *self);

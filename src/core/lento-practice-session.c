@@ -188,7 +188,7 @@ save_session (LentoPractice *self)
   else
     return;
 
-  lento_practice_save_profile (self);
+  _lento_practice_save_profile (self);
 }
 
 static LentoEntry *

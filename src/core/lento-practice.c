@@ -244,21 +244,6 @@ lento_practice_get_inventory (LentoPractice *self)
   return self->inventory;
 }
 
-/**
- * lento_practice_get_profile:
- *
- * Returns: (transfer none) (nullable): the profile document, for the
- *   members that have no object of their own yet (plan choices, a running
- *   session). Change it, then call lento_practice_save_profile().
- */
-JsonObject *
-lento_practice_get_profile (LentoPractice *self)
-{
-  g_return_val_if_fail (LENTO_IS_PRACTICE (self), NULL);
-
-  return self->profile;
-}
-
 static guint
 profile_uint (LentoPractice *self,
               const char *member,
@@ -306,7 +291,7 @@ lento_practice_set_weekdays (LentoPractice *self,
     return;
 
   json_object_set_int_member (self->profile, PROFILE_WEEKDAYS, weekdays);
-  lento_practice_save_profile (self);
+  _lento_practice_save_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_WEEKDAYS]);
   _lento_practice_recompute (self);
 }
@@ -342,7 +327,7 @@ lento_practice_set_skipped_day (LentoPractice *self,
     return;
 
   json_object_set_int_member (self->profile, PROFILE_SKIPPED_DAY, julian);
-  lento_practice_save_profile (self);
+  _lento_practice_save_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_SKIPPED_DAY]);
   _lento_practice_recompute (self);
 }
@@ -461,17 +446,15 @@ save_profile_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * lento_practice_save_profile:
+/*
+ * _lento_practice_save_profile:
  *
  * Writes the inventory and the profile soon; changes in one turn of the
  * main loop become one write.
  */
 void
-lento_practice_save_profile (LentoPractice *self)
+_lento_practice_save_profile (LentoPractice *self)
 {
-  g_return_if_fail (LENTO_IS_PRACTICE (self));
-
   if (self->save_profile_id == 0)
     self->save_profile_id = g_idle_add (save_profile_idle_cb, self);
 }
@@ -583,7 +566,7 @@ lento_practice_import_backup (LentoPractice  *self,
 static void
 inventory_changed_cb (LentoPractice *self)
 {
-  lento_practice_save_profile (self);
+  _lento_practice_save_profile (self);
   _lento_practice_recompute (self);
 }
 

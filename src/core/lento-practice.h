@@ -47,8 +47,6 @@ void                 lento_practice_set_skipped_day    (LentoPractice *self,
                                                         guint          julian);
 GDateTime           *lento_practice_dup_now            (LentoPractice *self);
 LentoRecommendation *lento_practice_get_recommendation (LentoPractice *self);
-JsonObject          *lento_practice_get_profile        (LentoPractice *self);
-void                 lento_practice_save_profile       (LentoPractice *self);
 void                 lento_practice_flush_pending      (LentoPractice *self);
 void                 lento_practice_lock               (LentoPractice *self);
 gboolean             lento_practice_import_backup      (LentoPractice *self,

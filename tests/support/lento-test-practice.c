@@ -80,3 +80,35 @@ lento_test_practice_free (LentoPractice *practice,
   lento_test_remove_tree (data_dir);
   g_free (data_dir);
 }
+
+/**
+ * lento_test_practice_saved_profile_has:
+ * @member: a member of the profile document, such as "session"
+ *
+ * Lets every save the practice has waiting reach the disk, then reads the
+ * profile document back from the vault: what a restart would find.
+ *
+ * Returns: whether the saved profile has @member
+ */
+gboolean
+lento_test_practice_saved_profile_has (LentoPractice *practice,
+                                       const char    *member)
+{
+  LentoVault *vault = lento_practice_get_vault (practice);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_practice_flush_pending (practice);
+  while (lento_vault_get_busy (vault))
+    g_main_context_iteration (NULL, TRUE);
+
+  bytes = lento_vault_read_document (vault, "profile", NULL, &error);
+  if (bytes == NULL && g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
+    return FALSE;
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  return json_object_has_member (json_node_get_object (json_parser_get_root (parser)), member);
+}

@@ -15,5 +15,7 @@ LentoPractice *lento_test_practice_new         (LentoClock    *clock,
 void           lento_test_practice_wait_loaded (LentoPractice *practice);
 void           lento_test_practice_free        (LentoPractice *practice,
                                                 char          *data_dir);
+gboolean       lento_test_practice_saved_profile_has (LentoPractice *practice,
+                                                      const char    *member);
 
 G_END_DECLS

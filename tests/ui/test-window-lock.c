@@ -15,6 +15,7 @@
 #include "lento-plan-view.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
+#include "lento-test-practice.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
 #include "lento-vault.h"
@@ -510,7 +511,7 @@ test_lock_keeps_running_session (Fixture       *fixture,
   g_assert_true (lento_entry_get_sharp_pain (saved));
   g_assert_cmpfloat (lento_entry_get_diameter (saved), ==, 12);
   g_assert_null (lento_practice_get_session (fixture->practice));
-  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
+  g_assert_false (lento_test_practice_saved_profile_has (fixture->practice, "session"));
 }
 
 /* Clicks the button with @label in the message dialog on screen. */
@@ -550,7 +551,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
 
   code = show_new_journal (fixture);
   view = start_session (fixture);
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
+  g_assert_true (lento_test_practice_saved_profile_has (fixture->practice, "session"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   wait_for_page (fixture, "unlock");
@@ -578,7 +579,7 @@ test_session_closed_behind_lock (Fixture       *fixture,
                          lento_secret_get_string (code));
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
-  g_assert_false (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
+  g_assert_false (lento_test_practice_saved_profile_has (fixture->practice, "session"));
   g_assert_null (lento_session_view_get_session (view));
   editor = find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR);
   g_assert_true (editor == NULL || !gtk_widget_get_mapped (editor));
@@ -601,7 +602,7 @@ test_session_resumes_after_restart (Fixture       *fixture,
   code = show_new_journal (fixture);
   view = start_session (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "session.pause", NULL));
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
+  g_assert_true (lento_test_practice_saved_profile_has (fixture->practice, "session"));
 
   /* Gone without a word; a new practice reads the
    * profile back from the disk.
@@ -627,7 +628,7 @@ test_session_resumes_after_restart (Fixture       *fixture,
   g_assert_no_error (error);
 
   wait_for_loaded (fixture);
-  g_assert_true (json_object_has_member (lento_practice_get_profile (fixture->practice), "session"));
+  g_assert_true (lento_test_practice_saved_profile_has (fixture->practice, "session"));
   show_window (fixture);
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
