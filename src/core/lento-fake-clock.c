@@ -145,7 +145,7 @@ fire_due_alarms (LentoFakeClock *self,
                  gint64          target,
                  gboolean        running)
 {
-  guint index;
+  guint index = 0;
 
   /* Alarms may add and remove alarms, so the array is searched again after
    * each one instead of being walked once.
