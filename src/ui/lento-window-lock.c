@@ -55,9 +55,6 @@ lento_window_ensure_lock_page (LentoWindow *self)
   self->lock_unlock_button = GTK_BUTTON (lento_builder_get (builder, "lock_unlock_button"));
   self->locked_session_bin = ADW_BIN (lento_builder_get (builder, "locked_session_bin"));
   self->unlock_bin = ADW_BIN (lento_builder_get (builder, "unlock_bin"));
-  self->locked_session_view = LENTO_SESSION_VIEW (lento_session_view_new (TRUE));
-  lento_session_view_set_practice (self->locked_session_view, self->practice);
-  adw_bin_set_child (self->locked_session_bin, GTK_WIDGET (self->locked_session_view));
   locked_menu = gtk_widget_get_template_child (GTK_WIDGET (self), LENTO_TYPE_WINDOW, "locked_menu");
   lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
                                                                         "lock_menu_button")),
@@ -162,6 +159,15 @@ _lento_window_update_locked_session (LentoWindow *self)
     return;
 
   lento_window_ensure_lock_page (self);
+  /* The timer's copy is built the first time a session goes behind the
+   * lock: a locked start, the usual one, never pays for it.
+   */
+  if (has_session && self->locked_session_view == NULL)
+    {
+      self->locked_session_view = LENTO_SESSION_VIEW (lento_session_view_new (TRUE));
+      lento_session_view_set_practice (self->locked_session_view, self->practice);
+      adw_bin_set_child (self->locked_session_bin, GTK_WIDGET (self->locked_session_view));
+    }
   if (has_session == gtk_widget_get_visible (GTK_WIDGET (self->locked_session_bin)))
     return;
 

@@ -275,6 +275,30 @@ test_show_entry (Fixture       *fixture,
   g_assert_cmpstr (lento_journal_view_get_page (journal_view), ==, "editor");
 }
 
+/* The lock page's copy of the timer, wherever it is in the tree. */
+static GtkWidget *
+find_discreet_view (GtkWidget *root)
+{
+  gboolean discreet = FALSE;
+
+  if (LENTO_IS_SESSION_VIEW (root))
+    {
+      g_object_get (root, "discreet", &discreet, NULL);
+      if (discreet)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_discreet_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
                                                  gconstpointer  data)
@@ -288,6 +312,10 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_LOCKED);
   wait_for_page (fixture, "unlock");
+  /* Without a session, the lock page's copy of the timer is not even built. */
+  g_assert_null (lento_test_find_shown (GTK_WIDGET (fixture->window), LENTO_TYPE_SESSION_VIEW,
+                                        NULL));
+  g_assert_null (find_discreet_view (GTK_WIDGET (fixture->window)));
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "locked");
   lento_test_check_main_menu (GTK_WINDOW (fixture->window), 2);
 
