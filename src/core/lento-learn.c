@@ -78,13 +78,14 @@ static const Topic topics[] = {
        "3. Use plenty of lubricant, on yourself and on the tool.\n\n"
        "4. Start outside. Circle the opening gently with a finger so the outer muscle gets used "
        "to touch. There is no need to go further until you feel ready.\n\n"
-       "5. When you are ready, rest the tip against the opening and let it sit there with gentle "
-       "pressure, without pushing. Bear down slightly, as if starting a bowel movement: this "
-       "loosens the muscle and lets the tip slide in on an in-breath.\n\n"
+       "5. When you are ready, rest the tip against the opening with gentle pressure, never "
+       "pushing. As you breathe in, bear down slightly, as if starting a bowel movement: the "
+       "muscle loosens, and the tip can slide in on that in-breath.\n\n"
        "6. Stay with it. Keep breathing while the tool is in place. This wear time is when the "
        "inner ring learns to relax. The plan suggests how long to aim for; shorter is always "
        "fine.\n\n"
-       "7. Take it out slowly, again on an in-breath, and note in the journal how it went.") },
+       "7. Come out slowly, again on an in-breath, holding the base of a tool. Then note in the "
+       "journal how it went.") },
   { "urge",
     N_("The Urge to Go, and Other Worries"),
     N_("What the common sensations mean"),

@@ -34,7 +34,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[1].goals[0] */
   N_("Circle the opening with a lubricated finger until touch feels ordinary."),
   /* stages[1].goals[1] */
-  N_("Practise bearing down gently, as if starting a bowel movement, while you breathe out."),
+  N_("On an in-breath, practise bearing down gently, as if starting a bowel movement, then let go."),
   /* stages[1].goals[2] */
   N_("Go no deeper than the tip of one finger, and only when it feels easy."),
   /* stages[1].move_on.text */
@@ -44,7 +44,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[2].summary */
   N_("Week two: the smallest trainer or your little finger, worn for ten to fifteen minutes."),
   /* stages[2].goals[0] */
-  N_("Let the smallest size slide in on an out-breath, without pushing."),
+  N_("Let the smallest size slide in on an in-breath, with a slight bear-down and no pushing."),
   /* stages[2].goals[1] */
   N_("Stay with it for ten to fifteen minutes so the inner muscle can let go."),
   /* stages[2].goals[2] */
@@ -94,7 +94,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.warm-up-bear-down.title */
   N_("Bear down gently"),
   /* cues.warm-up-bear-down.text */
-  N_("On an out-breath, bear down a little, as if starting a bowel movement, then let go."),
+  N_("As you breathe in, bear down a little, as if starting a bowel movement, then let it go. Gentle is enough."),
   /* cues.warm-up-lube.title */
   N_("Lubricate generously"),
   /* cues.warm-up-lube.text */
@@ -108,7 +108,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.entry-bear-down.title */
   N_("Gentle pressure"),
   /* cues.entry-bear-down.text */
-  N_("Rest the tip against the opening. Bear down slightly as you breathe out and let it be drawn in."),
+  N_("Rest the tip against the opening. On an in-breath, bear down slightly and let it slide in, without pushing."),
   /* cues.entry-fingertip.title */
   N_("Just the fingertip"),
   /* cues.entry-fingertip.text */
@@ -116,7 +116,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.entry-no-push.title */
   N_("Never push"),
   /* cues.entry-no-push.text */
-  N_("If it does not slide in on its own, wait a few breaths and try again. Stop if it hurts."),
+  N_("If it does not slide in on its own, wait a few breaths and try again on a later in-breath. Stop if it hurts."),
   /* cues.wear-stay.title */
   N_("Stay with it"),
   /* cues.wear-stay.text */
@@ -132,7 +132,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.cool-down-slowly.title */
   N_("Slowly out"),
   /* cues.cool-down-slowly.text */
-  N_("Breathe out and remove the tool slowly, holding its base. Rest for a moment afterwards."),
+  N_("On an in-breath, take the tool out slowly, holding its base. Rest for a moment afterwards."),
   /* cues.aftercare-clean.title */
   N_("Clean up"),
   /* cues.aftercare-clean.text */
