@@ -102,9 +102,9 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.warm-up-circle.text */
   N_("Circle the opening slowly with a finger so the outer muscle gets used to touch. No diving in."),
   /* cues.warm-up-smaller.title */
-  N_("Warm up"),
+  N_("The warm-up size"),
   /* cues.warm-up-smaller.text */
-  N_("If the plan suggests a warm-up size, use it now, then rest it aside when you feel ready."),
+  N_("Begin with the warm-up size the plan named for today. Once it feels easy, set it aside and go on."),
   /* cues.entry-bear-down.title */
   N_("Gentle pressure"),
   /* cues.entry-bear-down.text */
@@ -129,14 +129,18 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   N_("Easing off"),
   /* cues.urge-fades-later.text */
   N_("For most people the urge has faded by now. If it has not, that is fine too."),
-  /* cues.cool-down-slowly.title */
+  /* cues.cool-down-finger.title */
   N_("Slowly out"),
+  /* cues.cool-down-finger.text */
+  N_("On an in-breath, draw your finger out slowly. Rest for a moment afterwards."),
   /* cues.cool-down-slowly.text */
   N_("On an in-breath, take the tool out slowly, holding its base. Rest for a moment afterwards."),
   /* cues.aftercare-clean.title */
   N_("Clean up"),
   /* cues.aftercare-clean.text */
   N_("Wash the tool in warm water with mild soap, or with a toy cleaner, and let it dry."),
+  /* cues.aftercare-hands.text */
+  N_("Wash your hands in warm water with mild soap, and pat the area dry gently."),
   /* cues.aftercare-water.title */
   N_("Look after yourself"),
   /* cues.aftercare-water.text */

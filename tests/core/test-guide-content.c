@@ -24,6 +24,10 @@
  * come on an in-breath, with a slight bear-down and never a push. So no text
  * sends the person to the out-breath, and the texts that carry the account
  * name the in-breath.
+ *
+ * Cues fit the session's tool: a session with a finger hears nothing about
+ * a tool's base or washing a tool, and a session with an inserted tool is
+ * reminded to hold it by its base as it comes out.
  */
 
 #define PROGRAM_RESOURCE "/io/github/lento/Lento/plan/program.json"
@@ -43,6 +47,23 @@ text_free (gpointer data)
   g_free (text->id);
   g_free (text->text);
   g_free (text);
+}
+
+/* One template of the plan, for the cases about tools and fingers. */
+typedef struct {
+  LentoProgram *program;
+  char         *template_id;
+} TemplateCase;
+
+static GPtrArray *template_cases;  /* TemplateCase */
+
+static void
+template_case_free (gpointer data)
+{
+  TemplateCase *test = data;
+
+  g_free (test->template_id);
+  g_free (test);
 }
 
 static void
@@ -111,7 +132,12 @@ collect_program (LentoProgram *program)
         json_array_get_object_element (templates, i), "id");
       g_autofree char *id = g_strdup_printf ("template:%s.title", template);
 
+      TemplateCase *test = g_new0 (TemplateCase, 1);
+
       add_text (id, lento_program_get_template_title (program, template));
+      test->program = program;
+      test->template_id = g_strdup (template);
+      g_ptr_array_add (template_cases, test);
     }
 
   for (guint i = 0; i < lento_program_get_n_stages (program); i++)
@@ -240,6 +266,7 @@ static const char * const carries_account[] = {
   "cue:warm-up-bear-down.text",
   "cue:entry-bear-down.text",
   "cue:cool-down-slowly.text",
+  "cue:cool-down-finger.text",
   "stage:getting-ready.goal-2",
   "stage:outside-first.goal-1",
   "stage:first-trainer.goal-0",
@@ -258,6 +285,89 @@ test_breath_carries_account (gconstpointer data)
   else if (!names_in_breath (text->text))
     g_test_fail_printf ("%s should time its step with the in-breath, but does not name it: “%s”",
                         id, text->text);
+}
+
+/* Tools and fingers. */
+
+static gboolean
+about_tool (const char *text)
+{
+  return matches ("\\bbase\\b", text)
+         || matches ("\\b(wash|clean)\\w*\\b[^.]*\\b(tool|toy)s?\\b", text);
+}
+
+/* Every cue a template runs for @context, title and text, one per line. */
+static GPtrArray *
+cues_for (LentoProgram    *program,
+          const char      *template_id,
+          LentoCueContext  context)
+{
+  g_autoptr(LentoSessionTemplate) template = lento_program_dup_template (program, template_id);
+  g_autoptr(LentoSessionTemplate) selected = NULL;
+  GPtrArray *cues = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (template);
+  selected = lento_session_template_select_cues (template, context);
+  for (guint p = 0; p < lento_session_template_get_n_phases (selected); p++)
+    for (guint c = 0; c < lento_session_template_get_n_cues (selected, p); c++)
+      {
+        const char *cue = lento_session_template_get_cue_id (selected, p, c);
+
+        g_ptr_array_add (cues, g_strdup_printf ("%s: %s %s", cue,
+                                                lento_program_get_cue_title (program, cue),
+                                                lento_program_get_cue_text (program, cue)));
+      }
+
+  return cues;
+}
+
+static void
+test_finger_no_tool_cues (gconstpointer data)
+{
+  const TemplateCase *test = data;
+  const LentoCueContext contexts[] = {
+    LENTO_CUE_CONTEXT_FINGER,
+    LENTO_CUE_CONTEXT_FINGER | LENTO_CUE_CONTEXT_WARM_UP_SIZE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contexts); i++)
+    {
+      g_autoptr(GPtrArray) cues = cues_for (test->program, test->template_id, contexts[i]);
+
+      for (guint c = 0; c < cues->len; c++)
+        {
+          const char *cue = g_ptr_array_index (cues, c);
+
+          if (about_tool (cue))
+            g_test_fail_printf ("template %s with a finger has a cue about a tool's base or "
+                                "washing a tool: “%s”", test->template_id, cue);
+        }
+    }
+}
+
+static void
+test_tool_holds_base (gconstpointer data)
+{
+  const TemplateCase *test = data;
+  g_autoptr(LentoSessionTemplate) template = lento_program_dup_template (test->program,
+                                                                         test->template_id);
+  g_autoptr(GPtrArray) cues = NULL;
+  gboolean base = FALSE;
+
+  /* Only a session with a wear phase has something inserted to take out. */
+  if (lento_session_template_find_phase (template, LENTO_PHASE_KIND_WEAR) < 0)
+    {
+      g_test_skip ("no wear phase");
+      return;
+    }
+
+  cues = cues_for (test->program, test->template_id, LENTO_CUE_CONTEXT_NONE);
+  for (guint c = 0; c < cues->len; c++)
+    base |= matches ("\\bbase\\b", g_ptr_array_index (cues, c));
+
+  if (!base)
+    g_test_fail_printf ("template %s with an inserted tool never says to hold it by its base",
+                        test->template_id);
 }
 
 static char *
@@ -285,6 +395,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   texts = g_ptr_array_new_with_free_func (text_free);
+  template_cases = g_ptr_array_new_with_free_func (template_case_free);
   collect_program (program);
   collect_learn ();
 
@@ -306,7 +417,20 @@ main (int   argc,
       g_test_add_data_func (path, carries_account[i], test_breath_carries_account);
     }
 
+  for (guint i = 0; i < template_cases->len; i++)
+    {
+      const TemplateCase *test = g_ptr_array_index (template_cases, i);
+      g_autofree char *finger = g_strdup_printf ("/lento/guide/content/finger/%s",
+                                                 test->template_id);
+      g_autofree char *tool = g_strdup_printf ("/lento/guide/content/tool/%s",
+                                               test->template_id);
+
+      g_test_add_data_func (finger, test, test_finger_no_tool_cues);
+      g_test_add_data_func (tool, test, test_tool_holds_base);
+    }
+
   status = g_test_run ();
+  g_clear_pointer (&template_cases, g_ptr_array_unref);
   g_clear_pointer (&texts, g_ptr_array_unref);
   return status;
 }
