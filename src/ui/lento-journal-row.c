@@ -204,8 +204,12 @@ lento_journal_row_bind (LentoJournalRow *self,
                                 : lento_entry_get_tool (entry) != NULL ? _("Unknown tool")
                                 : _("No tool recorded"),
                                 diameter);
-      /* Translators: minutes a tool was worn. */
-      wear = g_strdup_printf (_("%u min worn"), (lento_entry_get_wear (entry) + 30) / 60);
+      guint minutes = (lento_entry_get_wear (entry) + 30) / 60;
+
+      /* Translators: minutes a tool was worn, abbreviated. */
+      wear = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min worn", "%u min worn",
+                                           minutes),
+                              minutes);
       comfort = format_score (lento_entry_get_comfort (entry));
       pain = format_score (lento_entry_get_pain (entry));
       /* Translators: the comfort and pain scores, each 0 to 10. */

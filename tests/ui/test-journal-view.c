@@ -991,6 +991,45 @@ test_row_size_once (void)
   g_assert_finalize_object (row);
 }
 
+/* The chart summaries take the plural their number asks for: one week, one
+ * session, never "1 weeks".
+ */
+static void
+test_stats_one_session (void)
+{
+  GtkWidget *page = g_object_ref_sink (g_object_new (LENTO_TYPE_JOURNAL_STATS_PAGE, NULL));
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 20, 0, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  g_autoptr(GRegex) plural_after_one = NULL;
+
+  lento_entry_set_diameter (entry, 18.0);
+  lento_entry_set_wear (entry, 600);
+  lento_entry_set_duration (entry, 1500);
+  lento_entry_set_comfort (entry, 7);
+  lento_entry_set_pain (entry, 0);
+  g_list_store_append (entries, entry);
+  lento_journal_stats_page_set_model (LENTO_JOURNAL_STATS_PAGE (page), G_LIST_MODEL (entries));
+  lento_journal_stats_page_update (LENTO_JOURNAL_STATS_PAGE (page));
+
+  plural_after_one = g_regex_new ("\\b1 (weeks|sessions|days|minutes)\\b", 0, 0, NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      LentoChart *chart = LENTO_CHART (
+        lento_journal_stats_page_get_chart (LENTO_JOURNAL_STATS_PAGE (page), i));
+      const char *description = lento_chart_get_description (chart);
+
+      g_test_message ("chart %u: %s", i, description);
+      if (g_regex_match (plural_after_one, description, 0, NULL))
+        g_error ("chart %u says a plural after 1: “%s”", i, description);
+    }
+
+  g_assert_nonnull (strstr (lento_chart_get_description (LENTO_CHART (
+    lento_journal_stats_page_get_chart (LENTO_JOURNAL_STATS_PAGE (page), 0))), "1 week"));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1074,7 @@ main (int   argc,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
+  g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
 
   return g_test_run ();
 }
