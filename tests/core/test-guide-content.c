@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "lento-coach.h"
 #include "lento-learn.h"
 #include "lento-program.h"
 
@@ -28,6 +31,10 @@
  * Cues fit the session's tool: a session with a finger hears nothing about
  * a tool's base or washing a tool, and a session with an inserted tool is
  * reminded to hold it by its base as it comes out.
+ *
+ * Numbers take the plural they ask for: with a plan that allows one
+ * session a week, or moves up after one calm session, the reasons say
+ * "1 session", never "1 sessions".
  */
 
 #define PROGRAM_RESOURCE "/io/github/lento/Lento/plan/program.json"
@@ -370,6 +377,110 @@ test_tool_holds_base (gconstpointer data)
                         test->template_id);
 }
 
+/* Plurals in the coach's reasons. */
+
+typedef struct {
+  const char      *name;
+  const char      *rule;      /* a member of "rules" */
+  const char      *member;    /* in it */
+  const char      *member2;   /* another, or NULL */
+  gint64           value;
+  LentoReasonCode  reason;
+  const char      *says;
+} PluralCase;
+
+static const PluralCase plural_cases[] = {
+  { "week-full-one-session", "sessions_per_week", "max", "min", 1,
+    LENTO_REASON_WEEK_FULL, "1 session in seven days" },
+  { "not-yet-one-session", "advance", "sessions", NULL, 1,
+    LENTO_REASON_NOT_YET, "the last 1 session went in" },
+};
+
+static LentoProgram *
+program_with_rule (const char *rule,
+                   const char *member,
+                   const char *member2,
+                   gint64      value)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object;
+  LentoProgram *program;
+
+  bytes = g_resources_lookup_data (PROGRAM_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+
+  object = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (root), "rules"), rule);
+  json_object_set_int_member (object, member, value);
+  if (member2 != NULL)
+    json_object_set_int_member (object, member2, value);
+
+  g_clear_pointer (&text, g_free);
+  text = json_to_string (root, FALSE);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (text, strlen (text));
+  program = lento_program_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return program;
+}
+
+static void
+test_plural (gconstpointer data)
+{
+  const PluralCase *test = data;
+  g_autoptr(LentoProgram) program = program_with_rule (test->rule, test->member, test->member2,
+                                                       test->value);
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) trainer = NULL;
+  g_autoptr(LentoTool) larger = NULL;
+  g_autoptr(LentoLube) lube = lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER);
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 8, 18, 30, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  g_autoptr(LentoRecommendation) rec = NULL;
+  const LentoReason *reason;
+  LentoCoachSettings settings;
+  GDate today;
+
+  lento_inventory_add_finger_presets (inventory);
+  trainer = lento_tool_new ("t21", "Trainer", LENTO_TOOL_KIND_TRAINER, LENTO_MATERIAL_SILICONE,
+                            21.5, 90.0, TRUE);
+  larger = lento_tool_new ("t25", "Larger trainer", LENTO_TOOL_KIND_TRAINER,
+                          LENTO_MATERIAL_SILICONE, 25.0, 90.0, TRUE);
+  g_assert_true (lento_inventory_add_tool (inventory, trainer, NULL));
+  g_assert_true (lento_inventory_add_tool (inventory, larger, NULL));
+  g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
+
+  /* One session two days ago at the size, that went in with a little resistance. */
+  lento_entry_set_stage (entry, "size-ladder");
+  lento_entry_set_tool (entry, "t21");
+  lento_entry_set_lube (entry, "aqua");
+  lento_entry_set_wear (entry, 600);
+  lento_entry_set_duration (entry, 1500);
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_SLIGHT);
+  lento_entry_set_pain (entry, 0);
+  lento_entry_set_comfort (entry, 7);
+  g_list_store_append (entries, entry);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 10, G_DATE_MARCH, 2026);
+  lento_coach_settings_init (&settings);
+  settings.weekdays = 0xfe;
+  rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, &settings);
+
+  reason = lento_recommendation_find_reason (rec, test->reason);
+  g_assert_nonnull (reason);
+  g_test_message ("%s", reason->text);
+  if (strstr (reason->text, test->says) == NULL)
+    g_test_fail_printf ("the reason should say “%s”: “%s”", test->says, reason->text);
+}
+
 static char *
 case_path (const char *group,
            const char *id)
@@ -427,6 +538,14 @@ main (int   argc,
 
       g_test_add_data_func (finger, test, test_finger_no_tool_cues);
       g_test_add_data_func (tool, test, test_tool_holds_base);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plural_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/guide/content/plural/%s",
+                                               plural_cases[i].name);
+
+      g_test_add_data_func (path, &plural_cases[i], test_plural);
     }
 
   status = g_test_run ();
