@@ -24,16 +24,18 @@
  *                   "cues": [ { "at": 300, "cue": "urge-fades" } ] } ] }
  *
  * Phases come in the order of LentoPhaseKind, each at most once; a template
- * may leave some out. A cue may say which sessions it is for with "when":
- * "finger" or "tool" for the kind of tool the session uses, "warm-up-size"
- * when the plan names a size to warm up on first. Such a template lists
- * every cue; lento_session_template_select_cues() makes from it the one a
- * session runs, with only the cues that fit that session. "at" counts seconds from the start of its phase. Only
+ * may leave some out. "at" counts seconds from the start of its phase. Only
  * the wear phase may have "max_seconds": how far a person may extend it.
  * Without it the wear phase cannot be extended, because how long to wear
  * is the plan's decision, not the timer's. A cue may sit at the very end of
  * its phase, and a wear cue may sit beyond "seconds" (up to "max_seconds"),
  * where it is only reached when the phase is extended.
+ *
+ * A cue may say which sessions it is for with "when": "finger" or "tool"
+ * for the kind of tool the session uses, "warm-up-size" when the plan names
+ * a size to warm up on first ("always" is the default). Such a template
+ * lists every cue; lento_session_template_select_cues() makes from it the
+ * one a session runs, with only the cues that fit that session.
  *
  * Members this version does not know are ignored, so that a newer plan
  * still loads. A template is not changed after it has been built.
