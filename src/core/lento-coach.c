@@ -726,27 +726,50 @@ evaluate_size (Coach *coach,
     {
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_PLATEAU,
-                           /* Translators: a diameter, like “18 mm”, and a number of days. */
-                           g_strdup_printf (_("You have been at %s for %u days. Progress often "
-                                              "pauses at one size, and that is normal: stay here "
-                                              "for a few days up to a week. If it feels "
-                                              "comfortable, wear a small trainer during quiet "
-                                              "everyday moments."), diameter, days_at_size),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         /* Translators: a diameter, like
+                                                          * “18 mm”, and a number of days.
+                                                          */
+                                                         "You have been at %s for %u day. "
+                                                         "Progress often pauses at one size, and "
+                                                         "that is normal: stay here for a few days "
+                                                         "up to a week. If it feels comfortable, "
+                                                         "wear a small trainer during quiet "
+                                                         "everyday moments.",
+                                                         "You have been at %s for %u days. "
+                                                         "Progress often pauses at one size, and "
+                                                         "that is normal: stay here for a few days "
+                                                         "up to a week. If it feels comfortable, "
+                                                         "wear a small trainer during quiet "
+                                                         "everyday moments.",
+                                                         days_at_size),
+                                            diameter, days_at_size),
                            0, run);
       return;
     }
 
   if (run >= needed)
     {
+      g_autofree char *minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u minute", "%u minutes",
+                                                               wear / 60),
+                                                  wear / 60);
+
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_NOT_YET,
-                           /* Translators: a diameter, like “18 mm”, a number of sessions
-                            * and a number of minutes.
-                            */
-                           g_strdup_printf (_("Stay at %s for now. The plan moves up once the "
-                                              "last %u sessions went in with no resistance, no "
-                                              "pain and %u minutes of wear."),
-                                            diameter, needed, wear / 60),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         /* Translators: a diameter, like
+                                                          * “18 mm”, a number of sessions and
+                                                          * minutes, like “10 minutes”.
+                                                          */
+                                                         "Stay at %s for now. The plan moves up "
+                                                         "once the last %u session went in with "
+                                                         "no resistance, no pain and %s of wear.",
+                                                         "Stay at %s for now. The plan moves up "
+                                                         "once the last %u sessions went in with "
+                                                         "no resistance, no pain and %s of wear.",
+                                                         needed),
+                                            diameter, needed, minutes),
                            0, needed);
       return;
     }
@@ -817,8 +840,13 @@ compute_next (Coach *coach,
       next->warm_up_same = TRUE;
       label = size_label (coach, next->size);
       add_reason (coach, LENTO_REASON_LONG_BREAK,
-                  g_strdup_printf (_("Welcome back. After %u days away, start with %s and give "
-                                     "the warm-up extra time."), days_since, label),
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Welcome back. After %u day away, start with %s "
+                                                "and give the warm-up extra time.",
+                                                "Welcome back. After %u days away, start with %s "
+                                                "and give the warm-up extra time.",
+                                                days_since),
+                                   days_since, label),
                   latest, NULL);
       return;
     }
@@ -910,8 +938,12 @@ explain_rest_today (Coach      *coach,
 
     case TODAY_WEEK_FULL:
       add_reason (coach, LENTO_REASON_WEEK_FULL,
-                  g_strdup_printf (_("%u sessions in seven days is plenty. Today is for rest, "
-                                     "which helps as much as practice."),
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u session in seven days is plenty. Today is "
+                                                "for rest, which helps as much as practice.",
+                                                "%u sessions in seven days is plenty. Today is "
+                                                "for rest, which helps as much as practice.",
+                                                rules->sessions_per_week_max),
                                    rules->sessions_per_week_max),
                   NULL);
       break;

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-core-error.h"
-#include "lento-export.h"
+#include "lento-export-private.h"
 #include "lento-journal-stats.h"
 #include "lento-tool.h"
 
@@ -382,27 +382,33 @@ draw_comfort_pain (Summary *s)
 }
 
 static const char *
-tool_label (Summary    *s,
+tool_label (GHashTable *tool_names,
             LentoEntry *entry)
 {
   const char *tool = lento_entry_get_tool (entry);
   const char *name = NULL;
 
-  if (tool != NULL && s->tool_names != NULL)
-    name = g_hash_table_lookup (s->tool_names, tool);
+  if (tool != NULL && tool_names != NULL)
+    name = g_hash_table_lookup (tool_names, tool);
   return name;
 }
 
-static char *
-describe_event (Summary    *s,
-                LentoEntry *entry)
+/* One line of the safety events: what was recorded, then the size. */
+char *
+_lento_export_describe_event (LentoEntry *entry,
+                              GHashTable *tool_names)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *tool = tool_label (s, entry);
+  const char *tool = tool_label (tool_names, entry);
 
   if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_CLINICIAN_NOTE)
     g_ptr_array_add (parts, g_strdup (_("Note after seeing a clinician")));
-  if (lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SIGNIFICANT)
+  /* Heavy bleeding is recorded as the strongest level with a tag of its
+   * own, and it is what the clinician most needs to read as it was said.
+   */
+  if (lento_entry_has_tag (entry, LENTO_ENTRY_TAG_HEAVY_BLEEDING))
+    g_ptr_array_add (parts, g_strdup (_("heavy bleeding")));
+  else if (lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SIGNIFICANT)
     g_ptr_array_add (parts, g_strdup (_("significant bleeding")));
   else if (lento_entry_get_bleeding (entry) == LENTO_BLEEDING_SPOTTING)
     g_ptr_array_add (parts, g_strdup (_("spotting")));
@@ -433,6 +439,7 @@ is_event (LentoEntry *entry)
   return lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_CLINICIAN_NOTE ||
          (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION &&
           (lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE ||
+           lento_entry_has_tag (entry, LENTO_ENTRY_TAG_HEAVY_BLEEDING) ||
            lento_entry_get_sharp_pain (entry) ||
            lento_entry_get_pain (entry) >= PAIN_EVENT_THRESHOLD));
 }
@@ -460,7 +467,7 @@ draw_rows (Summary   *s,
       if (s->y + LINE_HEIGHT * 2 > bottom && i + 1 < entries->len)
         break;
 
-      text = notes ? g_strdup (lento_entry_get_notes (entry)) : describe_event (s, entry);
+      text = notes ? g_strdup (lento_entry_get_notes (entry)) : _lento_export_describe_event (entry, s->tool_names);
       s->y += LINE_HEIGHT;
       draw_text (cr, MARGIN, s->y, 62, date);
       draw_text (cr, MARGIN + 64, s->y, CONTENT_WIDTH - 64, text);

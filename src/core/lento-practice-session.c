@@ -319,8 +319,9 @@ set_session (LentoPractice *self,
  * @anyway: %TRUE to start on a day the plan has no session for, which the
  *   person chose on purpose
  *
- * Starts today's session from the plan's template, where
- * lento_practice_get_start() allows it.
+ * Starts today's session from the plan's template, with the cues that fit
+ * its tool and the plan's warm-up, where lento_practice_get_start() allows
+ * it.
  *
  * Returns: %TRUE if a session started
  */
@@ -337,8 +338,8 @@ lento_practice_start_session (LentoPractice *self,
   if (start == LENTO_PRACTICE_START_NO || (start == LENTO_PRACTICE_START_ANYWAY && !anyway))
     return FALSE;
 
-  template = lento_program_dup_template (self->program,
-                                        lento_recommendation_get_template (self->recommendation));
+  template = lento_program_dup_session_template (self->program, self->recommendation,
+                                                self->inventory);
   if (template == NULL)
     return FALSE;
 
@@ -418,7 +419,9 @@ static void
 restore_session (LentoPractice *self)
 {
   g_autoptr(LentoSessionTemplate) template = NULL;
+  g_autoptr(LentoSessionTemplate) selected = NULL;
   g_autoptr(GError) error = NULL;
+  LentoCueContext context;
   LentoSession *session;
   JsonNode *node;
   const char *template_id;
@@ -428,7 +431,21 @@ restore_session (LentoPractice *self)
   template_id = lento_session_peek_saved_template_id (node);
   if (self->program != NULL && template_id != NULL)
     template = lento_program_dup_template (self->program, template_id);
-  if (template == NULL)
+
+  /* The same cues as when it started; a session saved before cues had
+   * contexts gets the ones that fit today.
+   */
+  if (template != NULL)
+    {
+      if (!lento_session_peek_saved_cue_context (node, &context))
+        context = self->recommendation != NULL
+                  ? lento_program_get_cue_context (self->program, self->recommendation,
+                                                   self->inventory)
+                  : LENTO_CUE_CONTEXT_NONE;
+      selected = lento_session_template_select_cues (template, context);
+    }
+
+  if (selected == NULL)
     {
       g_set_error_literal (&error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION,
                            _("The session in progress could not be resumed because the plan "
@@ -437,7 +454,7 @@ restore_session (LentoPractice *self)
       return;
     }
 
-  session = lento_session_restore_from_json (template, self->clock, node, &error);
+  session = lento_session_restore_from_json (selected, self->clock, node, &error);
   if (session == NULL)
     {
       _lento_practice_emit_error (self, error);

@@ -34,7 +34,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[1].goals[0] */
   N_("Circle the opening with a lubricated finger until touch feels ordinary."),
   /* stages[1].goals[1] */
-  N_("Practise bearing down gently, as if starting a bowel movement, while you breathe out."),
+  N_("On an in-breath, practise bearing down gently, as if starting a bowel movement, then let go."),
   /* stages[1].goals[2] */
   N_("Go no deeper than the tip of one finger, and only when it feels easy."),
   /* stages[1].move_on.text */
@@ -44,7 +44,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[2].summary */
   N_("Week two: the smallest trainer or your little finger, worn for ten to fifteen minutes."),
   /* stages[2].goals[0] */
-  N_("Let the smallest size slide in on an out-breath, without pushing."),
+  N_("Let the smallest size slide in on an in-breath, with a slight bear-down and no pushing."),
   /* stages[2].goals[1] */
   N_("Stay with it for ten to fifteen minutes so the inner muscle can let go."),
   /* stages[2].goals[2] */
@@ -94,7 +94,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.warm-up-bear-down.title */
   N_("Bear down gently"),
   /* cues.warm-up-bear-down.text */
-  N_("On an out-breath, bear down a little, as if starting a bowel movement, then let go."),
+  N_("As you breathe in, bear down a little, as if starting a bowel movement, then let it go. Gentle is enough."),
   /* cues.warm-up-lube.title */
   N_("Lubricate generously"),
   /* cues.warm-up-lube.text */
@@ -102,13 +102,13 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.warm-up-circle.text */
   N_("Circle the opening slowly with a finger so the outer muscle gets used to touch. No diving in."),
   /* cues.warm-up-smaller.title */
-  N_("Warm up"),
+  N_("The warm-up size"),
   /* cues.warm-up-smaller.text */
-  N_("If the plan suggests a warm-up size, use it now, then rest it aside when you feel ready."),
+  N_("Begin with the warm-up size the plan named for today. Once it feels easy, set it aside and go on."),
   /* cues.entry-bear-down.title */
   N_("Gentle pressure"),
   /* cues.entry-bear-down.text */
-  N_("Rest the tip against the opening. Bear down slightly as you breathe out and let it be drawn in."),
+  N_("Rest the tip against the opening. On an in-breath, bear down slightly and let it slide in, without pushing."),
   /* cues.entry-fingertip.title */
   N_("Just the fingertip"),
   /* cues.entry-fingertip.text */
@@ -116,7 +116,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* cues.entry-no-push.title */
   N_("Never push"),
   /* cues.entry-no-push.text */
-  N_("If it does not slide in on its own, wait a few breaths and try again. Stop if it hurts."),
+  N_("If it does not slide in on its own, wait a few breaths and try again on a later in-breath. Stop if it hurts."),
   /* cues.wear-stay.title */
   N_("Stay with it"),
   /* cues.wear-stay.text */
@@ -129,14 +129,18 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   N_("Easing off"),
   /* cues.urge-fades-later.text */
   N_("For most people the urge has faded by now. If it has not, that is fine too."),
-  /* cues.cool-down-slowly.title */
+  /* cues.cool-down-finger.title */
   N_("Slowly out"),
+  /* cues.cool-down-finger.text */
+  N_("On an in-breath, draw your finger out slowly. Rest for a moment afterwards."),
   /* cues.cool-down-slowly.text */
-  N_("Breathe out and remove the tool slowly, holding its base. Rest for a moment afterwards."),
+  N_("On an in-breath, take the tool out slowly, holding its base. Rest for a moment afterwards."),
   /* cues.aftercare-clean.title */
   N_("Clean up"),
   /* cues.aftercare-clean.text */
   N_("Wash the tool in warm water with mild soap, or with a toy cleaner, and let it dry."),
+  /* cues.aftercare-hands.text */
+  N_("Wash your hands in warm water with mild soap, and pat the area dry gently."),
   /* cues.aftercare-water.title */
   N_("Look after yourself"),
   /* cues.aftercare-water.text */

@@ -1141,6 +1141,84 @@ lento_program_dup_template (LentoProgram *self,
   return lento_session_template_new_from_json (node, NULL);
 }
 
+/**
+ * lento_program_get_cue_context:
+ * @recommendation: what the plan suggests for today
+ * @inventory: (nullable): the person's tools, to tell a finger from a trainer
+ *
+ * What today's session holds that its cues depend on: whether its tool is
+ * a finger, and whether the plan names a size to warm up on first (which
+ * it does only where its rules ask for a warm-up). A stage for fingers is
+ * a finger session even without a finger in the inventory.
+ *
+ * Returns: the context to select the template's cues for
+ */
+LentoCueContext
+lento_program_get_cue_context (LentoProgram        *self,
+                               LentoRecommendation *recommendation,
+                               LentoInventory      *inventory)
+{
+  LentoCueContext context = LENTO_CUE_CONTEXT_NONE;
+  const char *tool_id;
+  LentoTool *tool = NULL;
+  gboolean finger;
+
+  g_return_val_if_fail (LENTO_IS_PROGRAM (self), LENTO_CUE_CONTEXT_NONE);
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (recommendation), LENTO_CUE_CONTEXT_NONE);
+  g_return_val_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory),
+                        LENTO_CUE_CONTEXT_NONE);
+
+  tool_id = lento_recommendation_get_tool (recommendation);
+  if (tool_id != NULL && inventory != NULL)
+    tool = lento_inventory_find_tool (inventory, tool_id);
+
+  if (tool != NULL)
+    finger = lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER;
+  else
+    finger = lento_program_get_stage_tools (self, lento_recommendation_get_stage (recommendation))
+             == LENTO_STAGE_TOOLS_FINGER;
+
+  if (finger)
+    context |= LENTO_CUE_CONTEXT_FINGER;
+  if (lento_recommendation_get_warm_up_tool (recommendation) != NULL)
+    context |= LENTO_CUE_CONTEXT_WARM_UP_SIZE;
+
+  return context;
+}
+
+/**
+ * lento_program_dup_session_template:
+ * @recommendation: what the plan suggests for today
+ * @inventory: (nullable): the person's tools
+ *
+ * The template today's session runs: the recommendation's template, with
+ * the cues that fit its tool and its warm-up (see
+ * lento_program_get_cue_context()).
+ *
+ * Returns: (transfer full) (nullable): the template, or %NULL when the
+ *   recommendation names none the plan has
+ */
+LentoSessionTemplate *
+lento_program_dup_session_template (LentoProgram        *self,
+                                    LentoRecommendation *recommendation,
+                                    LentoInventory      *inventory)
+{
+  g_autoptr(LentoSessionTemplate) template = NULL;
+  const char *template_id;
+
+  g_return_val_if_fail (LENTO_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (LENTO_IS_RECOMMENDATION (recommendation), NULL);
+  g_return_val_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory), NULL);
+
+  template_id = lento_recommendation_get_template (recommendation);
+  if (template_id == NULL || (template = lento_program_dup_template (self, template_id)) == NULL)
+    return NULL;
+
+  return lento_session_template_select_cues (template,
+                                             lento_program_get_cue_context (self, recommendation,
+                                                                            inventory));
+}
+
 const char *
 lento_program_get_template_title (LentoProgram *self,
                                   const char   *template_id)

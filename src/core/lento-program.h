@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 
 #include "lento-entry.h"
+#include "lento-inventory.h"
+#include "lento-recommendation.h"
 #include "lento-session-template.h"
 
 G_BEGIN_DECLS
@@ -118,6 +120,12 @@ JsonNode                *lento_program_get_template_node     (LentoProgram *self
                                                               const char   *template_id);
 LentoSessionTemplate    *lento_program_dup_template          (LentoProgram *self,
                                                               const char   *template_id);
+LentoCueContext          lento_program_get_cue_context       (LentoProgram        *self,
+                                                              LentoRecommendation *recommendation,
+                                                              LentoInventory      *inventory);
+LentoSessionTemplate    *lento_program_dup_session_template  (LentoProgram        *self,
+                                                              LentoRecommendation *recommendation,
+                                                              LentoInventory      *inventory);
 const char              *lento_program_get_template_title    (LentoProgram *self,
                                                               const char   *template_id);
 const char              *lento_program_get_cue_title         (LentoProgram *self,

@@ -29,6 +29,7 @@ lento_session_serialize (LentoSession *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GEnumClass) state_class = NULL;
   g_autoptr(GEnumClass) end_class = NULL;
+  LentoCueContext context;
   gint64 now;
 
   g_return_val_if_fail (LENTO_IS_SESSION (self), NULL);
@@ -42,6 +43,24 @@ lento_session_serialize (LentoSession *self)
   json_builder_add_int_value (builder, SAVED_VERSION);
   json_builder_set_member_name (builder, "template");
   json_builder_add_string_value (builder, lento_session_template_get_id (self->template));
+
+  /* Which of the template's cues this session runs, so that it comes back
+   * with the same ones.
+   */
+  if (lento_session_template_get_context (self->template, &context))
+    {
+      g_autoptr(GFlagsClass) context_class = g_type_class_ref (LENTO_TYPE_CUE_CONTEXT);
+
+      json_builder_set_member_name (builder, "cues_for");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < context_class->n_values; i++)
+        {
+          if ((context & context_class->values[i].value) != 0)
+            json_builder_add_string_value (builder, context_class->values[i].value_nick);
+        }
+      json_builder_end_array (builder);
+    }
+
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, g_enum_get_value (state_class, self->state)->value_nick);
   json_builder_set_member_name (builder, "phase");
@@ -147,6 +166,74 @@ read_enum (JsonObject  *object,
   return TRUE;
 }
 
+/* Reads "cues_for"; *present tells whether the saved session has it. */
+static gboolean
+read_cue_context (JsonObject      *object,
+                  gboolean        *present,
+                  LentoCueContext *context,
+                  GError         **error)
+{
+  g_autoptr(GFlagsClass) context_class = NULL;
+  JsonNode *member = json_object_get_member (object, "cues_for");
+  JsonArray *names;
+
+  *present = member != NULL;
+  *context = LENTO_CUE_CONTEXT_NONE;
+  if (member == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    return saved_error (error, "cues_for");
+
+  context_class = g_type_class_ref (LENTO_TYPE_CUE_CONTEXT);
+  names = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      JsonNode *name = json_array_get_element (names, i);
+      GFlagsValue *value;
+
+      if (json_node_get_value_type (name) != G_TYPE_STRING)
+        return saved_error (error, "cues_for");
+
+      value = g_flags_get_value_by_nick (context_class, json_node_get_string (name));
+      if (value == NULL)
+        return saved_error (error, "cues_for");
+
+      *context |= value->value;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lento_session_peek_saved_cue_context:
+ * @node: a node written by lento_session_serialize()
+ * @context: (out): where to store the context its cues were selected for
+ *
+ * Tells which of its template's cues a saved session ran (see
+ * lento_session_template_select_cues()), so that the caller can make the
+ * same template before calling lento_session_restore_from_json().
+ *
+ * Returns: %TRUE when the saved session names a valid context; %FALSE when
+ *   it ran a template as a whole, as sessions saved before cues had
+ *   contexts did
+ */
+gboolean
+lento_session_peek_saved_cue_context (JsonNode        *node,
+                                      LentoCueContext *context)
+{
+  gboolean present;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  *context = LENTO_CUE_CONTEXT_NONE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  return read_cue_context (json_node_get_object (node), &present, context, NULL) && present;
+}
+
 /**
  * lento_session_peek_saved_template_id:
  * @node: a node written by lento_session_serialize()
@@ -208,6 +295,9 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
   gint64 ended_at = 0;
   int state;
   int ended_by = LENTO_SESSION_END_STOPPED;
+  LentoCueContext context;
+  LentoCueContext template_context;
+  gboolean has_context;
   guint n_phases;
 
   g_return_val_if_fail (LENTO_IS_SESSION_TEMPLATE (template), NULL);
@@ -232,6 +322,19 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
                  lento_session_template_get_id (template)) != 0)
     {
       saved_error (error, "template");
+      return NULL;
+    }
+
+  /* A session that names its cues comes back with those very cues, or not
+   * at all: its cue count would point elsewhere. One saved before cues had
+   * contexts takes whichever template it is given.
+   */
+  if (!read_cue_context (object, &has_context, &context, error))
+    return NULL;
+  if (has_context && (!lento_session_template_get_context (template, &template_context)
+                      || template_context != context))
+    {
+      saved_error (error, "cues_for");
       return NULL;
     }
 

@@ -31,6 +31,12 @@
  * its phase, and a wear cue may sit beyond "seconds" (up to "max_seconds"),
  * where it is only reached when the phase is extended.
  *
+ * A cue may say which sessions it is for with "when": "finger" or "tool"
+ * for the kind of tool the session uses, "warm-up-size" when the plan names
+ * a size to warm up on first ("always" is the default). Such a template
+ * lists every cue; lento_session_template_select_cues() makes from it the
+ * one a session runs, with only the cues that fit that session.
+ *
  * Members this version does not know are ignored, so that a newer plan
  * still loads. A template is not changed after it has been built.
  */
@@ -39,6 +45,7 @@ typedef struct
 {
   guint at;
   char *cue_id;
+  LentoCueWhen when;
 } Cue;
 
 typedef struct
@@ -57,6 +64,10 @@ struct _LentoSessionTemplate
   char *id;
   char *title;
   GArray *phases;
+
+  /* Set on a template made by lento_session_template_select_cues(). */
+  LentoCueContext context;
+  gboolean selected;
 };
 
 G_DEFINE_FINAL_TYPE (LentoSessionTemplate, lento_session_template, G_TYPE_OBJECT)
@@ -70,6 +81,16 @@ G_DEFINE_ENUM_TYPE (LentoPhaseKind, lento_phase_kind,
   G_DEFINE_ENUM_VALUE (LENTO_PHASE_KIND_WEAR, "wear"),
   G_DEFINE_ENUM_VALUE (LENTO_PHASE_KIND_COOL_DOWN, "cool-down"),
   G_DEFINE_ENUM_VALUE (LENTO_PHASE_KIND_AFTERCARE, "aftercare"))
+
+G_DEFINE_ENUM_TYPE (LentoCueWhen, lento_cue_when,
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_WHEN_ALWAYS, "always"),
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_WHEN_FINGER, "finger"),
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_WHEN_TOOL, "tool"),
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_WHEN_WARM_UP_SIZE, "warm-up-size"))
+
+G_DEFINE_FLAGS_TYPE (LentoCueContext, lento_cue_context,
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_CONTEXT_FINGER, "finger"),
+  G_DEFINE_ENUM_VALUE (LENTO_CUE_CONTEXT_WARM_UP_SIZE, "warm-up-size"))
 
 /**
  * lento_phase_kind_to_string:
@@ -114,6 +135,69 @@ lento_phase_kind_from_string (const char     *string,
 
   *kind = value->value;
   return TRUE;
+}
+
+/**
+ * lento_cue_when_to_string:
+ * @when: a #LentoCueWhen
+ *
+ * Returns: (transfer none): the name used in JSON, such as "finger"
+ */
+const char *
+lento_cue_when_to_string (LentoCueWhen when)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LENTO_TYPE_CUE_WHEN);
+  GEnumValue *value = g_enum_get_value (enum_class, when);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+/**
+ * lento_cue_when_from_string:
+ * @string: a condition's name as used in JSON
+ * @when: (out): where to store it
+ *
+ * Returns: %TRUE if @string names a condition
+ */
+gboolean
+lento_cue_when_from_string (const char   *string,
+                            LentoCueWhen *when)
+{
+  g_autoptr(GEnumClass) enum_class = NULL;
+  GEnumValue *value;
+
+  g_return_val_if_fail (when != NULL, FALSE);
+
+  if (string == NULL)
+    return FALSE;
+
+  enum_class = g_type_class_ref (LENTO_TYPE_CUE_WHEN);
+  value = g_enum_get_value_by_nick (enum_class, string);
+  if (value == NULL)
+    return FALSE;
+
+  *when = value->value;
+  return TRUE;
+}
+
+static gboolean
+cue_fits (LentoCueWhen    when,
+          LentoCueContext context)
+{
+  switch (when)
+    {
+    case LENTO_CUE_WHEN_FINGER:
+      return (context & LENTO_CUE_CONTEXT_FINGER) != 0;
+    case LENTO_CUE_WHEN_TOOL:
+      return (context & LENTO_CUE_CONTEXT_FINGER) == 0;
+    case LENTO_CUE_WHEN_WARM_UP_SIZE:
+      return (context & LENTO_CUE_CONTEXT_WARM_UP_SIZE) != 0;
+    case LENTO_CUE_WHEN_ALWAYS:
+    default:
+      return TRUE;
+    }
 }
 
 static void
@@ -242,7 +326,7 @@ lento_session_template_add_phase (LentoSessionTemplate *self,
  * @at: seconds from the start of the phase, not before the last cue added
  * @cue_id: the cue's identifier, which LentoProgram turns into words
  *
- * Adds a cue to a phase.
+ * Adds a cue to a phase, for every session.
  */
 void
 lento_session_template_add_cue (LentoSessionTemplate *self,
@@ -250,12 +334,33 @@ lento_session_template_add_cue (LentoSessionTemplate *self,
                                 guint                 at,
                                 const char           *cue_id)
 {
+  lento_session_template_add_cue_when (self, phase, at, cue_id, LENTO_CUE_WHEN_ALWAYS);
+}
+
+/**
+ * lento_session_template_add_cue_when:
+ * @self: a #LentoSessionTemplate
+ * @phase: the index of a phase
+ * @at: seconds from the start of the phase, not before the last cue added
+ * @cue_id: the cue's identifier, which LentoProgram turns into words
+ * @when: which sessions the cue is for
+ *
+ * Adds a cue to a phase, for the sessions @when names.
+ */
+void
+lento_session_template_add_cue_when (LentoSessionTemplate *self,
+                                     guint                 phase,
+                                     guint                 at,
+                                     const char           *cue_id,
+                                     LentoCueWhen          when)
+{
   Phase *p;
   Cue cue;
 
   g_return_if_fail (LENTO_IS_SESSION_TEMPLATE (self));
   g_return_if_fail (phase < self->phases->len);
   g_return_if_fail (cue_id != NULL && cue_id[0] != '\0');
+  g_return_if_fail (when <= LENTO_CUE_WHEN_WARM_UP_SIZE);
 
   p = get_phase (self, phase);
   g_return_if_fail (at <= phase_limit (p));
@@ -264,7 +369,73 @@ lento_session_template_add_cue (LentoSessionTemplate *self,
 
   cue.at = at;
   cue.cue_id = g_strdup (cue_id);
+  cue.when = when;
   g_array_append_val (p->cues, cue);
+}
+
+/**
+ * lento_session_template_select_cues:
+ * @self: a #LentoSessionTemplate
+ * @context: what the session holds: a finger or an inserted tool, a
+ *   warm-up size or none
+ *
+ * Makes the template one session runs: the same phases, with only the cues
+ * that fit @context. It keeps the id, and remembers @context so that a
+ * saved session is brought back with the same cues.
+ *
+ * Returns: (transfer full): a new #LentoSessionTemplate
+ */
+LentoSessionTemplate *
+lento_session_template_select_cues (LentoSessionTemplate *self,
+                                    LentoCueContext       context)
+{
+  LentoSessionTemplate *selected;
+
+  g_return_val_if_fail (LENTO_IS_SESSION_TEMPLATE (self), NULL);
+  g_return_val_if_fail (!self->selected, NULL);
+
+  selected = lento_session_template_new (self->id, self->title);
+  selected->context = context;
+  selected->selected = TRUE;
+
+  for (guint i = 0; i < self->phases->len; i++)
+    {
+      const Phase *phase = get_phase (self, i);
+      guint index = lento_session_template_add_phase (selected, phase->kind, phase->seconds,
+                                                      phase->max_seconds);
+
+      for (guint j = 0; j < phase->cues->len; j++)
+        {
+          const Cue *cue = &g_array_index (phase->cues, Cue, j);
+
+          if (cue_fits (cue->when, context))
+            lento_session_template_add_cue_when (selected, index, cue->at, cue->cue_id,
+                                                 cue->when);
+        }
+    }
+
+  return selected;
+}
+
+/**
+ * lento_session_template_get_context:
+ * @self: a #LentoSessionTemplate
+ * @context: (out) (optional): where to store the context its cues were
+ *   selected for
+ *
+ * Returns: %TRUE when the template was made by
+ *   lento_session_template_select_cues()
+ */
+gboolean
+lento_session_template_get_context (LentoSessionTemplate *self,
+                                    LentoCueContext      *context)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_TEMPLATE (self), FALSE);
+
+  if (context != NULL)
+    *context = self->context;
+
+  return self->selected;
 }
 
 /* Parsing. Each error names the field with a path such as
@@ -420,9 +591,12 @@ parse_cues (LentoSessionTemplate  *self,
       g_autofree char *cue_path = g_strdup_printf ("%s[%u]", cues_path, i);
       g_autofree char *at_path = g_strdup_printf ("%s.at", cue_path);
       g_autofree char *id_path = g_strdup_printf ("%s.cue", cue_path);
+      g_autofree char *when_path = g_strdup_printf ("%s.when", cue_path);
       JsonNode *cue_node = json_array_get_element (cues, i);
       JsonObject *cue_object;
       const char *cue_id;
+      const char *when_name;
+      LentoCueWhen when = LENTO_CUE_WHEN_ALWAYS;
       guint at = 0;
 
       if (!expect_type (cue_node, JSON_NODE_OBJECT, cue_path, error))
@@ -444,7 +618,23 @@ parse_cues (LentoSessionTemplate  *self,
           return template_error (error, problem);
         }
 
-      lento_session_template_add_cue (self, index, at, cue_id);
+      if (json_object_has_member (cue_object, "when"))
+        {
+          if (!get_string (cue_object, "when", when_path, &when_name, error))
+            return FALSE;
+
+          if (!lento_cue_when_from_string (when_name, &when))
+            {
+              g_autofree char *problem = NULL;
+
+              problem = g_strdup_printf (_("A session template’s “%s” names a kind of session "
+                                           "Lento does not know: “%s”."),
+                                         when_path, when_name);
+              return template_error (error, problem);
+            }
+        }
+
+      lento_session_template_add_cue_when (self, index, at, cue_id, when);
     }
 
   return TRUE;
@@ -624,6 +814,11 @@ lento_session_template_to_json (LentoSessionTemplate *self)
           json_builder_add_int_value (builder, cue->at);
           json_builder_set_member_name (builder, "cue");
           json_builder_add_string_value (builder, cue->cue_id);
+          if (cue->when != LENTO_CUE_WHEN_ALWAYS)
+            {
+              json_builder_set_member_name (builder, "when");
+              json_builder_add_string_value (builder, lento_cue_when_to_string (cue->when));
+            }
           json_builder_end_object (builder);
         }
 
@@ -827,4 +1022,24 @@ lento_session_template_get_cue_id (LentoSessionTemplate *self,
   g_return_val_if_fail (cue < get_phase (self, phase)->cues->len, NULL);
 
   return g_array_index (get_phase (self, phase)->cues, Cue, cue).cue_id;
+}
+
+/**
+ * lento_session_template_get_cue_when:
+ * @self: a #LentoSessionTemplate
+ * @phase: the index of a phase
+ * @cue: the index of a cue in that phase
+ *
+ * Returns: which sessions the cue is for
+ */
+LentoCueWhen
+lento_session_template_get_cue_when (LentoSessionTemplate *self,
+                                     guint                 phase,
+                                     guint                 cue)
+{
+  g_return_val_if_fail (LENTO_IS_SESSION_TEMPLATE (self), LENTO_CUE_WHEN_ALWAYS);
+  g_return_val_if_fail (phase < self->phases->len, LENTO_CUE_WHEN_ALWAYS);
+  g_return_val_if_fail (cue < get_phase (self, phase)->cues->len, LENTO_CUE_WHEN_ALWAYS);
+
+  return g_array_index (get_phase (self, phase)->cues, Cue, cue).when;
 }

@@ -37,6 +37,32 @@ const char *lento_phase_kind_to_string   (LentoPhaseKind  kind);
 gboolean    lento_phase_kind_from_string (const char     *string,
                                           LentoPhaseKind *kind);
 
+/* Which sessions a cue of a template is for. A cue about a tool's base,
+ * say, has no place in a session with a finger.
+ */
+typedef enum {
+  LENTO_CUE_WHEN_ALWAYS,
+  LENTO_CUE_WHEN_FINGER,        /* the session's tool is a finger */
+  LENTO_CUE_WHEN_TOOL,          /* the session's tool is inserted: a trainer, plug or dilator */
+  LENTO_CUE_WHEN_WARM_UP_SIZE,  /* the plan names a size to warm up on first */
+} LentoCueWhen;
+
+#define LENTO_TYPE_CUE_WHEN (lento_cue_when_get_type ())
+GType       lento_cue_when_get_type    (void) G_GNUC_CONST;
+const char *lento_cue_when_to_string   (LentoCueWhen  when);
+gboolean    lento_cue_when_from_string (const char   *string,
+                                        LentoCueWhen *when);
+
+/* What one session holds that its cues depend on. */
+typedef enum {
+  LENTO_CUE_CONTEXT_NONE         = 0,
+  LENTO_CUE_CONTEXT_FINGER       = 1 << 0,  /* the tool is a finger */
+  LENTO_CUE_CONTEXT_WARM_UP_SIZE = 1 << 1,  /* a warm-up size comes first */
+} LentoCueContext;
+
+#define LENTO_TYPE_CUE_CONTEXT (lento_cue_context_get_type ())
+GType lento_cue_context_get_type (void) G_GNUC_CONST;
+
 /* The longest any one phase may last, in seconds: far above what a plan
  * asks, low enough that a typing mistake in the plan file is caught.
  */
@@ -59,6 +85,15 @@ void                  lento_session_template_add_cue         (LentoSessionTempla
                                                               guint                 phase,
                                                               guint                 at,
                                                               const char           *cue_id);
+void                  lento_session_template_add_cue_when    (LentoSessionTemplate *self,
+                                                              guint                 phase,
+                                                              guint                 at,
+                                                              const char           *cue_id,
+                                                              LentoCueWhen          when);
+LentoSessionTemplate *lento_session_template_select_cues     (LentoSessionTemplate *self,
+                                                              LentoCueContext       context);
+gboolean              lento_session_template_get_context     (LentoSessionTemplate *self,
+                                                              LentoCueContext      *context);
 const char           *lento_session_template_get_id          (LentoSessionTemplate *self);
 const char           *lento_session_template_get_title       (LentoSessionTemplate *self);
 guint                 lento_session_template_get_n_phases    (LentoSessionTemplate *self);
@@ -77,6 +112,9 @@ guint                 lento_session_template_get_cue_at      (LentoSessionTempla
                                                               guint                 phase,
                                                               guint                 cue);
 const char           *lento_session_template_get_cue_id      (LentoSessionTemplate *self,
+                                                              guint                 phase,
+                                                              guint                 cue);
+LentoCueWhen          lento_session_template_get_cue_when    (LentoSessionTemplate *self,
                                                               guint                 phase,
                                                               guint                 cue);
 JsonNode             *lento_session_template_to_json         (LentoSessionTemplate *self);

@@ -49,6 +49,8 @@ LentoSession         *lento_session_restore_from_json     (LentoSessionTemplate 
                                                            JsonNode              *node,
                                                            GError               **error);
 const char           *lento_session_peek_saved_template_id (JsonNode             *node);
+gboolean              lento_session_peek_saved_cue_context (JsonNode             *node,
+                                                           LentoCueContext      *context);
 JsonNode             *lento_session_serialize             (LentoSession          *self);
 LentoSessionTemplate *lento_session_get_template          (LentoSession          *self);
 LentoClock           *lento_session_get_clock             (LentoSession          *self);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -114,6 +115,43 @@ first_line (const char *text)
   return end != NULL ? g_strndup (text, end - text) : g_strdup (text);
 }
 
+/* Whether @name already gives the size @mm, as in “Glass dilator, 34 mm”:
+ * a number, with a point or a comma, followed by “mm”.
+ */
+static gboolean
+name_shows_diameter (const char *name,
+                     double      mm)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      g_autofree char *number = NULL;
+      const char *end = p;
+      double value;
+
+      if (!g_ascii_isdigit (*p) || (p > name && (g_ascii_isdigit (p[-1]) || p[-1] == '.'
+                                                 || p[-1] == ',')))
+        continue;
+
+      while (g_ascii_isdigit (*end))
+        end++;
+      if ((*end == '.' || *end == ',') && g_ascii_isdigit (end[1]))
+        for (end++; g_ascii_isdigit (*end); end++)
+          ;
+
+      number = g_strndup (p, end - p);
+      g_strdelimit (number, ",", '.');
+      value = g_ascii_strtod (number, NULL);
+
+      while (*end == ' ')
+        end++;
+      if (g_ascii_strncasecmp (end, "mm", 2) == 0 && !g_ascii_isalpha (end[2])
+          && fabs (value - mm) < 0.05)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static char *
 format_score (int score)
 {
@@ -154,16 +192,24 @@ lento_journal_row_bind (LentoJournalRow *self,
 
   if (kind == LENTO_ENTRY_KIND_SESSION)
     {
-      g_autofree char *diameter = lento_format_diameter (lento_entry_get_diameter (entry));
+      double mm = lento_entry_get_diameter (entry);
+      g_autofree char *diameter = lento_format_diameter (mm);
 
-      /* Translators: a tool's name and its diameter, like “Trainer 2 · 18 mm”. */
-      tool = g_strdup_printf (_("%s · %s"),
-                              tool_name != NULL ? tool_name
-                              : lento_entry_get_tool (entry) != NULL ? _("Unknown tool")
-                              : _("No tool recorded"),
-                              diameter);
-      /* Translators: minutes a tool was worn. */
-      wear = g_strdup_printf (_("%u min worn"), (lento_entry_get_wear (entry) + 30) / 60);
+      if (tool_name != NULL && name_shows_diameter (tool_name, mm))
+        tool = g_strdup (tool_name);
+      else
+        /* Translators: a tool's name and its diameter, like “Trainer 2 · 18 mm”. */
+        tool = g_strdup_printf (_("%s · %s"),
+                                tool_name != NULL ? tool_name
+                                : lento_entry_get_tool (entry) != NULL ? _("Unknown tool")
+                                : _("No tool recorded"),
+                                diameter);
+      guint minutes = (lento_entry_get_wear (entry) + 30) / 60;
+
+      /* Translators: minutes a tool was worn, abbreviated. */
+      wear = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min worn", "%u min worn",
+                                           minutes),
+                              minutes);
       comfort = format_score (lento_entry_get_comfort (entry));
       pain = format_score (lento_entry_get_pain (entry));
       /* Translators: the comfort and pain scores, each 0 to 10. */

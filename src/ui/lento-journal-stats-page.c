@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "lento-chart.h"
@@ -118,8 +120,12 @@ update_diameter (LentoJournalStatsPage *self,
       /* Translators: the first and latest largest weekly size, like “18 mm”, then a number
        * of weeks.
        */
-      description = g_strdup_printf (_("The largest size each week went from %s to %s over %u "
-                                       "weeks."),
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The largest size each week went from %s to "
+                                                  "%s over %u week.",
+                                                  "The largest size each week went from %s to "
+                                                  "%s over %u weeks.",
+                                                  values->len),
                                      first_text, last_text, values->len);
     }
 
@@ -128,6 +134,16 @@ update_diameter (LentoJournalStatsPage *self,
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_DIAMETER]),
                           (double *)(gpointer)values->data, values->len);
   lento_chart_set_description (LENTO_CHART (self->charts[CHART_DIAMETER]), description);
+}
+
+/* Minutes, rounded to whole ones, with the plural their number asks for. */
+static char *
+format_minutes (double minutes)
+{
+  gulong whole = (gulong) round (minutes);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", whole),
+                          whole);
 }
 
 static void
@@ -166,13 +182,26 @@ update_weekly (LentoJournalStatsPage *self,
     }
   else
     {
-      /* Translators: a number of weeks, average minutes per week, the most minutes in a week. */
-      wear_text = g_strdup_printf (_("Over the last %u weeks a tool was worn %.0f minutes a week "
-                                     "on average, and %.0f minutes in the fullest week."),
-                                   n, total / n, most);
+      g_autofree char *average = format_minutes (total / n);
+      g_autofree char *fullest = format_minutes (most);
+
+      /* Translators: a number of weeks, then minutes worn per week on average and
+       * in the fullest week, each like “12 minutes”.
+       */
+      wear_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Over the last %u week a tool was worn %s a "
+                                                "week on average, and %s in the fullest week.",
+                                                "Over the last %u weeks a tool was worn %s a "
+                                                "week on average, and %s in the fullest week.",
+                                                n),
+                                   n, average, fullest);
       /* Translators: weeks shown, then weeks within, below and above the target of 2 to 3. */
-      sessions_text = g_strdup_printf (_("Of the last %u weeks, %u had 2 to 3 sessions as planned, "
-                                         "%u had fewer and %u had more."),
+      sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Of the last %u week, %u had 2 to 3 sessions "
+                                                    "as planned, %u had fewer and %u had more.",
+                                                    "Of the last %u weeks, %u had 2 to 3 sessions "
+                                                    "as planned, %u had fewer and %u had more.",
+                                                    n),
                                        n, met, fewer, more);
     }
 
@@ -214,8 +243,14 @@ update_comfort_pain (LentoJournalStatsPage *self)
     description = g_strdup (_("No sessions with comfort and pain are recorded yet."));
   else
     /* Translators: sessions counted, sessions without pain, average comfort 0 to 10. */
-    description = g_strdup_printf (_("%u sessions have comfort and pain recorded; %u of them had "
-                                     "no pain, and comfort was %.1f out of 10 on average."),
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Comfort and pain are recorded for %u session; "
+                                                "%u had no pain, and comfort was %.1f out of 10 "
+                                                "on average.",
+                                                "Comfort and pain are recorded for %u sessions; "
+                                                "%u had no pain, and comfort was %.1f out of 10 "
+                                                "on average.",
+                                                counted),
                                    counted, painless, comfort_sum / counted);
 
   lento_chart_set_grid (LENTO_CHART (self->charts[CHART_COMFORT_PAIN]), grid);

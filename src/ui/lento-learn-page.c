@@ -8,121 +8,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "lento-learn.h"
 #include "lento-learn-page.h"
-
-/* The learn pages are short and fixed, so their text lives here, where
- * gettext finds it, rather than in files that would need their own
- * extraction rules.
- */
-typedef struct {
-  const char *id;
-  const char *title;
-  const char *summary;
-  const char *body;
-} Topic;
-
-static const Topic topics[] = {
-  { "body",
-    N_("The Body and Relaxation"),
-    N_("Two rings of muscle, and why relaxing is the whole method"),
-    N_("The opening is held by two rings of muscle. The outer ring is the one you can tighten "
-       "and loosen at will, the one you use to hold on until you reach a toilet. The inner ring "
-       "works on its own: it does not take orders, but it does respond to warmth, to steady "
-       "gentle pressure and to time.\n\n"
-       "When something presses past the inner ring too quickly, it protects itself by "
-       "tightening harder. Pushing against that reflex is how small tears, called fissures, "
-       "happen. Training is the slow work of showing that reflex there is nothing to guard "
-       "against, so that it can stay soft while something is there.\n\n"
-       "This is why relaxation is not a step of the method but the method itself. It is closer "
-       "to a breathing practice than to exercise. Slow, deep breaths into the belly let the "
-       "pelvic floor settle; on each in-breath it drops and loosens a little. There is no race "
-       "and nothing to win.") },
-  { "lube-tools",
-    N_("Lubricant and Tools"),
-    N_("Which lubricant, which tools, and what to avoid"),
-    N_("The body makes no lubrication here, so always use lubricant, and more of it than seems "
-       "necessary. Friction causes tiny tears that sting and can become infected. Water-based "
-       "and silicone-based lubricants both work.\n\n"
-       "Silicone lubricant slowly damages silicone tools: their surface turns sticky or porous "
-       "and can hold on to bacteria. With silicone tools, choose a thick water-based lubricant, "
-       "which also stays in place well.\n\n"
-       "Never use numbing creams, gels or sprays. Pain is how the body says stop; without it, a "
-       "tear can happen without you noticing. Lento refuses such products for this reason.\n\n"
-       "Start very small. Your own fingers give the clearest feedback, because you feel any "
-       "tensing at once. Graduated trainer sets, usually of soft silicone, offer a series of "
-       "sizes to move through slowly. Anything you insert must have a flared base, a wide end "
-       "that keeps it from slipping inside; Lento never suggests a tool without one. Glass and "
-       "polished steel are easy to clean but feel firm, so they suit later stages better than "
-       "the first.") },
-  { "preparing",
-    N_("Preparing"),
-    N_("Time, place, and what cleaning is really needed"),
-    N_("Choose a time when you are not in a hurry and will not be interrupted. Warmth helps: a "
-       "warm room, a warm shower beforehand, a towel to lie on.\n\n"
-       "Cleaning out is optional. A shower, or a simple saline rinse if you prefer, is enough. "
-       "Deep enemas are not recommended: they strip away the gut's natural flora and irritate "
-       "the lining. Over the longer term, a diet with plenty of fibre makes things easier on "
-       "its own.\n\n"
-       "Have everything within reach before you start: the lubricant, the tool you plan to use, "
-       "a towel and some tissues. Trim and file your nails if you will use your fingers.") },
-  { "session",
-    N_("A Session, Step by Step"),
-    N_("From getting comfortable to wear time"),
-    N_("1. Get comfortable. Lying on your side, or on your back with your knees up, both "
-       "work well.\n\n"
-       "2. Breathe. Take slow, deep breaths into your belly for a few minutes. Notice how the "
-       "pelvic floor drops on each in-breath: that moment is your open window.\n\n"
-       "3. Use plenty of lubricant, on yourself and on the tool.\n\n"
-       "4. Start outside. Circle the opening gently with a finger so the outer muscle gets used "
-       "to touch. There is no need to go further until you feel ready.\n\n"
-       "5. When you are ready, rest the tip against the opening and let it sit there with gentle "
-       "pressure, without pushing. Bear down slightly, as if starting a bowel movement: this "
-       "loosens the muscle and lets the tip slide in on an in-breath.\n\n"
-       "6. Stay with it. Keep breathing while the tool is in place. This wear time is when the "
-       "inner ring learns to relax. The plan suggests how long to aim for; shorter is always "
-       "fine.\n\n"
-       "7. Take it out slowly, again on an in-breath, and note in the journal how it went.") },
-  { "urge",
-    N_("The Urge to Go, and Other Worries"),
-    N_("What the common sensations mean"),
-    N_("Most people feel a strong urge to go to the toilet the first few times. It is the "
-       "nerves reporting that something is there, not a real need, especially if you emptied "
-       "your bowels beforehand. Breathe through it. It usually fades after about five to ten "
-       "minutes, and the journal lets you note when it did.\n\n"
-       "Afterwards, a feeling of fullness or slight tenderness is normal and passes.\n\n"
-       "Some days go less well than others: you may tense up, or a size that felt easy before "
-       "may not today. That is normal too. Progress often pauses at one size for a few days or "
-       "a week. Staying there, or wearing a small trainer during calm everyday activities when "
-       "that feels comfortable, helps the muscles get used to the fullness.\n\n"
-       "Sharp pain, or more than a little blood, is different: see the page on when to stop "
-       "and rest.") },
-  { "aftercare",
-    N_("Aftercare"),
-    N_("Cleaning tools and looking after yourself"),
-    N_("Wash your tools with warm water and mild soap, or with a cleaner made for them, and let "
-       "them dry before putting them away.\n\n"
-       "Drink some water. Eating enough fibre keeps things moving gently while the tissue "
-       "recovers.\n\n"
-       "Take a moment to write down how the session went while you still remember. Comfort, "
-       "any resistance or pain, and how long the urge lasted are what the plan uses to decide "
-       "what comes next.") },
-  { "stop",
-    N_("When to Stop and Rest"),
-    N_("Pain, bleeding, and why rest counts as progress"),
-    N_("Stop whenever something hurts. Pain is not something to push through: it means the "
-       "body needs more time. Take the tool out slowly and go back a step next time; the plan "
-       "will suggest a smaller size after a painful session.\n\n"
-       "Sharp pain or noticeable bleeding means things went too fast. Rest for a few days, and "
-       "start again one size smaller. Lento plans this rest for you.\n\n"
-       "Heavy bleeding, or bleeding that comes back, is a reason to see a clinician before "
-       "going on. Lento pauses the plan until you note that you have done so. Persistent pain, "
-       "fever, or pain when opening your bowels that does not go away are also reasons to get "
-       "checked.\n\n"
-       "Rest days are part of the plan, not a break from it. The body sets the pace; going "
-       "slowly is what makes this comfortable.") },
-};
 
 struct _LentoLearnPage
 {
@@ -135,8 +22,8 @@ struct _LentoLearnPage
   GtkLabel          *topic_title;
   GtkLabel          *topic_body;
 
-  /* Borrowed */
-  const Topic       *shown;
+  /* The index of the topic shown, or -1 on the index page. */
+  int                shown;
 };
 
 G_DEFINE_FINAL_TYPE (LentoLearnPage, lento_learn_page, ADW_TYPE_BIN)
@@ -151,14 +38,14 @@ static GParamSpec *properties [N_PROPS];
 
 static void
 show_topic (LentoLearnPage *self,
-            const Topic    *topic)
+            guint           index)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->topic_scroll);
 
-  self->shown = topic;
+  self->shown = (int) index;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
-  gtk_label_set_label (self->topic_title, _(topic->title));
-  gtk_label_set_label (self->topic_body, _(topic->body));
+  gtk_label_set_label (self->topic_title, lento_learn_get_topic_title (index));
+  gtk_label_set_label (self->topic_body, lento_learn_get_topic_body (index));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   gtk_stack_set_visible_child_name (self->stack, "topic");
 }
@@ -169,9 +56,9 @@ topic_activated_cb (LentoLearnPage *self,
 {
   int index = gtk_list_box_row_get_index (row);
 
-  g_assert (index >= 0 && (guint) index < G_N_ELEMENTS (topics));
+  g_assert (index >= 0 && (guint) index < lento_learn_get_n_topics ());
 
-  show_topic (self, &topics[index]);
+  show_topic (self, index);
 }
 
 static void
@@ -247,13 +134,14 @@ static void
 lento_learn_page_init (LentoLearnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown = -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+  for (guint i = 0; i < lento_learn_get_n_topics (); i++)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(topics[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(topics[i].summary));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_learn_get_topic_title (i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lento_learn_get_topic_summary (i));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -267,36 +155,22 @@ lento_learn_page_new (void)
   return g_object_new (LENTO_TYPE_LEARN_PAGE, NULL);
 }
 
-guint
-lento_learn_page_get_n_topics (void)
-{
-  return G_N_ELEMENTS (topics);
-}
-
-const char *
-lento_learn_page_get_topic_id (guint index)
-{
-  g_return_val_if_fail (index < G_N_ELEMENTS (topics), NULL);
-
-  return topics[index].id;
-}
-
 void
 lento_learn_page_show_index (LentoLearnPage *self)
 {
   g_return_if_fail (LENTO_IS_LEARN_PAGE (self));
 
   gtk_stack_set_visible_child_name (self->stack, "index");
-  if (self->shown != NULL)
+  if (self->shown >= 0)
     {
-      self->shown = NULL;
+      self->shown = -1;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
     }
 }
 
 /**
  * lento_learn_page_show_topic:
- * @topic_id: one of the ids lento_learn_page_get_topic_id() returns
+ * @topic_id: one of the ids lento_learn_get_topic_id() returns
  *
  * Returns: whether such a topic exists
  */
@@ -304,19 +178,17 @@ gboolean
 lento_learn_page_show_topic (LentoLearnPage *self,
                              const char     *topic_id)
 {
+  int index;
+
   g_return_val_if_fail (LENTO_IS_LEARN_PAGE (self), FALSE);
   g_return_val_if_fail (topic_id != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
-    {
-      if (g_str_equal (topics[i].id, topic_id))
-        {
-          show_topic (self, &topics[i]);
-          return TRUE;
-        }
-    }
+  index = lento_learn_find_topic (topic_id);
+  if (index < 0)
+    return FALSE;
 
-  return FALSE;
+  show_topic (self, index);
+  return TRUE;
 }
 
 /**
@@ -329,5 +201,5 @@ lento_learn_page_get_shown (LentoLearnPage *self)
 {
   g_return_val_if_fail (LENTO_IS_LEARN_PAGE (self), NULL);
 
-  return self->shown != NULL ? self->shown->id : NULL;
+  return self->shown >= 0 ? lento_learn_get_topic_id (self->shown) : NULL;
 }

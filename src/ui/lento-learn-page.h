@@ -14,12 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LentoLearnPage, lento_learn_page, LENTO, LEARN_PAGE, AdwBin)
 
-GtkWidget  *lento_learn_page_new          (void);
-guint       lento_learn_page_get_n_topics (void);
-const char *lento_learn_page_get_topic_id (guint           index);
-void        lento_learn_page_show_index   (LentoLearnPage *self);
-gboolean    lento_learn_page_show_topic   (LentoLearnPage *self,
-                                           const char     *topic_id);
-const char *lento_learn_page_get_shown    (LentoLearnPage *self);
+GtkWidget  *lento_learn_page_new        (void);
+void        lento_learn_page_show_index (LentoLearnPage *self);
+gboolean    lento_learn_page_show_topic (LentoLearnPage *self,
+                                         const char     *topic_id);
+const char *lento_learn_page_get_shown  (LentoLearnPage *self);
 
 G_END_DECLS

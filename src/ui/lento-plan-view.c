@@ -526,8 +526,12 @@ update_days (LentoPlanView           *self,
                                          rules->sessions_per_week_max),
                             rules->sessions_per_week_max);
   else if (n_days < rules->sessions_per_week_min)
-    note = g_strdup_printf (_("One day a week is a gentle start. Most people find %u or %u "
-                              "days a week work better."),
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "One day a week is a gentle start. Most people find "
+                                         "%u or %u day a week work better.",
+                                         "One day a week is a gentle start. Most people find "
+                                         "%u or %u days a week work better.",
+                                         rules->sessions_per_week_max),
                             rules->sessions_per_week_min, rules->sessions_per_week_max);
 
   gtk_label_set_text (self->days_note, note != NULL ? note : "");

@@ -451,9 +451,20 @@ update_actions (LentoSessionView *self)
     }
 
   if (self->session != NULL && lento_session_get_urge_faded_minute (self->session) >= 0)
-    gtk_button_set_label (self->urge_button, _("Urge Gone, Noted"));
+    {
+      g_autofree char *noted = NULL;
+
+      /* Translators: on the button once pressed; the minute of the session
+       * at which the urge to go faded, like “Urge Faded at Minute 7”.
+       */
+      noted = g_strdup_printf (_("Urge Faded at Minute %d"),
+                               lento_session_get_urge_faded_minute (self->session));
+      gtk_button_set_label (self->urge_button, noted);
+    }
   else
-    gtk_button_set_label (self->urge_button, _("_Urge Gone"));
+    {
+      gtk_button_set_label (self->urge_button, _("_Urge Has Faded"));
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->pacer), breathing);
   lento_breathing_pacer_set_running (self->pacer,

@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lento-core-error.h"
-#include "lento-export.h"
+#include "lento-export-private.h"
 #include "lento-journal.h"
 #include "lento-sample-data.h"
 #include "lento-test-support.h"
@@ -420,6 +420,45 @@ test_export_pdf_scripts (gconstpointer data)
   g_assert_cmpuint (size, >, g_bytes_get_size (without) + 200);
 }
 
+/* The safety events say what the person recorded: heavy bleeding (the
+ * editor's strongest level, kept as the heavy-bleeding tag) is called heavy,
+ * never merely significant.
+ */
+typedef struct {
+  const char    *name;
+  LentoBleeding  bleeding;
+  gboolean       heavy;
+  const char    *says;
+  const char    *never;
+} BleedingCase;
+
+static const BleedingCase bleeding_cases[] = {
+  { "spotting", LENTO_BLEEDING_SPOTTING, FALSE, "spotting", "heavy" },
+  { "significant", LENTO_BLEEDING_SIGNIFICANT, FALSE, "significant bleeding", "heavy" },
+  { "heavy", LENTO_BLEEDING_SIGNIFICANT, TRUE, "heavy bleeding", "significant" },
+};
+
+static void
+test_export_pdf_bleeding (gconstpointer data)
+{
+  const BleedingCase *test = data;
+  g_autoptr(LentoEntry) entry = make_entry (NULL);
+  g_autofree char *line = NULL;
+
+  lento_entry_set_bleeding (entry, test->bleeding);
+  if (test->heavy)
+    {
+      const char * const tags[] = { "evening", LENTO_ENTRY_TAG_HEAVY_BLEEDING, NULL };
+
+      lento_entry_set_tags (entry, tags);
+    }
+
+  line = _lento_export_describe_event (entry, NULL);
+  g_test_message ("%s: %s", test->name, line);
+  g_assert_nonnull (strstr (line, test->says));
+  g_assert_null (strstr (line, test->never));
+}
+
 static void
 test_export_sample_data (void)
 {
@@ -571,6 +610,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/lento/export/pdf-scripts/%s",
                                                script_cases[i].name);
       g_test_add_data_func (path, &script_cases[i], test_export_pdf_scripts);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bleeding_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/export/pdf-bleeding/%s",
+                                               bleeding_cases[i].name);
+      g_test_add_data_func (path, &bleeding_cases[i], test_export_pdf_bleeding);
     }
   g_test_add_func ("/lento/export/sample-data", test_export_sample_data);
   g_test_add_func ("/lento/export/write-file", test_export_write_file);

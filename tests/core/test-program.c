@@ -8,8 +8,13 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "lento-coach.h"
 #include "lento-program.h"
 #include "lento-program-strings.h"
+#include "lento-recommendation-private.h"
 
 static char *
 source_path (const char *first,
@@ -190,6 +195,7 @@ static const BrokenCase broken_cases[] = {
   { "bad-requirement", "stages[0].move_on.requires[0]" },
   { "bad-tools", "stages[1].tools" },
   { "wrong-format", "format" },
+  { "bad-cue-when", "phases[0].cues[0].when" },
 };
 
 static void
@@ -327,6 +333,255 @@ test_strings_extracted (void)
   g_assert_nonnull (strstr (output, "msgid \"A first slim trainer\""));
 }
 
+/* Cues fit the session: its tool (a finger or an inserted tool) and the
+ * plan's warm-up. The ids below are the shipped plan's.
+ */
+#define TOOL_CUES "cool-down-slowly", "aftercare-clean"
+#define FINGER_CUES "cool-down-finger", "aftercare-hands"
+#define WARM_UP_CUE "warm-up-smaller"
+
+static gboolean
+template_has_cue (LentoSessionTemplate *template,
+                  const char           *cue_id)
+{
+  for (guint p = 0; p < lento_session_template_get_n_phases (template); p++)
+    for (guint c = 0; c < lento_session_template_get_n_cues (template, p); c++)
+      if (g_str_equal (lento_session_template_get_cue_id (template, p, c), cue_id))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+assert_cues (LentoSessionTemplate *template,
+             const char * const   *present,
+             const char * const   *absent)
+{
+  for (guint i = 0; absent[i] != NULL; i++)
+    if (template_has_cue (template, absent[i]))
+      g_error ("%s should not have the cue “%s” here", lento_session_template_get_id (template),
+               absent[i]);
+  for (guint i = 0; present[i] != NULL; i++)
+    if (!template_has_cue (template, present[i]))
+      g_error ("%s should have the cue “%s”", lento_session_template_get_id (template),
+               present[i]);
+}
+
+typedef struct {
+  const char      *name;
+  const char      *template;
+  LentoCueContext  context;
+  const char      *present[4];
+  const char      *absent[4];
+} SelectCase;
+
+static const SelectCase select_cases[] = {
+  { "week-one-finger", "week1-outside", LENTO_CUE_CONTEXT_FINGER,
+    { FINGER_CUES }, { TOOL_CUES } },
+  { "week-two-trainer", "week2-first-trainer", LENTO_CUE_CONTEXT_NONE,
+    { TOOL_CUES }, { FINGER_CUES } },
+  { "week-two-little-finger", "week2-first-trainer", LENTO_CUE_CONTEXT_FINGER,
+    { FINGER_CUES }, { TOOL_CUES } },
+  { "ladder-trainer", "ladder", LENTO_CUE_CONTEXT_NONE,
+    { TOOL_CUES }, { FINGER_CUES, WARM_UP_CUE } },
+  { "ladder-trainer-warm-up", "ladder", LENTO_CUE_CONTEXT_WARM_UP_SIZE,
+    { TOOL_CUES, WARM_UP_CUE }, { FINGER_CUES } },
+  { "ladder-finger-after-step-back", "ladder", LENTO_CUE_CONTEXT_FINGER,
+    { FINGER_CUES }, { TOOL_CUES, WARM_UP_CUE } },
+  { "keeping-up-trainer", "keeping-up", LENTO_CUE_CONTEXT_NONE,
+    { TOOL_CUES }, { FINGER_CUES } },
+  { "keeping-up-finger", "keeping-up", LENTO_CUE_CONTEXT_FINGER,
+    { FINGER_CUES }, { TOOL_CUES } },
+};
+
+static void
+test_cues_select (gconstpointer data)
+{
+  const SelectCase *test = data;
+  g_autoptr(LentoProgram) program = lento_program_new_default (NULL);
+  g_autoptr(LentoSessionTemplate) template = lento_program_dup_template (program, test->template);
+  g_autoptr(LentoSessionTemplate) selected = NULL;
+  LentoCueContext context;
+
+  g_assert_nonnull (template);
+  g_assert_false (lento_session_template_get_context (template, NULL));
+  selected = lento_session_template_select_cues (template, test->context);
+  g_assert_cmpstr (lento_session_template_get_id (selected), ==, test->template);
+  g_assert_true (lento_session_template_get_context (selected, &context));
+  g_assert_cmpint (context, ==, test->context);
+  g_assert_cmpuint (lento_session_template_get_n_phases (selected), ==,
+                    lento_session_template_get_n_phases (template));
+  assert_cues (selected, test->present, test->absent);
+}
+
+/* A template's conditions survive being written out and read back. */
+static void
+test_cues_when_round_trip (void)
+{
+  g_autoptr(LentoProgram) program = lento_program_new_default (NULL);
+  g_autoptr(LentoSessionTemplate) template = lento_program_dup_template (program, "ladder");
+  g_autoptr(LentoSessionTemplate) copy = NULL;
+  g_autoptr(JsonNode) node = lento_session_template_to_json (template);
+  g_autoptr(GError) error = NULL;
+  guint conditional = 0;
+
+  copy = lento_session_template_new_from_json (node, &error);
+  g_assert_no_error (error);
+  for (guint p = 0; p < lento_session_template_get_n_phases (template); p++)
+    {
+      g_assert_cmpuint (lento_session_template_get_n_cues (copy, p), ==,
+                        lento_session_template_get_n_cues (template, p));
+      for (guint c = 0; c < lento_session_template_get_n_cues (template, p); c++)
+        {
+          LentoCueWhen when = lento_session_template_get_cue_when (template, p, c);
+
+          g_assert_cmpint (lento_session_template_get_cue_when (copy, p, c), ==, when);
+          conditional += when != LENTO_CUE_WHEN_ALWAYS;
+        }
+    }
+  g_assert_cmpuint (conditional, >=, 5);
+}
+
+/* Today's session as the coach plans it: a week-one session with a finger,
+ * the first trainer, the ladder with the shipped plan (no warm-up size)
+ * and with a plan that warms up on the size below.
+ */
+typedef struct {
+  const char *name;
+  gboolean    warm_up_plan;
+  const char *stage;    /* of a calm session two days ago, or NULL for none */
+  const char *tool;
+  const char *expect_tool;
+  const char *present[4];
+  const char *absent[4];
+} TodayCase;
+
+static const TodayCase today_cases[] = {
+  { "week-one-finger", FALSE, NULL, NULL, "finger-little",
+    { FINGER_CUES }, { TOOL_CUES } },
+  { "week-two-trainer", FALSE, "first-trainer", "t15", "t15",
+    { TOOL_CUES }, { FINGER_CUES } },
+  { "ladder-without-warm-up-size", FALSE, "size-ladder", "t18", "t18",
+    { TOOL_CUES }, { WARM_UP_CUE, FINGER_CUES } },
+  { "ladder-with-warm-up-size", TRUE, "size-ladder", "t18", "t18",
+    { WARM_UP_CUE, TOOL_CUES }, { FINGER_CUES } },
+};
+
+static LentoProgram *
+program_with_warm_up (gboolean warm_up)
+{
+  g_autofree char *path = source_path ("data", "plan", "program.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *ladder;
+  LentoProgram *program;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  ladder = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (root), "rules"), "ladder");
+  json_object_set_boolean_member (ladder, "warm_up_on_previous_size", warm_up);
+  g_clear_pointer (&text, g_free);
+  text = json_to_string (root, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  program = lento_program_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return program;
+}
+
+static LentoInventory *
+inventory_with_trainers (void)
+{
+  LentoInventory *inventory = lento_inventory_new ();
+  const double sizes[] = { 15.0, 18.0, 21.5, 25.0 };
+  g_autoptr(LentoLube) lube = lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER);
+
+  lento_inventory_add_finger_presets (inventory);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%.0f", floor (sizes[i]));
+      g_autoptr(LentoTool) tool = lento_tool_new (id, id, LENTO_TOOL_KIND_TRAINER,
+                                                  LENTO_MATERIAL_SILICONE, sizes[i], 90.0, TRUE);
+
+      g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
+    }
+  g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
+
+  return inventory;
+}
+
+static void
+test_cues_today (gconstpointer data)
+{
+  const TodayCase *test = data;
+  g_autoptr(LentoProgram) program = program_with_warm_up (test->warm_up_plan);
+  g_autoptr(LentoInventory) inventory = inventory_with_trainers ();
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_autoptr(LentoRecommendation) rec = NULL;
+  g_autoptr(LentoSessionTemplate) template = NULL;
+  LentoCoachSettings settings;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 10, G_DATE_MARCH, 2026);
+  lento_coach_settings_init (&settings);
+  settings.weekdays = 0xfe;
+
+  if (test->stage != NULL)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 8, 18, 30, 0);
+      g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+      lento_entry_set_stage (entry, test->stage);
+      lento_entry_set_tool (entry, test->tool);
+      lento_entry_set_lube (entry, "aqua");
+      lento_entry_set_wear (entry, 600);
+      lento_entry_set_duration (entry, 1500);
+      lento_entry_set_resistance (entry, LENTO_RESISTANCE_NONE);
+      lento_entry_set_pain (entry, 0);
+      lento_entry_set_comfort (entry, 8);
+      g_list_store_append (entries, entry);
+    }
+
+  rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, &settings);
+  g_assert_cmpstr (lento_recommendation_get_tool (rec), ==, test->expect_tool);
+  template = lento_program_dup_session_template (program, rec, inventory);
+  g_assert_nonnull (template);
+  assert_cues (template, test->present, test->absent);
+}
+
+/* A stage for fingers is a finger session even when the inventory has no
+ * finger to name, and a first size that is a finger (no trainer yet, or a
+ * step back below the ladder) is one too.
+ */
+static void
+test_cues_context (void)
+{
+  g_autoptr(LentoProgram) program = lento_program_new_default (NULL);
+  g_autoptr(LentoInventory) inventory = inventory_with_trainers ();
+  g_autoptr(LentoRecommendation) rec = g_object_new (LENTO_TYPE_RECOMMENDATION, NULL);
+
+  rec->stage_id = g_strdup ("outside-first");
+  rec->template_id = g_strdup ("week1-outside");
+  g_assert_cmpint (lento_program_get_cue_context (program, rec, NULL), ==,
+                   LENTO_CUE_CONTEXT_FINGER);
+
+  g_free (rec->stage_id);
+  rec->stage_id = g_strdup ("first-trainer");
+  rec->tool_id = g_strdup ("finger-little");
+  g_assert_cmpint (lento_program_get_cue_context (program, rec, inventory), ==,
+                   LENTO_CUE_CONTEXT_FINGER);
+
+  g_free (rec->tool_id);
+  rec->tool_id = g_strdup ("t18");
+  rec->warm_up_tool_id = g_strdup ("t15");
+  g_assert_cmpint (lento_program_get_cue_context (program, rec, inventory), ==,
+                   LENTO_CUE_CONTEXT_WARM_UP_SIZE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +601,20 @@ main (int   argc,
   g_test_add_func ("/lento/program/strings/cover-program", test_strings_cover_program);
   g_test_add_func ("/lento/program/strings/up-to-date", test_strings_up_to_date);
   g_test_add_func ("/lento/program/strings/extracted", test_strings_extracted);
+  for (guint i = 0; i < G_N_ELEMENTS (select_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/program/cues/select/%s",
+                                               select_cases[i].name);
+      g_test_add_data_func (path, &select_cases[i], test_cues_select);
+    }
+  g_test_add_func ("/lento/program/cues/when-round-trip", test_cues_when_round_trip);
+  for (guint i = 0; i < G_N_ELEMENTS (today_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/program/cues/today/%s",
+                                               today_cases[i].name);
+      g_test_add_data_func (path, &today_cases[i], test_cues_today);
+    }
+  g_test_add_func ("/lento/program/cues/context", test_cues_context);
 
   return g_test_run ();
 }

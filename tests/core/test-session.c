@@ -1458,6 +1458,12 @@ test_session_template_errors (void)
     { PHASES ("{ \"phase\": \"settle\", \"seconds\": 60 },"
               "{ \"phase\": \"wear\", \"seconds\": 60, \"max_seconds\": 90,"
               "  \"cues\": [ { \"at\": 91, \"cue\": \"a\" } ] }"), "phases[1].cues[0].at" },
+    { PHASES ("{ \"phase\": \"settle\", \"seconds\": 60,"
+              "  \"cues\": [ { \"at\": 5, \"cue\": \"a\", \"when\": \"toes\" } ] }"),
+      "phases[0].cues[0].when" },
+    { PHASES ("{ \"phase\": \"settle\", \"seconds\": 60,"
+              "  \"cues\": [ { \"at\": 5, \"cue\": \"a\", \"when\": 1 } ] }"),
+      "phases[0].cues[0].when" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1526,6 +1532,136 @@ test_session_shipped_templates (void)
                         ==, total);
       g_assert_finalize_object (session);
     }
+}
+
+/* A session runs its template's cues for its own tool and warm-up, and
+ * comes back from a save with those same cues, or not at all.
+ */
+static LentoSessionTemplate *
+make_conditional_template (void)
+{
+  LentoSessionTemplate *template = lento_session_template_new ("either", "Either");
+  guint phase;
+
+  phase = lento_session_template_add_phase (template, LENTO_PHASE_KIND_WARM_UP, 120, 0);
+  lento_session_template_add_cue (template, phase, 0, "warm-up-circle");
+  lento_session_template_add_cue_when (template, phase, 60, "warm-up-smaller",
+                                       LENTO_CUE_WHEN_WARM_UP_SIZE);
+  phase = lento_session_template_add_phase (template, LENTO_PHASE_KIND_COOL_DOWN, 120, 0);
+  lento_session_template_add_cue_when (template, phase, 0, "cool-down-slowly",
+                                       LENTO_CUE_WHEN_TOOL);
+  lento_session_template_add_cue_when (template, phase, 0, "cool-down-finger",
+                                       LENTO_CUE_WHEN_FINGER);
+  lento_session_template_add_cue (template, phase, 60, "rest");
+
+  return template;
+}
+
+static char *
+run_and_log (LentoSessionTemplate *template)
+{
+  g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
+  LentoSession *session = lento_session_new (template, LENTO_CLOCK (clock));
+  GString *log = g_string_new (NULL);
+  Fixture f = { .clock = clock, .log = log };
+
+  f.t0 = lento_clock_now (LENTO_CLOCK (clock));
+  g_signal_connect (session, "cue", G_CALLBACK (cue_cb), &f);
+  lento_session_start (session);
+  lento_fake_clock_advance (clock, 240 * SEC);
+  g_assert_finalize_object (session);
+
+  return g_string_free (log, FALSE);
+}
+
+static void
+test_session_selected_cues (void)
+{
+  static const struct {
+    LentoCueContext  context;
+    const char      *log;
+  } cases[] = {
+    { LENTO_CUE_CONTEXT_NONE,
+      "cue:warm-up-circle@0 cue:cool-down-slowly@120 cue:rest@180 " },
+    { LENTO_CUE_CONTEXT_FINGER,
+      "cue:warm-up-circle@0 cue:cool-down-finger@120 cue:rest@180 " },
+    { LENTO_CUE_CONTEXT_WARM_UP_SIZE,
+      "cue:warm-up-circle@0 cue:warm-up-smaller@60 cue:cool-down-slowly@120 cue:rest@180 " },
+    { LENTO_CUE_CONTEXT_FINGER | LENTO_CUE_CONTEXT_WARM_UP_SIZE,
+      "cue:warm-up-circle@0 cue:warm-up-smaller@60 cue:cool-down-finger@120 cue:rest@180 " },
+  };
+  g_autoptr(LentoSessionTemplate) template = make_conditional_template ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LentoSessionTemplate) selected = NULL;
+      g_autofree char *log = NULL;
+
+      selected = lento_session_template_select_cues (template, cases[i].context);
+      log = run_and_log (selected);
+      g_assert_cmpstr (log, ==, cases[i].log);
+    }
+}
+
+static void
+test_session_restore_selected_cues (void)
+{
+  g_autoptr(LentoSessionTemplate) template = make_conditional_template ();
+  g_autoptr(LentoSessionTemplate) finger = NULL;
+  g_autoptr(LentoSessionTemplate) tool = NULL;
+  g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoCueContext context = LENTO_CUE_CONTEXT_WARM_UP_SIZE;
+  LentoSession *session;
+
+  finger = lento_session_template_select_cues (template, LENTO_CUE_CONTEXT_FINGER);
+  tool = lento_session_template_select_cues (template, LENTO_CUE_CONTEXT_NONE);
+  session = lento_session_new (finger, LENTO_CLOCK (clock));
+  lento_session_start (session);
+  lento_fake_clock_advance (clock, 130 * SEC);
+  node = lento_session_serialize (session);
+  g_assert_finalize_object (session);
+
+  g_assert_true (lento_session_peek_saved_cue_context (node, &context));
+  g_assert_cmpint (context, ==, LENTO_CUE_CONTEXT_FINGER);
+
+  /* The same cues: it comes back where it was. */
+  session = lento_session_restore_from_json (finger, LENTO_CLOCK (clock), node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lento_session_get_phase_index (session), ==, 1);
+  g_assert_finalize_object (session);
+
+  /* Other cues, or all of them: its place among the cues means nothing there. */
+  g_assert_null (lento_session_restore_from_json (tool, LENTO_CLOCK (clock), node, &error));
+  g_assert_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION);
+  g_assert_nonnull (strstr (error->message, "“cues_for”"));
+  g_clear_error (&error);
+  g_assert_null (lento_session_restore_from_json (template, LENTO_CLOCK (clock), node, &error));
+  g_assert_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION);
+  g_clear_error (&error);
+
+  /* A context Lento does not know is refused. */
+  json_object_set_member (json_node_get_object (node), "cues_for",
+                          json_from_string ("[\"toes\"]", NULL));
+  g_assert_false (lento_session_peek_saved_cue_context (node, &context));
+  g_assert_null (lento_session_restore_from_json (finger, LENTO_CLOCK (clock), node, &error));
+  g_assert_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION);
+  g_clear_error (&error);
+
+  /* Saved before cues had contexts: whichever template it is given. */
+  json_object_remove_member (json_node_get_object (node), "cues_for");
+  g_assert_false (lento_session_peek_saved_cue_context (node, &context));
+  session = lento_session_restore_from_json (tool, LENTO_CLOCK (clock), node, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (session);
+
+  /* A template runs as a whole: no context is saved with it. */
+  session = lento_session_new (template, LENTO_CLOCK (clock));
+  g_clear_pointer (&node, json_node_unref);
+  node = lento_session_serialize (session);
+  g_assert_false (json_object_has_member (json_node_get_object (node), "cues_for"));
+  g_assert_finalize_object (session);
 }
 
 static void
@@ -1601,6 +1737,8 @@ main (int   argc,
   g_test_add_func ("/lento/session/template-partial", test_session_template_partial);
   g_test_add_func ("/lento/session/template-errors", test_session_template_errors);
   g_test_add_func ("/lento/session/phase-kind-names", test_session_phase_kind_names);
+  g_test_add_func ("/lento/session/selected-cues", test_session_selected_cues);
+  g_test_add_func ("/lento/session/restore-selected-cues", test_session_restore_selected_cues);
   g_test_add_func ("/lento/session/shipped-templates", test_session_shipped_templates);
 
   return g_test_run ();

@@ -935,6 +935,101 @@ test_rows_created_10000 (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Every label of a row, joined, as a person reads the row. */
+static void
+append_labels (GtkWidget *widget,
+               GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, text);
+}
+
+/* A row names a session's size once: a tool named with its size is not
+ * followed by the same size again.
+ */
+typedef struct {
+  const char *tool_name;
+  double      diameter;
+  const char *shows;
+} RowSizeCase;
+
+static const RowSizeCase row_size_cases[] = {
+  { "Glass dilator, 34 mm", 34.0, "Glass dilator, 34 mm\n" },
+  { "Steel plug 25mm", 25.0, "Steel plug 25mm\n" },
+  { "Trainer 21,5 mm", 21.5, "Trainer 21,5 mm\n" },
+  { "Trainer 21.5 mm", 21.5, "Trainer 21.5 mm\n" },
+  { "Trainer 2", 18.0, "Trainer 2 · 18 mm\n" },
+  /* A tool renamed since: the size of that day still shows. */
+  { "Glass dilator, 34 mm", 31.0, "Glass dilator, 34 mm · 31 mm\n" },
+  { "Set of 3, size 2", 22.0, "Set of 3, size 2 · 22 mm\n" },
+};
+
+static void
+test_row_size_once (void)
+{
+  GtkWidget *row = g_object_ref_sink (lento_journal_row_new ());
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 14, 21, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_size_cases); i++)
+    {
+      g_autoptr(LentoEntry) entry = lento_entry_new (start);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      lento_entry_set_tool (entry, "some-tool");
+      lento_entry_set_diameter (entry, row_size_cases[i].diameter);
+      lento_journal_row_bind (LENTO_JOURNAL_ROW (row), entry, row_size_cases[i].tool_name);
+      append_labels (row, text);
+      g_test_message ("row: %s", text->str);
+      g_assert_nonnull (strstr (text->str, row_size_cases[i].shows));
+      lento_journal_row_unbind (LENTO_JOURNAL_ROW (row));
+    }
+
+  g_assert_finalize_object (row);
+}
+
+/* The chart summaries take the plural their number asks for: one week, one
+ * session, never "1 weeks".
+ */
+static void
+test_stats_one_session (void)
+{
+  GtkWidget *page = g_object_ref_sink (g_object_new (LENTO_TYPE_JOURNAL_STATS_PAGE, NULL));
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 20, 0, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  g_autoptr(GRegex) plural_after_one = NULL;
+
+  lento_entry_set_diameter (entry, 18.0);
+  lento_entry_set_wear (entry, 600);
+  lento_entry_set_duration (entry, 1500);
+  lento_entry_set_comfort (entry, 7);
+  lento_entry_set_pain (entry, 0);
+  g_list_store_append (entries, entry);
+  lento_journal_stats_page_set_model (LENTO_JOURNAL_STATS_PAGE (page), G_LIST_MODEL (entries));
+  lento_journal_stats_page_update (LENTO_JOURNAL_STATS_PAGE (page));
+
+  plural_after_one = g_regex_new ("\\b1 (weeks|sessions|days|minutes)\\b", 0, 0, NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      LentoChart *chart = LENTO_CHART (
+        lento_journal_stats_page_get_chart (LENTO_JOURNAL_STATS_PAGE (page), i));
+      const char *description = lento_chart_get_description (chart);
+
+      g_test_message ("chart %u: %s", i, description);
+      if (g_regex_match (plural_after_one, description, 0, NULL))
+        g_error ("chart %u says a plural after 1: “%s”", i, description);
+    }
+
+  g_assert_nonnull (strstr (lento_chart_get_description (LENTO_CHART (
+    lento_journal_stats_page_get_chart (LENTO_JOURNAL_STATS_PAGE (page), 0))), "1 week"));
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1073,8 @@ main (int   argc,
   g_test_add ("/lento/journal-view/import-round-trip", Fixture, NULL,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
+  g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
+  g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "lento-coach.h"
 #include "lento-inventory-page.h"
+#include "lento-learn.h"
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
 #include "lento-test-ui.h"
@@ -644,11 +645,11 @@ test_learn_pages (Fixture       *fixture,
   lento_plan_view_show_page (fixture->view, "learn");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learn");
   g_assert_null (lento_learn_page_get_shown (learn));
-  g_assert_cmpuint (lento_learn_page_get_n_topics (), ==, 7);
+  g_assert_cmpuint (lento_learn_get_n_topics (), ==, 7);
 
-  for (guint i = 0; i < lento_learn_page_get_n_topics (); i++)
+  for (guint i = 0; i < lento_learn_get_n_topics (); i++)
     {
-      const char *id = lento_learn_page_get_topic_id (i);
+      const char *id = lento_learn_get_topic_id (i);
 
       g_assert_true (lento_learn_page_show_topic (learn, id));
       g_assert_cmpstr (lento_learn_page_get_shown (learn), ==, id);

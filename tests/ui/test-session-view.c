@@ -379,7 +379,7 @@ test_session_view_phases (Fixture       *fixture,
                             lento_program_get_cue_title (fixture->program, "wear-stay")));
   g_assert_false (lento_breathing_pacer_get_running (pacer));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pacer)));
-  g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Urge Gone")));
+  g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Urge Has Faded")));
   g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Extend")));
 
   /* Five minutes in: the urge cue, and the wear time shown. */
@@ -390,13 +390,13 @@ test_session_view_phases (Fixture       *fixture,
   g_assert_true (has_label (fixture->view, wear_title));
   g_assert_true (has_label (fixture->view, "5:00"));
 
-  /* Urge gone at minute 7; the button then says it is noted. */
+  /* The urge faded at minute 7; the button then says when, in plain words. */
   advance (fixture, 120 * SEC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.urge-gone",
                                              NULL));
   g_assert_cmpint (lento_session_get_urge_faded_minute (session), ==, 7);
   g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
-                                 "Urge Gone, Noted"));
+                                 "Urge Faded at Minute 7"));
   save_screenshot (fixture, "session-wear");
 
   /* Extend: five minutes more, then as far as the plan allows, then no more. */
