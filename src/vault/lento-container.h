@@ -27,6 +27,11 @@ G_BEGIN_DECLS
 #define LENTO_CONTAINER_MAX_NAME       64
 #define LENTO_CONTAINER_MAX_EXTENSION  (64 * 1024)
 #define LENTO_CONTAINER_MAX_PLAINTEXT  (256 * 1024 * 1024)
+/* The largest file a container can be: a longer one is refused unread. */
+#define LENTO_CONTAINER_MAX_FILE_SIZE  (36 + LENTO_CONTAINER_MAX_NAME + 4 + \
+                                        LENTO_CONTAINER_MAX_EXTENSION + LENTO_NONCE_SIZE + 4 + \
+                                        LENTO_CONTAINER_CHECKSUM_SIZE + \
+                                        LENTO_CONTAINER_MAX_PLAINTEXT + 16)
 
 typedef enum {
   LENTO_CONTAINER_KIND_DOCUMENT = 1,

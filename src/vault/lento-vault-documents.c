@@ -32,18 +32,20 @@ _lento_vault_open_file (const char    *path,
                         gboolean      *missing,
                         GError       **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
   LentoContainerHeader header;
+  const guint8 *data;
   GBytes *plain;
   gsize length = 0;
 
   if (missing != NULL)
     *missing = FALSE;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  contents = lento_file_read_regular (path, LENTO_CONTAINER_MAX_FILE_SIZE, FALSE, &local_error);
+  if (contents == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
         {
           if (missing != NULL)
             *missing = TRUE;
@@ -51,14 +53,14 @@ _lento_vault_open_file (const char    *path,
         }
       else
         {
-          g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO, "%s", local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
         }
       return NULL;
     }
 
-  plain = lento_container_open ((const guint8 *) contents, length, LENTO_CONTAINER_KIND_DOCUMENT,
-                                uuid, name, (LentoSecret * const *) keys->pdata, keys->len,
-                                &header, error);
+  data = g_bytes_get_data (contents, &length);
+  plain = lento_container_open (data, length, LENTO_CONTAINER_KIND_DOCUMENT, uuid, name,
+                                (LentoSecret * const *) keys->pdata, keys->len, &header, error);
   if (plain != NULL && key_id != NULL)
     memcpy (key_id, header.key_id, LENTO_KEY_ID_SIZE);
 
@@ -508,10 +510,9 @@ lento_vault_restore_previous (LentoVault  *self,
   g_autofree char *path = NULL;
   g_autofree char *prev = NULL;
   g_autofree char *damaged = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GBytes) plain = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) contents = NULL;
   Doc *doc;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
@@ -534,7 +535,9 @@ lento_vault_restore_previous (LentoVault  *self,
 
   plain = _lento_vault_open_file (prev, name, lento_key_file_get_uuid (self->keys),
                                   self->data_keys, NULL, NULL, NULL);
-  if (plain == NULL || !g_file_get_contents (prev, &contents, &length, NULL))
+  if (plain != NULL)
+    contents = lento_file_read_regular (prev, LENTO_CONTAINER_MAX_FILE_SIZE, FALSE, NULL);
+  if (contents == NULL)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE), FALSE;
 
   /* The damaged file is kept aside, not deleted: it may still matter to
@@ -542,8 +545,8 @@ lento_vault_restore_previous (LentoVault  *self,
   if (g_file_test (path, G_FILE_TEST_EXISTS) &&
       !self->layer->rename (self->layer_data, path, damaged, error))
     return FALSE;
-  if (!self->layer->replace_contents (self->layer_data, path, (const guint8 *) contents, length,
-                                      error) ||
+  if (!self->layer->replace_contents (self->layer_data, path, g_bytes_get_data (contents, NULL),
+                                      g_bytes_get_size (contents), error) ||
       !self->layer->sync_dir (self->layer_data, dir, error))
     return FALSE;
 

@@ -112,6 +112,9 @@ lento_vault_error_message (LentoVaultError code)
     case LENTO_VAULT_ERROR_IO:
       return _("The journal could not be written to disk. Check that the disk has space "
                "and try again.");
+    case LENTO_VAULT_ERROR_NOT_REGULAR_FILE:
+      return _("This is not a regular file (it may be a folder, a device, a named pipe or a "
+               "link), so Lento did not read it. Move it away and try again.");
     case LENTO_VAULT_ERROR_FAILED:
     default:
       return _("Something went wrong in the journal's storage.");

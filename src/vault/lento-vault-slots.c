@@ -415,12 +415,9 @@ rotate_document (LentoVault  *self,
     }
   else
     {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        return lento_vault_set_error (error, LENTO_VAULT_ERROR_IO), FALSE;
-      sealed = g_bytes_new_take (g_steal_pointer (&contents), length);
+      sealed = lento_file_read_regular (path, LENTO_CONTAINER_MAX_FILE_SIZE, FALSE, error);
+      if (sealed == NULL)
+        return FALSE;
     }
 
   data = g_bytes_get_data (sealed, &size);

@@ -464,21 +464,23 @@ load_keys (const char  *data_dir,
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) contents = NULL;
       g_autoptr(GError) local_error = NULL;
       LentoKeyFile *keys;
+      const guint8 *data;
       gsize length = 0;
 
-      if (!g_file_get_contents (paths[i], &contents, &length, &local_error))
+      contents = lento_file_read_regular (paths[i], LENTO_KEYS_MAX_FILE_SIZE, FALSE, &local_error);
+      if (contents == NULL)
         {
-          if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
+          if (!g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND) &&
               first_error == NULL)
-            g_set_error (&first_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
-                         "%s", local_error->message);
+            first_error = g_steal_pointer (&local_error);
           continue;
         }
 
-      keys = lento_key_file_parse ((const guint8 *) contents, length, &local_error);
+      data = g_bytes_get_data (contents, &length);
+      keys = lento_key_file_parse (data, length, &local_error);
       if (keys != NULL)
         {
           if (i > 0)

@@ -33,10 +33,18 @@ def new_home():
     return home, os.path.join(home, APP_ID)
 
 
-def lento(home, *args, stdin=None):
+def lento(home, *args, stdin=None, timeout=60):
     env = dict(os.environ, XDG_DATA_HOME=home, LC_ALL='C.UTF-8')
     return subprocess.run([LENTO, *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=60)
+                          env=env, timeout=timeout)
+
+
+def lento_or_none(home, *args, stdin=None):
+    """Runs lento where it might wait for ever: None when it did not end within 20 s."""
+    try:
+        return lento(home, *args, stdin=stdin, timeout=20)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def create(data_dir):
@@ -90,6 +98,8 @@ check(result.returncode == 2, f'an import without its secret exits 2 (got {resul
 result = lento(home, '--import-backup', os.path.join(home, 'missing.lento'),
                '--recovery-code-stdin', stdin=code + '\n')
 check(result.returncode == 7, f'a backup that is not there exits 7 (got {result.returncode})')
+check('missing.lento' in result.stderr and home not in result.stderr,
+      'and names the file without its folder: ' + result.stderr.strip())
 
 # Another process has the journal open.
 holder = subprocess.Popen([HELPER, 'hold', data_dir], stdin=subprocess.PIPE,
@@ -129,6 +139,29 @@ check('--recovery-code-stdin' in result.stderr, 'and says how to unlock without 
 check(os.path.exists(os.path.join(data_dir2, 'keys.lento')) and
       len(glob.glob(os.path.join(data_dir2, 'keys.lento*'))) >= 1,
       'the key file is still there')
+
+# A named pipe in place of a month, or given as the backup: refused at once, never waited on.
+home, data_dir = new_home()
+code = create(data_dir)
+month = os.path.join(data_dir, 'journal', '2026-11.lento')
+os.unlink(month)
+os.mkfifo(month)
+result = lento_or_none(home, '--verify')
+check(result is not None, '--verify does not wait on a named pipe in place of a month')
+check(result is not None and result.returncode == 1,
+      f'and exits 1 (got {result and result.returncode})')
+check(result is not None and 'journal/2026-11:' in result.stdout
+      and ': ok' not in result.stdout.split('journal/2026-11')[1].splitlines()[0],
+      'and the month is not called ok')
+os.unlink(month)
+pipe = os.path.join(home, 'pipe.lento')
+os.mkfifo(pipe)
+result = lento_or_none(home, '--import-backup', pipe, '--recovery-code-stdin', stdin=code + '\n')
+check(result is not None, '--import-backup does not wait on a named pipe')
+check(result is not None and result.returncode == 7,
+      f'and exits 7 (got {result and result.returncode})')
+check(result is not None and 'pipe.lento' in result.stderr and home not in result.stderr,
+      'and says which file, without its folder: ' + (result.stderr.strip() if result else ''))
 
 print(f'1..{count}')
 sys.exit(1 if failed else 0)

@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
@@ -1328,6 +1329,178 @@ test_disable_core_dumps (void)
   g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
 }
 
+static void
+replace_with_folder (Fixture    *f,
+                     const char *relative)
+{
+  g_autofree char *path = g_build_filename (f->data_dir, relative, NULL);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+}
+
+/* What a person reads names a file, never the folders above it: the data
+ * folder's path says who the person is and where Lento keeps the journal. */
+static void
+assert_names_file_only (Fixture      *f,
+                        const GError *error,
+                        const char   *file)
+{
+  g_assert_nonnull (error);
+  g_assert_null (strstr (error->message, f->tmp));
+  g_assert_null (strstr (error->message, "/"));
+  g_assert_nonnull (strstr (error->message, file));
+}
+
+static void
+test_messages_name_files_only (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autofree char *missing = g_build_filename (f->tmp, "no-such-backup.lento", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autofree char *keys_prev = g_build_filename (f->data_dir, "keys.lento.prev", NULL);
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  replace_with_folder (f, "journal/2026-11.lento");
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+
+  bytes = lento_vault_read_document (f->vault, "journal/2026-11", NULL, &error);
+  g_assert_null (bytes);
+  assert_names_file_only (f, error, "2026-11.lento");
+  g_clear_error (&error);
+
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal/2026-11"))
+        assert_names_file_only (f, report->error, "2026-11.lento");
+    }
+
+  g_assert_null (lento_vault_read_backup (missing_file, LENTO_SLOT_RECOVERY, f->code, &error));
+  assert_names_file_only (f, error, "no-such-backup.lento");
+  g_clear_error (&error);
+
+  /* The key file too. */
+  lento_vault_close (f->vault);
+  replace_with_folder (f, "keys.lento");
+  g_assert_cmpint (g_unlink (keys_prev), ==, 0);
+  g_assert_false (lento_vault_open (f->vault, &error));
+  assert_names_file_only (f, error, "keys.lento");
+}
+
+/* A named pipe, a device or a link in place of a file must not make Lento
+ * wait for ever or read without end: the child is given a few seconds. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"r\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"n\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  g_setenv ("LENTO_TEST_DATA_DIR", f->data_dir, TRUE);
+  g_setenv ("LENTO_TEST_CODE", lento_secret_get_string (f->code), TRUE);
+  g_test_trap_subprocess ("/lento/vault/not-a-regular-file/child", 20 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*no-wait*");
+}
+
+static void
+test_not_a_regular_file_child (void)
+{
+  const char *data_dir = g_getenv ("LENTO_TEST_DATA_DIR");
+  g_autofree char *month = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *keys_prev = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *profile = NULL;
+  g_autoptr(GFile) fifo_file = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoVault *vault;
+  guint checked = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs only as the child of /lento/vault/not-a-regular-file");
+      return;
+    }
+
+  /* A pipe in place of a month (whose previous generation opens), a link
+   * in place of another, and a pipe in place of keys.lento. */
+  month = g_build_filename (data_dir, "journal", "2026-11.lento", NULL);
+  linked = g_build_filename (data_dir, "journal", "2026-10.lento", NULL);
+  keys = g_build_filename (data_dir, "keys.lento", NULL);
+  keys_prev = g_build_filename (data_dir, "keys.lento.prev", NULL);
+  profile = g_build_filename (data_dir, "profile.lento", NULL);
+  g_assert_cmpint (g_unlink (month), ==, 0);
+  g_assert_cmpint (mkfifo (month, 0600), ==, 0);
+  g_assert_cmpint (g_unlink (linked), ==, 0);
+  g_assert_cmpint (symlink (profile, linked), ==, 0);
+  g_assert_cmpint (g_unlink (keys), ==, 0);
+  g_assert_cmpint (mkfifo (keys, 0600), ==, 0);
+
+  vault = open_vault (data_dir);
+  code = lento_secret_new_from_string (g_getenv ("LENTO_TEST_CODE"));
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_no_error (error);
+  assert_document (vault, "profile", "{\"r\":1}");
+
+  reports = lento_vault_verify (vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal/2026-11"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+          g_assert_nonnull (strstr (report->error->message, "2026-11.lento"));
+          checked++;
+        }
+      else if (g_str_equal (report->name, "journal/2026-10"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_DAMAGED);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 2);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+
+  /* A backup that is a pipe. */
+  fifo = g_build_filename (data_dir, "..", "backup-pipe.lento", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fifo_file = g_file_new_for_path (fifo);
+  g_assert_null (lento_vault_read_backup (fifo_file, LENTO_SLOT_RECOVERY, code, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+  g_unlink (fifo);
+
+  g_print ("no-wait\n");
+  finalize_vault (vault);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1369,6 +1542,9 @@ main (int   argc,
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
   g_test_add_func ("/lento/vault/states", test_states);
   g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
+  ADD ("/lento/vault/messages-name-files-only", test_messages_name_files_only);
+  ADD ("/lento/vault/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/lento/vault/not-a-regular-file/child", test_not_a_regular_file_child);
 
   return g_test_run ();
 }
