@@ -12,11 +12,13 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lento-container.h"
 #include "lento-vault-private.h"
 
 /* LentoVault is one class in several files. This one is the object
@@ -497,6 +499,70 @@ load_keys (const char  *data_dir,
   return NULL;
 }
 
+/* Whether @entry is what a write killed halfway leaves behind:
+ * <stem>.lento.XXXXXX or <stem>.lento.prev.XXXXXX (the temporary file of
+ * g_file_set_contents_full() and of the file layer), or
+ * <stem>.lento.prev.tmp (the link that becomes .prev). */
+static gboolean
+is_temporary_file (const char *entry)
+{
+  static const char *suffixes[] = { SUFFIX ".", PREV_SUFFIX "." };
+  const char *end = entry + strlen (entry);
+  g_autofree char *stem = NULL;
+
+  if (g_str_has_suffix (entry, PREV_SUFFIX ".tmp"))
+    {
+      stem = g_strndup (entry, strlen (entry) - strlen (PREV_SUFFIX ".tmp"));
+    }
+  else
+    {
+      if (end - entry < 7)
+        return FALSE;
+      for (const char *p = end - 6; p < end; p++)
+        if (!g_ascii_isalnum (*p))
+          return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes) && stem == NULL; i++)
+        {
+          gsize length = strlen (suffixes[i]);
+
+          if ((gsize) (end - 6 - entry) > length &&
+              strncmp (end - 6 - length, suffixes[i], length) == 0)
+            stem = g_strndup (entry, end - 6 - length - entry);
+        }
+    }
+
+  return stem != NULL && (g_str_equal (stem, "keys") || lento_container_name_is_valid (stem));
+}
+
+/* Removes the temporary files that a killed process left in @dir and, when
+ * @descend, in its document folders. Only ever called with the lock held:
+ * no other Lento is writing them. */
+static void
+remove_temporary_files (const char *dir,
+                        gboolean    descend)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, entry, NULL);
+      GStatBuf st;
+
+      if (g_lstat (full, &st) != 0)
+        continue;
+      if (S_ISREG (st.st_mode) && is_temporary_file (entry))
+        {
+          if (g_unlink (full) == 0)
+            g_debug ("Removed %s, left by an interrupted write", entry);
+        }
+      else if (descend && S_ISDIR (st.st_mode) && lento_container_name_is_valid (entry))
+        {
+          remove_temporary_files (full, FALSE);
+        }
+    }
+}
+
 static gboolean
 ensure_private_dir (const char  *path,
                     GError     **error)
@@ -556,6 +622,8 @@ lento_vault_open (LentoVault  *self,
                      _("Could not lock the journal: %s"), g_strerror (saved));
       return FALSE;
     }
+
+  remove_temporary_files (self->data_dir, TRUE);
 
   keys = load_keys (self->data_dir, &local_error);
   if (local_error != NULL)

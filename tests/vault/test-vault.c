@@ -1501,6 +1501,83 @@ test_not_a_regular_file_child (void)
   finalize_vault (vault);
 }
 
+/* A kill during a write leaves its temporary file behind; the next process
+ * to take the lock removes it, and nothing else. */
+static void
+test_stale_temporary_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *stale[] = {
+    "journal/2026-11.lento.Ab3dE9", "journal/2026-11.lento.prev.k9J8h7",
+    "journal/2026-11.lento.prev.tmp", "profile.lento.XyZ123", "keys.lento.q1W2e3",
+    "keys.lento.prev.000000", "other/2026-11.lento.Ab3dE9",
+  };
+  const char *kept[] = {
+    "journal/notes.txt", "journal/2026-11.lento.damaged", "profile.lento.Ab3dE",
+    "profile.lento.Ab3dE9x", "journal/2026-11.lento.Ab3-E9", "Profile.lento.Ab3dE9",
+  };
+  g_autofree char *folder = g_build_filename (f->data_dir, "journal", "2026-10.lento.Zz9Zz9", NULL);
+  g_autofree char *other = g_build_filename (f->data_dir, "other", NULL);
+  g_autofree char *link = g_build_filename (f->data_dir, "journal", "2026-09.lento.Ln1Ln1", NULL);
+  g_autofree char *target = g_build_filename (f->tmp, "outside", NULL);
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "x", 1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, stale[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "half", 4, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "mine", 4, NULL));
+    }
+
+  /* Not while another process holds the journal. */
+  {
+    LentoVault *holder = open_vault (f->data_dir);
+    LentoVault *second = lento_vault_new (f->data_dir, APP_ID);
+
+    g_assert_false (lento_vault_open (second, &error));
+    g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_ALREADY_OPEN);
+    g_clear_error (&error);
+    finalize_vault (second);
+    finalize_vault (holder);
+  }
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, stale[i], NULL);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  unlock_with_code (f);
+  assert_document (f->vault, "journal/2026-11", "{}");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1545,6 +1622,7 @@ main (int   argc,
   ADD ("/lento/vault/messages-name-files-only", test_messages_name_files_only);
   ADD ("/lento/vault/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/lento/vault/not-a-regular-file/child", test_not_a_regular_file_child);
+  ADD ("/lento/vault/stale-temporary-files", test_stale_temporary_files);
 
   return g_test_run ();
 }
