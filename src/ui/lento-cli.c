@@ -223,7 +223,14 @@ verify (LentoVault *vault)
 
         case LENTO_DOCUMENT_DAMAGED:
         default:
-          word = _("damaged");
+          /* A file or folder that could not be read at all is not known to
+           * be damaged: it may only need its permissions back. */
+          if (g_error_matches (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO) ||
+              g_error_matches (report->error, LENTO_VAULT_ERROR,
+                               LENTO_VAULT_ERROR_NOT_REGULAR_FILE))
+            word = _("unreadable");
+          else
+            word = _("damaged");
           status = LENTO_EXIT_DAMAGED;
           break;
         }

@@ -66,7 +66,10 @@ lento_vault_export_backup (LentoVault  *self,
   json_builder_add_int_value (builder, BACKUP_FORMAT);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
-  names = _lento_vault_list_names (self->data_dir);
+  /* A backup that silently lacks a folder would look complete. */
+  names = _lento_vault_list_all_names (self->data_dir, error);
+  if (names == NULL)
+    return FALSE;
   for (guint i = 0; names[i] != NULL; i++)
     {
       LentoDocumentStatus status;

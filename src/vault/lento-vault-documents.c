@@ -10,8 +10,10 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lento-container.h"
 #include "lento-vault-private.h"
@@ -425,18 +427,47 @@ lento_vault_flush_finish (LentoVault    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Adds to @names the document names in @dir (relative @prefix). */
+/* Reports a folder of the journal that could not be listed. */
+static void
+add_unreadable (GPtrArray  *unreadable,
+                const char *relative,
+                GError     *error)
+{
+  LentoDocumentReport *report;
+
+  if (unreadable == NULL)
+    return;
+
+  report = g_new0 (LentoDocumentReport, 1);
+  report->name = g_strdup (relative);
+  report->status = LENTO_DOCUMENT_DAMAGED;
+  g_set_error (&report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+               _("Could not read the folder “%s”: %s. Check that it is a folder and that you "
+                 "may read it, then open Lento again."),
+               relative, error->message);
+  g_ptr_array_add (unreadable, report);
+}
+
+/* Adds to @names the document names in @dir (relative @prefix, NULL for
+ * the data folder itself). */
 static void
 collect_names (const char *dir,
                const char *prefix,
                GHashTable *names,
-               gboolean    descend)
+               GPtrArray  *unreadable)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
   const char *entry;
 
   if (d == NULL)
-    return;
+    {
+      /* A folder that is not there holds nothing; one that is there but
+       * cannot be listed may hold anything. */
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        add_unreadable (unreadable, prefix ? prefix : ".", error);
+      return;
+    }
 
   while ((entry = g_dir_read_name (d)) != NULL)
     {
@@ -456,10 +487,22 @@ collect_names (const char *dir,
           if (lento_container_name_is_valid (name))
             g_hash_table_add (names, g_steal_pointer (&name));
         }
-      else if (descend && g_file_test (full, G_FILE_TEST_IS_DIR) &&
-               lento_container_name_is_valid (entry))
+      else if (prefix == NULL && lento_container_name_is_valid (entry))
         {
-          collect_names (full, entry, names, FALSE);
+          GStatBuf st;
+
+          /* A document folder that is something else than a folder now
+           * (a file or a pipe in its place) cannot be read either. */
+          if (g_lstat (full, &st) == 0 && S_ISDIR (st.st_mode))
+            collect_names (full, entry, names, unreadable);
+          else if (g_str_equal (entry, JOURNAL_FOLDER))
+            {
+              g_autoptr(GError) not_dir = g_error_new_literal (G_FILE_ERROR,
+                                                               G_FILE_ERROR_NOTDIR,
+                                                               g_strerror (ENOTDIR));
+
+              add_unreadable (unreadable, entry, not_dir);
+            }
         }
     }
 }
@@ -472,14 +515,15 @@ compare_names (gconstpointer a,
 }
 
 char **
-_lento_vault_list_names (const char *data_dir)
+_lento_vault_list_names (const char *data_dir,
+                         GPtrArray  *unreadable)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GHashTableIter iter;
   char *name;
 
-  collect_names (data_dir, NULL, names, TRUE);
+  collect_names (data_dir, NULL, names, unreadable);
   g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
     g_ptr_array_add (sorted, g_strdup (name));
@@ -487,6 +531,26 @@ _lento_vault_list_names (const char *data_dir)
   g_ptr_array_add (sorted, NULL);
 
   return (char **) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
+}
+
+char **
+_lento_vault_list_all_names (const char  *data_dir,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) unreadable = NULL;
+  g_auto(GStrv) names = NULL;
+
+  unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_document_report_free);
+  names = _lento_vault_list_names (data_dir, unreadable);
+  if (unreadable->len > 0)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (unreadable, 0);
+
+      g_propagate_error (error, g_steal_pointer (&report->error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
 }
 
 char **
@@ -499,7 +563,7 @@ lento_vault_list_documents (LentoVault  *self,
   if (!_lento_vault_check_locked_journal (self, error))
     return NULL;
 
-  return _lento_vault_list_names (self->data_dir);
+  return _lento_vault_list_all_names (self->data_dir, error);
 }
 
 gboolean

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define KEYS_FILE     "keys.lento"
 #define SUFFIX        ".lento"
 #define PREV_SUFFIX   ".lento.prev"
+/* The folder of the month documents and the change log. */
+#define JOURNAL_FOLDER "journal"
 
 typedef enum {
   DOC_UNKNOWN,
@@ -109,6 +111,12 @@ GBytes   *_lento_vault_load_document        (const char          *data_dir,
                                              LentoDocumentStatus *status,
                                              GError             **current_error,
                                              GError             **error);
-char    **_lento_vault_list_names           (const char          *data_dir);
+/* Every document name on disk, sorted. A folder that cannot be listed
+ * adds a report (the folder's name, DAMAGED, why) to @unreadable, when
+ * given; _lento_vault_list_all_names() fails instead. */
+char    **_lento_vault_list_names           (const char          *data_dir,
+                                             GPtrArray           *unreadable);
+char    **_lento_vault_list_all_names       (const char          *data_dir,
+                                             GError             **error);
 
 G_END_DECLS

@@ -64,9 +64,10 @@ replace_keys (LentoVault    *self,
 static gboolean
 dir_has_documents (const char *data_dir)
 {
-  g_auto(GStrv) names = _lento_vault_list_names (data_dir);
+  g_auto(GStrv) names = _lento_vault_list_all_names (data_dir, NULL);
 
-  return names[0] != NULL;
+  /* A folder that cannot be read may hold documents. */
+  return names == NULL || names[0] != NULL;
 }
 
 LentoSecret *
@@ -462,7 +463,10 @@ lento_vault_rotate_data_key (LentoVault  *self,
     }
 
   /* Step 2: every document and its previous generation under the new key. */
-  names = _lento_vault_list_names (self->data_dir);
+  /* A document left out would need the old key after step 3. */
+  names = _lento_vault_list_all_names (self->data_dir, error);
+  if (names == NULL)
+    return FALSE;
   for (guint i = 0; names[i] != NULL; i++)
     if (!rotate_document (self, names[i], error))
       return FALSE;

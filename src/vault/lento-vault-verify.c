@@ -78,7 +78,7 @@ verify_documents (const char   *data_dir,
                   GPtrArray    *keys)
 {
   GPtrArray *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_document_report_free);
-  g_auto(GStrv) names = _lento_vault_list_names (data_dir);
+  g_auto(GStrv) names = _lento_vault_list_names (data_dir, reports);
 
   for (guint i = 0; names[i] != NULL; i++)
     {

@@ -163,5 +163,22 @@ check(result is not None and result.returncode == 7,
 check(result is not None and 'pipe.lento' in result.stderr and home not in result.stderr,
       'and says which file, without its folder: ' + (result.stderr.strip() if result else ''))
 
+# A journal folder that cannot be read is not "ok" (as root, a file in its place).
+home, data_dir = new_home()
+create(data_dir)
+folder = os.path.join(data_dir, 'journal')
+if os.geteuid() == 0:
+    os.rename(folder, os.path.join(home, 'journal-aside'))
+    with open(folder, 'w') as f:
+        f.write('not a folder')
+else:
+    os.chmod(folder, 0)
+result = lento(home, '--verify')
+check(result.returncode == 1, f'an unreadable journal folder exits 1 (got {result.returncode})')
+check('journal: unreadable' in result.stdout,
+      'and the folder is named as unreadable: ' + result.stdout.strip())
+if os.geteuid() != 0:
+    os.chmod(folder, 0o700)
+
 print(f'1..{count}')
 sys.exit(1 if failed else 0)

@@ -1578,6 +1578,76 @@ test_stale_temporary_files (Fixture       *f,
   assert_document (f->vault, "journal/2026-11", "{}");
 }
 
+/* A journal folder that cannot be read is reported, and nothing is written
+ * while Lento cannot see what it holds. As root, permissions do not stop a
+ * read, so a file takes the folder's place. */
+static void
+test_unreadable_folder (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *folder = g_build_filename (f->data_dir, "journal", NULL);
+  g_autofree char *aside = g_build_filename (f->tmp, "journal-aside", NULL);
+  gboolean as_file = geteuid () == 0;
+  gboolean found = FALSE;
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  if (as_file)
+    {
+      g_assert_cmpint (g_rename (folder, aside), ==, 0);
+      g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0), ==, 0);
+    }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_DAMAGED);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+          g_assert_nonnull (strstr (report->error->message, "“journal”"));
+          assert_names_file_only (f, report->error, "journal");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "journal");
+
+  names = lento_vault_list_documents (f->vault, &error);
+  g_assert_null (names);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "profile", "{\"x\":1}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  if (as_file)
+    {
+      g_assert_cmpint (g_unlink (folder), ==, 0);
+      g_assert_cmpint (g_rename (aside, folder), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1623,6 +1693,7 @@ main (int   argc,
   ADD ("/lento/vault/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/lento/vault/not-a-regular-file/child", test_not_a_regular_file_child);
   ADD ("/lento/vault/stale-temporary-files", test_stale_temporary_files);
+  ADD ("/lento/vault/unreadable-folder", test_unreadable_folder);
 
   return g_test_run ();
 }
