@@ -236,6 +236,15 @@ verify (LentoVault *vault)
         }
 
       g_print ("%s: %s\n", report->name, word);
+
+      /* Nothing is lost yet, but the next failure of this part would have
+       * no previous version to fall back on. */
+      if (report->previous_error != NULL)
+        {
+          /* Translators: %s names a part of the journal, such as journal/2026-11. */
+          g_print (_("%s (previous version): damaged\n"), report->name);
+          status = LENTO_EXIT_DAMAGED;
+        }
     }
 
   return status;

@@ -46,6 +46,8 @@ struct _LentoVault
   char                 *data_dir;
   char                 *application_id;
   LentoKeyFile         *keys;
+  /* What opening found of keys.lento and its copy, for verify. */
+  LentoDocumentReport  *keys_report;
   LentoSecret          *master_key;
   GPtrArray            *data_keys;
   GHashTable           *docs;
@@ -86,6 +88,10 @@ gboolean  _lento_vault_check_locked_journal (LentoVault  *self,
                                              GError     **error);
 gboolean  _lento_vault_check_unlocked       (LentoVault  *self,
                                              GError     **error);
+
+/* lento-vault-slots.c */
+gboolean  _lento_vault_load_keys            (LentoVault          *self,
+                                             GError             **error);
 
 /* lento-vault-unlock.c */
 KdfJob   *_lento_vault_kdf_job_new          (LentoVault          *self,

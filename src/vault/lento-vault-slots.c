@@ -61,6 +61,127 @@ replace_keys (LentoVault    *self,
   return TRUE;
 }
 
+/* Writes @good at @path: what was there is kept aside as <path>.damaged
+ * when @keep_aside (it did not open), and replaced otherwise (nothing was
+ * there, or an older copy). */
+static void
+repair_keys_copy (LentoVault *self,
+                  const char *path,
+                  gboolean    keep_aside,
+                  GBytes     *good)
+{
+  g_autofree char *damaged = g_strconcat (path, ".damaged", NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+
+  if ((keep_aside && !self->layer->rename (self->layer_data, path, damaged, &error)) ||
+      !self->layer->replace_contents (self->layer_data, path, data, size, &error) ||
+      !self->layer->sync_dir (self->layer_data, self->data_dir, &error))
+    g_debug ("The key file was not repaired: %s", error->message);
+}
+
+/* keys.lento or its copy, as read. */
+typedef struct {
+  GBytes       *contents;
+  LentoKeyFile *keys;
+  GError       *error;
+  gboolean      missing;
+} KeysCopy;
+
+static void
+read_keys_copy (const char *path,
+                KeysCopy   *copy)
+{
+  const guint8 *data;
+  gsize length = 0;
+
+  copy->contents = lento_file_read_regular (path, LENTO_KEYS_MAX_FILE_SIZE, FALSE, &copy->error);
+  copy->missing = g_error_matches (copy->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND);
+  if (copy->contents == NULL)
+    return;
+  data = g_bytes_get_data (copy->contents, &length);
+  copy->keys = lento_key_file_parse (data, length, &copy->error);
+}
+
+static void
+keys_copy_clear (KeysCopy *copy)
+{
+  g_clear_pointer (&copy->contents, g_bytes_unref);
+  g_clear_pointer (&copy->keys, lento_key_file_free);
+  g_clear_error (&copy->error);
+}
+
+/* Reads keys.lento, or its copy when it does not open, and writes a good
+ * copy back over whichever of the two did not open (kept as .damaged).
+ * What it found is kept for verify. Without either file, there is no
+ * journal: self->keys stays NULL and this succeeds. */
+gboolean
+_lento_vault_load_keys (LentoVault  *self,
+                        GError     **error)
+{
+  g_autofree char *path = g_build_filename (self->data_dir, KEYS_FILE, NULL);
+  g_autofree char *prev = g_strconcat (path, ".prev", NULL);
+  KeysCopy current = { NULL, };
+  KeysCopy copy = { NULL, };
+  LentoDocumentReport *report;
+
+  g_assert (self->keys == NULL);
+
+  read_keys_copy (path, &current);
+  read_keys_copy (prev, &copy);
+
+  if (current.keys == NULL && copy.keys == NULL)
+    {
+      gboolean none = current.missing && copy.missing;
+
+      if (!none)
+        {
+          GError **first = current.missing ? &copy.error : &current.error;
+
+          g_propagate_error (error, g_steal_pointer (first));
+        }
+      keys_copy_clear (&current);
+      keys_copy_clear (&copy);
+      return none;
+    }
+
+  report = g_new0 (LentoDocumentReport, 1);
+  report->name = g_strdup ("keys");
+  if (current.keys == NULL)
+    {
+      /* keys.lento did not open: like a document restored from its
+       * previous generation, except that its copy is identical. */
+      report->status = LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS;
+      report->error = g_steal_pointer (&current.error);
+      self->keys = g_steal_pointer (&copy.keys);
+      repair_keys_copy (self, path, !current.missing, copy.contents);
+    }
+  else
+    {
+      report->status = LENTO_DOCUMENT_OK;
+      self->keys = g_steal_pointer (&current.keys);
+      if (copy.keys == NULL && !copy.missing)
+        {
+          report->previous_error = g_steal_pointer (&copy.error);
+          repair_keys_copy (self, prev, TRUE, current.contents);
+        }
+      else if (copy.keys == NULL || !g_bytes_equal (current.contents, copy.contents))
+        {
+          /* A missing copy, or an older one (a write stopped between the
+           * two): it takes keys.lento's bytes, so that an old slot
+           * survives in neither. */
+          repair_keys_copy (self, prev, FALSE, current.contents);
+        }
+    }
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
+  self->keys_report = report;
+  keys_copy_clear (&current);
+  keys_copy_clear (&copy);
+
+  return TRUE;
+}
+
 static gboolean
 dir_has_documents (const char *data_dir)
 {

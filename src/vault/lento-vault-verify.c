@@ -29,6 +29,7 @@ lento_document_report_copy (LentoDocumentReport *report)
   copy->name = g_strdup (report->name);
   copy->status = report->status;
   copy->error = report->error ? g_error_copy (report->error) : NULL;
+  copy->previous_error = report->previous_error ? g_error_copy (report->previous_error) : NULL;
 
   return copy;
 }
@@ -41,6 +42,7 @@ lento_document_report_free (LentoDocumentReport *report)
 
   g_free (report->name);
   g_clear_error (&report->error);
+  g_clear_error (&report->previous_error);
   g_free (report);
 }
 
@@ -72,6 +74,25 @@ verify_job_free (VerifyJob *job)
   g_free (job);
 }
 
+/* A previous generation that is there and does not open is no danger yet,
+ * but the next failure would have nothing to fall back on. */
+static void
+check_previous (const char          *data_dir,
+                const char          *name,
+                const guint8        *uuid,
+                GPtrArray           *keys,
+                LentoDocumentReport *report)
+{
+  g_autofree char *prev = _lento_vault_doc_path (data_dir, name, PREV_SUFFIX);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean missing = FALSE;
+
+  plain = _lento_vault_open_file (prev, name, uuid, keys, NULL, &missing, &error);
+  if (plain == NULL && !missing)
+    report->previous_error = g_steal_pointer (&error);
+}
+
 static GPtrArray *
 verify_documents (const char   *data_dir,
                   const guint8 *uuid,
@@ -97,10 +118,21 @@ verify_documents (const char   *data_dir,
         }
       if (report->status == LENTO_DOCUMENT_DAMAGED && report->error == NULL && error != NULL)
         report->error = g_steal_pointer (&error);
+      if (report->status == LENTO_DOCUMENT_OK)
+        check_previous (data_dir, names[i], uuid, keys, report);
       g_ptr_array_add (reports, report);
     }
 
   return reports;
+}
+
+/* What opening found of keys.lento and its copy comes first. */
+static void
+add_keys_report (LentoVault *self,
+                 GPtrArray  *reports)
+{
+  if (self->keys_report != NULL)
+    g_ptr_array_insert (reports, 0, lento_document_report_copy (self->keys_report));
 }
 
 static void
@@ -133,6 +165,7 @@ lento_vault_verify (LentoVault  *self,
   reports = verify_documents (self->data_dir, lento_key_file_get_uuid (self->keys),
                               self->data_keys);
   apply_reports (self, reports);
+  add_keys_report (self, reports);
 
   return reports;
 }
@@ -166,6 +199,7 @@ verify_cb (GObject      *object,
       return;
     }
   apply_reports (self, reports);
+  add_keys_report (self, reports);
   g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
 }
 

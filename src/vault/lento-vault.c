@@ -236,6 +236,7 @@ lento_vault_finalize (GObject *object)
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_clear_pointer (&self->keys, lento_key_file_free);
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
   g_clear_pointer (&self->docs, g_hash_table_unref);
   g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->damaged_document, g_free);
@@ -453,52 +454,6 @@ lento_vault_set_kdf_limits (LentoVault *self,
                                   LENTO_KDF_MEMLIMIT_KIB_MAX);
 }
 
-/* Reads keys.lento, or its copy when it is damaged or missing. Returns
- * NULL without error when neither exists. */
-static LentoKeyFile *
-load_keys (const char  *data_dir,
-           GError     **error)
-{
-  g_autofree char *path = g_build_filename (data_dir, KEYS_FILE, NULL);
-  g_autofree char *prev = g_strconcat (path, ".prev", NULL);
-  g_autoptr(GError) first_error = NULL;
-  const char *paths[] = { path, prev };
-
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-    {
-      g_autoptr(GBytes) contents = NULL;
-      g_autoptr(GError) local_error = NULL;
-      LentoKeyFile *keys;
-      const guint8 *data;
-      gsize length = 0;
-
-      contents = lento_file_read_regular (paths[i], LENTO_KEYS_MAX_FILE_SIZE, FALSE, &local_error);
-      if (contents == NULL)
-        {
-          if (!g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND) &&
-              first_error == NULL)
-            first_error = g_steal_pointer (&local_error);
-          continue;
-        }
-
-      data = g_bytes_get_data (contents, &length);
-      keys = lento_key_file_parse (data, length, &local_error);
-      if (keys != NULL)
-        {
-          if (i > 0)
-            g_debug ("keys.lento did not open; using its copy keys.lento.prev");
-          return keys;
-        }
-      if (first_error == NULL)
-        first_error = g_steal_pointer (&local_error);
-    }
-
-  if (first_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&first_error));
-
-  return NULL;
-}
-
 /* Whether @entry is what a write killed halfway leaves behind:
  * <stem>.lento.XXXXXX or <stem>.lento.prev.XXXXXX (the temporary file of
  * g_file_set_contents_full() and of the file layer), or
@@ -584,8 +539,6 @@ lento_vault_open (LentoVault  *self,
                   GError     **error)
 {
   g_autofree char *lock_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  LentoKeyFile *keys;
   int fd;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
@@ -625,16 +578,13 @@ lento_vault_open (LentoVault  *self,
 
   remove_temporary_files (self->data_dir, TRUE);
 
-  keys = load_keys (self->data_dir, &local_error);
-  if (local_error != NULL)
+  self->lock_fd = fd;
+  if (!_lento_vault_load_keys (self, error))
     {
       close (fd);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      self->lock_fd = -1;
       return FALSE;
     }
-
-  self->lock_fd = fd;
-  self->keys = keys;
   _lento_vault_update_state (self);
 
   return TRUE;
@@ -650,6 +600,7 @@ lento_vault_close (LentoVault *self)
 
   lento_vault_lock (self);
   g_clear_pointer (&self->keys, lento_key_file_free);
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
   close (self->lock_fd);
   self->lock_fd = -1;
   _lento_vault_update_state (self);

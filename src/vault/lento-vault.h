@@ -43,6 +43,9 @@ typedef struct {
   LentoDocumentStatus  status;
   /* Why the current file failed, or NULL when it opened. */
   GError              *error;
+  /* Why the previous generation (or the copy of keys.lento) failed, or
+   * NULL when it opened or is not there. */
+  GError              *previous_error;
 } LentoDocumentReport;
 
 GType                lento_vault_state_get_type       (void) G_GNUC_CONST;

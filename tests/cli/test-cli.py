@@ -25,6 +25,7 @@ def check(condition, description):
     count += 1
     if not condition:
         failed += 1
+    description = description.replace('\n', ' | ')
     print(f'{"ok" if condition else "not ok"} {count} - {description}', flush=True)
 
 
@@ -179,6 +180,31 @@ check('journal: unreadable' in result.stdout,
       'and the folder is named as unreadable: ' + result.stdout.strip())
 if os.geteuid() != 0:
     os.chmod(folder, 0o700)
+
+# A damaged keys.lento: reported once as restored (exit 1), then its good copy is back.
+def flip(path, from_end):
+    with open(path, 'r+b') as f:
+        f.seek(-from_end, os.SEEK_END)
+        byte = f.read(1)
+        f.seek(-from_end, os.SEEK_END)
+        f.write(bytes([byte[0] ^ 0x10]))
+
+
+home, data_dir = new_home()
+create(data_dir)
+flip(os.path.join(data_dir, 'keys.lento'), 40)
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a damaged keys.lento exits 1 (got {result.returncode})')
+check('keys: restored from previous' in result.stdout,
+      'and says it was restored from its copy: ' + result.stdout.strip())
+result = lento(home, '--verify')
+check(result.returncode == 0 and 'keys: ok' in result.stdout,
+      f'the next check finds it repaired (got {result.returncode}): ' + result.stdout.strip())
+flip(os.path.join(data_dir, 'keys.lento.prev'), 3)
+result = lento(home, '--verify')
+check(result.returncode == 1 and 'keys (previous version): damaged' in result.stdout,
+      f'a damaged copy has its line and exits 1 (got {result.returncode}): '
+      + result.stdout.strip())
 
 print(f'1..{count}')
 sys.exit(1 if failed else 0)

@@ -543,8 +543,10 @@ test_keys_fallback (Fixture       *f,
   unlock_with_code (f);
   assert_document (f->vault, "profile", "{}");
 
-  /* With both copies damaged, opening says so. */
+  /* With both copies damaged, opening says so. (Opening put the good copy
+   * back in keys.lento, so both are damaged again here.) */
   lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento", 40);
   flip_byte (f, "keys.lento.prev", 40);
   g_assert_false (lento_vault_open (f->vault, &error));
   g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
@@ -1648,6 +1650,109 @@ test_unreadable_folder (Fixture       *f,
     }
 }
 
+static LentoDocumentReport *
+find_report (GPtrArray  *reports,
+             const char *name)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, name))
+        return report;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+verify (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *reports = lento_vault_verify (f->vault, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reports);
+  return reports;
+}
+
+/* A damaged keys.lento is reported like a document restored from its
+ * previous version, and its good copy is written back; a damaged copy is
+ * reported too. Neither is overwritten: each is kept as .damaged. */
+static void
+test_keys_damaged_reported (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  LentoDocumentReport *report;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"k\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"k\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  good = read_file (f, "keys.lento");
+  flip_byte (f, "keys.lento", 40);
+  bad = read_file (f, "keys.lento");
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  unlock_with_code (f);
+  reports = verify (f);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpstr (report->name, ==, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+  g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
+  g_assert_no_error (report->previous_error);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* The good copy is back, the damaged file beside it. */
+  bytes = read_file (f, "keys.lento");
+  g_assert_true (g_bytes_equal (bytes, good));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = read_file (f, "keys.lento.damaged");
+  g_assert_true (g_bytes_equal (bytes, bad));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  reopen (f);
+  unlock_with_code (f);
+  reports = verify (f);
+  report = find_report (reports, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_no_error (report->error);
+  g_assert_no_error (report->previous_error);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* The copy damaged: reported, and written again from keys.lento. */
+  lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento.prev", 3);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  reports = verify (f);
+  report = find_report (reports, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_error (report->previous_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  bytes = read_file (f, "keys.lento.prev");
+  g_assert_true (g_bytes_equal (bytes, good));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_assert_nonnull ((bytes = read_file (f, "keys.lento.prev.damaged")));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A document's damaged previous generation has its line too. */
+  flip_byte (f, "profile.lento.prev", 2);
+  reports = verify (f);
+  report = find_report (reports, "profile");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_no_error (report->error);
+  g_assert_error (report->previous_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DAMAGED);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "profile", "{\"k\":2}");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1694,6 +1799,7 @@ main (int   argc,
   g_test_add_func ("/lento/vault/not-a-regular-file/child", test_not_a_regular_file_child);
   ADD ("/lento/vault/stale-temporary-files", test_stale_temporary_files);
   ADD ("/lento/vault/unreadable-folder", test_unreadable_folder);
+  ADD ("/lento/vault/keys-damaged-reported", test_keys_damaged_reported);
 
   return g_test_run ();
 }
