@@ -47,8 +47,9 @@ lento_cli_add_options (GApplication *application)
   g_application_set_option_context_summary (application,
                                             _("Without options, Lento opens its window."));
   g_application_set_option_context_description (application,
-    _("Exit status: 0 all is well; 1 part of the journal is damaged or was restored from its "
-      "previous version; 2 the options are wrong; 3 there is no journal; 4 Lento already has "
+    _("Exit status: 0 all is well; 1 part of the journal is damaged, missing, older than the "
+      "last version Lento saved, or was restored from its previous version; 2 the options are "
+      "wrong; 3 there is no journal; 4 Lento already has "
       "the journal open; 5 the journal could not be unlocked; 6 the recovery code or "
       "passphrase is wrong; 7 a file could not be read or written."));
 }
@@ -218,6 +219,24 @@ verify (LentoVault *vault)
 
         case LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS:
           word = _("restored from previous");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
+        case LENTO_DOCUMENT_ROLLED_BACK:
+          /* Translators: an older copy of this part of the journal was put in its place. */
+          word = _("rolled back");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
+        case LENTO_DOCUMENT_MISSING:
+          /* Translators: this part of the journal was deleted outside Lento. */
+          word = _("missing");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
+        case LENTO_DOCUMENT_CONFLICT:
+          /* Translators: another version of this part of the journal, written elsewhere. */
+          word = _("conflict");
           status = LENTO_EXIT_DAMAGED;
           break;
 

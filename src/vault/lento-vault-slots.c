@@ -58,6 +58,12 @@ replace_keys (LentoVault    *self,
   g_clear_pointer (&self->keys, lento_key_file_free);
   self->keys = keys;
 
+  /* Both copies were just written. */
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
+  self->keys_report = g_new0 (LentoDocumentReport, 1);
+  self->keys_report->name = g_strdup ("keys");
+  self->keys_report->status = LENTO_DOCUMENT_OK;
+
   return TRUE;
 }
 
@@ -223,6 +229,17 @@ lento_vault_create (LentoVault  *self,
   g_ptr_array_add (data_keys, g_steal_pointer (&data_key));
   self->master_key = g_steal_pointer (&master_key);
   self->data_keys = g_steal_pointer (&data_keys);
+
+  /* The manifest exists from the start, so that a journal without one
+   * is always one from before manifests (or one whose manifest was
+   * deleted, when its documents carry generations). */
+  self->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_lento_vault_save_manifest_now (self, FALSE, &local_error))
+      g_debug ("The new journal's manifest was not written: %s", local_error->message);
+  }
   _lento_vault_update_state (self);
 
   return g_steal_pointer (&code);
@@ -501,45 +518,45 @@ rotate_document (LentoVault  *self,
   LentoSecret *new_key = g_ptr_array_index (self->data_keys, 0);
   const guint8 *uuid = lento_key_file_get_uuid (self->keys);
   guint8 new_id[LENTO_KEY_ID_SIZE];
-  guint8 key_id[LENTO_KEY_ID_SIZE];
-  guint8 prev_id[LENTO_KEY_ID_SIZE];
+  LentoContainerHeader header;
+  LentoContainerHeader prev_header;
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) prev_plain = NULL;
   g_autoptr(GBytes) sealed = NULL;
-  gboolean missing = FALSE;
   gboolean prev_missing = FALSE;
   const guint8 *data;
   gsize size;
+  Doc *doc = _lento_vault_get_doc (self, name);
 
   lento_container_key_id (new_key, new_id);
 
-  plain = _lento_vault_open_file (path, name, uuid, self->data_keys, key_id, &missing, error);
+  plain = _lento_vault_open_file (path, name, uuid, self->data_keys, &header, &sealed, NULL,
+                                  error);
   if (plain == NULL)
     return FALSE;
-  prev_plain = _lento_vault_open_file (prev, name, uuid, self->data_keys, prev_id, &prev_missing,
-                                       NULL);
+  prev_plain = _lento_vault_open_file (prev, name, uuid, self->data_keys, &prev_header, NULL,
+                                       &prev_missing, NULL);
 
-  if (memcmp (key_id, new_id, sizeof new_id) != 0)
+  if (memcmp (header.key_id, new_id, sizeof new_id) != 0)
     {
-      data = g_bytes_get_data (plain, &size);
-      sealed = lento_container_seal (LENTO_CONTAINER_KIND_DOCUMENT, uuid, name, new_key, NULL,
-                                     data, size, error);
+      /* A new generation, recorded in the manifest like any write. */
+      guint64 generation = MAX (doc->generation, header.generation) + 1;
+
+      g_clear_pointer (&sealed, g_bytes_unref);
+      sealed = _lento_vault_seal (self, name, generation, plain, error);
       if (sealed == NULL)
         return FALSE;
       data = g_bytes_get_data (sealed, &size);
       if (!lento_file_layer_write_generation (self->layer, self->layer_data, path, data, size,
                                               error))
         return FALSE;
+      doc->generation = generation;
+      _lento_vault_set_manifest_entry (self, name, generation, sealed);
     }
-  else if (prev_missing || (prev_plain != NULL && memcmp (prev_id, new_id, sizeof new_id) == 0))
+  else if (prev_missing ||
+           (prev_plain != NULL && memcmp (prev_header.key_id, new_id, sizeof new_id) == 0))
     {
       return TRUE;
-    }
-  else
-    {
-      sealed = lento_file_read_regular (path, LENTO_CONTAINER_MAX_FILE_SIZE, FALSE, error);
-      if (sealed == NULL)
-        return FALSE;
     }
 
   data = g_bytes_get_data (sealed, &size);
@@ -591,6 +608,10 @@ lento_vault_rotate_data_key (LentoVault  *self,
   for (guint i = 0; names[i] != NULL; i++)
     if (!rotate_document (self, names[i], error))
       return FALSE;
+  /* The manifest too, and its previous generation: a rotation leaves no
+   * file under the old key. */
+  if (self->manifest != NULL && !_lento_vault_save_manifest_now (self, TRUE, error))
+    return FALSE;
 
   /* Step 3: the old key leaves keys.lento. */
   final_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);

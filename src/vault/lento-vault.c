@@ -34,6 +34,9 @@
  *   that, and refusing to overwrite a document that does not open;
  * - lento-vault-slots.c creates a journal and changes keys.lento: the
  *   key slots and the rotation of the data key;
+ * - lento-vault-manifest.c binds every document to its latest generation,
+ *   so that one put back from an older copy or deleted outside Lento is
+ *   named rather than silently used;
  * - lento-vault-verify.c opens every document and reports which open;
  * - lento-vault-backup.c writes and reads the encrypted backup.
  *
@@ -225,6 +228,8 @@ _lento_vault_wipe_keys (LentoVault *self)
    * goes; a worker holding a reference keeps it only while it runs. */
   g_clear_pointer (&self->master_key, lento_secret_unref);
   g_clear_pointer (&self->data_keys, g_ptr_array_unref);
+  /* Read again, and every document compared with it, at the next unlock. */
+  g_clear_pointer (&self->manifest, g_hash_table_unref);
 }
 
 static void

@@ -7,6 +7,7 @@ what the journal holds."""
 
 import glob
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -205,6 +206,42 @@ result = lento(home, '--verify')
 check(result.returncode == 1 and 'keys (previous version): damaged' in result.stdout,
       f'a damaged copy has its line and exits 1 (got {result.returncode}): '
       + result.stdout.strip())
+
+# Rollback and deletion outside Lento: named, exit 1, never "ok".
+def first_line(result, name):
+    lines = [line for line in result.stdout.splitlines() if line.startswith(name + ':')]
+    return lines[0] if lines else ''
+
+
+home, data_dir = new_home()
+create(data_dir)
+month = os.path.join(data_dir, 'journal', '2026-11.lento')
+shutil.copyfile(month + '.prev', month)
+result = lento(home, '--verify')
+check(result.returncode == 1,
+      f"a month's previous version put back exits 1 (got {result.returncode})")
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: rolled back',
+      'and the month is named as rolled back: ' + result.stdout.strip())
+
+home, data_dir = new_home()
+create(data_dir)
+os.unlink(os.path.join(data_dir, 'journal', '2026-11.lento'))
+os.unlink(os.path.join(data_dir, 'journal', '2026-11.lento.prev'))
+os.unlink(os.path.join(data_dir, 'profile.lento'))
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a deleted month and profile exit 1 (got {result.returncode})')
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: missing'
+      and first_line(result, 'profile') == 'profile: missing',
+      'and both are named as missing: ' + result.stdout.strip())
+
+home, data_dir = new_home()
+create(data_dir)
+shutil.rmtree(os.path.join(data_dir, 'journal'))
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a deleted journal folder exits 1 (got {result.returncode})')
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: missing'
+      and first_line(result, 'journal/log') == 'journal/log: missing',
+      'and its month and change log are named as missing: ' + result.stdout.strip())
 
 print(f'1..{count}')
 sys.exit(1 if failed else 0)
