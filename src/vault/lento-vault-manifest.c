@@ -147,9 +147,9 @@ serialize_manifest (GHashTable *manifest)
   return g_bytes_new_take (json, length);
 }
 
-static GHashTable *
-parse_manifest (GBytes  *plain,
-                GError **error)
+GHashTable *
+_lento_vault_parse_manifest (GBytes  *plain,
+                             GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) manifest = manifest_new ();
@@ -505,7 +505,7 @@ check_all (LentoVault  *self,
   manifest_doc->generation = MAX (manifest_doc->generation, check.generation);
   if (check.plain != NULL)
     {
-      self->manifest = parse_manifest (check.plain, &manifest_error);
+      self->manifest = _lento_vault_parse_manifest (check.plain, &manifest_error);
       if (self->manifest == NULL)
         manifest_status = LENTO_DOCUMENT_DAMAGED;
     }

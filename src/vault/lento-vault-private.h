@@ -162,6 +162,8 @@ void      _lento_vault_apply_check          (LentoVault          *self,
                                              Doc                 *doc,
                                              DocCheck            *check);
 GHashTable *_lento_vault_manifest_copy      (GHashTable          *manifest);
+GHashTable *_lento_vault_parse_manifest     (GBytes              *plain,
+                                             GError             **error);
 void      _lento_vault_set_manifest_entry   (LentoVault          *self,
                                              const char          *name,
                                              guint64              generation,

@@ -178,6 +178,19 @@ verify_documents (VerifyJob *job)
           report->status = LENTO_DOCUMENT_MISSING;
           lento_vault_set_error (&report->error, LENTO_VAULT_ERROR_DOCUMENT_MISSING);
         }
+      else if (is_manifest && check.plain != NULL)
+        {
+          g_autoptr(GHashTable) parsed = _lento_vault_parse_manifest (check.plain,
+                                                                       &report->error);
+
+          /* It opens, but cannot be read (or is from a newer Lento). */
+          if (parsed == NULL)
+            report->status = LENTO_DOCUMENT_DAMAGED;
+          else if (check.status != LENTO_DOCUMENT_OK)
+            report->error = g_steal_pointer (&check.error);
+          else
+            check_previous (job->data_dir, name, job->uuid, job->keys, report);
+        }
       else if (check.status != LENTO_DOCUMENT_OK)
         {
           report->error = g_steal_pointer (&check.error);
