@@ -475,7 +475,6 @@ check_all (LentoVault  *self,
   g_autoptr(GPtrArray) unreadable = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GError) manifest_error = NULL;
   g_auto(GStrv) on_disk = NULL;
   DocCheck check = { 0, };
   LentoDocumentStatus manifest_status;
@@ -503,14 +502,13 @@ check_all (LentoVault  *self,
                                &check);
   manifest_status = check.status;
   manifest_doc->generation = MAX (manifest_doc->generation, check.generation);
+  /* Why it failed is for verify to say; here it only matters that it did. */
   if (check.plain != NULL)
     {
-      self->manifest = _lento_vault_parse_manifest (check.plain, &manifest_error);
+      self->manifest = _lento_vault_parse_manifest (check.plain, NULL);
       if (self->manifest == NULL)
         manifest_status = LENTO_DOCUMENT_DAMAGED;
     }
-  if (manifest_error == NULL)
-    manifest_error = g_steal_pointer (&check.error);
   if (check.absent)
     manifest_status = LENTO_DOCUMENT_MISSING;
   _lento_vault_doc_check_clear (&check);
@@ -564,20 +562,13 @@ check_all (LentoVault  *self,
 
   /* Without a manifest, documents that carry a generation were written
    * since manifests exist: then it was deleted, and what it would have
-   * told (a document deleted since) cannot be known. Say so. */
-  if (before != NULL)
+   * told (a document deleted since) cannot be known. It stays missing, so
+   * that the person hears of it. */
+  if (before != NULL && newest == 0 && unreadable->len == 0)
     {
-      if (newest == 0 && unreadable->len == 0)
-        {
-          self->manifest = g_steal_pointer (&before);
-          manifest_status = LENTO_DOCUMENT_OK;
-          dirty = TRUE;
-        }
-      else
-        {
-          g_clear_error (&manifest_error);
-          lento_vault_set_error (&manifest_error, LENTO_VAULT_ERROR_DOCUMENT_MISSING);
-        }
+      self->manifest = g_steal_pointer (&before);
+      manifest_status = LENTO_DOCUMENT_OK;
+      dirty = TRUE;
     }
 
   if (rebuild && manifest_status != LENTO_DOCUMENT_OK && manifest_status != LENTO_DOCUMENT_MISSING)
