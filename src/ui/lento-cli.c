@@ -47,8 +47,9 @@ lento_cli_add_options (GApplication *application)
   g_application_set_option_context_summary (application,
                                             _("Without options, Lento opens its window."));
   g_application_set_option_context_description (application,
-    _("Exit status: 0 all is well; 1 part of the journal is damaged or was restored from its "
-      "previous version; 2 the options are wrong; 3 there is no journal; 4 Lento already has "
+    _("Exit status: 0 all is well; 1 part of the journal is damaged, missing, older than the "
+      "last version Lento saved, or was restored from its previous version; 2 the options are "
+      "wrong; 3 there is no journal; 4 Lento already has "
       "the journal open; 5 the journal could not be unlocked; 6 the recovery code or "
       "passphrase is wrong; 7 a file could not be read or written."));
 }
@@ -221,14 +222,48 @@ verify (LentoVault *vault)
           status = LENTO_EXIT_DAMAGED;
           break;
 
+        case LENTO_DOCUMENT_ROLLED_BACK:
+          /* Translators: an older copy of this part of the journal was put in its place. */
+          word = _("rolled back");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
+        case LENTO_DOCUMENT_MISSING:
+          /* Translators: this part of the journal was deleted outside Lento. */
+          word = _("missing");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
+        case LENTO_DOCUMENT_CONFLICT:
+          /* Translators: another version of this part of the journal, written elsewhere. */
+          word = _("conflict");
+          status = LENTO_EXIT_DAMAGED;
+          break;
+
         case LENTO_DOCUMENT_DAMAGED:
         default:
-          word = _("damaged");
+          /* A file or folder that could not be read at all is not known to
+           * be damaged: it may only need its permissions back. */
+          if (g_error_matches (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO) ||
+              g_error_matches (report->error, LENTO_VAULT_ERROR,
+                               LENTO_VAULT_ERROR_NOT_REGULAR_FILE))
+            word = _("unreadable");
+          else
+            word = _("damaged");
           status = LENTO_EXIT_DAMAGED;
           break;
         }
 
       g_print ("%s: %s\n", report->name, word);
+
+      /* Nothing is lost yet, but the next failure of this part would have
+       * no previous version to fall back on. */
+      if (report->previous_error != NULL)
+        {
+          /* Translators: %s names a part of the journal, such as journal/2026-11. */
+          g_print (_("%s (previous version): damaged\n"), report->name);
+          status = LENTO_EXIT_DAMAGED;
+        }
     }
 
   return status;

@@ -99,6 +99,17 @@ lento_container_key_id (LentoSecret *key,
                       lento_secret_get_data (key), LENTO_KEY_SIZE);
 }
 
+GBytes *
+lento_container_generation_extension (guint64 generation)
+{
+  guint8 bytes[LENTO_CONTAINER_GENERATION_SIZE];
+
+  for (guint i = 0; i < LENTO_CONTAINER_GENERATION_SIZE; i++)
+    bytes[i] = (generation >> (8 * i)) & 0xff;
+
+  return g_bytes_new (bytes, sizeof bytes);
+}
+
 gboolean
 lento_container_parse (const guint8         *data,
                        gsize                 size,
@@ -171,6 +182,14 @@ lento_container_parse (const guint8         *data,
   memcpy (header->key_id, data + OFFSET_KEY_ID, LENTO_KEY_ID_SIZE);
   header->extension = extension_size > 0 ? data + offset : NULL;
   header->extension_size = extension_size;
+  if (header->kind == LENTO_CONTAINER_KIND_DOCUMENT && extension_size > 0)
+    {
+      /* A document's extension is its generation; a shorter one is not. */
+      if (extension_size < LENTO_CONTAINER_GENERATION_SIZE)
+        return lento_vault_set_error (error, LENTO_VAULT_ERROR_BAD_HEADER), FALSE;
+      for (guint i = 0; i < LENTO_CONTAINER_GENERATION_SIZE; i++)
+        header->generation |= (guint64) data[offset + i] << (8 * i);
+    }
   offset += extension_size;
   header->nonce = data + offset;
   offset += LENTO_NONCE_SIZE;

@@ -27,6 +27,11 @@ G_BEGIN_DECLS
 #define LENTO_CONTAINER_MAX_NAME       64
 #define LENTO_CONTAINER_MAX_EXTENSION  (64 * 1024)
 #define LENTO_CONTAINER_MAX_PLAINTEXT  (256 * 1024 * 1024)
+/* The largest file a container can be: a longer one is refused unread. */
+#define LENTO_CONTAINER_MAX_FILE_SIZE  (36 + LENTO_CONTAINER_MAX_NAME + 4 + \
+                                        LENTO_CONTAINER_MAX_EXTENSION + LENTO_NONCE_SIZE + 4 + \
+                                        LENTO_CONTAINER_CHECKSUM_SIZE + \
+                                        LENTO_CONTAINER_MAX_PLAINTEXT + 16)
 
 typedef enum {
   LENTO_CONTAINER_KIND_DOCUMENT = 1,
@@ -45,12 +50,23 @@ typedef struct {
   char                name[LENTO_CONTAINER_MAX_NAME + 1];
   const guint8       *extension;
   gsize               extension_size;
+  /* A document's generation, from its extension; 0 when it has none. */
+  guint64             generation;
   const guint8       *nonce;
   /* The header is the associated data of the ciphertext. */
   gsize               header_size;
   const guint8       *ciphertext;
   gsize               ciphertext_size;
 } LentoContainerHeader;
+
+/* A document's extension holds its generation: 8 bytes, little-endian,
+ * counting the versions of that document the journal has written. A
+ * longer extension is read for its first 8 bytes; the rest is reserved.
+ * Documents written before generations existed have none (generation 0). */
+#define LENTO_CONTAINER_GENERATION_SIZE 8
+
+/* The extension to seal a document of generation @generation with. */
+GBytes   *lento_container_generation_extension (guint64             generation);
 
 /* Whether @name may name a document: one or two segments of a-z, 0-9 and
  * '-', joined by '/', at most 64 bytes, never "keys". */

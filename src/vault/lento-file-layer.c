@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -237,6 +238,98 @@ const LentoFileLayer *
 lento_file_layer_get_faulty (void)
 {
   return &faulty_layer;
+}
+
+GBytes *
+lento_file_read_regular (const char  *path,
+                         gsize        max_size,
+                         gboolean     follow_link,
+                         GError     **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *contents = NULL;
+  struct stat st;
+  gsize done = 0;
+  int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  base = g_path_get_basename (path);
+  if (!follow_link)
+    flags |= O_NOFOLLOW;
+
+  /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
+  fd = open (path, flags);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND,
+                     _("Could not read “%s”: %s. Check that the file is there."),
+                     base, g_strerror (saved));
+      else if (saved == ELOOP)
+        g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE,
+                     _("“%s” is a link to another file, so Lento did not read it. Put the "
+                       "file itself in its place, or move the link away and try again."), base);
+      else
+        g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                     _("Could not read “%s”: %s. Check that you may read it and try again."),
+                     base, g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file (it may be a folder, a device or a named pipe), "
+                     "so Lento did not read it. Move it away and try again."), base);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      close (fd);
+      g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a Lento file. Check that it is the right file."),
+                   base);
+      return NULL;
+    }
+
+  /* One byte more than the size, to notice a file that grows meanwhile. */
+  contents = g_malloc (st.st_size + 1);
+  for (;;)
+    {
+      ssize_t n = read (fd, contents + done, st.st_size + 1 - done);
+
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                       _("Could not read “%s”: %s. Check that you may read it and try again."),
+                       base, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      done += n;
+      if (done > (gsize) st.st_size)
+        {
+          close (fd);
+          g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                       _("“%s” changed while Lento read it. Try again in a moment."), base);
+          return NULL;
+        }
+    }
+  close (fd);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), done);
 }
 
 gboolean

@@ -68,6 +68,16 @@ const LentoFileLayer *lento_file_layer_get_faulty   (void);
 /* Writes a new generation of @path: keeps the current file as
  * @path.prev (as a hard link, so a complete current file exists at every
  * instant), then replaces @path with @data and flushes the folder. */
+/* Reads @path whole when it is a regular file of at most @max_size bytes.
+ * It never waits on a named pipe or a device, and follows a symbolic link
+ * only when @follow_link is TRUE (a file the person picked, not one inside
+ * the data folder). Errors name the file, never its folder: NOT_FOUND when
+ * nothing is there, NOT_REGULAR_FILE, TOO_LARGE or IO. */
+GBytes  *lento_file_read_regular           (const char           *path,
+                                            gsize                 max_size,
+                                            gboolean              follow_link,
+                                            GError              **error);
+
 gboolean lento_file_layer_write_generation (const LentoFileLayer *layer,
                                             gpointer              user_data,
                                             const char           *path,

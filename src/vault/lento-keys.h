@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #define LENTO_KEYS_VERSION_MINOR      0
 #define LENTO_KEYS_MAX_SLOTS          3
 #define LENTO_KEYS_SALT_SIZE          16
+/* Three slots and two data keys take well under a kilobyte. */
+#define LENTO_KEYS_MAX_FILE_SIZE      4096
 
 /* Bounds a passphrase slot must respect; anything else is refused on
  * read, so a tampered file cannot make Lento burn a gigabyte of memory or

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <sodium.h>
 
@@ -65,7 +66,10 @@ lento_vault_export_backup (LentoVault  *self,
   json_builder_add_int_value (builder, BACKUP_FORMAT);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
-  names = _lento_vault_list_names (self->data_dir);
+  /* A backup that silently lacks a folder would look complete. */
+  names = _lento_vault_list_all_names (self->data_dir, error);
+  if (names == NULL)
+    return FALSE;
   for (guint i = 0; names[i] != NULL; i++)
     {
       LentoDocumentStatus status;
@@ -160,19 +164,50 @@ parse_backup_json (GBytes  *plain,
   return g_steal_pointer (&documents);
 }
 
+/* A backup on a remote location (no local path): the same checks as for a
+ * local file, through GIO. */
+static GBytes *
+load_remote_file (GFile   *file,
+                  GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_REGULAR_FILE), NULL;
+  if (info != NULL && g_file_info_get_size (info) > LENTO_CONTAINER_MAX_FILE_SIZE)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_TOO_LARGE), NULL;
+  if (info == NULL ||
+      !g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      /* GIO's message names the whole location; only the file's name is said. */
+      g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                   _("Could not read “%s”. Check that it is there and try again."), name);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
 GHashTable *
 lento_vault_read_backup (GFile          *file,
                          LentoSlotType   slot,
                          LentoSecret    *secret,
                          GError        **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(LentoKeyFile) keys = NULL;
   g_autoptr(LentoSecret) master_key = NULL;
   g_autoptr(GPtrArray) data_keys = NULL;
   g_autoptr(GBytes) plain = NULL;
   LentoContainerHeader header;
+  const guint8 *contents;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -182,13 +217,18 @@ lento_vault_read_backup (GFile          *file,
 
   lento_secure_init ();
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+  /* The person picked this file, so a link to it is followed; a pipe or a
+   * device is not read. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    bytes = lento_file_read_regular (path, LENTO_CONTAINER_MAX_FILE_SIZE, TRUE, error);
+  else
+    bytes = load_remote_file (file, error);
+  if (bytes == NULL)
+    return NULL;
+  contents = g_bytes_get_data (bytes, &length);
 
-  if (!lento_container_parse ((const guint8 *) contents, length, &header, error))
+  if (!lento_container_parse (contents, length, &header, error))
     return NULL;
   if (header.kind != LENTO_CONTAINER_KIND_BACKUP)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_A_BACKUP), NULL;
@@ -210,7 +250,7 @@ lento_vault_read_backup (GFile          *file,
   if (data_keys == NULL)
     return NULL;
 
-  plain = lento_container_open ((const guint8 *) contents, length, LENTO_CONTAINER_KIND_BACKUP,
+  plain = lento_container_open (contents, length, LENTO_CONTAINER_KIND_BACKUP,
                                 header.journal_uuid, BACKUP_NAME,
                                 (LentoSecret * const *) data_keys->pdata, data_keys->len,
                                 NULL, error);

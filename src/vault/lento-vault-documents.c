@@ -9,41 +9,52 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lento-container.h"
 #include "lento-vault-private.h"
 
 /* LentoVault's documents. A document is written only once its current
- * file is known to open, one write at a time per document, and always as
- * a new generation beside the previous one (.prev), so that a complete
- * generation is on disk at every instant. See lento-vault.c for how the
+ * file is known to open and to be the generation the manifest records,
+ * one write at a time per document, and always as a new generation beside
+ * the previous one (.prev), so that a complete generation is on disk at
+ * every instant. Each write is answered once the manifest that records it
+ * is on disk too (lento-vault-manifest.c). See lento-vault.c for how the
  * parts of the vault fit.
  */
 
 GBytes *
-_lento_vault_open_file (const char    *path,
-                        const char    *name,
-                        const guint8  *uuid,
-                        GPtrArray     *keys,
-                        guint8        *key_id,
-                        gboolean      *missing,
-                        GError       **error)
+_lento_vault_open_file (const char            *path,
+                        const char            *name,
+                        const guint8          *uuid,
+                        GPtrArray             *keys,
+                        LentoContainerHeader  *header,
+                        GBytes               **contents,
+                        gboolean              *missing,
+                        GError               **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  LentoContainerHeader header;
+  LentoContainerHeader local;
+  const guint8 *data;
   GBytes *plain;
   gsize length = 0;
 
   if (missing != NULL)
     *missing = FALSE;
+  if (header == NULL)
+    header = &local;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = lento_file_read_regular (path, LENTO_CONTAINER_MAX_FILE_SIZE, FALSE, &local_error);
+  if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
         {
           if (missing != NULL)
             *missing = TRUE;
@@ -51,22 +62,24 @@ _lento_vault_open_file (const char    *path,
         }
       else
         {
-          g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO, "%s", local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
         }
       return NULL;
     }
 
-  plain = lento_container_open ((const guint8 *) contents, length, LENTO_CONTAINER_KIND_DOCUMENT,
-                                uuid, name, (LentoSecret * const *) keys->pdata, keys->len,
-                                &header, error);
-  if (plain != NULL && key_id != NULL)
-    memcpy (key_id, header.key_id, LENTO_KEY_ID_SIZE);
+  data = g_bytes_get_data (bytes, &length);
+  plain = lento_container_open (data, length, LENTO_CONTAINER_KIND_DOCUMENT, uuid, name,
+                                (LentoSecret * const *) keys->pdata, keys->len, header, error);
+  /* The header's pointers point into @bytes: only its values outlive it. */
+  if (plain != NULL && contents != NULL)
+    *contents = g_steal_pointer (&bytes);
 
   return plain;
 }
 
 /* Opens the current generation, or the previous one when the current
- * one fails. Thread-safe: it only uses its arguments. */
+ * one fails, without looking at the manifest. Thread-safe: it only uses
+ * its arguments. */
 GBytes *
 _lento_vault_load_document (const char          *data_dir,
                             const char          *name,
@@ -76,42 +89,19 @@ _lento_vault_load_document (const char          *data_dir,
                             GError             **current_error,
                             GError             **error)
 {
-  g_autofree char *path = _lento_vault_doc_path (data_dir, name, SUFFIX);
-  g_autofree char *prev = _lento_vault_doc_path (data_dir, name, PREV_SUFFIX);
-  g_autoptr(GError) local_error = NULL;
-  gboolean missing = FALSE;
-  gboolean prev_missing = FALSE;
+  DocCheck check = { 0, };
   GBytes *plain;
 
-  plain = _lento_vault_open_file (path, name, uuid, keys, NULL, &missing, &local_error);
-  if (plain != NULL)
-    {
-      *status = LENTO_DOCUMENT_OK;
-      return plain;
-    }
+  _lento_vault_check_document (data_dir, name, uuid, keys, NULL, TRUE, &check);
+  *status = check.status;
+  plain = g_steal_pointer (&check.plain);
+  if (current_error != NULL && !check.absent && check.error != NULL)
+    *current_error = g_error_copy (check.error);
+  if (plain == NULL)
+    g_propagate_error (error, g_steal_pointer (&check.error));
+  _lento_vault_doc_check_clear (&check);
 
-  plain = _lento_vault_open_file (prev, name, uuid, keys, NULL, &prev_missing, NULL);
-  if (missing && prev_missing)
-    {
-      *status = LENTO_DOCUMENT_OK;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (current_error != NULL)
-    *current_error = g_error_copy (local_error);
-
-  if (plain != NULL)
-    {
-      g_debug ("Document %s did not open; its previous generation did", name);
-      *status = LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS;
-      return plain;
-    }
-
-  *status = LENTO_DOCUMENT_DAMAGED;
-  g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return NULL;
+  return plain;
 }
 
 gboolean
@@ -124,7 +114,7 @@ lento_vault_has_document (LentoVault *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!lento_container_name_is_valid (name))
+  if (!_lento_vault_name_is_public (name))
     return FALSE;
 
   path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
@@ -139,7 +129,7 @@ lento_vault_read_document (LentoVault           *self,
                            LentoDocumentStatus  *status,
                            GError              **error)
 {
-  LentoDocumentStatus local_status = LENTO_DOCUMENT_OK;
+  DocCheck check = { 0, };
   GBytes *plain;
   Doc *doc;
 
@@ -151,21 +141,21 @@ lento_vault_read_document (LentoVault           *self,
     *status = LENTO_DOCUMENT_OK;
   if (!_lento_vault_check_unlocked (self, error))
     return NULL;
-  if (!lento_container_name_is_valid (name))
+  if (!_lento_vault_name_is_public (name))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), NULL;
 
-  plain = _lento_vault_load_document (self->data_dir, name, lento_key_file_get_uuid (self->keys),
-                                      self->data_keys, &local_status, NULL, error);
-
+  _lento_vault_check_document (self->data_dir, name, lento_key_file_get_uuid (self->keys),
+                               self->data_keys, self->manifest, TRUE, &check);
   doc = _lento_vault_get_doc (self, name);
-  /* While a write of this document runs, what is on disk is what the
-   * vault itself wrote. */
-  if (!doc->in_flight)
-    doc->health = local_status == LENTO_DOCUMENT_OK ? DOC_GOOD : DOC_DAMAGED;
+  _lento_vault_apply_check (self, doc, &check);
   _lento_vault_update_state (self);
 
   if (status != NULL)
-    *status = local_status;
+    *status = check.status;
+  plain = g_steal_pointer (&check.plain);
+  if (plain == NULL)
+    g_propagate_error (error, g_steal_pointer (&check.error));
+  _lento_vault_doc_check_clear (&check);
 
   return plain;
 }
@@ -175,6 +165,7 @@ typedef struct {
   gpointer              layer_data;
   char                 *path;
   GBytes               *bytes;
+  guint64               generation;
 } WriteJob;
 
 static void
@@ -213,9 +204,6 @@ write_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-static void start_write (LentoVault *self,
-                         Doc        *doc);
-
 static void
 write_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -223,8 +211,10 @@ write_done_cb (GObject      *object,
 {
   LentoVault *self = LENTO_VAULT (object);
   g_autofree char *name = user_data;
+  WriteJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) finished = NULL;
+  guint answered;
   Doc *doc;
 
   g_task_propagate_boolean (G_TASK (result), &error);
@@ -238,10 +228,25 @@ write_done_cb (GObject      *object,
   /* Every failure leaves a complete generation on disk (the old one or
    * the new one), so the document stays writable. */
   if (error == NULL)
-    doc->health = DOC_GOOD;
+    {
+      doc->health = DOC_GOOD;
+      doc->problem = LENTO_DOCUMENT_OK;
+    }
 
   if (doc->queued != NULL)
-    start_write (self, doc);
+    _lento_vault_start_write (self, doc);
+
+  /* The callers of a document's write wait for the manifest that records
+   * it: when they hear back, nothing can tell the new generation from a
+   * rollback. When there is no manifest to write to (locked meanwhile),
+   * the next unlock finds the document newer and records it then. */
+  answered = finished->len;
+  if (error == NULL && !g_str_equal (name, MANIFEST_NAME) && self->manifest != NULL)
+    {
+      _lento_vault_set_manifest_entry (self, name, job->generation, job->bytes);
+      if (_lento_vault_queue_manifest (self, &finished))
+        return;
+    }
 
   for (guint i = 0; i < finished->len; i++)
     {
@@ -253,12 +258,12 @@ write_done_cb (GObject      *object,
         g_task_return_boolean (task, TRUE);
     }
 
-  _lento_vault_set_pending_writes (self, self->pending_writes - finished->len);
+  _lento_vault_set_pending_writes (self, self->pending_writes - answered);
 }
 
-static void
-start_write (LentoVault *self,
-             Doc        *doc)
+void
+_lento_vault_start_write (LentoVault *self,
+                          Doc        *doc)
 {
   g_autoptr(GTask) worker = NULL;
   GPtrArray *tasks;
@@ -272,6 +277,7 @@ start_write (LentoVault *self,
   job->layer_data = self->layer_data;
   job->path = _lento_vault_doc_path (self->data_dir, doc->name, SUFFIX);
   job->bytes = g_steal_pointer (&doc->queued);
+  job->generation = doc->queued_generation;
 
   tasks = doc->running_tasks;
   doc->running_tasks = doc->queued_tasks;
@@ -284,28 +290,23 @@ start_write (LentoVault *self,
   g_task_run_in_thread (worker, write_thread);
 }
 
-/* A document whose current file does not open must never be
- * overwritten: find out before the first write of this session. */
+/* A document whose current file does not open, or is not the generation
+ * the manifest records, must never be overwritten. Unlocking looked at
+ * every document there was; a new one is looked at before its first
+ * write. */
 static void
 check_health (LentoVault *self,
               Doc        *doc)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *prev = NULL;
-  g_autoptr(GBytes) plain = NULL;
-  gboolean missing = FALSE;
+  DocCheck check = { 0, };
 
   if (doc->health != DOC_UNKNOWN)
     return;
 
-  path = _lento_vault_doc_path (self->data_dir, doc->name, SUFFIX);
-  prev = _lento_vault_doc_path (self->data_dir, doc->name, PREV_SUFFIX);
-  plain = _lento_vault_open_file (path, doc->name, lento_key_file_get_uuid (self->keys),
-                                  self->data_keys, NULL, &missing, NULL);
-  if (plain != NULL || (missing && !g_file_test (prev, G_FILE_TEST_EXISTS)))
-    doc->health = DOC_GOOD;
-  else
-    doc->health = DOC_DAMAGED;
+  _lento_vault_check_document (self->data_dir, doc->name, lento_key_file_get_uuid (self->keys),
+                               self->data_keys, self->manifest, FALSE, &check);
+  _lento_vault_apply_check (self, doc, &check);
+  _lento_vault_doc_check_clear (&check);
 }
 
 void
@@ -319,8 +320,6 @@ lento_vault_write_document_async (LentoVault          *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) sealed = NULL;
-  const guint8 *data;
-  gsize size;
   Doc *doc;
 
   g_return_if_fail (LENTO_IS_VAULT (self));
@@ -338,7 +337,7 @@ lento_vault_write_document_async (LentoVault          *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!lento_container_name_is_valid (name))
+  if (!_lento_vault_name_is_public (name))
     {
       g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INVALID_NAME, "%s",
                                lento_vault_error_message (LENTO_VAULT_ERROR_INVALID_NAME));
@@ -361,25 +360,25 @@ lento_vault_write_document_async (LentoVault          *self,
       return;
     }
 
-  data = g_bytes_get_data (json, &size);
-  sealed = lento_container_seal (LENTO_CONTAINER_KIND_DOCUMENT,
-                                 lento_key_file_get_uuid (self->keys), name,
-                                 g_ptr_array_index (self->data_keys, 0), NULL,
-                                 data, size, &error);
+  /* A failed write may still have reached the disk, so a generation is
+   * never used twice. */
+  sealed = _lento_vault_seal (self, name, doc->generation + 1, json, &error);
   if (sealed == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  doc->generation++;
 
   /* A newer version replaces a queued one: only the latest matters. */
   g_clear_pointer (&doc->queued, g_bytes_unref);
   doc->queued = g_steal_pointer (&sealed);
+  doc->queued_generation = doc->generation;
   g_ptr_array_add (doc->queued_tasks, g_steal_pointer (&task));
   _lento_vault_set_pending_writes (self, self->pending_writes + 1);
 
   if (!doc->in_flight)
-    start_write (self, doc);
+    _lento_vault_start_write (self, doc);
 }
 
 gboolean
@@ -423,18 +422,57 @@ lento_vault_flush_finish (LentoVault    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Adds to @names the document names in @dir (relative @prefix). */
+/* Reports a folder of the journal that could not be listed, with the
+ * reason from errno @saved. */
+static void
+add_unreadable (GPtrArray  *unreadable,
+                const char *relative,
+                int         saved)
+{
+  LentoDocumentReport *report;
+
+  if (unreadable == NULL)
+    return;
+
+  report = g_new0 (LentoDocumentReport, 1);
+  report->name = g_strdup (relative);
+  report->status = LENTO_DOCUMENT_DAMAGED;
+  g_set_error (&report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+               _("Could not read the folder “%s”: %s. Check that it is a folder and that you "
+                 "may read it, then open Lento again."),
+               relative, g_strerror (saved));
+  g_ptr_array_add (unreadable, report);
+}
+
+/* Adds to @names the document names in @dir (relative @prefix, NULL for
+ * the data folder itself). */
 static void
 collect_names (const char *dir,
                const char *prefix,
                GHashTable *names,
-               gboolean    descend)
+               GPtrArray  *unreadable)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) d = NULL;
   const char *entry;
+  int fd;
 
+  /* open() first, for its errno: GDir's message would name the whole
+   * path. A folder that is not there holds nothing; one that is there but
+   * cannot be listed may hold anything. */
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      if (errno != ENOENT)
+        add_unreadable (unreadable, prefix ? prefix : ".", errno);
+      return;
+    }
+  close (fd);
+  d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
-    return;
+    {
+      add_unreadable (unreadable, prefix ? prefix : ".", EIO);
+      return;
+    }
 
   while ((entry = g_dir_read_name (d)) != NULL)
     {
@@ -451,13 +489,19 @@ collect_names (const char *dir,
           g_autofree char *name = prefix ? g_strconcat (prefix, "/", stem, NULL)
                                          : g_strdup (stem);
 
-          if (lento_container_name_is_valid (name))
+          if (_lento_vault_name_is_public (name))
             g_hash_table_add (names, g_steal_pointer (&name));
         }
-      else if (descend && g_file_test (full, G_FILE_TEST_IS_DIR) &&
-               lento_container_name_is_valid (entry))
+      else if (prefix == NULL && lento_container_name_is_valid (entry))
         {
-          collect_names (full, entry, names, FALSE);
+          GStatBuf st;
+
+          /* The journal's folder with something else in its place (a file
+           * or a pipe) cannot be read either. */
+          if (g_lstat (full, &st) == 0 && S_ISDIR (st.st_mode))
+            collect_names (full, entry, names, unreadable);
+          else if (g_str_equal (entry, JOURNAL_FOLDER))
+            add_unreadable (unreadable, entry, ENOTDIR);
         }
     }
 }
@@ -470,14 +514,15 @@ compare_names (gconstpointer a,
 }
 
 char **
-_lento_vault_list_names (const char *data_dir)
+_lento_vault_list_names (const char *data_dir,
+                         GPtrArray  *unreadable)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GHashTableIter iter;
   char *name;
 
-  collect_names (data_dir, NULL, names, TRUE);
+  collect_names (data_dir, NULL, names, unreadable);
   g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
     g_ptr_array_add (sorted, g_strdup (name));
@@ -488,16 +533,104 @@ _lento_vault_list_names (const char *data_dir)
 }
 
 char **
+_lento_vault_list_all_names (const char  *data_dir,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) unreadable = NULL;
+  g_auto(GStrv) names = NULL;
+
+  unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_document_report_free);
+  names = _lento_vault_list_names (data_dir, unreadable);
+  if (unreadable->len > 0)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (unreadable, 0);
+
+      g_propagate_error (error, g_steal_pointer (&report->error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+char **
 lento_vault_list_documents (LentoVault  *self,
                             GError     **error)
 {
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GHashTableIter iter;
+  const char *name;
+
   g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!_lento_vault_check_locked_journal (self, error))
     return NULL;
 
-  return _lento_vault_list_names (self->data_dir);
+  names = _lento_vault_list_all_names (self->data_dir, error);
+  if (names == NULL || self->manifest == NULL)
+    return g_steal_pointer (&names);
+
+  /* A document the manifest records and the disk lacks is listed too, so
+   * that whoever reads them all hears that it is missing. */
+  all = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (all, g_strdup (names[i]));
+  g_hash_table_iter_init (&iter, self->manifest);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_strv_contains ((const char * const *) names, name))
+      g_ptr_array_add (all, g_strdup (name));
+  g_ptr_array_sort (all, compare_names);
+  g_ptr_array_add (all, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&all), FALSE);
+}
+
+/* Writes @plain as the next generation of @name, in place of a current
+ * file that is kept aside (@keep_aside: it did not open) or kept as the
+ * previous generation (it opened but was not the one to keep). */
+static gboolean
+write_restored (LentoVault  *self,
+                Doc         *doc,
+                GBytes      *plain,
+                guint64      generation,
+                gboolean     keep_aside,
+                GError     **error)
+{
+  g_autofree char *path = _lento_vault_doc_path (self->data_dir, doc->name, SUFFIX);
+  g_autofree char *damaged = _lento_vault_doc_path (self->data_dir, doc->name, ".lento.damaged");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GBytes) sealed = NULL;
+  const guint8 *data;
+  gsize size;
+
+  sealed = _lento_vault_seal (self, doc->name, generation, plain, error);
+  if (sealed == NULL)
+    return FALSE;
+  data = g_bytes_get_data (sealed, &size);
+
+  if (!keep_aside)
+    {
+      if (!lento_file_layer_write_generation (self->layer, self->layer_data, path, data, size,
+                                              error))
+        return FALSE;
+    }
+  else
+    {
+      /* The damaged file is kept aside, not deleted: it may still matter
+       * to someone trying to rescue it. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+          !self->layer->rename (self->layer_data, path, damaged, error))
+        return FALSE;
+      if (!self->layer->replace_contents (self->layer_data, path, data, size, error) ||
+          !self->layer->sync_dir (self->layer_data, dir, error))
+        return FALSE;
+    }
+
+  doc->generation = generation;
+  _lento_vault_set_manifest_entry (self, doc->name, generation, sealed);
+
+  return TRUE;
 }
 
 gboolean
@@ -505,13 +638,13 @@ lento_vault_restore_previous (LentoVault  *self,
                               const char  *name,
                               GError     **error)
 {
-  g_autofree char *path = NULL;
   g_autofree char *prev = NULL;
-  g_autofree char *damaged = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *dir = NULL;
   g_autoptr(GBytes) plain = NULL;
-  gsize length = 0;
+  LentoContainerHeader header;
+  DocCheck check = { 0, };
+  gboolean keep_current;
+  guint64 generation;
+  gboolean ok;
   Doc *doc;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
@@ -520,35 +653,50 @@ lento_vault_restore_previous (LentoVault  *self,
 
   if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
-  if (!lento_container_name_is_valid (name))
+  if (g_str_equal (name, MANIFEST_NAME))
+    return _lento_vault_rebuild_manifest (self, error);
+  if (!_lento_vault_name_is_public (name))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), FALSE;
 
   doc = _lento_vault_get_doc (self, name);
   if (doc->in_flight)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_BUSY), FALSE;
 
-  path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
-  prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
-  damaged = _lento_vault_doc_path (self->data_dir, name, ".lento.damaged");
-  dir = g_path_get_dirname (path);
-
-  plain = _lento_vault_open_file (prev, name, lento_key_file_get_uuid (self->keys),
-                                  self->data_keys, NULL, NULL, NULL);
-  if (plain == NULL || !g_file_get_contents (prev, &contents, &length, NULL))
+  /* A document that opens but is not the generation the manifest records
+   * goes on from what is there: its previous generation is older still.
+   * Otherwise the previous generation takes the current one's place. */
+  _lento_vault_check_document (self->data_dir, name, lento_key_file_get_uuid (self->keys),
+                               self->data_keys, self->manifest, TRUE, &check);
+  keep_current = check.status == LENTO_DOCUMENT_ROLLED_BACK ||
+                 check.status == LENTO_DOCUMENT_CONFLICT;
+  generation = MAX (doc->generation, check.generation);
+  if (keep_current)
+    {
+      plain = g_steal_pointer (&check.plain);
+    }
+  else
+    {
+      prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
+      plain = _lento_vault_open_file (prev, name, lento_key_file_get_uuid (self->keys),
+                                      self->data_keys, &header, NULL, NULL, NULL);
+      if (plain != NULL)
+        generation = MAX (generation, header.generation);
+    }
+  _lento_vault_doc_check_clear (&check);
+  if (plain == NULL)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE), FALSE;
 
-  /* The damaged file is kept aside, not deleted: it may still matter to
-   * someone trying to rescue it. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !self->layer->rename (self->layer_data, path, damaged, error))
-    return FALSE;
-  if (!self->layer->replace_contents (self->layer_data, path, (const guint8 *) contents, length,
-                                      error) ||
-      !self->layer->sync_dir (self->layer_data, dir, error))
-    return FALSE;
-
-  doc->health = DOC_GOOD;
+  if (self->manifest != NULL && g_hash_table_contains (self->manifest, name))
+    generation = MAX (generation,
+                      ((ManifestEntry *) g_hash_table_lookup (self->manifest, name))->generation);
+  ok = write_restored (self, doc, plain, generation + 1, !keep_current, error);
+  if (ok)
+    {
+      doc->health = DOC_GOOD;
+      doc->problem = LENTO_DOCUMENT_OK;
+      _lento_vault_queue_manifest (self, NULL);
+    }
   _lento_vault_update_state (self);
 
-  return TRUE;
+  return ok;
 }

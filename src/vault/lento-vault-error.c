@@ -112,6 +112,21 @@ lento_vault_error_message (LentoVaultError code)
     case LENTO_VAULT_ERROR_IO:
       return _("The journal could not be written to disk. Check that the disk has space "
                "and try again.");
+    case LENTO_VAULT_ERROR_NOT_REGULAR_FILE:
+      return _("This is not a regular file (it may be a folder, a device, a named pipe or a "
+               "link), so Lento did not read it. Move it away and try again.");
+    case LENTO_VAULT_ERROR_ROLLED_BACK:
+      return _("This part of the journal is older than the last version Lento saved: an "
+               "older copy was put in its place, perhaps by a file-sync tool or a restored "
+               "folder. Restore its previous version to go on from this copy, or import a "
+               "backup to get the newer entries back.");
+    case LENTO_VAULT_ERROR_DOCUMENT_MISSING:
+      return _("This part of the journal is missing: it was deleted or moved outside Lento. "
+               "Put the file back, or import a backup.");
+    case LENTO_VAULT_ERROR_CONFLICT:
+      return _("This part of the journal was replaced by another version of the same save, "
+               "perhaps written on another computer. Restore its previous version to keep "
+               "this copy, or import a backup.");
     case LENTO_VAULT_ERROR_FAILED:
     default:
       return _("Something went wrong in the journal's storage.");

@@ -57,6 +57,12 @@ typedef enum {
   LENTO_VAULT_ERROR_NOT_A_BACKUP,
   LENTO_VAULT_ERROR_BUSY,
   LENTO_VAULT_ERROR_IO,
+  /* Reading a file: a pipe, a device, a folder or a link in its place. */
+  LENTO_VAULT_ERROR_NOT_REGULAR_FILE,
+  /* Checking documents against the manifest. */
+  LENTO_VAULT_ERROR_ROLLED_BACK,
+  LENTO_VAULT_ERROR_DOCUMENT_MISSING,
+  LENTO_VAULT_ERROR_CONFLICT,
 } LentoVaultError;
 
 GQuark      lento_vault_error_quark   (void);

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 #define KEYS_FILE     "keys.lento"
 #define SUFFIX        ".lento"
 #define PREV_SUFFIX   ".lento.prev"
+/* The folder of the month documents and the change log. */
+#define JOURNAL_FOLDER "journal"
+/* The document that binds every other one to its latest generation
+ * (lento-vault-manifest.c). Its name is reserved: callers cannot use it. */
+#define MANIFEST_NAME "manifest"
+#define HASH_SIZE     32
 
 typedef enum {
   DOC_UNKNOWN,
@@ -24,17 +30,48 @@ typedef enum {
   DOC_DAMAGED,
 } DocHealth;
 
-/* What the vault knows of one document: whether its current file opens,
- * and its write queue. At most one write per document runs at a time;
- * the newest waiting one is in @queued, with every caller waiting on it. */
+/* What the vault knows of one document: whether its current file opens
+ * and fits the manifest (and, when not, @problem says how), the highest
+ * generation seen or written, and its write queue. At most one write per
+ * document runs at a time; the newest waiting one is in @queued (sealed as
+ * @queued_generation), with every caller waiting on it. */
 typedef struct {
-  char      *name;
-  DocHealth  health;
-  gboolean   in_flight;
-  GBytes    *queued;
-  GPtrArray *queued_tasks;
-  GPtrArray *running_tasks;
+  char                *name;
+  DocHealth            health;
+  LentoDocumentStatus  problem;
+  guint64              generation;
+  gboolean             in_flight;
+  GBytes              *queued;
+  guint64              queued_generation;
+  GPtrArray           *queued_tasks;
+  GPtrArray           *running_tasks;
 } Doc;
+
+/* One document in the manifest: its latest generation and the BLAKE2b-256
+ * hash of that generation's file. */
+typedef struct {
+  guint64 generation;
+  guint8  hash[HASH_SIZE];
+} ManifestEntry;
+
+/* What one look at a document on disk found (_lento_vault_check_document). */
+typedef struct {
+  LentoDocumentStatus  status;
+  /* Neither file is there and the manifest does not name it. */
+  gboolean             absent;
+  /* What opened (current or previous generation), when asked for. */
+  GBytes              *plain;
+  /* Why the current file failed or does not fit the manifest. */
+  GError              *error;
+  /* The generation of what opened, or the manifest's when nothing did. */
+  guint64              generation;
+  /* The current file opened: its generation and hash. */
+  gboolean             opened;
+  ManifestEntry        found;
+  /* It is newer than the manifest (or not in it): the manifest should
+   * take @found. */
+  gboolean             newer;
+} DocCheck;
 
 struct _LentoVault
 {
@@ -44,9 +81,15 @@ struct _LentoVault
   char                 *data_dir;
   char                 *application_id;
   LentoKeyFile         *keys;
+  /* What opening found of keys.lento and its copy, for verify. */
+  LentoDocumentReport  *keys_report;
   LentoSecret          *master_key;
   GPtrArray            *data_keys;
   GHashTable           *docs;
+  /* Document name to ManifestEntry: what the manifest says, with the
+   * vault's own writes since. NULL while locked, and while the manifest
+   * is missing or does not open. */
+  GHashTable           *manifest;
   char                 *damaged_document;
   GPtrArray            *flush_tasks;
   int                   lock_fd;
@@ -85,6 +128,10 @@ gboolean  _lento_vault_check_locked_journal (LentoVault  *self,
 gboolean  _lento_vault_check_unlocked       (LentoVault  *self,
                                              GError     **error);
 
+/* lento-vault-slots.c */
+gboolean  _lento_vault_load_keys            (LentoVault          *self,
+                                             GError             **error);
+
 /* lento-vault-unlock.c */
 KdfJob   *_lento_vault_kdf_job_new          (LentoVault          *self,
                                              LentoSecret         *passphrase);
@@ -94,12 +141,52 @@ void      _lento_vault_run_kdf_job          (LentoVault          *self,
                                              GAsyncReadyCallback  done,
                                              GTaskThreadFunc      thread);
 
+/* lento-vault-manifest.c */
+gboolean  _lento_vault_name_is_public       (const char          *name);
+void      _lento_vault_hash                 (GBytes              *bytes,
+                                             guint8               hash[HASH_SIZE]);
+GBytes   *_lento_vault_seal                 (LentoVault          *self,
+                                             const char          *name,
+                                             guint64              generation,
+                                             GBytes              *plain,
+                                             GError             **error);
+void      _lento_vault_check_document       (const char          *data_dir,
+                                             const char          *name,
+                                             const guint8        *uuid,
+                                             GPtrArray           *keys,
+                                             GHashTable          *manifest,
+                                             gboolean             need_plain,
+                                             DocCheck            *check);
+void      _lento_vault_doc_check_clear      (DocCheck            *check);
+void      _lento_vault_apply_check          (LentoVault          *self,
+                                             Doc                 *doc,
+                                             DocCheck            *check);
+GHashTable *_lento_vault_manifest_copy      (GHashTable          *manifest);
+GHashTable *_lento_vault_parse_manifest     (GBytes              *plain,
+                                             GError             **error);
+void      _lento_vault_set_manifest_entry   (LentoVault          *self,
+                                             const char          *name,
+                                             guint64              generation,
+                                             GBytes              *file);
+void      _lento_vault_check_integrity      (LentoVault          *self,
+                                             gboolean             rebuild);
+gboolean  _lento_vault_queue_manifest       (LentoVault          *self,
+                                             GPtrArray          **tasks);
+gboolean  _lento_vault_save_manifest_now    (LentoVault          *self,
+                                             gboolean             also_previous,
+                                             GError             **error);
+gboolean  _lento_vault_rebuild_manifest     (LentoVault          *self,
+                                             GError             **error);
+
 /* lento-vault-documents.c */
+void      _lento_vault_start_write          (LentoVault          *self,
+                                             Doc                 *doc);
 GBytes   *_lento_vault_open_file            (const char          *path,
                                              const char          *name,
                                              const guint8        *uuid,
                                              GPtrArray           *keys,
-                                             guint8              *key_id,
+                                             LentoContainerHeader *header,
+                                             GBytes             **contents,
                                              gboolean            *missing,
                                              GError             **error);
 GBytes   *_lento_vault_load_document        (const char          *data_dir,
@@ -109,6 +196,12 @@ GBytes   *_lento_vault_load_document        (const char          *data_dir,
                                              LentoDocumentStatus *status,
                                              GError             **current_error,
                                              GError             **error);
-char    **_lento_vault_list_names           (const char          *data_dir);
+/* Every document name on disk, sorted. A folder that cannot be listed
+ * adds a report (the folder's name, DAMAGED, why) to @unreadable, when
+ * given; _lento_vault_list_all_names() fails instead. */
+char    **_lento_vault_list_names           (const char          *data_dir,
+                                             GPtrArray           *unreadable);
+char    **_lento_vault_list_all_names       (const char          *data_dir,
+                                             GError             **error);
 
 G_END_DECLS

@@ -58,15 +58,143 @@ replace_keys (LentoVault    *self,
   g_clear_pointer (&self->keys, lento_key_file_free);
   self->keys = keys;
 
+  /* Both copies were just written. */
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
+  self->keys_report = g_new0 (LentoDocumentReport, 1);
+  self->keys_report->name = g_strdup ("keys");
+  self->keys_report->status = LENTO_DOCUMENT_OK;
+
+  return TRUE;
+}
+
+/* Writes @good at @path: what was there is kept aside as <path>.damaged
+ * when @keep_aside (it did not open), and replaced otherwise (nothing was
+ * there, or an older copy). */
+static void
+repair_keys_copy (LentoVault *self,
+                  const char *path,
+                  gboolean    keep_aside,
+                  GBytes     *good)
+{
+  g_autofree char *damaged = g_strconcat (path, ".damaged", NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (good, &size);
+
+  if ((keep_aside && !self->layer->rename (self->layer_data, path, damaged, &error)) ||
+      !self->layer->replace_contents (self->layer_data, path, data, size, &error) ||
+      !self->layer->sync_dir (self->layer_data, self->data_dir, &error))
+    g_debug ("The key file was not repaired: %s", error->message);
+}
+
+/* keys.lento or its copy, as read. */
+typedef struct {
+  GBytes       *contents;
+  LentoKeyFile *keys;
+  GError       *error;
+  gboolean      missing;
+} KeysCopy;
+
+static void
+read_keys_copy (const char *path,
+                KeysCopy   *copy)
+{
+  const guint8 *data;
+  gsize length = 0;
+
+  copy->contents = lento_file_read_regular (path, LENTO_KEYS_MAX_FILE_SIZE, FALSE, &copy->error);
+  copy->missing = g_error_matches (copy->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND);
+  if (copy->contents == NULL)
+    return;
+  data = g_bytes_get_data (copy->contents, &length);
+  copy->keys = lento_key_file_parse (data, length, &copy->error);
+}
+
+static void
+keys_copy_clear (KeysCopy *copy)
+{
+  g_clear_pointer (&copy->contents, g_bytes_unref);
+  g_clear_pointer (&copy->keys, lento_key_file_free);
+  g_clear_error (&copy->error);
+}
+
+/* Reads keys.lento, or its copy when it does not open, and writes a good
+ * copy back over whichever of the two did not open (kept as .damaged).
+ * What it found is kept for verify. Without either file, there is no
+ * journal: self->keys stays NULL and this succeeds. */
+gboolean
+_lento_vault_load_keys (LentoVault  *self,
+                        GError     **error)
+{
+  g_autofree char *path = g_build_filename (self->data_dir, KEYS_FILE, NULL);
+  g_autofree char *prev = g_strconcat (path, ".prev", NULL);
+  KeysCopy current = { NULL, };
+  KeysCopy copy = { NULL, };
+  LentoDocumentReport *report;
+
+  g_assert (self->keys == NULL);
+
+  read_keys_copy (path, &current);
+  read_keys_copy (prev, &copy);
+
+  if (current.keys == NULL && copy.keys == NULL)
+    {
+      gboolean none = current.missing && copy.missing;
+
+      if (!none)
+        {
+          GError **first = current.missing ? &copy.error : &current.error;
+
+          g_propagate_error (error, g_steal_pointer (first));
+        }
+      keys_copy_clear (&current);
+      keys_copy_clear (&copy);
+      return none;
+    }
+
+  report = g_new0 (LentoDocumentReport, 1);
+  report->name = g_strdup ("keys");
+  if (current.keys == NULL)
+    {
+      /* keys.lento did not open: like a document restored from its
+       * previous generation, except that its copy is identical. */
+      report->status = LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS;
+      report->error = g_steal_pointer (&current.error);
+      self->keys = g_steal_pointer (&copy.keys);
+      repair_keys_copy (self, path, !current.missing, copy.contents);
+    }
+  else
+    {
+      report->status = LENTO_DOCUMENT_OK;
+      self->keys = g_steal_pointer (&current.keys);
+      if (copy.keys == NULL && !copy.missing)
+        {
+          report->previous_error = g_steal_pointer (&copy.error);
+          repair_keys_copy (self, prev, TRUE, current.contents);
+        }
+      else if (copy.keys == NULL || !g_bytes_equal (current.contents, copy.contents))
+        {
+          /* A missing copy, or an older one (a write stopped between the
+           * two): it takes keys.lento's bytes, so that an old slot
+           * survives in neither. */
+          repair_keys_copy (self, prev, FALSE, current.contents);
+        }
+    }
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
+  self->keys_report = report;
+  keys_copy_clear (&current);
+  keys_copy_clear (&copy);
+
   return TRUE;
 }
 
 static gboolean
 dir_has_documents (const char *data_dir)
 {
-  g_auto(GStrv) names = _lento_vault_list_names (data_dir);
+  g_auto(GStrv) names = _lento_vault_list_all_names (data_dir, NULL);
 
-  return names[0] != NULL;
+  /* A folder that cannot be read may hold documents. */
+  return names == NULL || names[0] != NULL;
 }
 
 LentoSecret *
@@ -101,6 +229,17 @@ lento_vault_create (LentoVault  *self,
   g_ptr_array_add (data_keys, g_steal_pointer (&data_key));
   self->master_key = g_steal_pointer (&master_key);
   self->data_keys = g_steal_pointer (&data_keys);
+
+  /* The manifest exists from the start, so that a journal without one
+   * is always one from before manifests (or one whose manifest was
+   * deleted, when its documents carry generations). */
+  self->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_lento_vault_save_manifest_now (self, FALSE, &local_error))
+      g_debug ("The new journal's manifest was not written: %s", local_error->message);
+  }
   _lento_vault_update_state (self);
 
   return g_steal_pointer (&code);
@@ -379,48 +518,45 @@ rotate_document (LentoVault  *self,
   LentoSecret *new_key = g_ptr_array_index (self->data_keys, 0);
   const guint8 *uuid = lento_key_file_get_uuid (self->keys);
   guint8 new_id[LENTO_KEY_ID_SIZE];
-  guint8 key_id[LENTO_KEY_ID_SIZE];
-  guint8 prev_id[LENTO_KEY_ID_SIZE];
+  LentoContainerHeader header;
+  LentoContainerHeader prev_header;
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) prev_plain = NULL;
   g_autoptr(GBytes) sealed = NULL;
-  gboolean missing = FALSE;
   gboolean prev_missing = FALSE;
   const guint8 *data;
   gsize size;
+  Doc *doc = _lento_vault_get_doc (self, name);
 
   lento_container_key_id (new_key, new_id);
 
-  plain = _lento_vault_open_file (path, name, uuid, self->data_keys, key_id, &missing, error);
+  plain = _lento_vault_open_file (path, name, uuid, self->data_keys, &header, &sealed, NULL,
+                                  error);
   if (plain == NULL)
     return FALSE;
-  prev_plain = _lento_vault_open_file (prev, name, uuid, self->data_keys, prev_id, &prev_missing,
-                                       NULL);
+  prev_plain = _lento_vault_open_file (prev, name, uuid, self->data_keys, &prev_header, NULL,
+                                       &prev_missing, NULL);
 
-  if (memcmp (key_id, new_id, sizeof new_id) != 0)
+  if (memcmp (header.key_id, new_id, sizeof new_id) != 0)
     {
-      data = g_bytes_get_data (plain, &size);
-      sealed = lento_container_seal (LENTO_CONTAINER_KIND_DOCUMENT, uuid, name, new_key, NULL,
-                                     data, size, error);
+      /* A new generation, recorded in the manifest like any write. */
+      guint64 generation = MAX (doc->generation, header.generation) + 1;
+
+      g_clear_pointer (&sealed, g_bytes_unref);
+      sealed = _lento_vault_seal (self, name, generation, plain, error);
       if (sealed == NULL)
         return FALSE;
       data = g_bytes_get_data (sealed, &size);
       if (!lento_file_layer_write_generation (self->layer, self->layer_data, path, data, size,
                                               error))
         return FALSE;
+      doc->generation = generation;
+      _lento_vault_set_manifest_entry (self, name, generation, sealed);
     }
-  else if (prev_missing || (prev_plain != NULL && memcmp (prev_id, new_id, sizeof new_id) == 0))
+  else if (prev_missing ||
+           (prev_plain != NULL && memcmp (prev_header.key_id, new_id, sizeof new_id) == 0))
     {
       return TRUE;
-    }
-  else
-    {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        return lento_vault_set_error (error, LENTO_VAULT_ERROR_IO), FALSE;
-      sealed = g_bytes_new_take (g_steal_pointer (&contents), length);
     }
 
   data = g_bytes_get_data (sealed, &size);
@@ -465,10 +601,17 @@ lento_vault_rotate_data_key (LentoVault  *self,
     }
 
   /* Step 2: every document and its previous generation under the new key. */
-  names = _lento_vault_list_names (self->data_dir);
+  /* A document left out would need the old key after step 3. */
+  names = _lento_vault_list_all_names (self->data_dir, error);
+  if (names == NULL)
+    return FALSE;
   for (guint i = 0; names[i] != NULL; i++)
     if (!rotate_document (self, names[i], error))
       return FALSE;
+  /* The manifest too, and its previous generation: a rotation leaves no
+   * file under the old key. */
+  if (self->manifest != NULL && !_lento_vault_save_manifest_now (self, TRUE, error))
+    return FALSE;
 
   /* Step 3: the old key leaves keys.lento. */
   final_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);

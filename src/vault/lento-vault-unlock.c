@@ -32,7 +32,9 @@ finish_unlock (LentoVault   *self,
   _lento_vault_wipe_keys (self);
   self->master_key = lento_secret_ref (master_key);
   self->data_keys = data_keys;
-  _lento_vault_update_state (self);
+  /* Before anything is read or written: which documents were rolled
+   * back, deleted or damaged since Lento last wrote them. */
+  _lento_vault_check_integrity (self, FALSE);
 
   return TRUE;
 }

@@ -12,11 +12,13 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lento-container.h"
 #include "lento-vault-private.h"
 
 /* LentoVault is one class in several files. This one is the object
@@ -32,6 +34,9 @@
  *   that, and refusing to overwrite a document that does not open;
  * - lento-vault-slots.c creates a journal and changes keys.lento: the
  *   key slots and the rotation of the data key;
+ * - lento-vault-manifest.c binds every document to its latest generation,
+ *   so that one put back from an older copy or deleted outside Lento is
+ *   named rather than silently used;
  * - lento-vault-verify.c opens every document and reports which open;
  * - lento-vault-backup.c writes and reads the encrypted backup.
  *
@@ -223,6 +228,8 @@ _lento_vault_wipe_keys (LentoVault *self)
    * goes; a worker holding a reference keeps it only while it runs. */
   g_clear_pointer (&self->master_key, lento_secret_unref);
   g_clear_pointer (&self->data_keys, g_ptr_array_unref);
+  /* Read again, and every document compared with it, at the next unlock. */
+  g_clear_pointer (&self->manifest, g_hash_table_unref);
 }
 
 static void
@@ -234,6 +241,7 @@ lento_vault_finalize (GObject *object)
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_clear_pointer (&self->keys, lento_key_file_free);
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
   g_clear_pointer (&self->docs, g_hash_table_unref);
   g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->damaged_document, g_free);
@@ -451,48 +459,68 @@ lento_vault_set_kdf_limits (LentoVault *self,
                                   LENTO_KDF_MEMLIMIT_KIB_MAX);
 }
 
-/* Reads keys.lento, or its copy when it is damaged or missing. Returns
- * NULL without error when neither exists. */
-static LentoKeyFile *
-load_keys (const char  *data_dir,
-           GError     **error)
+/* Whether @entry is what a write killed halfway leaves behind:
+ * <stem>.lento.XXXXXX or <stem>.lento.prev.XXXXXX (the temporary file of
+ * g_file_set_contents_full() and of the file layer), or
+ * <stem>.lento.prev.tmp (the link that becomes .prev). */
+static gboolean
+is_temporary_file (const char *entry)
 {
-  g_autofree char *path = g_build_filename (data_dir, KEYS_FILE, NULL);
-  g_autofree char *prev = g_strconcat (path, ".prev", NULL);
-  g_autoptr(GError) first_error = NULL;
-  const char *paths[] = { path, prev };
+  static const char *suffixes[] = { SUFFIX ".", PREV_SUFFIX "." };
+  const char *end = entry + strlen (entry);
+  g_autofree char *stem = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+  if (g_str_has_suffix (entry, PREV_SUFFIX ".tmp"))
     {
-      g_autofree char *contents = NULL;
-      g_autoptr(GError) local_error = NULL;
-      LentoKeyFile *keys;
-      gsize length = 0;
-
-      if (!g_file_get_contents (paths[i], &contents, &length, &local_error))
+      stem = g_strndup (entry, strlen (entry) - strlen (PREV_SUFFIX ".tmp"));
+    }
+  else
+    {
+      if (end - entry < 7)
+        return FALSE;
+      for (const char *p = end - 6; p < end; p++)
+        if (!g_ascii_isalnum (*p))
+          return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes) && stem == NULL; i++)
         {
-          if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
-              first_error == NULL)
-            g_set_error (&first_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
-                         "%s", local_error->message);
-          continue;
-        }
+          gsize length = strlen (suffixes[i]);
 
-      keys = lento_key_file_parse ((const guint8 *) contents, length, &local_error);
-      if (keys != NULL)
-        {
-          if (i > 0)
-            g_debug ("keys.lento did not open; using its copy keys.lento.prev");
-          return keys;
+          if ((gsize) (end - 6 - entry) > length &&
+              strncmp (end - 6 - length, suffixes[i], length) == 0)
+            stem = g_strndup (entry, end - 6 - length - entry);
         }
-      if (first_error == NULL)
-        first_error = g_steal_pointer (&local_error);
     }
 
-  if (first_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&first_error));
+  return stem != NULL && (g_str_equal (stem, "keys") || lento_container_name_is_valid (stem));
+}
 
-  return NULL;
+/* Removes the temporary files that a killed process left in @dir and, when
+ * @descend, in its document folders. Only ever called with the lock held:
+ * no other Lento is writing them. */
+static void
+remove_temporary_files (const char *dir,
+                        gboolean    descend)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, entry, NULL);
+      GStatBuf st;
+
+      if (g_lstat (full, &st) != 0)
+        continue;
+      if (S_ISREG (st.st_mode) && is_temporary_file (entry))
+        {
+          if (g_unlink (full) == 0)
+            g_debug ("Removed %s, left by an interrupted write", entry);
+        }
+      else if (descend && S_ISDIR (st.st_mode) && lento_container_name_is_valid (entry))
+        {
+          remove_temporary_files (full, FALSE);
+        }
+    }
 }
 
 static gboolean
@@ -516,8 +544,6 @@ lento_vault_open (LentoVault  *self,
                   GError     **error)
 {
   g_autofree char *lock_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  LentoKeyFile *keys;
   int fd;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
@@ -555,16 +581,15 @@ lento_vault_open (LentoVault  *self,
       return FALSE;
     }
 
-  keys = load_keys (self->data_dir, &local_error);
-  if (local_error != NULL)
-    {
-      close (fd);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  remove_temporary_files (self->data_dir, TRUE);
 
   self->lock_fd = fd;
-  self->keys = keys;
+  if (!_lento_vault_load_keys (self, error))
+    {
+      close (fd);
+      self->lock_fd = -1;
+      return FALSE;
+    }
   _lento_vault_update_state (self);
 
   return TRUE;
@@ -580,6 +605,7 @@ lento_vault_close (LentoVault *self)
 
   lento_vault_lock (self);
   g_clear_pointer (&self->keys, lento_key_file_free);
+  g_clear_pointer (&self->keys_report, lento_document_report_free);
   close (self->lock_fd);
   self->lock_fd = -1;
   _lento_vault_update_state (self);

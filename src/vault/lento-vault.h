@@ -35,6 +35,11 @@ typedef enum {
   LENTO_DOCUMENT_OK,
   LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS, /* the current file failed; .prev opened */
   LENTO_DOCUMENT_DAMAGED,                /* neither the current file nor .prev opens */
+  LENTO_DOCUMENT_ROLLED_BACK,            /* it opens, but is older than the generation
+                                          * the manifest records */
+  LENTO_DOCUMENT_MISSING,                /* the manifest records it; no file is there */
+  LENTO_DOCUMENT_CONFLICT,               /* the generation the manifest records, with
+                                          * other bytes: written elsewhere */
 } LentoDocumentStatus;
 
 /* One line of lento_vault_verify(). */
@@ -43,6 +48,9 @@ typedef struct {
   LentoDocumentStatus  status;
   /* Why the current file failed, or NULL when it opened. */
   GError              *error;
+  /* Why the previous generation (or the copy of keys.lento) failed, or
+   * NULL when it opened or is not there. */
+  GError              *previous_error;
 } LentoDocumentReport;
 
 GType                lento_vault_state_get_type       (void) G_GNUC_CONST;
@@ -84,10 +92,12 @@ void             lento_vault_set_kdf_limits        (LentoVault          *self,
                                                     guint                opslimit,
                                                     guint                memlimit_kib);
 
-/* Takes the single-writer lock (<data dir>/lock, flock) and reads
- * keys.lento (or keys.lento.prev when it is damaged). The state becomes
- * NO_JOURNAL or LOCKED. Fails with ALREADY_OPEN when another process
- * (or another LentoVault) has the data directory open. */
+/* Takes the single-writer lock (<data dir>/lock, flock), removes the
+ * temporary files a killed write left, and reads keys.lento (or
+ * keys.lento.prev when it does not open, writing the good copy back over
+ * the other; verify reports it). The state becomes NO_JOURNAL or LOCKED.
+ * Fails with ALREADY_OPEN when another process (or another LentoVault)
+ * has the data directory open. */
 gboolean         lento_vault_open                  (LentoVault          *self,
                                                     GError             **error);
 /* Wipes the keys and releases the lock; the state becomes CLOSED. Writes
@@ -103,7 +113,10 @@ LentoSecret     *lento_vault_create                (LentoVault          *self,
 
 /* Unlocking. The keyring path never makes a new key: an absent item,
  * a locked keyring or no Secret Service end in KEYRING_ITEM_MISSING or
- * KEYRING_UNAVAILABLE, and keys.lento stays as it was. */
+ * KEYRING_UNAVAILABLE, and keys.lento stays as it was. Once unlocked,
+ * every document is compared with the manifest: one that does not open,
+ * is older than the manifest records or is missing turns the vault
+ * READ_ONLY naming it. A journal from before manifests gets one. */
 void             lento_vault_unlock_keyring_async  (LentoVault          *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
@@ -132,17 +145,23 @@ void             lento_vault_lock                  (LentoVault          *self);
 gboolean         lento_vault_has_document          (LentoVault          *self,
                                                     const char          *name);
 /* The document's JSON. When the current file fails and the previous
- * generation opens, returns that with @status RESTORED_FROM_PREVIOUS and
- * the vault turns READ_ONLY naming the document. NOT_FOUND when absent. */
+ * generation opens, returns that with @status RESTORED_FROM_PREVIOUS; when
+ * it opens but is not the generation the manifest records, returns it with
+ * ROLLED_BACK or CONFLICT; either way the vault turns READ_ONLY naming the
+ * document. NOT_FOUND when absent, DOCUMENT_MISSING (status MISSING) when
+ * the manifest records it and no file is there. The name "manifest" is
+ * the vault's own. */
 GBytes          *lento_vault_read_document         (LentoVault          *self,
                                                     const char          *name,
                                                     LentoDocumentStatus *status,
                                                     GError             **error);
-/* Seals @json now and writes it durably in a worker thread. Writes of one
- * document happen in order; a write queued while another runs replaces
- * any older queued one, and all their callbacks run when the bytes that
- * include theirs are on disk. Refused while READ_ONLY or locked, and for
- * a document whose current file does not open. */
+/* Seals @json now, as the document's next generation, and writes it
+ * durably in a worker thread, then the manifest that records it. Writes
+ * of one document happen in order; a write queued while another runs
+ * replaces any older queued one, and all their callbacks run when the
+ * bytes that include theirs, and the manifest after them, are on disk.
+ * Refused while READ_ONLY or locked, and for a document whose current
+ * file does not open or is not the generation the manifest records. */
 void             lento_vault_write_document_async  (LentoVault          *self,
                                                     const char          *name,
                                                     GBytes              *json,
@@ -160,12 +179,19 @@ void             lento_vault_flush_async           (LentoVault          *self,
 gboolean         lento_vault_flush_finish          (LentoVault          *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
-/* Every document name on disk (current or only previous), sorted. */
+/* Every document name on disk (current or only previous) and, once
+ * unlocked, every one the manifest records (a missing one fails to read
+ * with DOCUMENT_MISSING), sorted. Fails with IO when a folder of the
+ * journal cannot be read. */
 char           **lento_vault_list_documents        (LentoVault          *self,
                                                     GError             **error);
 
-/* Opens every document (and keys.lento) and reports each, without
- * content. Damaged documents turn the vault READ_ONLY. Returns a
+/* Opens every document and reports each, without content: first "keys"
+ * (what opening found of keys.lento and its copy), then a folder that
+ * could not be read, then every document on disk or in the manifest, and
+ * the manifest itself, by name. A report's previous_error says when a
+ * previous generation is there and does not open. Damaged, rolled-back,
+ * conflicting or missing documents turn the vault READ_ONLY. Returns a
  * GPtrArray of LentoDocumentReport. */
 GPtrArray       *lento_vault_verify                (LentoVault          *self,
                                                     GError             **error);
@@ -176,9 +202,14 @@ void             lento_vault_verify_async          (LentoVault          *self,
 GPtrArray       *lento_vault_verify_finish         (LentoVault          *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
-/* Puts the previous generation of @name back as the current one; the
- * damaged file is kept beside it as <name>.lento.damaged. Clears
- * READ_ONLY when no damaged document remains. */
+/* Puts the previous generation of @name back as the current one (as a
+ * new generation); the damaged file is kept beside it as
+ * <name>.lento.damaged. A document that opens but was ROLLED_BACK or is in
+ * CONFLICT goes on from what opens, its previous generation being older
+ * still. "manifest" is rebuilt from the documents that open (a damaged
+ * one is kept aside). PREVIOUS_UNAVAILABLE when there is nothing to go
+ * back to (a MISSING document: import a backup). Clears READ_ONLY when no
+ * damaged document remains. */
 gboolean         lento_vault_restore_previous      (LentoVault          *self,
                                                     const char          *name,
                                                     GError             **error);

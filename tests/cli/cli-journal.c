@@ -6,8 +6,9 @@
 
 /* Prepares journals for the command-line tests, through the vault itself:
  *
- *   cli-journal create DIR   makes a journal with a keyring slot and one month,
- *                            prints the recovery code
+ *   cli-journal create DIR   makes a journal with a keyring slot, a profile, a change
+ *                            log and one month written twice (so that it has a
+ *                            previous generation), prints the recovery code
  *   cli-journal hold DIR     keeps DIR open (and locked against others) until
  *                            standard input closes; prints "ready" first
  */
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "lento-vault.h"
 
@@ -30,13 +32,22 @@ done_cb (GObject      *object,
   *done = TRUE;
 }
 
+static void
+write_document (LentoVault *vault,
+                const char *name,
+                const char *text)
+{
+  g_autoptr(GBytes) json = g_bytes_new_static (text, strlen (text));
+
+  lento_vault_write_document_async (vault, name, json, NULL, NULL, NULL);
+  while (lento_vault_get_busy (vault))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static int
 create (LentoVault *vault)
 {
-  static const char month[] =
-    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}";
   g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GBytes) json = g_bytes_new_static (month, sizeof month - 1);
   g_autoptr(GError) error = NULL;
   gboolean stored = FALSE;
 
@@ -51,9 +62,11 @@ create (LentoVault *vault)
   while (!stored)
     g_main_context_iteration (NULL, TRUE);
 
-  lento_vault_write_document_async (vault, "journal/2026-11", json, NULL, NULL, NULL);
-  while (lento_vault_get_busy (vault))
-    g_main_context_iteration (NULL, TRUE);
+  write_document (vault, "profile", "{\"format\":1}");
+  write_document (vault, "journal/log", "{\"format\":1,\"entries\":[],\"deleted\":[]}");
+  write_document (vault, "journal/2026-11", "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}");
+  write_document (vault, "journal/2026-11",
+                  "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"deleted\":[]}");
 
   g_print ("%s\n", lento_secret_get_string (code));
   return 0;

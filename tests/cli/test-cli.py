@@ -7,6 +7,7 @@ what the journal holds."""
 
 import glob
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,7 @@ def check(condition, description):
     count += 1
     if not condition:
         failed += 1
+    description = description.replace('\n', ' | ')
     print(f'{"ok" if condition else "not ok"} {count} - {description}', flush=True)
 
 
@@ -33,10 +35,18 @@ def new_home():
     return home, os.path.join(home, APP_ID)
 
 
-def lento(home, *args, stdin=None):
+def lento(home, *args, stdin=None, timeout=60):
     env = dict(os.environ, XDG_DATA_HOME=home, LC_ALL='C.UTF-8')
     return subprocess.run([LENTO, *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=60)
+                          env=env, timeout=timeout)
+
+
+def lento_or_none(home, *args, stdin=None):
+    """Runs lento where it might wait for ever: None when it did not end within 20 s."""
+    try:
+        return lento(home, *args, stdin=stdin, timeout=20)
+    except subprocess.TimeoutExpired:
+        return None
 
 
 def create(data_dir):
@@ -90,6 +100,8 @@ check(result.returncode == 2, f'an import without its secret exits 2 (got {resul
 result = lento(home, '--import-backup', os.path.join(home, 'missing.lento'),
                '--recovery-code-stdin', stdin=code + '\n')
 check(result.returncode == 7, f'a backup that is not there exits 7 (got {result.returncode})')
+check('missing.lento' in result.stderr and home not in result.stderr,
+      'and names the file without its folder: ' + result.stderr.strip())
 
 # Another process has the journal open.
 holder = subprocess.Popen([HELPER, 'hold', data_dir], stdin=subprocess.PIPE,
@@ -129,6 +141,107 @@ check('--recovery-code-stdin' in result.stderr, 'and says how to unlock without 
 check(os.path.exists(os.path.join(data_dir2, 'keys.lento')) and
       len(glob.glob(os.path.join(data_dir2, 'keys.lento*'))) >= 1,
       'the key file is still there')
+
+# A named pipe in place of a month, or given as the backup: refused at once, never waited on.
+home, data_dir = new_home()
+code = create(data_dir)
+month = os.path.join(data_dir, 'journal', '2026-11.lento')
+os.unlink(month)
+os.mkfifo(month)
+result = lento_or_none(home, '--verify')
+check(result is not None, '--verify does not wait on a named pipe in place of a month')
+check(result is not None and result.returncode == 1,
+      f'and exits 1 (got {result and result.returncode})')
+check(result is not None and 'journal/2026-11:' in result.stdout
+      and ': ok' not in result.stdout.split('journal/2026-11')[1].splitlines()[0],
+      'and the month is not called ok')
+os.unlink(month)
+pipe = os.path.join(home, 'pipe.lento')
+os.mkfifo(pipe)
+result = lento_or_none(home, '--import-backup', pipe, '--recovery-code-stdin', stdin=code + '\n')
+check(result is not None, '--import-backup does not wait on a named pipe')
+check(result is not None and result.returncode == 7,
+      f'and exits 7 (got {result and result.returncode})')
+check(result is not None and 'pipe.lento' in result.stderr and home not in result.stderr,
+      'and says which file, without its folder: ' + (result.stderr.strip() if result else ''))
+
+# A journal folder that cannot be read is not "ok" (as root, a file in its place).
+home, data_dir = new_home()
+create(data_dir)
+folder = os.path.join(data_dir, 'journal')
+if os.geteuid() == 0:
+    os.rename(folder, os.path.join(home, 'journal-aside'))
+    with open(folder, 'w') as f:
+        f.write('not a folder')
+else:
+    os.chmod(folder, 0)
+result = lento(home, '--verify')
+check(result.returncode == 1, f'an unreadable journal folder exits 1 (got {result.returncode})')
+check('journal: unreadable' in result.stdout,
+      'and the folder is named as unreadable: ' + result.stdout.strip())
+if os.geteuid() != 0:
+    os.chmod(folder, 0o700)
+
+# A damaged keys.lento: reported once as restored (exit 1), then its good copy is back.
+def flip(path, from_end):
+    with open(path, 'r+b') as f:
+        f.seek(-from_end, os.SEEK_END)
+        byte = f.read(1)
+        f.seek(-from_end, os.SEEK_END)
+        f.write(bytes([byte[0] ^ 0x10]))
+
+
+home, data_dir = new_home()
+create(data_dir)
+flip(os.path.join(data_dir, 'keys.lento'), 40)
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a damaged keys.lento exits 1 (got {result.returncode})')
+check('keys: restored from previous' in result.stdout,
+      'and says it was restored from its copy: ' + result.stdout.strip())
+result = lento(home, '--verify')
+check(result.returncode == 0 and 'keys: ok' in result.stdout,
+      f'the next check finds it repaired (got {result.returncode}): ' + result.stdout.strip())
+flip(os.path.join(data_dir, 'keys.lento.prev'), 3)
+result = lento(home, '--verify')
+check(result.returncode == 1 and 'keys (previous version): damaged' in result.stdout,
+      f'a damaged copy has its line and exits 1 (got {result.returncode}): '
+      + result.stdout.strip())
+
+# Rollback and deletion outside Lento: named, exit 1, never "ok".
+def first_line(result, name):
+    lines = [line for line in result.stdout.splitlines() if line.startswith(name + ':')]
+    return lines[0] if lines else ''
+
+
+home, data_dir = new_home()
+create(data_dir)
+month = os.path.join(data_dir, 'journal', '2026-11.lento')
+shutil.copyfile(month + '.prev', month)
+result = lento(home, '--verify')
+check(result.returncode == 1,
+      f"a month's previous version put back exits 1 (got {result.returncode})")
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: rolled back',
+      'and the month is named as rolled back: ' + result.stdout.strip())
+
+home, data_dir = new_home()
+create(data_dir)
+os.unlink(os.path.join(data_dir, 'journal', '2026-11.lento'))
+os.unlink(os.path.join(data_dir, 'journal', '2026-11.lento.prev'))
+os.unlink(os.path.join(data_dir, 'profile.lento'))
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a deleted month and profile exit 1 (got {result.returncode})')
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: missing'
+      and first_line(result, 'profile') == 'profile: missing',
+      'and both are named as missing: ' + result.stdout.strip())
+
+home, data_dir = new_home()
+create(data_dir)
+shutil.rmtree(os.path.join(data_dir, 'journal'))
+result = lento(home, '--verify')
+check(result.returncode == 1, f'a deleted journal folder exits 1 (got {result.returncode})')
+check(first_line(result, 'journal/2026-11') == 'journal/2026-11: missing'
+      and first_line(result, 'journal/log') == 'journal/log: missing',
+      'and its month and change log are named as missing: ' + result.stdout.strip())
 
 print(f'1..{count}')
 sys.exit(1 if failed else 0)

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <sodium.h>
+
 #include "lento-container.h"
 #include "lento-keys.h"
 
@@ -79,6 +81,36 @@ main (int   argc,
   save (argv[1], "profile-v1.lento", bytes);
   save (argv[2], "container/profile", bytes);
   g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* The same month at generation 7, and a manifest (generation 3) that
+   * records it with the BLAKE2b-256 hash of that file. */
+  {
+    g_autoptr(GBytes) generation = lento_container_generation_extension (7);
+    g_autoptr(GBytes) manifest_generation = lento_container_generation_extension (3);
+    g_autoptr(GBytes) manifest_bytes = NULL;
+    g_autofree char *manifest = NULL;
+    guint8 hash[32];
+    char hex[sizeof hash * 2 + 1];
+
+    bytes = lento_container_seal_with_nonce (LENTO_CONTAINER_KIND_DOCUMENT, uuid,
+                                             "journal/2026-11", key, generation, nonce,
+                                             (const guint8 *) document, strlen (document), NULL);
+    save (argv[1], "document-generation-v1.lento", bytes);
+    save (argv[2], "container/document-generation", bytes);
+    crypto_generichash (hash, sizeof hash, g_bytes_get_data (bytes, NULL),
+                        g_bytes_get_size (bytes), NULL, 0);
+    sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+    g_clear_pointer (&bytes, g_bytes_unref);
+
+    manifest = g_strdup_printf ("{\"format\":1,\"documents\":{\"journal/2026-11\":"
+                                "{\"generation\":7,\"hash\":\"%s\"}}}", hex);
+    manifest_bytes = lento_container_seal_with_nonce (LENTO_CONTAINER_KIND_DOCUMENT, uuid,
+                                                      "manifest", key, manifest_generation, nonce,
+                                                      (const guint8 *) manifest,
+                                                      strlen (manifest), NULL);
+    save (argv[1], "manifest-v1.lento", manifest_bytes);
+    save (argv[2], "container/manifest", manifest_bytes);
+  }
 
   fill (lento_secret_get_data (master_key), LENTO_KEY_SIZE, 0x60);
   fill (lento_secret_get_data (keyring_secret), LENTO_KEY_SIZE, 0xa0);

@@ -127,6 +127,128 @@ test_vector_profile (void)
   g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "{}", 2);
 }
 
+/* The same month at generation 7: the generation is the document's
+ * extension, 8 bytes little-endian, bound into the header. */
+static void
+test_vector_generation (void)
+{
+  g_autoptr(GBytes) vector = load_vector ("document-generation-v1.lento");
+  g_autoptr(GBytes) extension = lento_container_generation_extension (7);
+  g_autoptr(LentoSecret) key = fixed_key (0);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoContainerHeader header;
+  guint8 uuid[LENTO_UUID_SIZE];
+  guint8 nonce[LENTO_NONCE_SIZE];
+  static const guint8 seven[] = { 8, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0 };
+  gsize size;
+  const guint8 *data = g_bytes_get_data (vector, &size);
+
+  fixed_uuid (uuid, 0x10);
+  for (guint i = 0; i < sizeof nonce; i++)
+    nonce[i] = 0x40 + i;
+  plain = lento_container_open (data, size, LENTO_CONTAINER_KIND_DOCUMENT, uuid, vector_name,
+                                &key, 1, &header, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
+                   vector_json, strlen (vector_json));
+  g_assert_cmpuint (header.generation, ==, 7);
+  g_assert_cmpuint (header.extension_size, ==, LENTO_CONTAINER_GENERATION_SIZE);
+  g_assert_cmpmem (data + 36 + strlen (vector_name), sizeof seven, seven, sizeof seven);
+
+  again = lento_container_seal_with_nonce (LENTO_CONTAINER_KIND_DOCUMENT, uuid, vector_name, key,
+                                           extension, nonce, (const guint8 *) vector_json,
+                                           strlen (vector_json), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (again, vector));
+}
+
+/* The manifest vector records the generation vector by its hash. */
+static void
+test_vector_manifest (void)
+{
+  g_autoptr(GBytes) vector = load_vector ("manifest-v1.lento");
+  g_autoptr(GBytes) document = load_vector ("document-generation-v1.lento");
+  g_autoptr(GBytes) extension = lento_container_generation_extension (3);
+  g_autoptr(LentoSecret) key = fixed_key (0);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  LentoContainerHeader header;
+  guint8 uuid[LENTO_UUID_SIZE];
+  guint8 nonce[LENTO_NONCE_SIZE];
+  guint8 hash[32];
+  char hex[sizeof hash * 2 + 1];
+  gsize size;
+  const guint8 *data = g_bytes_get_data (vector, &size);
+
+  crypto_generichash (hash, sizeof hash, g_bytes_get_data (document, NULL),
+                      g_bytes_get_size (document), NULL, 0);
+  sodium_bin2hex (hex, sizeof hex, hash, sizeof hash);
+  /* The value docs/FORMAT.md gives. */
+  g_assert_cmpstr (hex, ==, "92e4723acd0cc6f345a448a4a1186388b03507d3b9a8c3bf844723bc5abc1b46");
+  expected = g_strdup_printf ("{\"format\":1,\"documents\":{\"journal/2026-11\":"
+                              "{\"generation\":7,\"hash\":\"%s\"}}}", hex);
+
+  fixed_uuid (uuid, 0x10);
+  for (guint i = 0; i < sizeof nonce; i++)
+    nonce[i] = 0x40 + i;
+  plain = lento_container_open (data, size, LENTO_CONTAINER_KIND_DOCUMENT, uuid, "manifest",
+                                &key, 1, &header, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (header.generation, ==, 3);
+  g_assert_cmpmem (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain),
+                   expected, strlen (expected));
+
+  again = lento_container_seal_with_nonce (LENTO_CONTAINER_KIND_DOCUMENT, uuid, "manifest", key,
+                                           extension, nonce, (const guint8 *) expected,
+                                           strlen (expected), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (again, vector));
+}
+
+/* A document's extension is 0 bytes (no generation) or at least 8; what
+ * follows the first 8 is reserved and read past. */
+static void
+test_generation_extension (void)
+{
+  g_autoptr(LentoSecret) key = fixed_key (0);
+  guint8 uuid[LENTO_UUID_SIZE];
+  static const guint8 longer[] = { 0x2a, 1, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+  fixed_uuid (uuid, 0x10);
+  for (gsize length = 0; length <= sizeof longer; length++)
+    {
+      g_autoptr(GBytes) extension = g_bytes_new (longer, length);
+      g_autoptr(GBytes) sealed = NULL;
+      g_autoptr(GError) error = NULL;
+      LentoContainerHeader header;
+
+      sealed = lento_container_seal (LENTO_CONTAINER_KIND_DOCUMENT, uuid, "profile", key,
+                                     length > 0 ? extension : NULL, (const guint8 *) "{}", 2,
+                                     &error);
+      g_assert_no_error (error);
+      lento_container_parse (g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed), &header,
+                             &error);
+      if (length == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (header.generation, ==, 0);
+        }
+      else if (length < LENTO_CONTAINER_GENERATION_SIZE)
+        {
+          g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_BAD_HEADER);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (header.generation, ==, 0x12a);
+        }
+    }
+}
+
 static void
 test_round_trip (void)
 {
@@ -725,6 +847,9 @@ main (int   argc,
 
   g_test_add_func ("/lento/container/vectors", test_vectors);
   g_test_add_func ("/lento/container/vector-profile", test_vector_profile);
+  g_test_add_func ("/lento/container/vector-generation", test_vector_generation);
+  g_test_add_func ("/lento/container/vector-manifest", test_vector_manifest);
+  g_test_add_func ("/lento/container/generation-extension", test_generation_extension);
   g_test_add_func ("/lento/container/round-trip", test_round_trip);
   for (guint i = 0; i < G_N_ELEMENTS (rejections); i++)
     g_test_add_data_func (rejections[i].path, GUINT_TO_POINTER (i), test_rejection);

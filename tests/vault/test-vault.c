@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
@@ -228,6 +229,24 @@ read_file (Fixture    *f,
     return NULL;
 
   return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static guint64
+generation_of (Fixture    *f,
+               const char *relative)
+{
+  g_autoptr(GBytes) bytes = read_file (f, relative);
+  g_autoptr(GError) error = NULL;
+  LentoContainerHeader header;
+  gsize size;
+  const guint8 *data;
+
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (lento_container_parse (data, size, &header, &error));
+  g_assert_no_error (error);
+
+  return header.generation;
 }
 
 static void
@@ -542,8 +561,10 @@ test_keys_fallback (Fixture       *f,
   unlock_with_code (f);
   assert_document (f->vault, "profile", "{}");
 
-  /* With both copies damaged, opening says so. */
+  /* With both copies damaged, opening says so. (Opening put the good copy
+   * back in keys.lento, so both are damaged again here.) */
   lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento", 40);
   flip_byte (f, "keys.lento.prev", 40);
   g_assert_false (lento_vault_open (f->vault, &error));
   g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
@@ -1009,8 +1030,15 @@ test_coalesced_writes (Fixture       *f,
       g_object_unref (results[i]);
     }
 
-  /* The first write ran at once; the five queued behind it became one. */
-  g_assert_cmpint (counter.reached[LENTO_FILE_STEP_RENAME], ==, 2);
+  /* The first write ran at once; the five queued behind it became one:
+   * its previous generation is the first write's (each write takes a
+   * generation when it is sealed, so the last is the sixth). Each of the
+   * two writes was followed by a write of the manifest, unless the second
+   * one was queued while the first was under way. */
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento"), ==, 6);
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento.prev"), ==, 1);
+  g_assert_cmpint (counter.reached[LENTO_FILE_STEP_RENAME], >=, 3);
+  g_assert_cmpint (counter.reached[LENTO_FILE_STEP_RENAME], <=, 4);
   g_assert_cmpuint (busy_changes, ==, 2);
   g_assert_cmpuint (lento_vault_get_pending_writes (f->vault), ==, 0);
   assert_document (f->vault, "journal/2026-11", "{\"n\":5}");
@@ -1153,8 +1181,10 @@ test_verify (Fixture       *f,
     const char          *name;
     LentoDocumentStatus  status;
   } expected[] = {
+    { "keys", LENTO_DOCUMENT_OK },
     { "journal/2026-10", LENTO_DOCUMENT_DAMAGED },
     { "journal/2026-11", LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS },
+    { "manifest", LENTO_DOCUMENT_OK },
     { "profile", LENTO_DOCUMENT_OK },
   };
 
@@ -1328,6 +1358,859 @@ test_disable_core_dumps (void)
   g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
 }
 
+static void
+replace_with_folder (Fixture    *f,
+                     const char *relative)
+{
+  g_autofree char *path = g_build_filename (f->data_dir, relative, NULL);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+}
+
+/* What a person reads names a file, never the folders above it: the data
+ * folder's path says who the person is and where Lento keeps the journal. */
+static void
+assert_names_file_only (Fixture      *f,
+                        const GError *error,
+                        const char   *file)
+{
+  g_assert_nonnull (error);
+  g_assert_null (strstr (error->message, f->tmp));
+  g_assert_null (strstr (error->message, "/"));
+  g_assert_nonnull (strstr (error->message, file));
+}
+
+static void
+test_messages_name_files_only (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autofree char *missing = g_build_filename (f->tmp, "no-such-backup.lento", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autofree char *keys_prev = g_build_filename (f->data_dir, "keys.lento.prev", NULL);
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  replace_with_folder (f, "journal/2026-11.lento");
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+
+  bytes = lento_vault_read_document (f->vault, "journal/2026-11", NULL, &error);
+  g_assert_null (bytes);
+  assert_names_file_only (f, error, "2026-11.lento");
+  g_clear_error (&error);
+
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal/2026-11"))
+        assert_names_file_only (f, report->error, "2026-11.lento");
+    }
+
+  g_assert_null (lento_vault_read_backup (missing_file, LENTO_SLOT_RECOVERY, f->code, &error));
+  assert_names_file_only (f, error, "no-such-backup.lento");
+  g_clear_error (&error);
+
+  /* The key file too. */
+  lento_vault_close (f->vault);
+  replace_with_folder (f, "keys.lento");
+  g_assert_cmpint (g_unlink (keys_prev), ==, 0);
+  g_assert_false (lento_vault_open (f->vault, &error));
+  assert_names_file_only (f, error, "keys.lento");
+}
+
+/* A named pipe, a device or a link in place of a file must not make Lento
+ * wait for ever or read without end: the child is given a few seconds. */
+static void
+test_not_a_regular_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"r\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"n\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  g_setenv ("LENTO_TEST_DATA_DIR", f->data_dir, TRUE);
+  g_setenv ("LENTO_TEST_CODE", lento_secret_get_string (f->code), TRUE);
+  g_test_trap_subprocess ("/lento/vault/not-a-regular-file/child", 20 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*no-wait*");
+}
+
+static void
+test_not_a_regular_file_child (void)
+{
+  const char *data_dir = g_getenv ("LENTO_TEST_DATA_DIR");
+  g_autofree char *month = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *keys_prev = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *profile = NULL;
+  g_autoptr(GFile) fifo_file = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoVault *vault;
+  guint checked = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs only as the child of /lento/vault/not-a-regular-file");
+      return;
+    }
+
+  /* A pipe in place of a month (whose previous generation opens), a link
+   * in place of another, and a pipe in place of keys.lento. */
+  month = g_build_filename (data_dir, "journal", "2026-11.lento", NULL);
+  linked = g_build_filename (data_dir, "journal", "2026-10.lento", NULL);
+  keys = g_build_filename (data_dir, "keys.lento", NULL);
+  keys_prev = g_build_filename (data_dir, "keys.lento.prev", NULL);
+  profile = g_build_filename (data_dir, "profile.lento", NULL);
+  g_assert_cmpint (g_unlink (month), ==, 0);
+  g_assert_cmpint (mkfifo (month, 0600), ==, 0);
+  g_assert_cmpint (g_unlink (linked), ==, 0);
+  g_assert_cmpint (symlink (profile, linked), ==, 0);
+  g_assert_cmpint (g_unlink (keys), ==, 0);
+  g_assert_cmpint (mkfifo (keys, 0600), ==, 0);
+
+  vault = open_vault (data_dir);
+  code = lento_secret_new_from_string (g_getenv ("LENTO_TEST_CODE"));
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_no_error (error);
+  assert_document (vault, "profile", "{\"r\":1}");
+
+  reports = lento_vault_verify (vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal/2026-11"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+          g_assert_nonnull (strstr (report->error->message, "2026-11.lento"));
+          checked++;
+        }
+      else if (g_str_equal (report->name, "journal/2026-10"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_DAMAGED);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 2);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+
+  /* A backup that is a pipe. */
+  fifo = g_build_filename (data_dir, "..", "backup-pipe.lento", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fifo_file = g_file_new_for_path (fifo);
+  g_assert_null (lento_vault_read_backup (fifo_file, LENTO_SLOT_RECOVERY, code, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE);
+  g_unlink (fifo);
+
+  g_print ("no-wait\n");
+  finalize_vault (vault);
+}
+
+/* A kill during a write leaves its temporary file behind; the next process
+ * to take the lock removes it, and nothing else. */
+static void
+test_stale_temporary_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *stale[] = {
+    "journal/2026-11.lento.Ab3dE9", "journal/2026-11.lento.prev.k9J8h7",
+    "journal/2026-11.lento.prev.tmp", "profile.lento.XyZ123", "keys.lento.q1W2e3",
+    "keys.lento.prev.000000", "other/2026-11.lento.Ab3dE9",
+  };
+  const char *kept[] = {
+    "journal/notes.txt", "journal/2026-11.lento.damaged", "profile.lento.Ab3dE",
+    "profile.lento.Ab3dE9x", "journal/2026-11.lento.Ab3-E9", "Profile.lento.Ab3dE9",
+  };
+  g_autofree char *folder = g_build_filename (f->data_dir, "journal", "2026-10.lento.Zz9Zz9", NULL);
+  g_autofree char *other = g_build_filename (f->data_dir, "other", NULL);
+  g_autofree char *link = g_build_filename (f->data_dir, "journal", "2026-09.lento.Ln1Ln1", NULL);
+  g_autofree char *target = g_build_filename (f->tmp, "outside", NULL);
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "x", 1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, stale[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "half", 4, NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "mine", 4, NULL));
+    }
+
+  /* Not while another process holds the journal. */
+  {
+    LentoVault *holder = open_vault (f->data_dir);
+    LentoVault *second = lento_vault_new (f->data_dir, APP_ID);
+
+    g_assert_false (lento_vault_open (second, &error));
+    g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_ALREADY_OPEN);
+    g_clear_error (&error);
+    finalize_vault (second);
+    finalize_vault (holder);
+  }
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, stale[i], NULL);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  unlock_with_code (f);
+  assert_document (f->vault, "journal/2026-11", "{}");
+}
+
+/* A journal folder that cannot be read is reported, and nothing is written
+ * while Lento cannot see what it holds. As root, permissions do not stop a
+ * read, so a file takes the folder's place. */
+static void
+test_unreadable_folder (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *folder = g_build_filename (f->data_dir, "journal", NULL);
+  g_autofree char *aside = g_build_filename (f->tmp, "journal-aside", NULL);
+  gboolean as_file = geteuid () == 0;
+  gboolean found = FALSE;
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  if (as_file)
+    {
+      g_assert_cmpint (g_rename (folder, aside), ==, 0);
+      g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0), ==, 0);
+    }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, "journal"))
+        {
+          g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_DAMAGED);
+          g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+          g_assert_nonnull (strstr (report->error->message, "“journal”"));
+          assert_names_file_only (f, report->error, "journal");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "journal");
+
+  names = lento_vault_list_documents (f->vault, &error);
+  g_assert_null (names);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "profile", "{\"x\":1}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  if (as_file)
+    {
+      g_assert_cmpint (g_unlink (folder), ==, 0);
+      g_assert_cmpint (g_rename (aside, folder), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+    }
+}
+
+static LentoDocumentReport *
+find_report (GPtrArray  *reports,
+             const char *name)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (report->name, name))
+        return report;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+verify (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *reports = lento_vault_verify (f->vault, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reports);
+  return reports;
+}
+
+/* A damaged keys.lento is reported like a document restored from its
+ * previous version, and its good copy is written back; a damaged copy is
+ * reported too. Neither is overwritten: each is kept as .damaged. */
+static void
+test_keys_damaged_reported (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  LentoDocumentReport *report;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"k\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"k\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  good = read_file (f, "keys.lento");
+  flip_byte (f, "keys.lento", 40);
+  bad = read_file (f, "keys.lento");
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  unlock_with_code (f);
+  reports = verify (f);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpstr (report->name, ==, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS);
+  g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
+  g_assert_no_error (report->previous_error);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* The good copy is back, the damaged file beside it. */
+  bytes = read_file (f, "keys.lento");
+  g_assert_true (g_bytes_equal (bytes, good));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = read_file (f, "keys.lento.damaged");
+  g_assert_true (g_bytes_equal (bytes, bad));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  reopen (f);
+  unlock_with_code (f);
+  reports = verify (f);
+  report = find_report (reports, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_no_error (report->error);
+  g_assert_no_error (report->previous_error);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* The copy damaged: reported, and written again from keys.lento. */
+  lento_vault_close (f->vault);
+  flip_byte (f, "keys.lento.prev", 3);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  reports = verify (f);
+  report = find_report (reports, "keys");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_error (report->previous_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_DAMAGED);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  bytes = read_file (f, "keys.lento.prev");
+  g_assert_true (g_bytes_equal (bytes, good));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_assert_nonnull ((bytes = read_file (f, "keys.lento.prev.damaged")));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A document's damaged previous generation has its line too. */
+  flip_byte (f, "profile.lento.prev", 2);
+  reports = verify (f);
+  report = find_report (reports, "profile");
+  g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+  g_assert_no_error (report->error);
+  g_assert_error (report->previous_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DAMAGED);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "profile", "{\"k\":2}");
+}
+
+static void
+assert_read_only_with (Fixture             *f,
+                       const char          *name,
+                       LentoDocumentStatus  status,
+                       gint                 code)
+{
+  g_autoptr(GPtrArray) reports = verify (f);
+  LentoDocumentReport *report = find_report (reports, name);
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->status, ==, status);
+  g_assert_error (report->error, LENTO_VAULT_ERROR, code);
+  g_assert_nonnull (strstr (report->error->message, "."));
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+}
+
+static void
+put_back_previous (Fixture    *f,
+                   const char *name,
+                   gboolean    by_rename)
+{
+  g_autofree char *file = g_strconcat (name, ".lento", NULL);
+  g_autofree char *prev_file = g_strconcat (name, ".lento.prev", NULL);
+  g_autofree char *path = g_build_filename (f->data_dir, file, NULL);
+  g_autofree char *prev = g_build_filename (f->data_dir, prev_file, NULL);
+
+  if (by_rename)
+    g_assert_cmpint (g_rename (prev, path), ==, 0);
+  else
+    copy_file (prev, path);
+}
+
+/* A file-sync tool or a person puts an older generation back: the journal
+ * opens read-only and names it; restoring accepts the older version. */
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *name = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LentoDocumentStatus status;
+
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_true (write_text (f->vault, name, "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, name, "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  put_back_previous (f, name, g_str_equal (name, "journal/log"));
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, name);
+  text = read_text (f->vault, name, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_ROLLED_BACK);
+  g_assert_cmpstr (text, ==, "{\"v\":1}");
+  assert_read_only_with (f, name, LENTO_DOCUMENT_ROLLED_BACK, LENTO_VAULT_ERROR_ROLLED_BACK);
+  g_assert_false (write_text (f->vault, name, "{\"v\":3}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DOCUMENT_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (write_text (f->vault, "journal/2026-12", "{}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Restoring goes on from the older version, as a new generation. */
+  g_assert_true (lento_vault_restore_previous (f->vault, name, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, name, "{\"v\":1}");
+  g_assert_true (write_text (f->vault, name, "{\"v\":3}", &error));
+  g_assert_no_error (error);
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, name, "{\"v\":3}");
+}
+
+static void
+remove_document_files (Fixture    *f,
+                       const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".lento", NULL);
+  g_autofree char *prev_file = g_strconcat (name, ".lento.prev", NULL);
+  g_autofree char *path = g_build_filename (f->data_dir, file, NULL);
+  g_autofree char *prev = g_build_filename (f->data_dir, prev_file, NULL);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_unlink (prev);
+}
+
+/* A document deleted outside Lento: missing, by name, never silently. */
+static void
+test_deleted (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *name = data;
+  const char *all[] = { "journal/2026-10", "journal/2026-11", "journal/log", "profile" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_auto(GStrv) names = NULL;
+  LentoDocumentStatus status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_assert_true (write_text (f->vault, all[i], "{\"v\":1}", &error));
+      g_assert_true (write_text (f->vault, all[i], "{\"v\":2}", &error));
+    }
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  if (g_str_equal (name, "journal"))
+    {
+      g_autofree char *folder = g_build_filename (f->data_dir, "journal", NULL);
+
+      remove_tree (folder);
+    }
+  else
+    {
+      remove_document_files (f, name);
+    }
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  reports = verify (f);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      LentoDocumentReport *report = find_report (reports, all[i]);
+      gboolean gone = g_str_equal (all[i], name) ||
+                      (g_str_has_prefix (all[i], "journal/") && g_str_equal (name, "journal"));
+
+      g_assert_nonnull (report);
+      g_assert_cmpint (report->status, ==, gone ? LENTO_DOCUMENT_MISSING : LENTO_DOCUMENT_OK);
+      if (gone)
+        g_assert_error (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DOCUMENT_MISSING);
+    }
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==,
+                   g_str_equal (name, "journal") ? "journal/2026-10" : name);
+
+  /* The journal still knows the name, so the loader asks for it. */
+  names = lento_vault_list_documents (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    g_assert_true (g_strv_contains ((const char * const *) names, all[i]));
+  if (!g_str_equal (name, "journal"))
+    {
+      bytes = lento_vault_read_document (f->vault, name, &status, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_DOCUMENT_MISSING);
+      g_assert_cmpint (status, ==, LENTO_DOCUMENT_MISSING);
+      g_clear_error (&error);
+      g_assert_false (lento_vault_restore_previous (f->vault, name, &error));
+      g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE);
+      g_clear_error (&error);
+    }
+  g_assert_false (write_text (f->vault, "journal/2026-12", "{}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+}
+
+/* Deleting only the current file of a document leaves its previous
+ * generation: that is "restored from previous", as before, and restoring
+ * it gets the journal going again. */
+static void
+test_deleted_current_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->data_dir, "journal", "2026-11.lento", NULL);
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  assert_read_only_with (f, "journal/2026-11", LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS,
+                         LENTO_VAULT_ERROR_NOT_FOUND);
+  g_assert_true (lento_vault_restore_previous (f->vault, "journal/2026-11", &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "journal/2026-11", "{\"v\":1}");
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+}
+
+/* A kill after a document reached the disk and before the manifest did
+ * leaves the document newer than the manifest: that is no rollback. */
+static void
+test_manifest_behind (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) manifest = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  flush (f->vault);
+  manifest = read_file (f, "manifest.lento");
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-12", "{\"v\":1}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento"), ==, 2);
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento.prev"), ==, 1);
+  g_assert_cmpuint (generation_of (f, "journal/2026-12.lento"), ==, 1);
+  lento_vault_close (f->vault);
+  {
+    g_autofree char *path = g_build_filename (f->data_dir, "manifest.lento", NULL);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (manifest, NULL),
+                                        g_bytes_get_size (manifest), NULL));
+  }
+
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "journal/2026-11", "{\"v\":2}");
+  assert_document (f->vault, "journal/2026-12", "{\"v\":1}");
+
+  /* The manifest caught up as the journal opened. */
+  after = read_file (f, "manifest.lento");
+  g_assert_false (g_bytes_equal (after, manifest));
+  g_assert_cmpuint (generation_of (f, "manifest.lento"), >,
+                    generation_of (f, "manifest.lento.prev"));
+}
+
+/* The same generation with other bytes: two writers (two computers
+ * sharing a folder) each wrote their own version. That is a conflict, not
+ * a rollback. A whole consistent older state is not detectable. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *files[] = { "journal/2026-11.lento", "manifest.lento" };
+  g_autoptr(GError) error = NULL;
+  GBytes *first[2] = { NULL, NULL };
+  g_autoptr(GBytes) second = NULL;
+  g_autofree char *text = NULL;
+  LentoDocumentStatus status;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  flush (f->vault);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    first[i] = read_file (f, files[i]);
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"here\":2}", &error));
+  flush (f->vault);
+  second = read_file (f, files[0]);
+
+  /* The whole journal as it was after the first write: consistent, so it
+   * opens as it is. */
+  lento_vault_close (f->vault);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (f->data_dir, files[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (first[i], NULL),
+                                          g_bytes_get_size (first[i]), NULL));
+    }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"there\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento"), ==, 2);
+
+  /* Now the other generation 2 arrives. */
+  lento_vault_close (f->vault);
+  {
+    g_autofree char *path = g_build_filename (f->data_dir, files[0], NULL);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (second, NULL),
+                                        g_bytes_get_size (second), NULL));
+  }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  text = read_text (f->vault, "journal/2026-11", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, LENTO_DOCUMENT_CONFLICT);
+  g_assert_cmpstr (text, ==, "{\"here\":2}");
+  assert_read_only_with (f, "journal/2026-11", LENTO_DOCUMENT_CONFLICT,
+                         LENTO_VAULT_ERROR_CONFLICT);
+  g_assert_true (lento_vault_restore_previous (f->vault, "journal/2026-11", &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "journal/2026-11", "{\"here\":2}");
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento"), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    g_bytes_unref (first[i]);
+}
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        copy_tree (source, target);
+      else
+        copy_file (source, target);
+    }
+}
+
+/* A journal written before the manifest existed (tests/vault/vectors/
+ * journal-before-manifest, made by the Lento of before) opens as it is and
+ * gets one; a manifest deleted later is reported, and restoring rebuilds
+ * it. */
+static void
+test_manifest_upgrade (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("lento-vault-XXXXXX", NULL);
+  g_autofree char *data_dir = g_build_filename (tmp, APP_ID, NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("LENTO_VECTOR_DIR"),
+                                               "journal-before-manifest", NULL);
+  g_autofree char *code_path = g_build_filename (fixture, "recovery-code", NULL);
+  g_autofree char *code_text = NULL;
+  g_autofree char *manifest = g_build_filename (data_dir, "manifest.lento", NULL);
+  g_autofree char *manifest_prev = g_build_filename (data_dir, "manifest.lento.prev", NULL);
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  const char *month = "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}";
+  LentoVault *vault;
+
+  copy_tree (fixture, data_dir);
+  g_assert_true (g_file_get_contents (code_path, &code_text, NULL, NULL));
+  code = lento_secret_new_from_string (g_strstrip (code_text));
+  g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+
+  vault = open_vault (data_dir);
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (vault, "journal/2026-11", month);
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (write_text (vault, "journal/2026-11", month, &error));
+  g_assert_no_error (error);
+  flush (vault);
+  lento_vault_close (vault);
+  finalize_vault (vault);
+
+  /* The manifest deleted (documents written since carry a generation). */
+  g_assert_cmpint (g_unlink (manifest), ==, 0);
+  g_assert_cmpint (g_unlink (manifest_prev), ==, 0);
+  vault = open_vault (data_dir);
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (vault), ==, "manifest");
+  reports = lento_vault_verify (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_report (reports, "manifest")->status, ==, LENTO_DOCUMENT_MISSING);
+  g_assert_true (lento_vault_restore_previous (vault, "manifest", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  flush (vault);
+  lento_vault_close (vault);
+  finalize_vault (vault);
+
+  vault = open_vault (data_dir);
+  g_assert_true (lento_vault_unlock_recovery_code (vault, code, &error));
+  g_assert_cmpint (lento_vault_get_state (vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (vault, "journal/2026-11", month);
+  finalize_vault (vault);
+  remove_tree (tmp);
+}
+
+/* A damaged manifest is not overwritten: read-only until it is restored. */
+static void
+test_manifest_damaged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  flip_byte (f, "manifest.lento", 4);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "manifest");
+  assert_read_only_with (f, "manifest", LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS,
+                         LENTO_VAULT_ERROR_DAMAGED);
+  assert_document (f->vault, "profile", "{\"v\":2}");
+  g_assert_true (lento_vault_restore_previous (f->vault, "manifest", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_true (write_text (f->vault, "profile", "{\"v\":3}", &error));
+  g_assert_no_error (error);
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "profile", "{\"v\":3}");
+}
+
+static void
+test_manifest_name_reserved (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_false (write_text (f->vault, "manifest", "{}", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  bytes = lento_vault_read_document (f->vault, "manifest", NULL, &error);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+  g_assert_true (write_text (f->vault, "profile", "{}", &error));
+  g_assert_false (lento_vault_has_document (f->vault, "manifest"));
+  names = lento_vault_list_documents (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_strv_contains ((const char * const *) names, "manifest"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1369,6 +2252,32 @@ main (int   argc,
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
   g_test_add_func ("/lento/vault/states", test_states);
   g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
+  ADD ("/lento/vault/messages-name-files-only", test_messages_name_files_only);
+  ADD ("/lento/vault/not-a-regular-file", test_not_a_regular_file);
+  g_test_add_func ("/lento/vault/not-a-regular-file/child", test_not_a_regular_file_child);
+  ADD ("/lento/vault/stale-temporary-files", test_stale_temporary_files);
+  ADD ("/lento/vault/unreadable-folder", test_unreadable_folder);
+  ADD ("/lento/vault/keys-damaged-reported", test_keys_damaged_reported);
+  g_test_add ("/lento/vault/rollback/month", Fixture, "journal/2026-11", fixture_set_up,
+              test_rollback, fixture_tear_down);
+  g_test_add ("/lento/vault/rollback/log", Fixture, "journal/log", fixture_set_up,
+              test_rollback, fixture_tear_down);
+  g_test_add ("/lento/vault/rollback/profile", Fixture, "profile", fixture_set_up,
+              test_rollback, fixture_tear_down);
+  g_test_add ("/lento/vault/deleted/month", Fixture, "journal/2026-11", fixture_set_up,
+              test_deleted, fixture_tear_down);
+  g_test_add ("/lento/vault/deleted/log", Fixture, "journal/log", fixture_set_up,
+              test_deleted, fixture_tear_down);
+  g_test_add ("/lento/vault/deleted/profile", Fixture, "profile", fixture_set_up,
+              test_deleted, fixture_tear_down);
+  g_test_add ("/lento/vault/deleted/journal-folder", Fixture, "journal", fixture_set_up,
+              test_deleted, fixture_tear_down);
+  ADD ("/lento/vault/deleted/current-only", test_deleted_current_only);
+  ADD ("/lento/vault/manifest/behind", test_manifest_behind);
+  ADD ("/lento/vault/manifest/conflict", test_conflict);
+  ADD ("/lento/vault/manifest/damaged", test_manifest_damaged);
+  ADD ("/lento/vault/manifest/name-reserved", test_manifest_name_reserved);
+  g_test_add_func ("/lento/vault/manifest/upgrade", test_manifest_upgrade);
 
   return g_test_run ();
 }
