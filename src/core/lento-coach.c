@@ -553,10 +553,17 @@ note_skipped_tools (Coach *coach,
           || diameter <= low || diameter >= high)
         continue;
 
-      add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
-                  g_strdup_printf (_("“%s” is left out: it has no flared base, so it could slip "
-                                     "inside."), lento_tool_get_name (tool)),
-                  NULL);
+      if (lento_tool_get_flared_base_answer (tool) == LENTO_FLARED_BASE_UNKNOWN)
+        add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    g_strdup_printf (_("“%s” is left out until you say whether it has a flared "
+                                       "base, so that it cannot slip inside."),
+                                     lento_tool_get_name (tool)),
+                    NULL);
+      else
+        add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    g_strdup_printf (_("“%s” is left out: it has no flared base, so it could "
+                                       "slip inside."), lento_tool_get_name (tool)),
+                    NULL);
     }
 }
 

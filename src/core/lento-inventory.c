@@ -720,8 +720,10 @@ lento_inventory_add_finger_presets (LentoInventory *self)
       if (lento_inventory_find_tool (self, fingers[i].id) != NULL)
         continue;
 
+      /* A finger is not lost inside: the question of a base does not arise. */
       tool = lento_tool_new (fingers[i].id, _(fingers[i].name), LENTO_TOOL_KIND_FINGER,
-                             LENTO_MATERIAL_SKIN, fingers[i].diameter, fingers[i].length, FALSE);
+                             LENTO_MATERIAL_SKIN, fingers[i].diameter, fingers[i].length,
+                             LENTO_FLARED_BASE_NO);
       append_item (self, self->tools, tool);
       added++;
     }
@@ -758,7 +760,8 @@ lento_inventory_dup_trainer_set_preset (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       LentoTool *tool = lento_tool_new (sizes[i].id, _(sizes[i].name), LENTO_TOOL_KIND_TRAINER,
-                                        LENTO_MATERIAL_SILICONE, sizes[i].diameter, 0.0, TRUE);
+                                        LENTO_MATERIAL_SILICONE, sizes[i].diameter, 0.0,
+                                        LENTO_FLARED_BASE_YES);
 
       lento_tool_set_confirmed (tool, FALSE);
       g_ptr_array_add (tools, tool);

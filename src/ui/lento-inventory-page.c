@@ -45,11 +45,14 @@ static GParamSpec *properties [N_PROPS];
 typedef struct {
   LentoInventoryPage *page;
   LentoTool          *tool;      /* NULL when adding */
+  AdwMessageDialog   *dialog;
   AdwEntryRow        *name;
   AdwComboRow        *kind;
   AdwComboRow        *material;
   GtkSpinButton      *diameter;
-  GtkSwitch          *flared_base;
+  GtkWidget          *flared_row;  /* NULL for a finger */
+  GtkToggleButton    *flared_yes;
+  GtkToggleButton    *flared_no;
   GtkSwitch          *confirmed;
 } Form;
 
@@ -98,6 +101,21 @@ material_label (LentoMaterial material)
       return _("Skin");
     default:
       g_assert_not_reached ();
+    }
+}
+
+static const char *
+flared_base_label (LentoFlaredBase flared_base)
+{
+  switch (flared_base)
+    {
+    case LENTO_FLARED_BASE_YES:
+      return _("flared base");
+    case LENTO_FLARED_BASE_NO:
+      return _("no flared base");
+    case LENTO_FLARED_BASE_UNKNOWN:
+    default:
+      return _("flared base not answered");
     }
 }
 
@@ -223,8 +241,7 @@ create_tool_row (gpointer item,
     subtitle = g_strdup_printf (_("%s, %s, %s, %s"),
                                 tool_kind_label (lento_tool_get_kind (tool)),
                                 material_label (lento_tool_get_material (tool)), size,
-                                lento_tool_get_flared_base (tool)
-                                ? _("flared base") : _("no flared base"));
+                                flared_base_label (lento_tool_get_flared_base_answer (tool)));
 
   if (!lento_tool_is_usable (tool, &reason))
     {
@@ -408,6 +425,70 @@ add_combo_row (GtkListBox         *list,
   return ADW_COMBO_ROW (row);
 }
 
+/* What the form says of the flared base: unknown until the person picks. A
+ * finger has no base to ask about.
+ */
+static LentoFlaredBase
+form_flared_base (Form *form)
+{
+  if (form->flared_row == NULL || !gtk_widget_get_visible (form->flared_row))
+    return LENTO_FLARED_BASE_NO;
+  if (gtk_toggle_button_get_active (form->flared_yes))
+    return LENTO_FLARED_BASE_YES;
+  if (gtk_toggle_button_get_active (form->flared_no))
+    return LENTO_FLARED_BASE_NO;
+  return LENTO_FLARED_BASE_UNKNOWN;
+}
+
+/* Save waits for an answer: no safety check may rest on a default. */
+static void
+form_changed_cb (Form *form)
+{
+  gboolean finger = form->kind != NULL
+                    && adw_combo_row_get_selected (form->kind) == LENTO_TOOL_KIND_FINGER;
+
+  if (form->flared_row != NULL)
+    gtk_widget_set_visible (form->flared_row, !finger);
+  adw_message_dialog_set_response_enabled (form->dialog, "save",
+                                           form_flared_base (form) != LENTO_FLARED_BASE_UNKNOWN);
+}
+
+static void
+add_flared_base_row (GtkListBox      *list,
+                     Form            *form,
+                     LentoFlaredBase  answer)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 "valign", GTK_ALIGN_CENTER,
+                                 NULL);
+  GtkWidget *yes = gtk_toggle_button_new_with_mnemonic (_("_Yes"));
+  GtkWidget *no = gtk_toggle_button_new_with_mnemonic (_("_No"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared base"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A wide base that keeps it from slipping inside"));
+  gtk_widget_add_css_class (box, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Flared base"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has a flared base"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (no), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has no flared base"), -1);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (no), GTK_TOGGLE_BUTTON (yes));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (yes), answer == LENTO_FLARED_BASE_YES);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (no), answer == LENTO_FLARED_BASE_NO);
+  gtk_box_append (GTK_BOX (box), yes);
+  gtk_box_append (GTK_BOX (box), no);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_list_box_append (list, row);
+
+  form->flared_row = row;
+  form->flared_yes = GTK_TOGGLE_BUTTON (yes);
+  form->flared_no = GTK_TOGGLE_BUTTON (no);
+}
+
 static void
 tool_dialog_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -416,9 +497,11 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
   LentoInventoryPage *self = form->page;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (form->name));
   double diameter = gtk_spin_button_get_value (form->diameter);
+  LentoFlaredBase flared_base = form_flared_base (form);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || self->inventory == NULL)
+  if (g_strcmp0 (response, "save") != 0 || self->inventory == NULL
+      || flared_base == LENTO_FLARED_BASE_UNKNOWN)
     return;
 
   if (name == NULL || *name == '\0')
@@ -428,6 +511,8 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
     {
       lento_tool_set_name (form->tool, name);
       lento_tool_set_diameter (form->tool, diameter);
+      if (form->flared_row != NULL)
+        lento_tool_set_flared_base_answer (form->tool, flared_base);
       if (form->confirmed != NULL)
         lento_tool_set_confirmed (form->tool, gtk_switch_get_active (form->confirmed));
       set_message (self, NULL);
@@ -440,7 +525,7 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
       tool = lento_tool_new (id, name,
                              (LentoToolKind) adw_combo_row_get_selected (form->kind),
                              (LentoMaterial) adw_combo_row_get_selected (form->material),
-                             diameter, 0.0, gtk_switch_get_active (form->flared_base));
+                             diameter, 0.0, flared_base);
       lento_tool_set_confirmed (tool, gtk_switch_get_active (form->confirmed));
 
       if (!lento_inventory_add_tool (self->inventory, tool, &error))
@@ -504,10 +589,10 @@ show_tool_dialog (LentoInventoryPage *self,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   form->diameter = GTK_SPIN_BUTTON (spin);
 
-  if (tool == NULL)
-    add_switch_row (GTK_LIST_BOX (list), _("Flared base"),
-                    _("A wide base that keeps it from slipping inside"), TRUE,
-                    &form->flared_base);
+  if (!finger)
+    add_flared_base_row (GTK_LIST_BOX (list), form,
+                         tool != NULL ? lento_tool_get_flared_base_answer (tool)
+                                      : LENTO_FLARED_BASE_UNKNOWN);
 
   if (!finger)
     add_switch_row (GTK_LIST_BOX (list), _("I measured this diameter"),
@@ -530,6 +615,15 @@ show_tool_dialog (LentoInventoryPage *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  form->dialog = ADW_MESSAGE_DIALOG (dialog);
+  if (form->flared_row != NULL)
+    {
+      g_signal_connect_swapped (form->flared_yes, "toggled", G_CALLBACK (form_changed_cb), form);
+      g_signal_connect_swapped (form->flared_no, "toggled", G_CALLBACK (form_changed_cb), form);
+    }
+  if (form->kind != NULL)
+    g_signal_connect_swapped (form->kind, "notify::selected", G_CALLBACK (form_changed_cb), form);
+  form_changed_cb (form);
   g_signal_connect_data (dialog, "response", G_CALLBACK (tool_dialog_response_cb), form,
                          (GClosureNotify) form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
