@@ -251,12 +251,23 @@ item_notify_cb (LentoInventory *self,
  * it; that way ::changed covers every change worth saving.
  */
 static void
+insert_item (LentoInventory *self,
+             GListStore     *store,
+             guint           position,
+             gpointer        item)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
+  g_list_store_insert (store, MIN (position, n), item);
+}
+
+static void
 append_item (LentoInventory *self,
              GListStore     *store,
              gpointer        item)
 {
-  g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
-  g_list_store_append (store, item);
+  insert_item (self, store, G_MAXUINT, item);
 }
 
 static void
@@ -596,6 +607,27 @@ lento_inventory_add_tool (LentoInventory  *self,
                           LentoTool       *tool,
                           GError         **error)
 {
+  return lento_inventory_insert_tool (self, G_MAXUINT, tool, error);
+}
+
+/**
+ * lento_inventory_insert_tool:
+ * @self: an inventory
+ * @position: where in the list, or past the end to add it last
+ * @tool: the tool to add
+ * @error: the place for an error
+ *
+ * Adds @tool like lento_inventory_add_tool(), at @position: how a removed
+ * tool goes back where it was.
+ *
+ * Returns: whether the tool was added
+ */
+gboolean
+lento_inventory_insert_tool (LentoInventory  *self,
+                             guint            position,
+                             LentoTool       *tool,
+                             GError         **error)
+{
   g_return_val_if_fail (LENTO_IS_INVENTORY (self), FALSE);
   g_return_val_if_fail (LENTO_IS_TOOL (tool), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -615,7 +647,7 @@ lento_inventory_add_tool (LentoInventory  *self,
       return FALSE;
     }
 
-  append_item (self, self->tools, tool);
+  insert_item (self, self->tools, position, tool);
   return TRUE;
 }
 
@@ -633,6 +665,26 @@ gboolean
 lento_inventory_add_lube (LentoInventory  *self,
                           LentoLube       *lube,
                           GError         **error)
+{
+  return lento_inventory_insert_lube (self, G_MAXUINT, lube, error);
+}
+
+/**
+ * lento_inventory_insert_lube:
+ * @self: an inventory
+ * @position: where in the list, or past the end to add it last
+ * @lube: the lubricant to add
+ * @error: the place for an error
+ *
+ * Adds @lube like lento_inventory_add_lube(), at @position.
+ *
+ * Returns: whether the lubricant was added
+ */
+gboolean
+lento_inventory_insert_lube (LentoInventory  *self,
+                             guint            position,
+                             LentoLube       *lube,
+                             GError         **error)
 {
   g_autofree char *reason = NULL;
 
@@ -653,7 +705,7 @@ lento_inventory_add_lube (LentoInventory  *self,
       return FALSE;
     }
 
-  append_item (self, self->lubes, lube);
+  insert_item (self, self->lubes, position, lube);
   return TRUE;
 }
 

@@ -19,6 +19,7 @@ struct _LentoInventoryPage
   AdwBin          parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkBox         *message_box;
   GtkImage       *message_icon;
   GtkLabel       *message_label;
@@ -28,7 +29,12 @@ struct _LentoInventoryPage
 
   /* Owned */
   LentoInventory *inventory;
+  GObject        *removed;           /* the tool or lubricant Undo puts back */
   double          max_jump;
+  guint           removed_position;  /* where it was in its list */
+
+  /* Borrowed, weak: the overlay owns the toast */
+  AdwToast       *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LentoInventoryPage, lento_inventory_page, ADW_TYPE_BIN)
@@ -197,15 +203,88 @@ edit_tool_clicked_cb (GtkButton *button,
   show_tool_dialog (self, tool);
 }
 
+static guint
+position_in (GListModel *model,
+             gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return n;
+}
+
+static void
+undo_toast_dismissed_cb (LentoInventoryPage *self,
+                         AdwToast           *toast)
+{
+  /* Only the toast of the latest removal holds it; an older one just goes. */
+  if (toast != self->undo_toast)
+    return;
+
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->removed);
+}
+
+static void
+forget_removed (LentoInventoryPage *self)
+{
+  AdwToast *toast = self->undo_toast;
+
+  g_clear_object (&self->removed);
+  if (toast != NULL)
+    {
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+/* Removing happens at once, and a toast offers to put it back: kinder than
+ * a question before every removal. A second removal makes the first final.
+ */
+static void
+offer_undo (LentoInventoryPage *self,
+            GObject            *item,
+            guint               position,
+            const char         *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  forget_removed (self);
+  self->removed = g_object_ref (item);
+  self->removed_position = position;
+
+  /* Translators: a toast after a tool or lubricant was removed from the inventory. */
+  title = g_strdup_printf (_("“%s” removed"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "inventory.undo-remove");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 remove_tool_clicked_cb (GtkButton *button,
                         LentoTool *tool)
 {
   LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoTool) hold = g_object_ref (tool);
+  guint position = position_in (lento_inventory_get_tools (self->inventory), hold);
 
-  lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold));
+  if (!lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold)))
+    return;
   set_message (self, NULL);
+  offer_undo (self, G_OBJECT (hold), position, lento_tool_get_name (hold));
 }
 
 static void
@@ -214,9 +293,37 @@ remove_lube_clicked_cb (GtkButton *button,
 {
   LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoLube) hold = g_object_ref (lube);
+  guint position = position_in (lento_inventory_get_lubes (self->inventory), hold);
 
-  lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold));
+  if (!lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold)))
+    return;
   set_message (self, NULL);
+  offer_undo (self, G_OBJECT (hold), position, lento_lube_get_name (hold));
+}
+
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
+  g_autoptr(GObject) item = g_steal_pointer (&self->removed);
+  g_autoptr(GError) error = NULL;
+  gboolean restored;
+
+  forget_removed (self);
+  if (item == NULL || self->inventory == NULL)
+    return;
+
+  /* The very object goes back, where it was, with its id and answers. */
+  if (LENTO_IS_TOOL (item))
+    restored = lento_inventory_insert_tool (self->inventory, self->removed_position,
+                                            LENTO_TOOL (item), &error);
+  else
+    restored = lento_inventory_insert_lube (self->inventory, self->removed_position,
+                                            LENTO_LUBE (item), &error);
+
+  set_message (self, restored ? NULL : error->message);
 }
 
 static GtkWidget *
@@ -252,6 +359,8 @@ create_tool_row (gpointer item,
       gtk_widget_add_css_class (row, "unusable");
     }
 
+  /* Names are the person's own words, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -276,6 +385,7 @@ create_lube_row (gpointer item,
   g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_lube_get_name (lube));
   GtkWidget *button;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_lube_get_name (lube));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                lube_kind_label (lento_lube_get_kind (lube)));
@@ -726,6 +836,7 @@ lento_inventory_page_dispose (GObject *object)
   LentoInventoryPage *self = LENTO_INVENTORY_PAGE (object);
 
   lento_inventory_page_set_inventory (self, NULL);
+  forget_removed (self);
   /* The bin's child is itself a template child: let the bin drop it first
    * so that it does not unparent a widget the template already freed.
    */
@@ -789,6 +900,7 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_label);
@@ -802,6 +914,8 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
                                    add_trainer_set_action);
   gtk_widget_class_install_action (widget_class, "inventory.add-tool", NULL, add_tool_action);
   gtk_widget_class_install_action (widget_class, "inventory.add-lube", NULL, add_lube_action);
+  gtk_widget_class_install_action (widget_class, "inventory.undo-remove", NULL,
+                                   undo_remove_action);
 }
 
 static GtkWidget *
@@ -860,6 +974,8 @@ lento_inventory_page_set_inventory (LentoInventoryPage *self,
   if (self->inventory != NULL)
     g_signal_handlers_disconnect_by_func (self->inventory, inventory_changed_cb, self);
 
+  /* What was removed from one inventory never goes back into another. */
+  forget_removed (self);
   g_set_object (&self->inventory, inventory);
 
   if (inventory != NULL)

@@ -502,6 +502,43 @@ test_duplicate_add (void)
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 0);
 }
 
+/* A removed tool or lubricant goes back where it was, with the same checks
+ * as adding: no duplicate, no numbing product.
+ */
+static void
+test_insert_where_it_was (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) middle = trainer ("m", 18.0);
+  g_autoptr(LentoTool) again = trainer ("m", 18.0);
+  g_autoptr(LentoLube) numbing = lento_lube_new ("n", "Numb", LENTO_LUBE_KIND_NUMBING);
+  g_autoptr(LentoLube) water = lento_lube_new ("w", "Water", LENTO_LUBE_KIND_WATER);
+  g_autoptr(GError) error = NULL;
+  GListModel *tools = lento_inventory_get_tools (inventory);
+  g_autoptr(LentoTool) second = NULL;
+
+  add_tool (inventory, trainer ("a", 15.0));
+  g_assert_true (lento_inventory_add_tool (inventory, middle, NULL));
+  add_tool (inventory, trainer ("z", 21.0));
+  g_assert_true (lento_inventory_remove_tool (inventory, "m"));
+
+  g_assert_true (lento_inventory_insert_tool (inventory, 1, middle, &error));
+  g_assert_no_error (error);
+  second = g_list_model_get_item (tools, 1);
+  g_assert_true (second == middle);
+  g_assert_false (lento_inventory_insert_tool (inventory, 0, again, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_false (lento_inventory_insert_lube (inventory, 0, numbing, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* Past the end is the end. */
+  g_assert_true (lento_inventory_insert_lube (inventory, 7, water, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_lubes (inventory)), ==, 1);
+}
+
 /* LentoInventory::changed, the one signal the store saves on: once for each
  * change, whichever way it was made, and never for what changed nothing.
  */
@@ -733,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/lento/inventory/new-destroy", test_new_destroy);
   g_test_add_func ("/lento/inventory/no-flared-base", test_no_flared_base);
   g_test_add_func ("/lento/inventory/flared-base-unanswered", test_flared_base_unanswered);
+  g_test_add_func ("/lento/inventory/insert-where-it-was", test_insert_where_it_was);
   g_test_add_func ("/lento/inventory/flared-base-unreadable-kept",
                    test_flared_base_unreadable_kept);
   g_test_add_func ("/lento/inventory/fingers-exempt", test_fingers_exempt);

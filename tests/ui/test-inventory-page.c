@@ -200,6 +200,116 @@ test_flared_base_asked_on_edit (Fixture       *fixture,
   respond (dialog, "cancel");
 }
 
+static void
+click_named (Fixture    *fixture,
+             const char *label)
+{
+  GtkWidget *button = lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+position_of (GListModel *model,
+             gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+changed_cb (LentoInventory *inventory,
+            guint          *count)
+{
+  (*count)++;
+}
+
+/* Removing happens at once, and a toast offers Undo, which puts the very
+ * tool or lubricant back where it was. A second removal makes the first
+ * one final.
+ */
+static void
+test_remove_offers_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *tools = lento_inventory_get_tools (fixture->inventory);
+  GListModel *lubes = lento_inventory_get_lubes (fixture->inventory);
+  const char * const ids[] = { "a", "b", "c" };
+  g_autoptr(LentoLube) aqua = lento_lube_new ("aqua", "Aqua & Co", LENTO_LUBE_KIND_WATER);
+  g_autoptr(LentoLube) slick = lento_lube_new ("slick", "Slick", LENTO_LUBE_KIND_SILICONE);
+  g_autoptr(LentoTool) b = NULL;
+  g_autoptr(LentoTool) c = NULL;
+  GtkWidget *undo;
+  guint changed = 0;
+
+  lento_inventory_add_finger_presets (fixture->inventory);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(LentoTool) tool = lento_tool_new (ids[i], ids[i], LENTO_TOOL_KIND_TRAINER,
+                                                  LENTO_MATERIAL_SILICONE, 15.0 + 3 * i, 0.0,
+                                                  LENTO_FLARED_BASE_YES);
+
+      g_assert_true (lento_inventory_add_tool (fixture->inventory, tool, NULL));
+    }
+  g_assert_true (lento_inventory_add_lube (fixture->inventory, aqua, NULL));
+  g_assert_true (lento_inventory_add_lube (fixture->inventory, slick, NULL));
+  b = g_object_ref (lento_inventory_find_tool (fixture->inventory, "b"));
+  g_signal_connect (fixture->inventory, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_null (lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Undo"));
+
+  /* Gone at once; the toast says what, and offers Undo. */
+  click_named (fixture, "Remove “b”");
+  g_assert_null (lento_inventory_find_tool (fixture->inventory, "b"));
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 4);
+  g_assert_cmpuint (changed, ==, 1);
+  undo = lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL,
+                                            "“b” removed"));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory-removed-undo");
+
+  g_signal_emit_by_name (undo, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (lento_inventory_find_tool (fixture->inventory, "b") == b);
+  g_assert_cmpuint (position_of (tools, b), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 5);
+  g_assert_cmpuint (changed, ==, 2);
+  /* Nothing more to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inventory.undo-remove", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 5);
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* Two removals: Undo brings back the second, the first stays removed. */
+  c = g_object_ref (lento_inventory_find_tool (fixture->inventory, "c"));
+  click_named (fixture, "Remove “a”");
+  click_named (fixture, "Remove “c”");
+  g_assert_cmpuint (g_list_model_get_n_items (tools), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inventory.undo-remove",
+                                             NULL));
+  g_assert_null (lento_inventory_find_tool (fixture->inventory, "a"));
+  g_assert_cmpuint (position_of (tools, c), ==, 3);
+
+  /* A lubricant the same way, its name shown as it was written. */
+  click_named (fixture, "Remove “Aqua & Co”");
+  g_assert_null (lento_inventory_find_lube (fixture->inventory, "aqua"));
+  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL,
+                                            "“Aqua &amp; Co” removed"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inventory.undo-remove", NULL);
+  g_assert_cmpuint (position_of (lubes, aqua), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +320,8 @@ main (int   argc,
               fixture_set_up, test_flared_base_must_be_answered, fixture_tear_down);
   g_test_add ("/lento/inventory-page/flared-base-asked-on-edit", Fixture, NULL,
               fixture_set_up, test_flared_base_asked_on_edit, fixture_tear_down);
+  g_test_add ("/lento/inventory-page/remove-offers-undo", Fixture, NULL,
+              fixture_set_up, test_remove_offers_undo, fixture_tear_down);
 
   return g_test_run ();
 }
