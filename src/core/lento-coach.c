@@ -231,7 +231,9 @@ is_step_back_resistance (Coach      *coach,
   return lento_entry_get_resistance (entry) >= coach->rules->step_back_min_resistance;
 }
 
-/* A session that counts towards moving on: easy, painless and long enough. */
+/* A session that counts towards moving on: easy, painless and long enough,
+ * as the person said. One whose How It Felt was left unanswered is not.
+ */
 static gboolean
 meets (LentoEntry      *entry,
        int              max_pain,
@@ -240,7 +242,7 @@ meets (LentoEntry      *entry,
 {
   int pain = lento_entry_get_pain (entry);
 
-  return pain != LENTO_ENTRY_UNSET
+  return lento_entry_has_how_it_felt (entry)
          && pain <= max_pain
          && lento_entry_get_resistance (entry) <= max_resistance
          && lento_entry_get_wear (entry) >= wear_seconds
@@ -551,10 +553,17 @@ note_skipped_tools (Coach *coach,
           || diameter <= low || diameter >= high)
         continue;
 
-      add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
-                  g_strdup_printf (_("“%s” is left out: it has no flared base, so it could slip "
-                                     "inside."), lento_tool_get_name (tool)),
-                  NULL);
+      if (lento_tool_get_flared_base_answer (tool) == LENTO_FLARED_BASE_UNKNOWN)
+        add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    g_strdup_printf (_("“%s” is left out until you say whether it has a flared "
+                                       "base, so that it cannot slip inside."),
+                                     lento_tool_get_name (tool)),
+                    NULL);
+      else
+        add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    g_strdup_printf (_("“%s” is left out: it has no flared base, so it could "
+                                       "slip inside."), lento_tool_get_name (tool)),
+                    NULL);
     }
 }
 
@@ -907,6 +916,53 @@ evaluate:
     evaluate_stage (coach, next);
 }
 
+/* The plan stays where it is while recent sessions say nothing of how they
+ * felt; it says why, so that the person knows what would let it move on.
+ */
+static void
+note_unrecorded (Coach *coach,
+                 Next  *next)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  LentoReason *reason;
+  guint recent = MIN (MAX (coach->rules->advance_sessions, 1), coach->sessions->len);
+  guint count = 0;
+
+  if (next->kind != LENTO_RECOMMENDATION_SESSION && next->kind != LENTO_RECOMMENDATION_HOLD)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < recent; i++)
+    {
+      LentoEntry *entry = session_at (coach, i)->entry;
+
+      if (!lento_entry_has_how_it_felt (entry))
+        {
+          g_strv_builder_add (builder, lento_entry_get_uuid (entry));
+          count++;
+        }
+    }
+
+  if (count == 0)
+    return;
+
+  reason = g_new0 (LentoReason, 1);
+  reason->code = LENTO_REASON_FELT_UNRECORDED;
+  reason->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u recent session has no record of how it "
+                                               "felt. Add its comfort, pain and resistance in "
+                                               "the journal, so the plan can count it towards "
+                                               "moving on.",
+                                               "%u recent sessions have no record of how they "
+                                               "felt. Add their comfort, pain and resistance in "
+                                               "the journal, so the plan can count them towards "
+                                               "moving on.",
+                                               count),
+                                  count);
+  reason->entries = g_strv_builder_end (builder);
+  g_ptr_array_add (coach->rec->reasons, reason);
+}
+
 static void
 explain_rest_today (Coach      *coach,
                     TodayCause  cause)
@@ -1250,6 +1306,7 @@ lento_coach_recommend (LentoProgram             *program,
     }
 
   compute_next (&coach, &next);
+  note_unrecorded (&coach, &next);
 
   rec->next_kind = next.kind;
   rec->stage_id = g_strdup (stage_id (&coach, next.stage));

@@ -283,11 +283,11 @@ lento_entry_new_from_json (JsonObject  *object,
   gint64 duration = 0;
   gint64 wear = 0;
   gint64 comfort = LENTO_ENTRY_UNSET;
-  gint64 pain = 0;
+  gint64 pain = LENTO_ENTRY_UNSET;
   gint64 urge_faded = LENTO_ENTRY_UNSET;
   gint64 relaxation = LENTO_ENTRY_UNSET;
   int kind = LENTO_ENTRY_KIND_SESSION;
-  int resistance = LENTO_RESISTANCE_NONE;
+  int resistance = LENTO_RESISTANCE_UNSET;
   int bleeding = LENTO_BLEEDING_NONE;
   JsonObjectIter iter;
   const char *name;
@@ -450,8 +450,9 @@ lento_entry_to_json (LentoEntry *self)
   set_optional_string (object, KEY_LUBE, self->lube);
   json_object_set_int_member (object, KEY_DURATION, self->duration);
   json_object_set_int_member (object, KEY_WEAR, self->wear);
-  json_object_set_string_member (object, KEY_RESISTANCE,
-                                 lento_resistance_to_string (self->resistance));
+  if (self->resistance != LENTO_RESISTANCE_UNSET)
+    json_object_set_string_member (object, KEY_RESISTANCE,
+                                   lento_resistance_to_string (self->resistance));
   set_optional_int (object, KEY_COMFORT, self->comfort);
   set_optional_int (object, KEY_PAIN, self->pain);
   json_object_set_boolean_member (object, KEY_SHARP_PAIN, self->sharp_pain);

@@ -18,6 +18,7 @@
 G_DEFINE_FINAL_TYPE (LentoEntry, lento_entry, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (LentoResistance, lento_resistance,
+                    G_DEFINE_ENUM_VALUE (LENTO_RESISTANCE_UNSET, "unset"),
                     G_DEFINE_ENUM_VALUE (LENTO_RESISTANCE_NONE, "none"),
                     G_DEFINE_ENUM_VALUE (LENTO_RESISTANCE_SLIGHT, "slight"),
                     G_DEFINE_ENUM_VALUE (LENTO_RESISTANCE_MODERATE, "moderate"),
@@ -115,6 +116,8 @@ lento_resistance_get_label (LentoResistance resistance)
 {
   switch (resistance)
     {
+    case LENTO_RESISTANCE_UNSET:
+      return C_("resistance", "Not recorded");
     case LENTO_RESISTANCE_NONE:
       return C_("resistance", "None");
     case LENTO_RESISTANCE_SLIGHT:
@@ -493,11 +496,11 @@ lento_entry_class_init (LentoEntryClass *klass)
     g_param_spec_uint ("wear", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties [PROP_RESISTANCE] =
     g_param_spec_enum ("resistance", NULL, NULL, LENTO_TYPE_RESISTANCE,
-                       LENTO_RESISTANCE_NONE, rw);
+                       LENTO_RESISTANCE_UNSET, rw);
   properties [PROP_COMFORT] =
     g_param_spec_int ("comfort", NULL, NULL, G_MININT, G_MAXINT, LENTO_ENTRY_UNSET, rw);
   properties [PROP_PAIN] =
-    g_param_spec_int ("pain", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
+    g_param_spec_int ("pain", NULL, NULL, G_MININT, G_MAXINT, LENTO_ENTRY_UNSET, rw);
   properties [PROP_SHARP_PAIN] =
     g_param_spec_boolean ("sharp-pain", NULL, NULL, FALSE, rw);
   properties [PROP_BLEEDING] =
@@ -514,11 +517,15 @@ lento_entry_class_init (LentoEntryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* How it felt starts unanswered: a session nobody described is never a
+ * calm one (see lento_entry_has_how_it_felt()).
+ */
 static void
 lento_entry_init (LentoEntry *self)
 {
+  self->resistance = LENTO_RESISTANCE_UNSET;
   self->comfort = LENTO_ENTRY_UNSET;
-  self->pain = 0;
+  self->pain = LENTO_ENTRY_UNSET;
   self->urge_faded = LENTO_ENTRY_UNSET;
   self->relaxation = LENTO_ENTRY_UNSET;
 }
@@ -528,6 +535,7 @@ lento_entry_init (LentoEntry *self)
  * @start: (nullable): when the session started; %NULL for now
  *
  * Makes a new session entry with a fresh UUID, created and modified now.
+ * How it felt (comfort, pain, resistance) starts not recorded.
  */
 LentoEntry *
 lento_entry_new (GDateTime *start)
@@ -1018,7 +1026,7 @@ lento_entry_set_wear (LentoEntry *self,
 LentoResistance
 lento_entry_get_resistance (LentoEntry *self)
 {
-  g_return_val_if_fail (LENTO_IS_ENTRY (self), LENTO_RESISTANCE_NONE);
+  g_return_val_if_fail (LENTO_IS_ENTRY (self), LENTO_RESISTANCE_UNSET);
   return self->resistance;
 }
 
@@ -1054,7 +1062,7 @@ lento_entry_set_comfort (LentoEntry *self,
 int
 lento_entry_get_pain (LentoEntry *self)
 {
-  g_return_val_if_fail (LENTO_IS_ENTRY (self), 0);
+  g_return_val_if_fail (LENTO_IS_ENTRY (self), LENTO_ENTRY_UNSET);
   return self->pain;
 }
 
@@ -1192,4 +1200,24 @@ lento_entry_has_tag (LentoEntry *self,
   g_return_val_if_fail (tag != NULL, FALSE);
 
   return self->tags != NULL && g_strv_contains ((const char * const *)self->tags, tag);
+}
+
+/**
+ * lento_entry_has_how_it_felt:
+ * @self: a #LentoEntry
+ *
+ * Whether the person answered the three questions of How It Felt:
+ * comfort, pain and resistance. A session without all three still happened,
+ * but nobody can say it was calm, so it never counts towards moving on.
+ *
+ * Returns: %TRUE if comfort, pain and resistance are recorded
+ */
+gboolean
+lento_entry_has_how_it_felt (LentoEntry *self)
+{
+  g_return_val_if_fail (LENTO_IS_ENTRY (self), FALSE);
+
+  return self->comfort != LENTO_ENTRY_UNSET
+         && self->pain != LENTO_ENTRY_UNSET
+         && self->resistance != LENTO_RESISTANCE_UNSET;
 }

@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* How much the body pushed back when the tool went in. */
+/* How much the body pushed back when the tool went in. A new entry starts
+ * unset: "none" is an answer, and only the person gives it.
+ */
 typedef enum {
+  LENTO_RESISTANCE_UNSET = -1,
   LENTO_RESISTANCE_NONE,
   LENTO_RESISTANCE_SLIGHT,
   LENTO_RESISTANCE_MODERATE,
@@ -147,5 +150,6 @@ void            lento_entry_set_tags           (LentoEntry      *self,
                                                 const char * const *tags);
 gboolean        lento_entry_has_tag            (LentoEntry      *self,
                                                 const char      *tag);
+gboolean        lento_entry_has_how_it_felt    (LentoEntry      *self);
 
 G_END_DECLS

@@ -251,12 +251,23 @@ item_notify_cb (LentoInventory *self,
  * it; that way ::changed covers every change worth saving.
  */
 static void
+insert_item (LentoInventory *self,
+             GListStore     *store,
+             guint           position,
+             gpointer        item)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
+  g_list_store_insert (store, MIN (position, n), item);
+}
+
+static void
 append_item (LentoInventory *self,
              GListStore     *store,
              gpointer        item)
 {
-  g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb), self);
-  g_list_store_append (store, item);
+  insert_item (self, store, G_MAXUINT, item);
 }
 
 static void
@@ -596,6 +607,27 @@ lento_inventory_add_tool (LentoInventory  *self,
                           LentoTool       *tool,
                           GError         **error)
 {
+  return lento_inventory_insert_tool (self, G_MAXUINT, tool, error);
+}
+
+/**
+ * lento_inventory_insert_tool:
+ * @self: an inventory
+ * @position: where in the list, or past the end to add it last
+ * @tool: the tool to add
+ * @error: the place for an error
+ *
+ * Adds @tool like lento_inventory_add_tool(), at @position: how a removed
+ * tool goes back where it was.
+ *
+ * Returns: whether the tool was added
+ */
+gboolean
+lento_inventory_insert_tool (LentoInventory  *self,
+                             guint            position,
+                             LentoTool       *tool,
+                             GError         **error)
+{
   g_return_val_if_fail (LENTO_IS_INVENTORY (self), FALSE);
   g_return_val_if_fail (LENTO_IS_TOOL (tool), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -615,7 +647,7 @@ lento_inventory_add_tool (LentoInventory  *self,
       return FALSE;
     }
 
-  append_item (self, self->tools, tool);
+  insert_item (self, self->tools, position, tool);
   return TRUE;
 }
 
@@ -633,6 +665,26 @@ gboolean
 lento_inventory_add_lube (LentoInventory  *self,
                           LentoLube       *lube,
                           GError         **error)
+{
+  return lento_inventory_insert_lube (self, G_MAXUINT, lube, error);
+}
+
+/**
+ * lento_inventory_insert_lube:
+ * @self: an inventory
+ * @position: where in the list, or past the end to add it last
+ * @lube: the lubricant to add
+ * @error: the place for an error
+ *
+ * Adds @lube like lento_inventory_add_lube(), at @position.
+ *
+ * Returns: whether the lubricant was added
+ */
+gboolean
+lento_inventory_insert_lube (LentoInventory  *self,
+                             guint            position,
+                             LentoLube       *lube,
+                             GError         **error)
 {
   g_autofree char *reason = NULL;
 
@@ -653,7 +705,7 @@ lento_inventory_add_lube (LentoInventory  *self,
       return FALSE;
     }
 
-  append_item (self, self->lubes, lube);
+  insert_item (self, self->lubes, position, lube);
   return TRUE;
 }
 
@@ -720,8 +772,10 @@ lento_inventory_add_finger_presets (LentoInventory *self)
       if (lento_inventory_find_tool (self, fingers[i].id) != NULL)
         continue;
 
+      /* A finger is not lost inside: the question of a base does not arise. */
       tool = lento_tool_new (fingers[i].id, _(fingers[i].name), LENTO_TOOL_KIND_FINGER,
-                             LENTO_MATERIAL_SKIN, fingers[i].diameter, fingers[i].length, FALSE);
+                             LENTO_MATERIAL_SKIN, fingers[i].diameter, fingers[i].length,
+                             LENTO_FLARED_BASE_NO);
       append_item (self, self->tools, tool);
       added++;
     }
@@ -758,7 +812,8 @@ lento_inventory_dup_trainer_set_preset (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       LentoTool *tool = lento_tool_new (sizes[i].id, _(sizes[i].name), LENTO_TOOL_KIND_TRAINER,
-                                        LENTO_MATERIAL_SILICONE, sizes[i].diameter, 0.0, TRUE);
+                                        LENTO_MATERIAL_SILICONE, sizes[i].diameter, 0.0,
+                                        LENTO_FLARED_BASE_YES);
 
       lento_tool_set_confirmed (tool, FALSE);
       g_ptr_array_add (tools, tool);

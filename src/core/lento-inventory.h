@@ -79,6 +79,14 @@ gboolean        lento_inventory_add_tool           (LentoInventory *self,
 gboolean        lento_inventory_add_lube           (LentoInventory *self,
                                                     LentoLube      *lube,
                                                     GError        **error);
+gboolean        lento_inventory_insert_tool        (LentoInventory *self,
+                                                    guint           position,
+                                                    LentoTool      *tool,
+                                                    GError        **error);
+gboolean        lento_inventory_insert_lube        (LentoInventory *self,
+                                                    guint           position,
+                                                    LentoLube      *lube,
+                                                    GError        **error);
 gboolean        lento_inventory_remove_tool        (LentoInventory *self,
                                                     const char     *id);
 gboolean        lento_inventory_remove_lube        (LentoInventory *self,

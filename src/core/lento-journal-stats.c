@@ -186,7 +186,8 @@ compare_sizes (gconstpointer a,
  * @entries: a list model of #LentoEntry, in any order
  *
  * Counts sessions per size, smallest first: how many, the wear time, the
- * average comfort recorded, and the resistance felt the last time.
+ * average comfort recorded, and the resistance felt the last time it was
+ * recorded. Values not recorded count for nothing, never as a zero.
  *
  * Returns: (transfer full) (element-type LentoSizeStats): the sizes
  */
@@ -196,6 +197,7 @@ lento_journal_stats_by_size (GListModel *entries)
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GArray) sizes = NULL;
   g_autoptr(GArray) comfort_counts = NULL;
+  g_autoptr(GArray) resistance_starts = NULL;
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
@@ -203,6 +205,7 @@ lento_journal_stats_by_size (GListModel *entries)
   index = g_hash_table_new (NULL, NULL);
   sizes = g_array_new (FALSE, TRUE, sizeof (LentoSizeStats));
   comfort_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  resistance_starts = g_array_new (FALSE, TRUE, sizeof (gint64));
   n = g_list_model_get_n_items (entries);
 
   for (guint i = 0; i < n; i++)
@@ -210,7 +213,9 @@ lento_journal_stats_by_size (GListModel *entries)
       g_autoptr(LentoEntry) entry = g_list_model_get_item (entries, i);
       double diameter = lento_entry_get_diameter (entry);
       gint64 start = g_date_time_to_unix (lento_entry_get_start (entry));
+      LentoResistance resistance = lento_entry_get_resistance (entry);
       LentoSizeStats *size;
+      gint64 *resistance_start;
       gpointer found;
       long key;
 
@@ -226,13 +231,16 @@ lento_journal_stats_by_size (GListModel *entries)
         {
           LentoSizeStats fresh = { 0 };
           guint zero = 0;
+          gint64 never = G_MININT64;
 
           fresh.diameter = key / 10.0;
           fresh.average_comfort = 0.0;
+          fresh.last_resistance = LENTO_RESISTANCE_UNSET;
           fresh.first_start = G_MAXINT64;
           fresh.last_start = G_MININT64;
           g_array_append_val (sizes, fresh);
           g_array_append_val (comfort_counts, zero);
+          g_array_append_val (resistance_starts, never);
           g_hash_table_insert (index, GINT_TO_POINTER (key), GUINT_TO_POINTER (sizes->len - 1));
           size = &g_array_index (sizes, LentoSizeStats, sizes->len - 1);
           found = GUINT_TO_POINTER (sizes->len - 1);
@@ -241,10 +249,14 @@ lento_journal_stats_by_size (GListModel *entries)
       size->sessions++;
       size->wear_minutes += lento_entry_get_wear (entry) / 60.0;
       size->first_start = MIN (size->first_start, start);
-      if (start >= size->last_start)
+      size->last_start = MAX (size->last_start, start);
+
+      /* The newest answer; a session that gave none does not hide it. */
+      resistance_start = &g_array_index (resistance_starts, gint64, GPOINTER_TO_UINT (found));
+      if (resistance != LENTO_RESISTANCE_UNSET && start >= *resistance_start)
         {
-          size->last_start = start;
-          size->last_resistance = lento_entry_get_resistance (entry);
+          *resistance_start = start;
+          size->last_resistance = resistance;
         }
       if (lento_entry_get_comfort (entry) != LENTO_ENTRY_UNSET)
         {

@@ -37,7 +37,7 @@ typedef struct
   guint           sessions;
   double          wear_minutes;
   double          average_comfort;   /* LENTO_ENTRY_UNSET when never recorded */
-  LentoResistance last_resistance;   /* of the latest session at this size */
+  LentoResistance last_resistance;   /* the latest recorded at this size, or UNSET */
   gint64          first_start;       /* Unix time of the first session at this size */
   gint64          last_start;        /* Unix time of the latest session at this size */
 } LentoSizeStats;

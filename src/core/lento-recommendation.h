@@ -49,6 +49,7 @@ typedef enum {
   LENTO_REASON_NO_TRAINER,
   LENTO_REASON_WARM_UP,
   LENTO_REASON_SKIPPED_TODAY,
+  LENTO_REASON_FELT_UNRECORDED,
 } LentoReasonCode;
 
 /* One sentence of why, and the journal entries behind it. */

@@ -78,7 +78,7 @@ struct _LentoTool
   LentoMaterial  material;
   double         diameter;
   double         length;
-  gboolean       flared_base;
+  LentoFlaredBase flared_base;
   gboolean       confirmed;
   JsonObject    *extra;
 };
@@ -141,7 +141,7 @@ lento_tool_get_property (GObject    *object,
       g_value_set_double (value, self->length);
       break;
     case TOOL_PROP_FLARED_BASE:
-      g_value_set_boolean (value, self->flared_base);
+      g_value_set_uint (value, self->flared_base);
       break;
     case TOOL_PROP_CONFIRMED:
       g_value_set_boolean (value, self->confirmed);
@@ -180,7 +180,7 @@ lento_tool_set_property (GObject      *object,
       self->length = g_value_get_double (value);
       break;
     case TOOL_PROP_FLARED_BASE:
-      self->flared_base = g_value_get_boolean (value);
+      lento_tool_set_flared_base_answer (self, g_value_get_uint (value));
       break;
     case TOOL_PROP_CONFIRMED:
       lento_tool_set_confirmed (self, g_value_get_boolean (value));
@@ -214,7 +214,8 @@ lento_tool_class_init (LentoToolClass *klass)
   tool_properties [TOOL_PROP_LENGTH] =
     g_param_spec_double ("length", NULL, NULL, 0.0, LENTO_TOOL_MAX_LENGTH_MM, 0.0, construct);
   tool_properties [TOOL_PROP_FLARED_BASE] =
-    g_param_spec_boolean ("flared-base", NULL, NULL, FALSE, construct);
+    g_param_spec_uint ("flared-base", NULL, NULL, 0, LENTO_FLARED_BASE_UNKNOWN,
+                       LENTO_FLARED_BASE_UNKNOWN, editable);
   tool_properties [TOOL_PROP_CONFIRMED] =
     g_param_spec_boolean ("confirmed", NULL, NULL, TRUE, editable);
 
@@ -224,6 +225,7 @@ lento_tool_class_init (LentoToolClass *klass)
 static void
 lento_tool_init (LentoTool *self)
 {
+  self->flared_base = LENTO_FLARED_BASE_UNKNOWN;
   self->confirmed = TRUE;
 }
 
@@ -235,7 +237,8 @@ lento_tool_init (LentoTool *self)
  * @material: what it is made of
  * @diameter_mm: the widest diameter
  * @length_mm: the insertable length, or 0 when unknown
- * @flared_base: whether it has a base wide enough that it cannot slip inside
+ * @flared_base: whether it has a base wide enough that it cannot slip
+ *   inside, as the person answered; %LENTO_FLARED_BASE_UNKNOWN until they do
  *
  * Returns: (transfer full): a confirmed tool
  */
@@ -246,7 +249,7 @@ lento_tool_new (const char    *id,
                 LentoMaterial  material,
                 double         diameter_mm,
                 double         length_mm,
-                gboolean       flared_base)
+                LentoFlaredBase flared_base)
 {
   g_return_val_if_fail (id != NULL && *id != '\0', NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -254,6 +257,7 @@ lento_tool_new (const char    *id,
   g_return_val_if_fail (material <= LENTO_MATERIAL_SKIN, NULL);
   g_return_val_if_fail (diameter_mm >= 0.0 && diameter_mm <= LENTO_TOOL_MAX_DIAMETER_MM, NULL);
   g_return_val_if_fail (length_mm >= 0.0 && length_mm <= LENTO_TOOL_MAX_LENGTH_MM, NULL);
+  g_return_val_if_fail (flared_base <= LENTO_FLARED_BASE_UNKNOWN, NULL);
 
   return g_object_new (LENTO_TYPE_TOOL,
                        "id", id,
@@ -284,6 +288,8 @@ lento_tool_new_from_json (JsonObject  *object,
   const char *name;
   LentoToolKind kind;
   LentoMaterial material;
+  LentoFlaredBase flared_base = LENTO_FLARED_BASE_UNKNOWN;
+  JsonNode *flared;
   double diameter = 0.0;
   double length = 0.0;
 
@@ -313,10 +319,23 @@ lento_tool_new_from_json (JsonObject  *object,
       return NULL;
     }
 
-  self = lento_tool_new (id, name, kind, material, diameter, length,
-                         _lento_inventory_get_boolean (object, "flared_base", FALSE));
+  /* A tool written before the question, or without an answer, stays
+   * unanswered; a value this version cannot read is kept as it was.
+   */
+  flared = json_object_get_member (object, "flared_base");
+  if (flared != NULL && JSON_NODE_HOLDS_VALUE (flared)
+      && json_node_get_value_type (flared) == G_TYPE_BOOLEAN)
+    flared_base = json_node_get_boolean (flared) ? LENTO_FLARED_BASE_YES : LENTO_FLARED_BASE_NO;
+
+  self = lento_tool_new (id, name, kind, material, diameter, length, flared_base);
   self->confirmed = _lento_inventory_get_boolean (object, "confirmed", TRUE);
   self->extra = _lento_inventory_keep_unknown (object, tool_members);
+  if (flared != NULL && flared_base == LENTO_FLARED_BASE_UNKNOWN && !JSON_NODE_HOLDS_NULL (flared))
+    {
+      if (self->extra == NULL)
+        self->extra = json_object_new ();
+      json_object_set_member (self->extra, "flared_base", json_node_copy (flared));
+    }
 
   return g_steal_pointer (&self);
 }
@@ -341,7 +360,10 @@ lento_tool_to_json (LentoTool *self)
   json_object_set_string_member (object, "material", material_names[self->material]);
   json_object_set_double_member (object, "diameter_mm", self->diameter);
   json_object_set_double_member (object, "length_mm", self->length);
-  json_object_set_boolean_member (object, "flared_base", self->flared_base);
+  /* Unanswered is absent, so that an older Lento reads it as no base. */
+  if (self->flared_base != LENTO_FLARED_BASE_UNKNOWN)
+    json_object_set_boolean_member (object, "flared_base",
+                                    self->flared_base == LENTO_FLARED_BASE_YES);
   json_object_set_boolean_member (object, "confirmed", self->confirmed);
   return object;
 }
@@ -416,11 +438,47 @@ lento_tool_get_length (LentoTool *self)
   return self->length;
 }
 
+/**
+ * lento_tool_get_flared_base:
+ * @self: a tool
+ *
+ * What the safety rules read: a tool the person has not answered for counts
+ * as one without a flared base.
+ *
+ * Returns: %TRUE only if the person said the tool has a flared base
+ */
 gboolean
 lento_tool_get_flared_base (LentoTool *self)
 {
   g_return_val_if_fail (LENTO_IS_TOOL (self), FALSE);
+  return self->flared_base == LENTO_FLARED_BASE_YES;
+}
+
+/**
+ * lento_tool_get_flared_base_answer:
+ * @self: a tool
+ *
+ * Returns: what the person answered, or %LENTO_FLARED_BASE_UNKNOWN
+ */
+LentoFlaredBase
+lento_tool_get_flared_base_answer (LentoTool *self)
+{
+  g_return_val_if_fail (LENTO_IS_TOOL (self), LENTO_FLARED_BASE_UNKNOWN);
   return self->flared_base;
+}
+
+void
+lento_tool_set_flared_base_answer (LentoTool       *self,
+                                   LentoFlaredBase  flared_base)
+{
+  g_return_if_fail (LENTO_IS_TOOL (self));
+  g_return_if_fail (flared_base <= LENTO_FLARED_BASE_UNKNOWN);
+
+  if (self->flared_base != flared_base)
+    {
+      self->flared_base = flared_base;
+      g_object_notify_by_pspec (G_OBJECT (self), tool_properties [TOOL_PROP_FLARED_BASE]);
+    }
 }
 
 gboolean
@@ -463,7 +521,17 @@ lento_tool_is_usable (LentoTool  *self,
   if (self->kind == LENTO_TOOL_KIND_FINGER)
     return TRUE;
 
-  if (!self->flared_base)
+  if (self->flared_base == LENTO_FLARED_BASE_UNKNOWN)
+    {
+      if (reason != NULL)
+        *reason = g_strdup_printf (_("Say whether “%s” has a flared base: edit it and answer. "
+                                     "Anything inserted needs a wide base so it cannot slip "
+                                     "inside, so until then the plan leaves it out."),
+                                   self->name);
+      return FALSE;
+    }
+
+  if (self->flared_base != LENTO_FLARED_BASE_YES)
     {
       if (reason != NULL)
         *reason = g_strdup_printf (_("“%s” has no flared base. Anything inserted needs a wide "

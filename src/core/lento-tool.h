@@ -27,6 +27,17 @@ typedef enum {
   LENTO_MATERIAL_SKIN,
 } LentoMaterial;
 
+/* Whether a tool has a base wide enough that it cannot slip inside. Only
+ * the person can say; until they do, the tool counts as one without, so
+ * that no safety check depends on a default being switched off. NO and YES
+ * have the values of FALSE and TRUE, so that a known answer reads as one.
+ */
+typedef enum {
+  LENTO_FLARED_BASE_NO,
+  LENTO_FLARED_BASE_YES,
+  LENTO_FLARED_BASE_UNKNOWN,
+} LentoFlaredBase;
+
 #define LENTO_TYPE_TOOL (lento_tool_get_type ())
 
 G_DECLARE_FINAL_TYPE (LentoTool, lento_tool, LENTO, TOOL, GObject)
@@ -44,7 +55,7 @@ LentoTool      *lento_tool_new                     (const char    *id,
                                                     LentoMaterial  material,
                                                     double         diameter_mm,
                                                     double         length_mm,
-                                                    gboolean       flared_base);
+                                                    LentoFlaredBase flared_base);
 LentoTool      *lento_tool_new_from_json           (JsonObject    *object,
                                                     GError       **error);
 JsonObject     *lento_tool_to_json                 (LentoTool     *self);
@@ -59,6 +70,9 @@ void            lento_tool_set_diameter            (LentoTool     *self,
                                                     double         diameter_mm);
 double          lento_tool_get_length              (LentoTool     *self);
 gboolean        lento_tool_get_flared_base         (LentoTool     *self);
+LentoFlaredBase lento_tool_get_flared_base_answer  (LentoTool     *self);
+void            lento_tool_set_flared_base_answer  (LentoTool     *self,
+                                                    LentoFlaredBase flared_base);
 gboolean        lento_tool_get_confirmed           (LentoTool     *self);
 void            lento_tool_set_confirmed           (LentoTool     *self,
                                                     gboolean       confirmed);

@@ -19,6 +19,11 @@
  * hands the edited copy, with the original's UUID and created time, to
  * whoever owns the journal, so that a cancelled edit leaves nothing behind.
  * Validation is lento_entry_validate(); the editor only shows its sentence.
+ *
+ * How it felt (comfort, pain, resistance, and relaxation beside them) shows
+ * as not answered until the person answers: a scale at 0 is not a pain of 0.
+ * A session saved with any of the three unanswered is asked about once,
+ * gently, and saved anyway if the person says so.
  */
 struct _LentoEntryEditor
 {
@@ -47,14 +52,19 @@ struct _LentoEntryEditor
 
   /* Owned */
   LentoEntry     *entry;       /* the copy being edited */
+  LentoEntry     *pending;     /* read and valid, waiting for the answer to ask_dialog */
   GPtrArray      *tool_ids;    /* index in tool_dropdown - 1 to id */
   GPtrArray      *lube_ids;    /* index in lube_dropdown - 1 to id */
   LentoInventory *inventory;
   GHashTable     *tool_names;
   int             heavy_position;  /* of the heavy-bleeding tag among the tags, or -1 */
 
+  /* Borrowed */
+  GtkWidget      *ask_dialog;  /* "Save without how it felt?", while it is open */
+
   guint           is_new : 1;
   guint           comfort_touched : 1;
+  guint           pain_touched : 1;
   guint           relaxation_touched : 1;
   guint           loading : 1;
 };
@@ -210,6 +220,84 @@ join_tags_without_heavy (const char * const *tags,
   return g_strjoinv (", ", others);
 }
 
+/* The resistance drop-down offers "not recorded" first, then the levels. */
+static guint
+resistance_position (LentoResistance resistance)
+{
+  return resistance >= LENTO_RESISTANCE_NONE && resistance <= LENTO_RESISTANCE_STRONG
+         ? (guint) resistance + 1 : 0;
+}
+
+static LentoResistance
+resistance_at (guint position)
+{
+  return position >= 1 && position <= LENTO_RESISTANCE_STRONG + 1
+         ? (LentoResistance) (position - 1) : LENTO_RESISTANCE_UNSET;
+}
+
+static gboolean
+scale_answered (LentoEntryEditor *self,
+                GtkScale         *scale)
+{
+  if (scale == self->comfort_scale)
+    return self->comfort_touched;
+  if (scale == self->pain_scale)
+    return self->pain_touched;
+  return self->relaxation_touched;
+}
+
+static char *
+format_score_cb (GtkScale *scale,
+                 double    value,
+                 gpointer  user_data)
+{
+  LentoEntryEditor *self = user_data;
+
+  if (!scale_answered (self, scale))
+    /* Translators: shown on a 0 to 10 scale of the entry editor (comfort,
+     * pain, relaxation) until the person moves it.
+     */
+    return g_strdup (_("Not answered"));
+  return g_strdup_printf ("%.0f", value);
+}
+
+/* A scale not answered yet says so in words, on screen and to a screen
+ * reader, and its slider stands faint.
+ */
+static void
+show_answered (LentoEntryEditor *self,
+               GtkScale         *scale)
+{
+  if (scale_answered (self, scale))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (scale), "unanswered");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (scale), "unanswered");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                      _("Not answered"), -1);
+    }
+
+  /* Setting the function again redraws the value shown with it. */
+  gtk_scale_set_format_value_func (scale, format_score_cb, self, NULL);
+}
+
+static void
+set_answered (LentoEntryEditor *self,
+              GtkScale         *scale,
+              gboolean          answered)
+{
+  if (scale == self->comfort_scale)
+    self->comfort_touched = answered;
+  else if (scale == self->pain_scale)
+    self->pain_touched = answered;
+  else
+    self->relaxation_touched = answered;
+  show_answered (self, scale);
+}
+
 static void
 load_entry (LentoEntryEditor *self)
 {
@@ -218,6 +306,7 @@ load_entry (LentoEntryEditor *self)
   g_autofree char *tags = NULL;
   const char * const *tag_list;
   int comfort;
+  int pain;
   int relaxation;
   int urge;
 
@@ -236,15 +325,18 @@ load_entry (LentoEntryEditor *self)
   gtk_spin_button_set_value (self->wear_spin, lento_entry_get_wear (entry) / 60.0);
   urge = lento_entry_get_urge_faded (entry);
   gtk_spin_button_set_value (self->urge_spin, urge == LENTO_ENTRY_UNSET ? 0 : urge);
-  gtk_drop_down_set_selected (self->resistance_dropdown, lento_entry_get_resistance (entry));
+  gtk_drop_down_set_selected (self->resistance_dropdown,
+                              resistance_position (lento_entry_get_resistance (entry)));
   comfort = lento_entry_get_comfort (entry);
-  self->comfort_touched = comfort != LENTO_ENTRY_UNSET;
   gtk_range_set_value (GTK_RANGE (self->comfort_scale), comfort == LENTO_ENTRY_UNSET ? 5 : comfort);
-  gtk_range_set_value (GTK_RANGE (self->pain_scale), MAX (0, lento_entry_get_pain (entry)));
+  set_answered (self, self->comfort_scale, comfort != LENTO_ENTRY_UNSET);
+  pain = lento_entry_get_pain (entry);
+  gtk_range_set_value (GTK_RANGE (self->pain_scale), MAX (0, pain));
+  set_answered (self, self->pain_scale, pain != LENTO_ENTRY_UNSET);
   relaxation = lento_entry_get_relaxation (entry);
-  self->relaxation_touched = relaxation != LENTO_ENTRY_UNSET;
   gtk_range_set_value (GTK_RANGE (self->relaxation_scale),
                        relaxation == LENTO_ENTRY_UNSET ? 5 : relaxation);
+  set_answered (self, self->relaxation_scale, relaxation != LENTO_ENTRY_UNSET);
   gtk_switch_set_active (self->sharp_switch, lento_entry_get_sharp_pain (entry));
   gtk_drop_down_set_selected (self->bleeding_dropdown,
                               lento_entry_has_tag (entry, LENTO_ENTRY_TAG_HEAVY_BLEEDING)
@@ -386,11 +478,11 @@ read_entry (LentoEntryEditor  *self,
   urge = gtk_spin_button_get_value_as_int (self->urge_spin);
   if (spin_changed (self->urge_spin, MAX (0, lento_entry_get_urge_faded (self->entry))))
     lento_entry_set_urge_faded (entry, urge > 0 ? urge : LENTO_ENTRY_UNSET);
-  lento_entry_set_resistance (entry, gtk_drop_down_get_selected (self->resistance_dropdown));
+  lento_entry_set_resistance (entry,
+                              resistance_at (gtk_drop_down_get_selected (self->resistance_dropdown)));
   if (self->comfort_touched)
     lento_entry_set_comfort (entry, (int)gtk_range_get_value (GTK_RANGE (self->comfort_scale)));
-  if ((int)gtk_range_get_value (GTK_RANGE (self->pain_scale))
-      != MAX (0, lento_entry_get_pain (self->entry)))
+  if (self->pain_touched)
     lento_entry_set_pain (entry, (int)gtk_range_get_value (GTK_RANGE (self->pain_scale)));
   if (self->relaxation_touched)
     lento_entry_set_relaxation (entry,
@@ -407,6 +499,76 @@ read_entry (LentoEntryEditor  *self,
   lento_entry_set_tags (entry, (const char * const *)tags);
 
   return g_steal_pointer (&entry);
+}
+
+static void
+emit_save (LentoEntryEditor *self,
+           LentoEntry       *entry)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (!lento_entry_equal (entry, self->entry) || self->is_new)
+    lento_entry_touch (entry, now);
+  set_message (self, NULL);
+  g_signal_emit (self, signals [SAVE], 0, entry);
+}
+
+/* Closes the question, if it is open, without an answer. */
+static void
+forget_question (LentoEntryEditor *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->ask_dialog);
+
+  g_clear_object (&self->pending);
+  if (dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+ask_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 LentoEntryEditor *self)
+{
+  g_autoptr(LentoEntry) entry = g_steal_pointer (&self->pending);
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->ask_dialog = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && entry != NULL && self->entry != NULL)
+    emit_save (self, entry);
+}
+
+/* Never blocks: the person may save without answering, after one question
+ * whose default is to go back and answer.
+ */
+static void
+ask_before_saving (LentoEntryEditor *self,
+                   LentoEntry       *entry)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  forget_question (self);
+  self->pending = g_object_ref (entry);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save without how it felt?"),
+                                   _("Comfort, pain and resistance are not all answered. The "
+                                     "plan counts a session towards moving on only when all "
+                                     "three are recorded. You can add them later from the "
+                                     "journal."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "back", _("_Go Back"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), self);
+  self->ask_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -428,11 +590,16 @@ save_action (GtkWidget  *widget,
       set_message (self, error->message);
       return;
     }
-
-  if (!lento_entry_equal (entry, self->entry) || self->is_new)
-    lento_entry_touch (entry, now);
   set_message (self, NULL);
-  g_signal_emit (self, signals [SAVE], 0, entry);
+
+  if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION
+      && !lento_entry_has_how_it_felt (entry))
+    {
+      ask_before_saving (self, entry);
+      return;
+    }
+
+  emit_save (self, entry);
 }
 
 static void
@@ -454,21 +621,50 @@ delete_action (GtkWidget  *widget,
     g_signal_emit (self, signals [DELETE], 0, lento_entry_get_uuid (self->entry));
 }
 
-/* A score that was never recorded stays unrecorded until the person moves
- * its scale, so that opening and saving an entry adds no made-up values.
+/* A score that was never recorded stays unrecorded until the person
+ * answers on its scale, so that opening and saving an entry adds no made-up
+ * values. Moving the slider answers; so does a click or a key on it that
+ * leaves the value where it was, which is how a pain of 0 is answered.
  */
 static void
-comfort_changed_cb (LentoEntryEditor *self)
+answer_scale (GtkWidget *scale)
 {
-  if (!self->loading)
-    self->comfort_touched = TRUE;
+  LentoEntryEditor *self = LENTO_ENTRY_EDITOR (gtk_widget_get_ancestor (scale,
+                                                                        LENTO_TYPE_ENTRY_EDITOR));
+
+  if (self != NULL && !self->loading && !scale_answered (self, GTK_SCALE (scale)))
+    set_answered (self, GTK_SCALE (scale), TRUE);
 }
 
 static void
-relaxation_changed_cb (LentoEntryEditor *self)
+scale_pressed_cb (GtkGestureClick *gesture)
 {
-  if (!self->loading)
-    self->relaxation_touched = TRUE;
+  answer_scale (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+scale_changed_cb (GtkRange *range)
+{
+  answer_scale (GTK_WIDGET (range));
+}
+
+static void
+scale_moved_cb (GtkRange      *range,
+                GtkScrollType  scroll)
+{
+  answer_scale (GTK_WIDGET (range));
+}
+
+static void
+watch_scale (GtkScale *scale)
+{
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "pressed", G_CALLBACK (scale_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (scale), GTK_EVENT_CONTROLLER (press));
+  g_signal_connect (scale, "value-changed", G_CALLBACK (scale_changed_cb), NULL);
+  g_signal_connect (scale, "move-slider", G_CALLBACK (scale_moved_cb), NULL);
 }
 
 /* Choosing a tool from the inventory fills in its size, which is what the
@@ -497,6 +693,7 @@ lento_entry_editor_dispose (GObject *object)
   /* AdwBin keeps its own pointer to the child: let it go before the
    * template disposes that child, so that nothing is unparented twice.
    */
+  forget_question (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_ENTRY_EDITOR);
   g_clear_object (&self->entry);
@@ -591,6 +788,11 @@ lento_entry_editor_init (LentoEntryEditor *self)
     NULL
   };
   const char *resistances[] = {
+    /* Translators: the first choice of the resistance drop-down in the
+     * entry editor, before the person answers; the scales beside it say
+     * the same.
+     */
+    _("Not answered"),
     lento_resistance_get_label (LENTO_RESISTANCE_NONE),
     lento_resistance_get_label (LENTO_RESISTANCE_SLIGHT),
     lento_resistance_get_label (LENTO_RESISTANCE_MODERATE),
@@ -635,10 +837,9 @@ lento_entry_editor_init (LentoEntryEditor *self)
   add_marks (self->pain_scale, pain_words);
   add_marks (self->relaxation_scale, relaxation_words);
 
-  g_signal_connect_swapped (self->comfort_scale, "value-changed",
-                            G_CALLBACK (comfort_changed_cb), self);
-  g_signal_connect_swapped (self->relaxation_scale, "value-changed",
-                            G_CALLBACK (relaxation_changed_cb), self);
+  watch_scale (self->comfort_scale);
+  watch_scale (self->pain_scale);
+  watch_scale (self->relaxation_scale);
   g_signal_connect_swapped (self->tool_dropdown, "notify::selected",
                             G_CALLBACK (tool_changed_cb), self);
 }
@@ -666,6 +867,7 @@ lento_entry_editor_edit (LentoEntryEditor *self,
   g_return_if_fail (entry == NULL || LENTO_IS_ENTRY (entry));
   g_return_if_fail (entry != NULL || now != NULL);
 
+  forget_question (self);
   g_clear_object (&self->entry);
   self->is_new = entry == NULL;
   if (entry != NULL)
@@ -777,5 +979,6 @@ lento_entry_editor_clear_sensitive (LentoEntryEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->start_entry), "");
   set_message (self, NULL);
+  forget_question (self);
   g_clear_object (&self->entry);
 }

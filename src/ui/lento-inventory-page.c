@@ -19,6 +19,7 @@ struct _LentoInventoryPage
   AdwBin          parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkBox         *message_box;
   GtkImage       *message_icon;
   GtkLabel       *message_label;
@@ -28,7 +29,12 @@ struct _LentoInventoryPage
 
   /* Owned */
   LentoInventory *inventory;
+  GObject        *removed;           /* the tool or lubricant Undo puts back */
   double          max_jump;
+  guint           removed_position;  /* where it was in its list */
+
+  /* Borrowed, weak: the overlay owns the toast */
+  AdwToast       *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (LentoInventoryPage, lento_inventory_page, ADW_TYPE_BIN)
@@ -45,11 +51,14 @@ static GParamSpec *properties [N_PROPS];
 typedef struct {
   LentoInventoryPage *page;
   LentoTool          *tool;      /* NULL when adding */
+  AdwMessageDialog   *dialog;
   AdwEntryRow        *name;
   AdwComboRow        *kind;
   AdwComboRow        *material;
   GtkSpinButton      *diameter;
-  GtkSwitch          *flared_base;
+  GtkWidget          *flared_row;  /* NULL for a finger */
+  GtkToggleButton    *flared_yes;
+  GtkToggleButton    *flared_no;
   GtkSwitch          *confirmed;
 } Form;
 
@@ -98,6 +107,21 @@ material_label (LentoMaterial material)
       return _("Skin");
     default:
       g_assert_not_reached ();
+    }
+}
+
+static const char *
+flared_base_label (LentoFlaredBase flared_base)
+{
+  switch (flared_base)
+    {
+    case LENTO_FLARED_BASE_YES:
+      return _("flared base");
+    case LENTO_FLARED_BASE_NO:
+      return _("no flared base");
+    case LENTO_FLARED_BASE_UNKNOWN:
+    default:
+      return _("flared base not answered");
     }
 }
 
@@ -179,15 +203,88 @@ edit_tool_clicked_cb (GtkButton *button,
   show_tool_dialog (self, tool);
 }
 
+static guint
+position_in (GListModel *model,
+             gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return n;
+}
+
+static void
+undo_toast_dismissed_cb (LentoInventoryPage *self,
+                         AdwToast           *toast)
+{
+  /* Only the toast of the latest removal holds it; an older one just goes. */
+  if (toast != self->undo_toast)
+    return;
+
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->removed);
+}
+
+static void
+forget_removed (LentoInventoryPage *self)
+{
+  AdwToast *toast = self->undo_toast;
+
+  g_clear_object (&self->removed);
+  if (toast != NULL)
+    {
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+/* Removing happens at once, and a toast offers to put it back: kinder than
+ * a question before every removal. A second removal makes the first final.
+ */
+static void
+offer_undo (LentoInventoryPage *self,
+            GObject            *item,
+            guint               position,
+            const char         *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  forget_removed (self);
+  self->removed = g_object_ref (item);
+  self->removed_position = position;
+
+  /* Translators: a toast after a tool or lubricant was removed from the inventory. */
+  title = g_strdup_printf (_("“%s” removed"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "inventory.undo-remove");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 remove_tool_clicked_cb (GtkButton *button,
                         LentoTool *tool)
 {
   LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoTool) hold = g_object_ref (tool);
+  guint position = position_in (lento_inventory_get_tools (self->inventory), hold);
 
-  lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold));
+  if (!lento_inventory_remove_tool (self->inventory, lento_tool_get_id (hold)))
+    return;
   set_message (self, NULL);
+  offer_undo (self, G_OBJECT (hold), position, lento_tool_get_name (hold));
 }
 
 static void
@@ -196,9 +293,37 @@ remove_lube_clicked_cb (GtkButton *button,
 {
   LentoInventoryPage *self = page_of (GTK_WIDGET (button));
   g_autoptr(LentoLube) hold = g_object_ref (lube);
+  guint position = position_in (lento_inventory_get_lubes (self->inventory), hold);
 
-  lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold));
+  if (!lento_inventory_remove_lube (self->inventory, lento_lube_get_id (hold)))
+    return;
   set_message (self, NULL);
+  offer_undo (self, G_OBJECT (hold), position, lento_lube_get_name (hold));
+}
+
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
+  g_autoptr(GObject) item = g_steal_pointer (&self->removed);
+  g_autoptr(GError) error = NULL;
+  gboolean restored;
+
+  forget_removed (self);
+  if (item == NULL || self->inventory == NULL)
+    return;
+
+  /* The very object goes back, where it was, with its id and answers. */
+  if (LENTO_IS_TOOL (item))
+    restored = lento_inventory_insert_tool (self->inventory, self->removed_position,
+                                            LENTO_TOOL (item), &error);
+  else
+    restored = lento_inventory_insert_lube (self->inventory, self->removed_position,
+                                            LENTO_LUBE (item), &error);
+
+  set_message (self, restored ? NULL : error->message);
 }
 
 static GtkWidget *
@@ -223,8 +348,7 @@ create_tool_row (gpointer item,
     subtitle = g_strdup_printf (_("%s, %s, %s, %s"),
                                 tool_kind_label (lento_tool_get_kind (tool)),
                                 material_label (lento_tool_get_material (tool)), size,
-                                lento_tool_get_flared_base (tool)
-                                ? _("flared base") : _("no flared base"));
+                                flared_base_label (lento_tool_get_flared_base_answer (tool)));
 
   if (!lento_tool_is_usable (tool, &reason))
     {
@@ -235,6 +359,8 @@ create_tool_row (gpointer item,
       gtk_widget_add_css_class (row, "unusable");
     }
 
+  /* Names are the person's own words, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -259,6 +385,7 @@ create_lube_row (gpointer item,
   g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_lube_get_name (lube));
   GtkWidget *button;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_lube_get_name (lube));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                lube_kind_label (lento_lube_get_kind (lube)));
@@ -408,6 +535,70 @@ add_combo_row (GtkListBox         *list,
   return ADW_COMBO_ROW (row);
 }
 
+/* What the form says of the flared base: unknown until the person picks. A
+ * finger has no base to ask about.
+ */
+static LentoFlaredBase
+form_flared_base (Form *form)
+{
+  if (form->flared_row == NULL || !gtk_widget_get_visible (form->flared_row))
+    return LENTO_FLARED_BASE_NO;
+  if (gtk_toggle_button_get_active (form->flared_yes))
+    return LENTO_FLARED_BASE_YES;
+  if (gtk_toggle_button_get_active (form->flared_no))
+    return LENTO_FLARED_BASE_NO;
+  return LENTO_FLARED_BASE_UNKNOWN;
+}
+
+/* Save waits for an answer: no safety check may rest on a default. */
+static void
+form_changed_cb (Form *form)
+{
+  gboolean finger = form->kind != NULL
+                    && adw_combo_row_get_selected (form->kind) == LENTO_TOOL_KIND_FINGER;
+
+  if (form->flared_row != NULL)
+    gtk_widget_set_visible (form->flared_row, !finger);
+  adw_message_dialog_set_response_enabled (form->dialog, "save",
+                                           form_flared_base (form) != LENTO_FLARED_BASE_UNKNOWN);
+}
+
+static void
+add_flared_base_row (GtkListBox      *list,
+                     Form            *form,
+                     LentoFlaredBase  answer)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                 "valign", GTK_ALIGN_CENTER,
+                                 NULL);
+  GtkWidget *yes = gtk_toggle_button_new_with_mnemonic (_("_Yes"));
+  GtkWidget *no = gtk_toggle_button_new_with_mnemonic (_("_No"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared base"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A wide base that keeps it from slipping inside"));
+  gtk_widget_add_css_class (box, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Flared base"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (yes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has a flared base"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (no), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Has no flared base"), -1);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (no), GTK_TOGGLE_BUTTON (yes));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (yes), answer == LENTO_FLARED_BASE_YES);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (no), answer == LENTO_FLARED_BASE_NO);
+  gtk_box_append (GTK_BOX (box), yes);
+  gtk_box_append (GTK_BOX (box), no);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  gtk_list_box_append (list, row);
+
+  form->flared_row = row;
+  form->flared_yes = GTK_TOGGLE_BUTTON (yes);
+  form->flared_no = GTK_TOGGLE_BUTTON (no);
+}
+
 static void
 tool_dialog_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -416,9 +607,11 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
   LentoInventoryPage *self = form->page;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (form->name));
   double diameter = gtk_spin_button_get_value (form->diameter);
+  LentoFlaredBase flared_base = form_flared_base (form);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || self->inventory == NULL)
+  if (g_strcmp0 (response, "save") != 0 || self->inventory == NULL
+      || flared_base == LENTO_FLARED_BASE_UNKNOWN)
     return;
 
   if (name == NULL || *name == '\0')
@@ -428,6 +621,8 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
     {
       lento_tool_set_name (form->tool, name);
       lento_tool_set_diameter (form->tool, diameter);
+      if (form->flared_row != NULL)
+        lento_tool_set_flared_base_answer (form->tool, flared_base);
       if (form->confirmed != NULL)
         lento_tool_set_confirmed (form->tool, gtk_switch_get_active (form->confirmed));
       set_message (self, NULL);
@@ -440,7 +635,7 @@ tool_dialog_response_cb (AdwMessageDialog *dialog,
       tool = lento_tool_new (id, name,
                              (LentoToolKind) adw_combo_row_get_selected (form->kind),
                              (LentoMaterial) adw_combo_row_get_selected (form->material),
-                             diameter, 0.0, gtk_switch_get_active (form->flared_base));
+                             diameter, 0.0, flared_base);
       lento_tool_set_confirmed (tool, gtk_switch_get_active (form->confirmed));
 
       if (!lento_inventory_add_tool (self->inventory, tool, &error))
@@ -504,10 +699,10 @@ show_tool_dialog (LentoInventoryPage *self,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   form->diameter = GTK_SPIN_BUTTON (spin);
 
-  if (tool == NULL)
-    add_switch_row (GTK_LIST_BOX (list), _("Flared base"),
-                    _("A wide base that keeps it from slipping inside"), TRUE,
-                    &form->flared_base);
+  if (!finger)
+    add_flared_base_row (GTK_LIST_BOX (list), form,
+                         tool != NULL ? lento_tool_get_flared_base_answer (tool)
+                                      : LENTO_FLARED_BASE_UNKNOWN);
 
   if (!finger)
     add_switch_row (GTK_LIST_BOX (list), _("I measured this diameter"),
@@ -530,6 +725,15 @@ show_tool_dialog (LentoInventoryPage *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  form->dialog = ADW_MESSAGE_DIALOG (dialog);
+  if (form->flared_row != NULL)
+    {
+      g_signal_connect_swapped (form->flared_yes, "toggled", G_CALLBACK (form_changed_cb), form);
+      g_signal_connect_swapped (form->flared_no, "toggled", G_CALLBACK (form_changed_cb), form);
+    }
+  if (form->kind != NULL)
+    g_signal_connect_swapped (form->kind, "notify::selected", G_CALLBACK (form_changed_cb), form);
+  form_changed_cb (form);
   g_signal_connect_data (dialog, "response", G_CALLBACK (tool_dialog_response_cb), form,
                          (GClosureNotify) form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -632,6 +836,7 @@ lento_inventory_page_dispose (GObject *object)
   LentoInventoryPage *self = LENTO_INVENTORY_PAGE (object);
 
   lento_inventory_page_set_inventory (self, NULL);
+  forget_removed (self);
   /* The bin's child is itself a template child: let the bin drop it first
    * so that it does not unparent a widget the template already freed.
    */
@@ -695,6 +900,7 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_label);
@@ -708,6 +914,8 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
                                    add_trainer_set_action);
   gtk_widget_class_install_action (widget_class, "inventory.add-tool", NULL, add_tool_action);
   gtk_widget_class_install_action (widget_class, "inventory.add-lube", NULL, add_lube_action);
+  gtk_widget_class_install_action (widget_class, "inventory.undo-remove", NULL,
+                                   undo_remove_action);
 }
 
 static GtkWidget *
@@ -766,6 +974,8 @@ lento_inventory_page_set_inventory (LentoInventoryPage *self,
   if (self->inventory != NULL)
     g_signal_handlers_disconnect_by_func (self->inventory, inventory_changed_cb, self);
 
+  /* What was removed from one inventory never goes back into another. */
+  forget_removed (self);
   g_set_object (&self->inventory, inventory);
 
   if (inventory != NULL)

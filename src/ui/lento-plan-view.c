@@ -149,8 +149,8 @@ remove_children (GtkWidget *parent)
 }
 
 /* The largest size with a comfortable session: one the plan would count
- * towards moving on (pain and resistance within the program's limits, no
- * sharp pain, no bleeding).
+ * towards moving on (how it felt recorded, pain and resistance within the
+ * program's limits, no sharp pain, no bleeding).
  */
 static double
 compute_reached (LentoPlanView *self)
@@ -166,6 +166,7 @@ compute_reached (LentoPlanView *self)
       int pain = lento_entry_get_pain (entry);
 
       if (lento_entry_get_kind (entry) != LENTO_ENTRY_KIND_SESSION
+          || !lento_entry_has_how_it_felt (entry)
           || pain > rules->advance_max_pain
           || lento_entry_get_resistance (entry) > rules->advance_max_resistance
           || lento_entry_get_sharp_pain (entry)

@@ -157,6 +157,7 @@ lento_sample_entries_new (guint      n_entries,
       lento_entry_set_duration (entry, (wear_min + g_rand_int_range (rand, 5, 11)) * 60);
       lento_entry_set_resistance (entry, sessions_at_step <= 2 ? LENTO_RESISTANCE_SLIGHT
                                                                : LENTO_RESISTANCE_NONE);
+      lento_entry_set_pain (entry, 0);
       lento_entry_set_comfort (entry, g_rand_int_range (rand, sessions_at_step <= 2 ? 5 : 6, 10));
       lento_entry_set_relaxation (entry, g_rand_int_range (rand, 4, 10));
       lento_entry_set_urge_faded (entry, g_rand_boolean (rand)

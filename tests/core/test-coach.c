@@ -53,7 +53,14 @@ typedef struct {
   const char      *tag;
   LentoEntryKind   kind;
   const char      *lube;
+  guint            unrecorded;  /* UNRECORDED_*: left as a new entry has them */
 } EntrySpec;
+
+/* How it felt, as far as the person answered it. */
+#define UNRECORDED_COMFORT (1 << 0)
+#define UNRECORDED_PAIN (1 << 1)
+#define UNRECORDED_RESISTANCE (1 << 2)
+#define UNRECORDED_ALL (UNRECORDED_COMFORT | UNRECORDED_PAIN | UNRECORDED_RESISTANCE)
 
 typedef struct {
   const char              *name;
@@ -80,6 +87,9 @@ typedef struct {
 #define SESSION(d, st, t, w, r, p) \
   { .ago = d, .stage = st, .tool = t, .wear_minutes = w, .resistance = r, .pain = p, \
     .lube = "aqua" }
+/* A calm session saved without answering some of How It Felt. */
+#define UNANSWERED(d, st, t, u) \
+  { .ago = d, .stage = st, .tool = t, .wear_minutes = 10, .lube = "aqua", .unrecorded = u }
 #define HURT(d, st, t, sh, bl) \
   { .ago = d, .stage = st, .tool = t, .wear_minutes = 5, .resistance = R_SLIGHT, .pain = 3, \
     .sharp = sh, .bleeding = bl, .lube = "aqua" }
@@ -307,6 +317,34 @@ static const CoachCase coach_cases[] = {
       { .ago = 9, .stage = "", .kind = LENTO_ENTRY_KIND_REST } }, 0, NONE_AGO,
     K(HOLD), K(HOLD), LAD, "t21", WHY(PLATEAU), 0x3, -1, FALSE, NONE_AGO },
 
+  /* How it felt, unanswered: such a session is one for the week, never one to move on by */
+  { "untouched-after-sharp-pain-never-advances", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (2, LAD, "t18", UNRECORDED_ALL), UNANSWERED (4, LAD, "t18", UNRECORDED_ALL),
+      HURT (9, LAD, "t21", TRUE, LENTO_BLEEDING_NONE) }, 0, NONE_AGO,
+    K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, WHY(FELT_UNRECORDED), FALSE, NONE_AGO },
+  { "unrecorded-comfort-never-advances", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (2, LAD, "t18", UNRECORDED_COMFORT), CALM (4, LAD, "t18") }, 0, NONE_AGO,
+    K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, WHY(FELT_UNRECORDED), FALSE, NONE_AGO },
+  { "unrecorded-pain-never-advances", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, LAD, "t18"), UNANSWERED (4, LAD, "t18", UNRECORDED_PAIN) }, 0, NONE_AGO,
+    K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, WHY(FELT_UNRECORDED), FALSE, NONE_AGO },
+  { "unrecorded-resistance-never-advances", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (2, LAD, "t18", UNRECORDED_RESISTANCE), CALM (4, LAD, "t18") }, 0, NONE_AGO,
+    K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, WHY(FELT_UNRECORDED), FALSE, NONE_AGO },
+  { "untouched-week-one-never-moves-on", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (2, OUT, "finger-little", UNRECORDED_ALL), CALM (6, OUT, "finger-little") },
+    0, NONE_AGO,
+    K(HOLD), K(HOLD), OUT, "finger-little", WHY(STAGE_NOT_YET), 0x3, WHY(FELT_UNRECORDED),
+    FALSE, NONE_AGO },
+  { "untouched-still-counts-for-the-day", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (0, LAD, "t18", UNRECORDED_ALL), CALM (2, LAD, "t18") }, 0, NONE_AGO,
+    K(REST), K(HOLD), LAD, "t18", WHY(DONE_TODAY), 0x1, WHY(FELT_UNRECORDED), FALSE,
+    NONE_AGO },
+  { "untouched-still-counts-for-the-week", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { UNANSWERED (2, LAD, "t21", UNRECORDED_ALL), UNANSWERED (4, LAD, "t21", UNRECORDED_ALL),
+      UNANSWERED (6, LAD, "t21", UNRECORDED_ALL) }, 0, NONE_AGO,
+    K(REST), K(HOLD), LAD, "t21", WHY(WEEK_FULL), 0, WHY(FELT_UNRECORDED), FALSE, NONE_AGO },
+
   /* Lubricant */
   { "silicone-lube-on-silicone-tool", INVENTORY_SILICONE, PROGRAM_SHIPPED,
     { { .ago = 2, .stage = LAD, .tool = "t21", .wear_minutes = 10, .lube = "slick" } },
@@ -416,8 +454,13 @@ make_entry (const EntrySpec *spec)
   lento_entry_set_lube (entry, spec->lube);
   lento_entry_set_wear (entry, spec->wear_minutes * 60);
   lento_entry_set_duration (entry, spec->wear_minutes * 60 + 900);
-  lento_entry_set_resistance (entry, spec->resistance);
-  lento_entry_set_pain (entry, spec->pain);
+  if (!(spec->unrecorded & UNRECORDED_RESISTANCE))
+    lento_entry_set_resistance (entry, spec->resistance);
+  if (!(spec->unrecorded & UNRECORDED_PAIN))
+    lento_entry_set_pain (entry, spec->pain);
+  /* The rules read that comfort was answered, not how high it was. */
+  if (!(spec->unrecorded & UNRECORDED_COMFORT))
+    lento_entry_set_comfort (entry, spec->pain > 0 ? 4 : 8);
   lento_entry_set_sharp_pain (entry, spec->sharp);
   lento_entry_set_bleeding (entry, spec->bleeding);
   if (spec->tag != NULL)

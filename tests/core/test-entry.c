@@ -72,6 +72,8 @@ test_entry_new_destroy (void)
                                     lento_entry_get_modified (entry)));
   g_assert_cmpint (lento_entry_get_kind (entry), ==, LENTO_ENTRY_KIND_SESSION);
   g_assert_cmpint (lento_entry_get_comfort (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_pain (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (entry), ==, LENTO_RESISTANCE_UNSET);
   g_assert_cmpint (lento_entry_get_urge_faded (entry), ==, LENTO_ENTRY_UNSET);
   g_assert_null (lento_entry_get_tags (entry));
 
@@ -466,8 +468,79 @@ test_entry_json_compact_output (void)
   g_assert_false (json_object_has_member (object, "comfort"));
   g_assert_false (json_object_has_member (object, "urge_faded_min"));
   g_assert_false (json_object_has_member (object, "relaxation"));
-  g_assert_true (json_object_has_member (object, "pain"));
+  g_assert_false (json_object_has_member (object, "pain"));
+  g_assert_false (json_object_has_member (object, "resistance"));
   g_assert_null (strstr (text, ":-1"));
+  g_assert_null (strstr (text, "unset"));
+}
+
+/* How it felt starts unanswered, stays unanswered through JSON, and an
+ * answer of "none" or 0 is kept as the answer it is.
+ */
+static void
+test_entry_how_it_felt_unanswered (void)
+{
+  g_autoptr(LentoEntry) entry = lento_entry_new (NULL);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonObject) answered_object = NULL;
+  g_autoptr(JsonObject) older = parse_object (
+    "{\"uuid\":\"8a6f2c52-4d0b-4bb5-9e3c-2f1f1a0e7d11\","
+    "\"start\":\"2026-10-31T23:30:00Z\",\"resistance\":\"none\",\"pain\":0,"
+    "\"comfort\":6}");
+  g_autoptr(LentoEntry) back = NULL;
+  g_autoptr(LentoEntry) answered_back = NULL;
+  g_autoptr(LentoEntry) older_entry = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_cmpint (lento_entry_get_comfort (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_pain (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (entry), ==, LENTO_RESISTANCE_UNSET);
+  g_assert_false (lento_entry_has_how_it_felt (entry));
+
+  /* The property says the same, so bindings start unanswered too. */
+  g_value_init (&value, LENTO_TYPE_RESISTANCE);
+  g_object_get_property (G_OBJECT (entry), "resistance", &value);
+  g_assert_cmpint (g_value_get_enum (&value), ==, LENTO_RESISTANCE_UNSET);
+  g_value_unset (&value);
+
+  object = lento_entry_to_json (entry);
+  back = lento_entry_new_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_true (lento_entry_equal (entry, back));
+  g_assert_cmpint (lento_entry_get_pain (back), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (back), ==, LENTO_RESISTANCE_UNSET);
+
+  /* Each answer counts only once all three are there. */
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_NONE);
+  g_assert_false (lento_entry_has_how_it_felt (entry));
+  lento_entry_set_pain (entry, 0);
+  g_assert_false (lento_entry_has_how_it_felt (entry));
+  lento_entry_set_comfort (entry, 0);
+  g_assert_true (lento_entry_has_how_it_felt (entry));
+
+  answered_object = lento_entry_to_json (entry);
+  g_assert_cmpstr (json_object_get_string_member (answered_object, "resistance"), ==, "none");
+  g_assert_cmpint (json_object_get_int_member (answered_object, "pain"), ==, 0);
+  answered_back = lento_entry_new_from_json (answered_object, &error);
+  g_assert_no_error (error);
+  g_assert_true (lento_entry_equal (entry, answered_back));
+  g_assert_true (lento_entry_has_how_it_felt (answered_back));
+
+  /* Answers written by an earlier Lento are read as the answers they were. */
+  older_entry = lento_entry_new_from_json (older, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_entry_get_resistance (older_entry), ==, LENTO_RESISTANCE_NONE);
+  g_assert_cmpint (lento_entry_get_pain (older_entry), ==, 0);
+  g_assert_true (lento_entry_has_how_it_felt (older_entry));
+
+  /* Back to unanswered: the members go away again. */
+  lento_entry_set_resistance (entry, LENTO_RESISTANCE_UNSET);
+  lento_entry_set_pain (entry, LENTO_ENTRY_UNSET);
+  g_clear_pointer (&answered_object, json_object_unref);
+  answered_object = lento_entry_to_json (entry);
+  g_assert_false (json_object_has_member (answered_object, "resistance"));
+  g_assert_false (json_object_has_member (answered_object, "pain"));
 }
 
 int
@@ -483,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/lento/entry/json-round-trip", test_entry_json_round_trip);
   g_test_add_func ("/lento/entry/json-unknown-members", test_entry_json_unknown_members);
   g_test_add_func ("/lento/entry/json-compact-output", test_entry_json_compact_output);
+  g_test_add_func ("/lento/entry/how-it-felt-unanswered", test_entry_how_it_felt_unanswered);
   g_test_add_func ("/lento/entry/copy-equal", test_entry_copy_equal);
   for (guint i = 0; i < G_N_ELEMENTS (change_cases); i++)
     {

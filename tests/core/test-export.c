@@ -141,6 +141,51 @@ test_export_csv_round_trip (void)
   g_assert_cmpuint (lento_journal_merge (imported, back), ==, 0);
 }
 
+/* How it felt left unanswered stays unanswered through CSV and JSON, and
+ * the clinician summary draws nothing for it.
+ */
+static void
+test_export_unanswered (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-28T08:00:00+01:00", NULL);
+  g_autoptr(LentoEntry) entry = make_entry ("untouched");
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) from_csv = NULL;
+  g_autoptr(GPtrArray) from_json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json_text = NULL;
+
+  lento_entry_set_comfort (entry, LENTO_ENTRY_UNSET);
+  model = model_of_entry (entry);
+
+  /* wear_s, then empty resistance, comfort and pain, then sharp_pain. */
+  csv = lento_export_csv (model);
+  text = bytes_to_string (csv);
+  g_assert_nonnull (strstr (text, ",900,,,,false,"));
+  from_csv = lento_import_csv (csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_csv->len, ==, 1);
+  g_assert_true (lento_entry_equal (entry, g_ptr_array_index (from_csv, 0)));
+  g_assert_false (lento_entry_has_how_it_felt (g_ptr_array_index (from_csv, 0)));
+
+  json = lento_export_json (model, now);
+  json_text = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+  g_assert_null (strstr (json_text, "\"resistance\""));
+  g_assert_null (strstr (json_text, "\"pain\""));
+  from_json = lento_import_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_json->len, ==, 1);
+  g_assert_true (lento_entry_equal (entry, g_ptr_array_index (from_json, 0)));
+
+  pdf = lento_export_pdf_summary (model, NULL, LENTO_SUMMARY_FLAGS_NONE, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+}
+
 static void
 test_export_csv_import_lenient (void)
 {
@@ -586,6 +631,7 @@ main (int   argc,
     }
   g_test_add_func ("/lento/export/csv-round-trip", test_export_csv_round_trip);
   g_test_add_func ("/lento/export/csv-import-lenient", test_export_csv_import_lenient);
+  g_test_add_func ("/lento/export/unanswered", test_export_unanswered);
   for (guint i = 0; i < G_N_ELEMENTS (bad_csv_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/lento/export/csv-import-bad/%s",

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lento-inventory.h"
 
 #define MAX_JUMP 20.0
@@ -110,6 +112,92 @@ test_no_flared_base (void)
   g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_BLOCKED);
   g_assert_cmpstr (issue->tool_id, ==, "bead");
   g_assert_cmpstr (issue->reason, ==, reason);
+}
+
+/* Whether a tool has a flared base is the person's answer. A tool that
+ * never answered (written before the question, or by hand) is not safe,
+ * exactly as one without a base, and stays unanswered when written back;
+ * answers already given keep their true and false.
+ */
+static void
+test_flared_base_unanswered (void)
+{
+  g_autoptr(JsonNode) node = json_from_string (
+    "{ \"tools\": [ "
+    "{ \"id\": \"never\", \"name\": \"Old plug\", \"kind\": \"plug\", "
+    "\"material\": \"glass\", \"diameter_mm\": 20 }, "
+    "{ \"id\": \"yes\", \"name\": \"Trainer\", \"kind\": \"trainer\", "
+    "\"material\": \"silicone\", \"diameter_mm\": 18, \"flared_base\": true }, "
+    "{ \"id\": \"no\", \"name\": \"Bead\", \"kind\": \"plug\", "
+    "\"material\": \"glass\", \"diameter_mm\": 16, \"flared_base\": false } ] }", NULL);
+  g_autoptr(LentoInventory) inventory = NULL;
+  g_autoptr(JsonObject) written = NULL;
+  g_autoptr(GPtrArray) ladder = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  JsonArray *tools;
+  LentoTool *never;
+
+  inventory = lento_inventory_new_from_json (json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  never = lento_inventory_find_tool (inventory, "never");
+  g_assert_nonnull (never);
+  g_assert_cmpint (lento_tool_get_flared_base_answer (never), ==, LENTO_FLARED_BASE_UNKNOWN);
+  g_assert_cmpint (lento_tool_get_flared_base_answer (lento_inventory_find_tool (inventory, "yes")),
+                   ==, LENTO_FLARED_BASE_YES);
+  g_assert_cmpint (lento_tool_get_flared_base_answer (lento_inventory_find_tool (inventory, "no")),
+                   ==, LENTO_FLARED_BASE_NO);
+  g_assert_false (lento_tool_get_flared_base (never));
+  g_assert_false (lento_tool_is_usable (never, &reason));
+  g_assert_nonnull (strstr (reason, "Old plug"));
+  g_assert_nonnull (strstr (reason, "flared base"));
+
+  ladder = lento_inventory_dup_ladder (inventory);
+  g_assert_cmpuint (ladder->len, ==, 1);
+  g_assert_cmpstr (lento_tool_get_id (g_ptr_array_index (ladder, 0)), ==, "yes");
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (count_issues (issues, LENTO_ISSUE_NO_FLARED_BASE), ==, 2);
+
+  written = lento_inventory_to_json (inventory);
+  tools = json_object_get_array_member (written, "tools");
+  g_assert_false (json_object_has_member (json_array_get_object_element (tools, 0),
+                                          "flared_base"));
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (tools, 1),
+                                                 "flared_base"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (tools, 2),
+                                                  "flared_base"));
+
+  /* Answered, it is safe like any other, and written so. */
+  lento_tool_set_flared_base_answer (never, LENTO_FLARED_BASE_YES);
+  g_assert_true (lento_tool_is_usable (never, NULL));
+  g_clear_pointer (&written, json_object_unref);
+  written = lento_inventory_to_json (inventory);
+  tools = json_object_get_array_member (written, "tools");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (tools, 0),
+                                                 "flared_base"));
+}
+
+/* An answer this version cannot read counts as none, and is written back. */
+static void
+test_flared_base_unreadable_kept (void)
+{
+  g_autoptr(JsonNode) node = json_from_string (
+    "{ \"tools\": [ { \"id\": \"a\", \"name\": \"Plug\", \"kind\": \"plug\", "
+    "\"material\": \"glass\", \"diameter_mm\": 20, \"flared_base\": \"unsure\" } ] }",
+    NULL);
+  g_autoptr(LentoInventory) inventory = NULL;
+  g_autoptr(JsonObject) written = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *tool;
+
+  inventory = lento_inventory_new_from_json (json_node_get_object (node), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_tool_get_flared_base_answer (lento_inventory_find_tool (inventory, "a")),
+                   ==, LENTO_FLARED_BASE_UNKNOWN);
+  written = lento_inventory_to_json (inventory);
+  tool = json_array_get_object_element (json_object_get_array_member (written, "tools"), 0);
+  g_assert_cmpstr (json_object_get_string_member (tool, "flared_base"), ==, "unsure");
 }
 
 static void
@@ -414,6 +502,43 @@ test_duplicate_add (void)
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 0);
 }
 
+/* A removed tool or lubricant goes back where it was, with the same checks
+ * as adding: no duplicate, no numbing product.
+ */
+static void
+test_insert_where_it_was (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) middle = trainer ("m", 18.0);
+  g_autoptr(LentoTool) again = trainer ("m", 18.0);
+  g_autoptr(LentoLube) numbing = lento_lube_new ("n", "Numb", LENTO_LUBE_KIND_NUMBING);
+  g_autoptr(LentoLube) water = lento_lube_new ("w", "Water", LENTO_LUBE_KIND_WATER);
+  g_autoptr(GError) error = NULL;
+  GListModel *tools = lento_inventory_get_tools (inventory);
+  g_autoptr(LentoTool) second = NULL;
+
+  add_tool (inventory, trainer ("a", 15.0));
+  g_assert_true (lento_inventory_add_tool (inventory, middle, NULL));
+  add_tool (inventory, trainer ("z", 21.0));
+  g_assert_true (lento_inventory_remove_tool (inventory, "m"));
+
+  g_assert_true (lento_inventory_insert_tool (inventory, 1, middle, &error));
+  g_assert_no_error (error);
+  second = g_list_model_get_item (tools, 1);
+  g_assert_true (second == middle);
+  g_assert_false (lento_inventory_insert_tool (inventory, 0, again, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_false (lento_inventory_insert_lube (inventory, 0, numbing, &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* Past the end is the end. */
+  g_assert_true (lento_inventory_insert_lube (inventory, 7, water, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_lubes (inventory)), ==, 1);
+}
+
 /* LentoInventory::changed, the one signal the store saves on: once for each
  * change, whichever way it was made, and never for what changed nothing.
  */
@@ -644,6 +769,10 @@ main (int   argc,
 
   g_test_add_func ("/lento/inventory/new-destroy", test_new_destroy);
   g_test_add_func ("/lento/inventory/no-flared-base", test_no_flared_base);
+  g_test_add_func ("/lento/inventory/flared-base-unanswered", test_flared_base_unanswered);
+  g_test_add_func ("/lento/inventory/insert-where-it-was", test_insert_where_it_was);
+  g_test_add_func ("/lento/inventory/flared-base-unreadable-kept",
+                   test_flared_base_unreadable_kept);
   g_test_add_func ("/lento/inventory/fingers-exempt", test_fingers_exempt);
   g_test_add_func ("/lento/inventory/silicone-on-silicone", test_silicone_on_silicone);
   g_test_add_func ("/lento/inventory/numbing-refused", test_numbing_refused);

@@ -1130,6 +1130,43 @@ test_journal_stats_by_week (void)
   g_assert_false (w->above_target);
 }
 
+/* A session whose How It Felt was left unanswered still counts as a session
+ * at its size, but none of its unanswered values stands in as a zero, a
+ * "none" or a painful week.
+ */
+static void
+test_journal_stats_unanswered (void)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  LentoEntry *untouched_later = make_entry ("2026-02-05T20:00:00Z", 20);
+  LentoEntry *untouched_only = make_entry ("2026-02-06T20:00:00Z", 24);
+  LentoSizeStats *s;
+
+  lento_entry_set_comfort (untouched_later, LENTO_ENTRY_UNSET);
+  lento_entry_set_comfort (untouched_only, LENTO_ENTRY_UNSET);
+  store = store_of (make_session ("2026-02-03T20:00:00Z", 20, 10, 6, 0, LENTO_RESISTANCE_SLIGHT),
+                    untouched_later, untouched_only, NULL);
+
+  sizes = lento_journal_stats_by_size (G_LIST_MODEL (store));
+  g_assert_cmpuint (sizes->len, ==, 2);
+  s = &g_array_index (sizes, LentoSizeStats, 0);
+  g_assert_cmpuint (s->sessions, ==, 2);
+  g_assert_cmpfloat_with_epsilon (s->average_comfort, 6.0, 1e-9);
+  /* The newest answer, not the newest session that gave none. */
+  g_assert_cmpint (s->last_resistance, ==, LENTO_RESISTANCE_SLIGHT);
+  s = &g_array_index (sizes, LentoSizeStats, 1);
+  g_assert_cmpuint (s->sessions, ==, 1);
+  g_assert_cmpfloat (s->average_comfort, ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (s->last_resistance, ==, LENTO_RESISTANCE_UNSET);
+
+  weeks = lento_journal_stats_by_week (G_LIST_MODEL (store), 2, 3);
+  g_assert_cmpuint (weeks->len, ==, 1);
+  g_assert_cmpuint (g_array_index (weeks, LentoWeekStats, 0).sessions, ==, 3);
+  g_assert_cmpuint (g_array_index (weeks, LentoWeekStats, 0).painful_sessions, ==, 0);
+}
+
 static void
 test_journal_stats_by_size (void)
 {
@@ -2238,6 +2275,7 @@ main (int   argc,
   g_test_add_func ("/lento/journal/log-backup-merge", test_journal_log_backup_merge);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
   g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
+  g_test_add_func ("/lento/journal/stats-unanswered", test_journal_stats_unanswered);
   g_test_add_func ("/lento/journal/query-new-destroy", test_journal_query_new_destroy);
   g_test_add_func ("/lento/journal/text-fold", test_journal_text_fold);
   for (guint i = 0; i < G_N_ELEMENTS (search_cases); i++)

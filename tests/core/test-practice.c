@@ -388,6 +388,9 @@ test_week (Fixture       *fixture,
                    lento_program_get_rules (lento_practice_get_program (fixture->practice))
                      ->step_back_min_pain);
   g_assert_cmpuint (lento_entry_get_wear (hurt), ==, 0);
+  /* The timer knows the pain, not how comfortable it was or how it resisted. */
+  g_assert_cmpint (lento_entry_get_comfort (hurt), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (hurt), ==, LENTO_RESISTANCE_UNSET);
   g_assert_true (lento_practice_get_result_kept (fixture->practice));
 
   /* The plan says rest, and no session starts, not even on purpose. */
@@ -432,6 +435,11 @@ test_week (Fixture       *fixture,
   entry = lento_practice_dup_result_entry (fixture->practice);
   g_assert_cmpstr (lento_entry_get_uuid (entry), ==, lento_entry_get_uuid (fixture->ended_entry));
   g_assert_false (lento_entry_get_sharp_pain (entry));
+  /* How it felt is the person's to say: nothing stands in for it. */
+  g_assert_false (lento_entry_has_how_it_felt (entry));
+  g_assert_cmpint (lento_entry_get_pain (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_comfort (entry), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (entry), ==, LENTO_RESISTANCE_UNSET);
   lento_entry_set_pain (entry, 0);
   lento_entry_set_comfort (entry, 8);
   lento_entry_set_resistance (entry, LENTO_RESISTANCE_SLIGHT);

@@ -57,11 +57,12 @@ def spoken_name(accessible):
     with a text label after both its label property and the label inside it
     ("Check Check", or "_Check Check" with a mnemonic); both halves are one."""
     name = accessible.name or ''
-    half = len(name) // 2
-    if len(name) % 2 == 1 and name[half] == ' ':
-        first, second = name[:half], name[half + 1:]
-        if first.replace('_', '') == second:
-            return second
+    # The mnemonic's underscore makes the first half one character longer.
+    for half in {len(name) // 2, (len(name) - 1) // 2}:
+        if 0 < half < len(name) and name[half] == ' ':
+            first, second = name[:half], name[half + 1:]
+            if first.replace('_', '') == second:
+                return second
     return name
 
 

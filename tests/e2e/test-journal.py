@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 # Copyright 2026 The Lento authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The journal as a person uses it: write an entry in the editor, find it in
-the list and by search, lock Lento, open it again with the recovery code, and
-find the entry still there."""
+"""The journal as a person uses it: write an entry in the editor (saved after
+one question, without how it felt), find it in the list and by search, lock
+Lento, open it again with the recovery code, and find the entry still there."""
 
 import pyatspi
 
@@ -52,8 +52,14 @@ set_value(lento, 'Whole session in minutes', 20)
 set_value(lento, 'Wear time in minutes', 12)
 tap.check(type_into(lento, 'Tags', MARKER), 'tags can be typed')
 tap.check(click(lento, 'Save Entry'), 'the editor can be saved')
+# How it felt was left unanswered: the editor asks once, and Save Anyway saves.
+tap.check(showing(lento, 'Save without how it felt?'),
+          'saving a session without how it felt asks first')
+tap.check(click(lento, 'Save Anyway'), 'the question lets the entry be saved anyway')
 tap.check(showing(lento, '23.5 mm'), 'the new entry shows in the list with its size')
 tap.check(showing(lento, '12 min worn'), 'the row shows the wear time')
+tap.check(showing(lento, 'Comfort – · Pain –'),
+          'the row shows comfort and pain as not recorded, not as 0')
 
 # Search finds it by its tag, and finds nothing for other words.
 lento.key(KEY_F, [KEYCODE_CONTROL])

@@ -56,6 +56,8 @@ spin = wait_until(lambda: next((s for s in lento.find_all(pyatspi.ROLE_SPIN_BUTT
 if spin is not None and spin.queryValue().currentValue <= 0:
     spin.queryValue().currentValue = 15
 tap.check(click(lento, 'Save Entry'), 'the entry is saved')
+# The timer knows only the pain: comfort and resistance are the person's to answer.
+tap.check(click(lento, 'Save Anyway'), 'saving without comfort and resistance asks first')
 # The pain starts at the plan's step-back level (4 in the shipped plan).
 row = showing(lento, lambda t: 'Sharp pain' in t and 'Pain 4' in t)
 tap.check(row is not None, f'the journal list shows the pain on the new entry ({row!r})')

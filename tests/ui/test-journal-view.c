@@ -387,6 +387,21 @@ set_spin (Fixture    *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_named (fixture, name)), value);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 static LentoEntryEditor *
 open_new_entry (Fixture *fixture)
 {
@@ -394,6 +409,27 @@ open_new_entry (Fixture *fixture)
                                              NULL));
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "editor");
   return LENTO_ENTRY_EDITOR (get_named (fixture, "entry-editor"));
+}
+
+/* Answers How It Felt the way a person does: comfort and resistance by
+ * choosing, and pain 0 with the keyboard on a scale that already stands at 0.
+ */
+static void
+answer_how_it_felt (Fixture *fixture)
+{
+  gtk_range_set_value (GTK_RANGE (get_named (fixture, "comfort-scale")), 7);
+  g_signal_emit_by_name (get_named (fixture, "pain-scale"), "move-slider", GTK_SCROLL_STEP_LEFT);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_named (fixture, "resistance-dropdown")), 1);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -476,6 +512,7 @@ test_save_adds (Fixture       *fixture,
   set_spin (fixture, "wear-spin", 15);
   gtk_range_set_value (GTK_RANGE (get_named (fixture, "comfort-scale")), 8);
   gtk_range_set_value (GTK_RANGE (get_named (fixture, "pain-scale")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_named (fixture, "resistance-dropdown")), 2);
   set_notes (fixture, "A quiet session, breathing slowly.\nSecond line.");
   gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "tags-entry")), "calm, evening ,");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -493,6 +530,7 @@ test_save_adds (Fixture       *fixture,
   g_assert_cmpuint (lento_entry_get_duration (first), ==, 25 * 60);
   g_assert_cmpint (lento_entry_get_comfort (first), ==, 8);
   g_assert_cmpint (lento_entry_get_pain (first), ==, 1);
+  g_assert_cmpint (lento_entry_get_resistance (first), ==, LENTO_RESISTANCE_SLIGHT);
   g_assert_nonnull (lento_entry_get_tool (first));
   tags = lento_entry_get_tags (first);
   g_assert_cmpuint (g_strv_length ((char **)tags), ==, 2);
@@ -521,6 +559,7 @@ test_save_prefilled_adds (Fixture       *fixture,
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL)
                   && g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)) != before);
 
+  answer_how_it_felt (fixture);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_null (lento_entry_editor_get_message (editor));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before + 1);
@@ -532,6 +571,112 @@ test_save_prefilled_adds (Fixture       *fixture,
   lento_journal_view_edit_entry (fixture->view, saved);
   g_assert_true (gtk_widget_get_visible (get_named (fixture, "delete-button")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+}
+
+/* Comfort, pain and resistance start unanswered. Saving a session without
+ * them asks first, with Go Back as the default; Save Anyway keeps them not
+ * recorded, never as 0 or None. Answered, the entry saves without a question.
+ */
+static void
+test_save_unanswered_asks (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (fixture->journal));
+  LentoEntryEditor *editor = open_new_entry (fixture);
+  GtkDropDown *resistance = GTK_DROP_DOWN (get_named (fixture, "resistance-dropdown"));
+  AdwMessageDialog *dialog;
+  g_autoptr(LentoEntry) first = NULL;
+  g_autoptr(LentoEntry) answered = NULL;
+  g_autoptr(GtkStringObject) shown = NULL;
+
+  /* Unanswered, and shown so. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (resistance), ==, 0);
+  shown = g_list_model_get_item (gtk_drop_down_get_model (resistance), 0);
+  g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Not answered");
+  g_assert_true (gtk_widget_has_css_class (get_named (fixture, "comfort-scale"), "unanswered"));
+  g_assert_true (gtk_widget_has_css_class (get_named (fixture, "pain-scale"), "unanswered"));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-editor-unanswered");
+
+  set_spin (fixture, "diameter-spin", 18);
+  set_spin (fixture, "duration-spin", 20);
+  set_spin (fixture, "wear-spin", 10);
+  g_assert_null (find_message_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save without how it felt?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "back");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "back");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
+  lento_test_save_screenshot (GTK_WIDGET (dialog), "journal-editor-ask-how-it-felt");
+
+  /* Go Back: nothing saved, the editor still open. */
+  respond (dialog, "back");
+  g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "editor");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
+
+  /* Save Anyway: saved, with how it felt not recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "save");
+  g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before + 1);
+  first = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
+  g_assert_cmpint (lento_entry_get_comfort (first), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_pain (first), ==, LENTO_ENTRY_UNSET);
+  g_assert_cmpint (lento_entry_get_resistance (first), ==, LENTO_RESISTANCE_UNSET);
+
+  /* Opened again, it still shows unanswered; answered, it saves at once. */
+  lento_journal_view_edit_entry (fixture->view, first);
+  g_assert_cmpuint (gtk_drop_down_get_selected (resistance), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (get_named (fixture, "pain-scale"), "unanswered"));
+  answer_how_it_felt (fixture);
+  g_assert_false (gtk_widget_has_css_class (get_named (fixture, "comfort-scale"), "unanswered"));
+  g_assert_false (gtk_widget_has_css_class (get_named (fixture, "pain-scale"), "unanswered"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
+  answered = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
+  g_assert_cmpstr (lento_entry_get_uuid (answered), ==, lento_entry_get_uuid (first));
+  g_assert_cmpint (lento_entry_get_comfort (answered), ==, 7);
+  g_assert_cmpint (lento_entry_get_pain (answered), ==, 0);
+  g_assert_cmpint (lento_entry_get_resistance (answered), ==, LENTO_RESISTANCE_NONE);
+}
+
+/* Rest days and clinician notes have no How It Felt to ask about. */
+static void
+test_save_rest_does_not_ask (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (fixture->journal));
+  LentoEntryEditor *editor = open_new_entry (fixture);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_named (fixture, "kind-dropdown")),
+                              LENTO_ENTRY_KIND_REST);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before + 1);
+}
+
+/* Locking while the question is open takes the question and the entry away. */
+static void
+test_clear_sensitive_closes_question (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (fixture->journal));
+  LentoEntryEditor *editor = open_new_entry (fixture);
+
+  set_spin (fixture, "diameter-spin", 18);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_nonnull (find_message_dialog ());
+  lento_journal_view_clear_sensitive (fixture->view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
 }
 
 static void
@@ -791,21 +936,6 @@ test_stats (Fixture       *fixture,
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 typedef struct
 {
   const char *path;
@@ -1054,6 +1184,12 @@ main (int   argc,
               fixture_set_up, test_save_adds, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-prefilled-adds", Fixture, NULL,
               fixture_set_up, test_save_prefilled_adds, fixture_tear_down);
+  g_test_add ("/lento/journal-view/save-unanswered-asks", Fixture, NULL,
+              fixture_set_up, test_save_unanswered_asks, fixture_tear_down);
+  g_test_add ("/lento/journal-view/save-rest-does-not-ask", Fixture, NULL,
+              fixture_set_up, test_save_rest_does_not_ask, fixture_tear_down);
+  g_test_add ("/lento/journal-view/clear-sensitive-closes-question", Fixture, NULL,
+              fixture_set_up, test_clear_sensitive_closes_question, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-replaces", Fixture, NULL,
               fixture_set_up, test_save_replaces, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-unchanged-keeps-values", Fixture, NULL,

@@ -455,6 +455,15 @@ test_ladder_reached (Fixture       *fixture,
   add_entry (fixture, make_entry (5, "size-ladder", "trainer-2", 18.0, 0));
   /* Pain above the program's limit does not count as reaching a size. */
   add_entry (fixture, make_entry (3, "size-ladder", "trainer-3", 21.5, 2));
+  /* Nor does a session whose How It Felt was left unanswered. */
+  {
+    LentoEntry *untouched = make_entry (2, "size-ladder", "trainer-4", 25.5, 0);
+
+    lento_entry_set_pain (untouched, LENTO_ENTRY_UNSET);
+    lento_entry_set_resistance (untouched, LENTO_RESISTANCE_UNSET);
+    lento_entry_set_comfort (untouched, LENTO_ENTRY_UNSET);
+    add_entry (fixture, untouched);
+  }
 
   g_assert_cmpfloat (lento_plan_view_get_reached (fixture->view), ==, 18.0);
   g_assert_cmpuint (count_children (ladder, NULL), ==, 5);

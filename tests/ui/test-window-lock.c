@@ -393,6 +393,27 @@ start_session (Fixture *fixture)
   return view;
 }
 
+/* Clicks the button with @label in the message dialog on screen. */
+static void
+answer_dialog (const char *label)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *button;
+
+      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      button = lento_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
+      g_assert_nonnull (button);
+      g_signal_emit_by_name (button, "clicked");
+      return;
+    }
+  g_assert_not_reached ();
+}
+
 /* While a session runs, locking takes the plan and the journal out of the
  * window but leaves the timer on the lock page, in reach of the mouse and
  * the keyboard. A session that ends behind the lock is not lost: the entry
@@ -534,33 +555,14 @@ test_lock_keeps_running_session (Fixture       *fixture,
                                                                       "diameter-spin")),
                              12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  /* Comfort and resistance are the person's to answer; saving asks once. */
+  answer_dialog ("_Save Anyway");
   saved = lento_journal_lookup (lento_practice_get_journal (fixture->practice), uuid);
   g_assert_nonnull (saved);
   g_assert_true (lento_entry_get_sharp_pain (saved));
   g_assert_cmpfloat (lento_entry_get_diameter (saved), ==, 12);
   g_assert_null (lento_practice_get_session (fixture->practice));
   g_assert_false (lento_test_practice_saved_profile_has (fixture->practice, "session"));
-}
-
-/* Clicks the button with @label in the message dialog on screen. */
-static void
-answer_dialog (const char *label)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *button;
-
-      if (!ADW_IS_MESSAGE_DIALOG (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
-        continue;
-      button = lento_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
-      g_assert_nonnull (button);
-      g_signal_emit_by_name (button, "clicked");
-      return;
-    }
-  g_assert_not_reached ();
 }
 
 /* A session stopped behind the lock can be put away there, after a
