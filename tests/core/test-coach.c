@@ -667,6 +667,50 @@ test_week_ahead (void)
   g_assert_cmpint (day_kind (after_done, 2), ==, LENTO_PLAN_DAY_SESSION);
 }
 
+/* With the plan's own Tuesday, Thursday and Saturday, the week ahead after
+ * each session of two weeks still holds every one of those days: the session
+ * done today is counted once, not again as a planned day.
+ */
+static void
+test_week_ahead_after_each_session (void)
+{
+  g_autoptr(LentoProgram) program = make_program (PROGRAM_SHIPPED);
+  g_autoptr(LentoInventory) inventory = make_inventory (INVENTORY_FULL);
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  /* Days after Tuesday 10 March with a session, and the week ahead after it. */
+  const struct {
+    int         day;
+    const char *week;
+  } walk[] = {
+    { 0, "D.S.S.." }, { 2, "D.S..S." }, { 4, "D..S.S." },
+    { 7, "D.S.S.." }, { 9, "D.S..S." }, { 11, "D..S.S." },
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (walk); w++)
+    {
+      EntrySpec spec = CALM (-walk[w].day, LAD, "t21");
+      g_autoptr(LentoEntry) entry = make_entry (&spec);
+      g_autoptr(LentoRecommendation) rec = NULL;
+      GArray *days;
+      char week[LENTO_COACH_PLAN_DAYS + 1] = { 0, };
+      GDate today;
+
+      g_list_store_append (entries, entry);
+      today_date (&today);
+      g_date_add_days (&today, walk[w].day);
+      rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, NULL);
+      days = lento_recommendation_get_days (rec);
+      for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
+        {
+          LentoPlanDayKind kind = g_array_index (days, LentoPlanDay, d).kind;
+
+          week[d] = kind == LENTO_PLAN_DAY_DONE ? 'D' : kind == LENTO_PLAN_DAY_SESSION ? 'S' : '.';
+        }
+      g_test_message ("day %d: %s", walk[w].day, week);
+      g_assert_cmpstr (week, ==, walk[w].week);
+    }
+}
+
 /* Entries after today are not part of the picture yet. */
 static void
 test_future_entries_ignored (void)
@@ -777,6 +821,8 @@ main (int   argc,
     }
   g_test_add_func ("/lento/coach/deterministic", test_deterministic);
   g_test_add_func ("/lento/coach/week-ahead", test_week_ahead);
+  g_test_add_func ("/lento/coach/week-ahead-after-each-session",
+                   test_week_ahead_after_each_session);
   g_test_add_func ("/lento/coach/future-entries-ignored", test_future_entries_ignored);
 
   return g_test_run ();
