@@ -151,6 +151,17 @@ static const CoachCase coach_cases[] = {
     { CALM (2, LAD, "t15"), CALM (4, LAD, "t15") }, 0, NONE_AGO,
     K(ADVANCE), K(ADVANCE), LAD, "t21", WHY(TOOL_SKIPPED), 0, WHY(LADDER_JUMP), FALSE,
     NONE_AGO },
+
+  /* Typed in by hand: the stage moves only with a session of its own tool and size. */
+  { "hand-entry-without-tool-keeps-stage", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", NULL), CALM (5, OUT, "finger-little") }, 0, NONE_AGO,
+    K(SESSION), K(SESSION), OUT, "finger-little", WHY(STAGE_NOT_YET), 0, -1, FALSE, NONE_AGO },
+  { "hand-entry-with-larger-tool-keeps-stage", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", "t21"), CALM (5, FIRST, "t15") }, 0, NONE_AGO,
+    K(SESSION), K(SESSION), FIRST, "t15", WHY(BUILDING), 0, -1, FALSE, NONE_AGO },
+  { "hand-entry-at-the-same-size-counts", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", "t18"), CALM (4, LAD, "t18") }, 0, NONE_AGO,
+    K(ADVANCE), K(ADVANCE), LAD, "t21", WHY(ADVANCE_SIZE), 0x3, -1, FALSE, NONE_AGO },
   { "keeping-up-stays", INVENTORY_FULL, PROGRAM_SHIPPED,
     { CALM (2, KEEP, "t25"), CALM (4, KEEP, "t25") }, 0, NONE_AGO,
     K(SESSION), K(SESSION), KEEP, "t25", WHY(TOP_OF_LADDER), 0, -1, FALSE, NONE_AGO },
