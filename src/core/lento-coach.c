@@ -235,6 +235,16 @@ is_step_back_pain (Coach      *coach,
   return pain != LENTO_ENTRY_UNSET && pain >= coach->rules->step_back_min_pain;
 }
 
+/* Pain below the step-back level: the size holds until sessions are calm again. */
+static gboolean
+is_sore (Coach      *coach,
+         LentoEntry *entry)
+{
+  int pain = lento_entry_get_pain (entry);
+
+  return pain != LENTO_ENTRY_UNSET && pain > coach->rules->advance_max_pain;
+}
+
 static gboolean
 is_step_back_resistance (Coach      *coach,
                          LentoEntry *entry)
@@ -694,6 +704,7 @@ evaluate_size (Coach *coach,
   LentoTool *tool;
   g_autofree char *diameter = NULL;
   guint run;
+  guint calm = 0;
   guint days_at_size;
   gboolean at_top;
   gboolean met;
@@ -723,6 +734,14 @@ evaluate_size (Coach *coach,
       hold_days = MAX (hold_days, move_on->days);
       wear = MAX (wear, move_on->wear_seconds);
     }
+
+  /* The calm sessions in a row are what counts towards the next size. */
+  while (calm < run
+         && last_meet (coach, calm + 1, rules->advance_max_pain, rules->advance_max_resistance,
+                       wear)
+         && (!at_top || move_on == NULL
+             || last_meet (coach, calm + 1, move_on->max_pain, move_on->max_resistance, wear)))
+    calm++;
 
   diameter = lento_format_diameter (lento_tool_get_diameter (tool));
   days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
@@ -842,8 +861,8 @@ evaluate_size (Coach *coach,
                                                      "the plan looks at the next size.",
                                                      "%u more calm sessions at %s, and then "
                                                      "the plan looks at the next size.",
-                                                     needed - run),
-                                        needed - run, diameter),
+                                                     needed - calm),
+                                        needed - calm, diameter),
                        0, run);
 }
 
@@ -951,6 +970,24 @@ compute_next (Coach *coach,
                                          "back to %s; there is no hurry."),
                                      label),
                     latest, NULL);
+      return;
+    }
+
+  /* Any pain holds the size, whatever the sessions before it showed. */
+  if (is_sore (coach, latest) && stage_tools (coach, next->stage) != LENTO_STAGE_TOOLS_NONE)
+    {
+      g_autofree char *label = NULL;
+
+      next->size = sized ? entry_size_for_stage (coach, next->stage) : -1;
+      next->kind = LENTO_RECOMMENDATION_HOLD;
+      label = size_label (coach, next->size);
+      add_reason (coach, LENTO_REASON_HOLD_AFTER_PAIN,
+                  /* Translators: a pain score, and a tool with its diameter. */
+                  g_strdup_printf (_("Your last session hurt a little (pain %d of 10). Stay with "
+                                     "%s next time and take it slowly: the plan moves on only "
+                                     "after sessions with no pain at all."),
+                                   lento_entry_get_pain (latest), label),
+                  latest, NULL);
       return;
     }
 
@@ -1276,7 +1313,9 @@ lento_coach_recommend (LentoProgram             *program,
       return g_steal_pointer (&rec);
     }
 
-  /* Sharp pain or significant bleeding: rest, counted from the newest such day. */
+  /* Sharp pain, significant bleeding or pain at the step-back level: rest,
+   * counted from the newest such day.
+   */
   for (guint i = 0; i < sessions->len; i++)
     {
       Item *item = session_at (&coach, i);
@@ -1284,18 +1323,25 @@ lento_coach_recommend (LentoProgram             *program,
       if (coach.today - item->day > coach.rules->rest_days)
         break;
 
-      if (is_injury (item->entry))
+      if (is_injury (item->entry) || is_step_back_pain (&coach, item->entry))
         {
           g_autofree char *until = NULL;
+          char *text;
 
           rest_until = item->day + coach.rules->rest_days;
           julian_to_date (rest_until, &rec->rest_until);
           until = format_day (rest_until);
-          add_reason (&coach, LENTO_REASON_REST_AFTER_INJURY,
-                      g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
-                                         "fast. Rest until %s so the tissue can heal; resting is "
-                                         "part of the progress."), until),
-                      item->entry, NULL);
+          if (is_injury (item->entry))
+            text = g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
+                                      "fast. Rest until %s so the tissue can heal; resting is "
+                                      "part of the progress."), until);
+          else
+            /* Translators: a pain score and a date. */
+            text = g_strdup_printf (_("Pain of %d out of 10 means the last session went too "
+                                      "fast. Rest until %s so the tissue can settle; resting is "
+                                      "part of the progress."),
+                                    lento_entry_get_pain (item->entry), until);
+          add_reason (&coach, LENTO_REASON_REST_AFTER_INJURY, text, item->entry, NULL);
           break;
         }
     }
