@@ -31,6 +31,8 @@ typedef struct {
   guint                     today;
   guint                     weekdays;
   guint                     skipped;    /* Julian day, or 0 */
+  int                       stage;      /* where the plan stands */
+  int                       placed;     /* the session that places it there, or -1 */
   LentoRecommendation      *rec;
 } Coach;
 

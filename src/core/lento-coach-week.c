@@ -86,8 +86,10 @@ _lento_coach_plan_days (Coach    *coach,
       else if (!is_planned_weekday (coach, day))
         day_cause = TODAY_NOT_PLANNED;
 
-      /* Today's session, once done, counts for the days after it. */
-      planned[d] = day_cause == TODAY_SESSION || day_cause == TODAY_DONE;
+      /* Only days still to come are counted from here: a session already
+       * done today is in the journal, and sessions_between counts it once.
+       */
+      planned[d] = day_cause == TODAY_SESSION;
       plan_day.kind = day_cause == TODAY_SESSION ? LENTO_PLAN_DAY_SESSION
                       : day_cause == TODAY_DONE ? LENTO_PLAN_DAY_DONE
                       : LENTO_PLAN_DAY_REST;

@@ -144,6 +144,18 @@ size_tool (Coach *coach,
   return NULL;
 }
 
+/* A tool's place on the ladder, or -1 when it is not one of its sizes. */
+static int
+ladder_index (Coach      *coach,
+              const char *tool_id)
+{
+  for (guint i = 0; i < coach->ladder->len; i++)
+    if (g_strcmp0 (lento_tool_get_id (g_ptr_array_index (coach->ladder, i)), tool_id) == 0)
+      return i;
+
+  return -1;
+}
+
 /* Where on the ladder an entry was: by its tool when the tool is still a
  * size of the ladder, otherwise by its recorded diameter. -1 is below the
  * ladder, where the smallest finger stands in.
@@ -155,11 +167,10 @@ size_of_entry (Coach      *coach,
   const char *tool_id = lento_entry_get_tool (entry);
   double diameter = lento_entry_get_diameter (entry);
   LentoTool *tool = lento_inventory_find_tool (coach->inventory, tool_id);
-  int size = -1;
+  int size = ladder_index (coach, tool_id);
 
-  for (guint i = 0; i < coach->ladder->len; i++)
-    if (g_strcmp0 (lento_tool_get_id (g_ptr_array_index (coach->ladder, i)), tool_id) == 0)
-      return i;
+  if (size >= 0)
+    return size;
 
   if (tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
     return -1;
@@ -222,6 +233,16 @@ is_step_back_pain (Coach      *coach,
   int pain = lento_entry_get_pain (entry);
 
   return pain != LENTO_ENTRY_UNSET && pain >= coach->rules->step_back_min_pain;
+}
+
+/* Pain below the step-back level: the size holds until sessions are calm again. */
+static gboolean
+is_sore (Coach      *coach,
+         LentoEntry *entry)
+{
+  int pain = lento_entry_get_pain (entry);
+
+  return pain != LENTO_ENTRY_UNSET && pain > coach->rules->advance_max_pain;
 }
 
 static gboolean
@@ -341,57 +362,71 @@ check_clinician (Coach                    *coach,
   return FALSE;
 }
 
-static int
-current_stage (Coach *coach)
+static gboolean
+is_finger_session (Coach      *coach,
+                   LentoEntry *entry)
 {
-  LentoEntry *latest;
-  LentoTool *tool;
-  LentoStageTools wanted;
-  int stage;
-  guint n_stages = lento_program_get_n_stages (coach->program);
+  LentoTool *tool = lento_inventory_find_tool (coach->inventory, lento_entry_get_tool (entry));
 
-  if (coach->sessions->len == 0)
-    return 0;
-
-  latest = session_at (coach, 0)->entry;
-  stage = lento_program_find_stage (coach->program, lento_entry_get_stage (latest));
-  if (stage >= 0)
-    return stage;
-
-  /* An entry from another plan, or typed in by hand: place it by its tool. */
-  tool = lento_inventory_find_tool (coach->inventory, lento_entry_get_tool (latest));
-  wanted = tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER
-           ? LENTO_STAGE_TOOLS_FINGER : LENTO_STAGE_TOOLS_LADDER;
-  for (guint i = 0; i < n_stages; i++)
-    if (stage_tools (coach, i) == wanted)
-      return i;
-
-  return 0;
+  return tool != NULL && lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER;
 }
 
-/* The newest sessions in a row that share @size. */
+/* Whether a session is one of @stage's: recorded by the plan for it, or
+ * typed in by hand (or from another plan) with a tool the stage works with.
+ * A session without such a tool belongs to no stage: it still counts for
+ * rest, pain and bleeding, but never towards moving on.
+ */
+static gboolean
+belongs_to_stage (Coach      *coach,
+                  LentoEntry *entry,
+                  int         stage)
+{
+  int recorded = lento_program_find_stage (coach->program, lento_entry_get_stage (entry));
+
+  if (recorded >= 0)
+    return recorded == stage;
+
+  switch (stage_tools (coach, stage))
+    {
+    case LENTO_STAGE_TOOLS_FINGER:
+      return is_finger_session (coach, entry);
+    case LENTO_STAGE_TOOLS_FIRST_SIZE:
+      return is_finger_session (coach, entry)
+             || ladder_index (coach, lento_entry_get_tool (entry)) == 0;
+    case LENTO_STAGE_TOOLS_LADDER:
+    case LENTO_STAGE_TOOLS_CURRENT:
+      return ladder_index (coach, lento_entry_get_tool (entry)) >= 0;
+    case LENTO_STAGE_TOOLS_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* The newest sessions in a row that are @stage's. */
 static guint
-run_at_size (Coach *coach,
-             int    size)
+run_in_stage (Coach *coach,
+              int    stage)
 {
   guint count = 0;
 
   while (count < coach->sessions->len
-         && size_of_entry (coach, session_at (coach, count)->entry) == size)
+         && belongs_to_stage (coach, session_at (coach, count)->entry, stage))
     count++;
 
   return count;
 }
 
+/* The newest sessions in a row that are @stage's and share @size. */
 static guint
-run_in_stage (Coach *coach,
-              int    stage)
+run_at_size (Coach *coach,
+             int    stage,
+             int    size)
 {
-  const char *id = stage_id (coach, stage);
   guint count = 0;
 
   while (count < coach->sessions->len
-         && g_strcmp0 (lento_entry_get_stage (session_at (coach, count)->entry), id) == 0)
+         && belongs_to_stage (coach, session_at (coach, count)->entry, stage)
+         && size_of_entry (coach, session_at (coach, count)->entry) == size)
     count++;
 
   return count;
@@ -419,21 +454,65 @@ requirements_met (Coach             *coach,
   return TRUE;
 }
 
+/* Where the plan stands: at the stage of the newest session it recorded.
+ * A session typed in by hand, or from another plan, never moves it to
+ * another stage; only a journal without any session of this plan is placed
+ * by the tools its sessions used. With nothing to go by, a person who has
+ * sessions is past getting ready once that stage asks for nothing more.
+ */
+static void
+place (Coach *coach)
+{
+  guint n_stages = lento_program_get_n_stages (coach->program);
+  const LentoMoveOn *move_on;
+
+  coach->stage = 0;
+  coach->placed = -1;
+
+  for (guint i = 0; i < coach->sessions->len; i++)
+    {
+      int stage = lento_program_find_stage (coach->program,
+                                            lento_entry_get_stage (session_at (coach, i)->entry));
+
+      if (stage >= 0)
+        {
+          coach->stage = stage;
+          coach->placed = i;
+          return;
+        }
+    }
+
+  for (guint i = 0; i < coach->sessions->len; i++)
+    for (guint stage = 0; stage < n_stages; stage++)
+      if (belongs_to_stage (coach, session_at (coach, i)->entry, stage))
+        {
+          coach->stage = stage;
+          coach->placed = i;
+          return;
+        }
+
+  move_on = lento_program_get_stage_move_on (coach->program, stage_id (coach, 0));
+  if (coach->sessions->len > 0 && n_stages > 1
+      && stage_tools (coach, 0) == LENTO_STAGE_TOOLS_NONE
+      && move_on != NULL && move_on->sessions == 0
+      && requirements_met (coach, move_on->requires))
+    coach->stage = 1;
+}
+
 static int
 entry_size_for_stage (Coach *coach,
                       int    stage)
 {
+  LentoEntry *placed = coach->placed >= 0 ? session_at (coach, coach->placed)->entry : NULL;
+
   switch (stage_tools (coach, stage))
     {
     case LENTO_STAGE_TOOLS_FIRST_SIZE:
       /* The first trainer, or the finger below it after a step back. */
       if (coach->ladder->len == 0)
         return -1;
-      if (coach->sessions->len > 0
-          && lento_program_find_stage (coach->program,
-                                       lento_entry_get_stage (session_at (coach, 0)->entry))
-             == stage)
-        return MIN (size_of_entry (coach, session_at (coach, 0)->entry), 0);
+      if (placed != NULL && belongs_to_stage (coach, placed, stage))
+        return MIN (size_of_entry (coach, placed), 0);
       return 0;
     case LENTO_STAGE_TOOLS_NONE:
     case LENTO_STAGE_TOOLS_FINGER:
@@ -441,8 +520,24 @@ entry_size_for_stage (Coach *coach,
     case LENTO_STAGE_TOOLS_LADDER:
     case LENTO_STAGE_TOOLS_CURRENT:
     default:
-      return coach->sessions->len > 0 ? size_of_entry (coach, session_at (coach, 0)->entry) : 0;
+      return placed != NULL ? size_of_entry (coach, placed) : 0;
     }
+}
+
+/* The size to step back from after the newest session: where the plan
+ * stands, or the size that session was at when it was smaller.
+ */
+static int
+latest_size (Coach *coach,
+             int    stage)
+{
+  LentoEntry *latest = session_at (coach, 0)->entry;
+  int size = entry_size_for_stage (coach, stage);
+
+  if (belongs_to_stage (coach, latest, stage))
+    size = MIN (size, size_of_entry (coach, latest));
+
+  return size;
 }
 
 static void
@@ -618,6 +713,7 @@ evaluate_size (Coach *coach,
   LentoTool *tool;
   g_autofree char *diameter = NULL;
   guint run;
+  guint calm = 0;
   guint days_at_size;
   gboolean at_top;
   gboolean met;
@@ -634,13 +730,10 @@ evaluate_size (Coach *coach,
       return;
     }
 
-  /* Sessions of the stage before do not count towards the first trainer. */
-  run = run_at_size (coach, size);
-  if (coach->sessions->len > 0
-      && lento_program_find_stage (coach->program,
-                                   lento_entry_get_stage (session_at (coach, 0)->entry))
-         != next->stage)
-    run = 0;
+  /* Only sessions of this stage at this size count: not those of the stage
+   * before, nor any typed in with another tool or none.
+   */
+  run = run_at_size (coach, next->stage, size);
 
   /* At the top of what the stage covers, its own criteria to move on apply too. */
   at_top = size >= top && size >= 0;
@@ -650,6 +743,14 @@ evaluate_size (Coach *coach,
       hold_days = MAX (hold_days, move_on->days);
       wear = MAX (wear, move_on->wear_seconds);
     }
+
+  /* The calm sessions in a row are what counts towards the next size. */
+  while (calm < run
+         && last_meet (coach, calm + 1, rules->advance_max_pain, rules->advance_max_resistance,
+                       wear)
+         && (!at_top || move_on == NULL
+             || last_meet (coach, calm + 1, move_on->max_pain, move_on->max_resistance, wear)))
+    calm++;
 
   diameter = lento_format_diameter (lento_tool_get_diameter (tool));
   days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
@@ -792,8 +893,8 @@ evaluate_size (Coach *coach,
                                                      "the plan looks at the next size.",
                                                      "%u more calm sessions at %s, and then "
                                                      "the plan looks at the next size.",
-                                                     needed - run),
-                                        needed - run, diameter),
+                                                     needed - calm),
+                                        needed - calm, diameter),
                        0, run);
 }
 
@@ -827,7 +928,7 @@ compute_next (Coach *coach,
   guint days_since;
   int size;
 
-  next->stage = current_stage (coach);
+  next->stage = coach->stage;
   next->kind = LENTO_RECOMMENDATION_SESSION;
   next->size = -1;
   sized = stage_is_sized (coach, next->stage);
@@ -837,7 +938,7 @@ compute_next (Coach *coach,
 
   latest = session_at (coach, 0)->entry;
   days_since = coach->today - session_at (coach, 0)->day;
-  size = sized ? size_of_entry (coach, latest) : -1;
+  size = sized ? latest_size (coach, next->stage) : -1;
 
   if (days_since >= rules->long_break_days)
     {
@@ -906,6 +1007,24 @@ compute_next (Coach *coach,
                                          "back to %s; there is no hurry."),
                                      label),
                     latest, NULL);
+      return;
+    }
+
+  /* Any pain holds the size, whatever the sessions before it showed. */
+  if (is_sore (coach, latest) && stage_tools (coach, next->stage) != LENTO_STAGE_TOOLS_NONE)
+    {
+      g_autofree char *label = NULL;
+
+      next->size = sized ? entry_size_for_stage (coach, next->stage) : -1;
+      next->kind = LENTO_RECOMMENDATION_HOLD;
+      label = size_label (coach, next->size);
+      add_reason (coach, LENTO_REASON_HOLD_AFTER_PAIN,
+                  /* Translators: a pain score, and a tool with its diameter. */
+                  g_strdup_printf (_("Your last session hurt a little (pain %d of 10). Stay with "
+                                     "%s next time and take it slowly: the plan moves on only "
+                                     "after sessions with no pain at all."),
+                                   lento_entry_get_pain (latest), label),
+                  latest, NULL);
       return;
     }
 
@@ -1270,10 +1389,11 @@ lento_coach_recommend (LentoProgram             *program,
   coach.skipped = g_date_valid (&settings->skipped) ? g_date_get_julian (&settings->skipped) : 0;
 
   collect_entries (&coach, entries);
+  place (&coach);
 
   if (check_clinician (&coach, settings))
     {
-      next.stage = current_stage (&coach);
+      next.stage = coach.stage;
       rec->kind = rec->next_kind = LENTO_RECOMMENDATION_SEE_CLINICIAN;
       rec->stage_id = g_strdup (stage_id (&coach, next.stage));
       rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
@@ -1281,7 +1401,9 @@ lento_coach_recommend (LentoProgram             *program,
       return g_steal_pointer (&rec);
     }
 
-  /* Sharp pain or significant bleeding: rest, counted from the newest such day. */
+  /* Sharp pain, significant bleeding or pain at the step-back level: rest,
+   * counted from the newest such day.
+   */
   for (guint i = 0; i < sessions->len; i++)
     {
       Item *item = session_at (&coach, i);
@@ -1289,18 +1411,25 @@ lento_coach_recommend (LentoProgram             *program,
       if (coach.today - item->day > coach.rules->rest_days)
         break;
 
-      if (is_injury (item->entry))
+      if (is_injury (item->entry) || is_step_back_pain (&coach, item->entry))
         {
           g_autofree char *until = NULL;
+          char *text;
 
           rest_until = item->day + coach.rules->rest_days;
           julian_to_date (rest_until, &rec->rest_until);
           until = format_day (rest_until);
-          add_reason (&coach, LENTO_REASON_REST_AFTER_INJURY,
-                      g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
-                                         "fast. Rest until %s so the tissue can heal; resting is "
-                                         "part of the progress."), until),
-                      item->entry, NULL);
+          if (is_injury (item->entry))
+            text = g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
+                                      "fast. Rest until %s so the tissue can heal; resting is "
+                                      "part of the progress."), until);
+          else
+            /* Translators: a pain score and a date. */
+            text = g_strdup_printf (_("Pain of %d out of 10 means the last session went too "
+                                      "fast. Rest until %s so the tissue can settle; resting is "
+                                      "part of the progress."),
+                                    lento_entry_get_pain (item->entry), until);
+          add_reason (&coach, LENTO_REASON_REST_AFTER_INJURY, text, item->entry, NULL);
           break;
         }
     }

@@ -114,10 +114,11 @@ static const Topic topics[] = {
     N_("When to Stop and Rest"),
     N_("Pain, bleeding, and why rest counts as progress"),
     N_("Stop whenever something hurts. Pain is not something to push through: it means the "
-       "body needs more time. Take the tool out slowly and go back a step next time; the plan "
-       "will suggest a smaller size after a painful session.\n\n"
-       "Sharp pain or noticeable bleeding means things went too fast. Rest for a few days, and "
-       "start again one size smaller. Lento plans this rest for you.\n\n"
+       "body needs more time. Take the tool out slowly.\n\n"
+       "After a session that hurt even a little, the plan stays at the same size until "
+       "sessions are calm again, with no pain at all. Real pain, sharp pain or noticeable "
+       "bleeding means things went too fast: rest for a few days, then start again one size "
+       "smaller. Lento plans this rest for you.\n\n"
        "Heavy bleeding, or bleeding that comes back, is a reason to see a clinician before "
        "going on. Lento pauses the plan until you note that you have done so. Persistent pain, "
        "fever, or pain when opening your bowels that does not go away are also reasons to get "

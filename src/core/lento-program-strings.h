@@ -60,7 +60,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[3].goals[1] */
   N_("Step up only when the current size goes in with no resistance at all."),
   /* stages[3].goals[2] */
-  N_("If anything hurts, stop, and go back a size next time."),
+  N_("If anything hurts, stop. After a little pain the size stays the same; after real pain, rest for a few days and go back a size."),
   /* stages[3].move_on.text */
   N_("Move on once the largest size you want slides in easily in two sessions in a row."),
   /* stages[4].title */

@@ -116,7 +116,7 @@ static const CoachCase coach_cases[] = {
   { "week-one-pain-two-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, OUT, "finger-little", 0, R_NONE, 2), CALM (6, OUT, "finger-little") },
     0, NONE_AGO,
-    K(HOLD), K(HOLD), OUT, "finger-little", WHY(STAGE_NOT_YET), 0x3, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), OUT, "finger-little", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
 
   /* Week two: the first trainer and its wear time */
   { "week-two-building", INVENTORY_FULL, PROGRAM_SHIPPED,
@@ -144,7 +144,7 @@ static const CoachCase coach_cases[] = {
     K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
   { "ladder-pain-one-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, LAD, "t18", 10, R_NONE, 1), CALM (4, LAD, "t18") }, 0, NONE_AGO,
-    K(HOLD), K(HOLD), LAD, "t18", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), LAD, "t18", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
   { "ladder-last-two-count", INVENTORY_FULL, PROGRAM_SHIPPED,
     { CALM (2, LAD, "t18"), SESSION (4, LAD, "t18", 10, R_MODERATE, 0), CALM (6, LAD, "t18") },
     0, NONE_AGO,
@@ -161,20 +161,42 @@ static const CoachCase coach_cases[] = {
     { CALM (2, LAD, "t15"), CALM (4, LAD, "t15") }, 0, NONE_AGO,
     K(ADVANCE), K(ADVANCE), LAD, "t21", WHY(TOOL_SKIPPED), 0, WHY(LADDER_JUMP), FALSE,
     NONE_AGO },
+
+  /* Typed in by hand: the stage moves only with a session of its own tool and size. */
+  { "hand-entry-without-tool-keeps-stage", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", NULL), CALM (5, OUT, "finger-little") }, 0, NONE_AGO,
+    K(SESSION), K(SESSION), OUT, "finger-little", WHY(STAGE_NOT_YET), 0, -1, FALSE, NONE_AGO },
+  { "hand-entry-with-larger-tool-keeps-stage", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", "t21"), CALM (5, FIRST, "t15") }, 0, NONE_AGO,
+    K(SESSION), K(SESSION), FIRST, "t15", WHY(BUILDING), 0, -1, FALSE, NONE_AGO },
+  { "hand-entry-at-the-same-size-counts", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { CALM (2, "", "t18"), CALM (4, LAD, "t18") }, 0, NONE_AGO,
+    K(ADVANCE), K(ADVANCE), LAD, "t21", WHY(ADVANCE_SIZE), 0x3, -1, FALSE, NONE_AGO },
   { "keeping-up-stays", INVENTORY_FULL, PROGRAM_SHIPPED,
     { CALM (2, KEEP, "t25"), CALM (4, KEEP, "t25") }, 0, NONE_AGO,
     K(SESSION), K(SESSION), KEEP, "t25", WHY(TOP_OF_LADDER), 0, -1, FALSE, NONE_AGO },
 
-  /* Stepping back */
+  /* Stepping back: any pain holds; pain at the step-back level rests, then steps back. */
   { "pain-three-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, LAD, "t21", 10, R_NONE, 3), CALM (4, LAD, "t21") }, 0, NONE_AGO,
-    K(HOLD), K(HOLD), LAD, "t21", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
-  { "pain-four-steps-back", INVENTORY_FULL, PROGRAM_SHIPPED,
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
+  { "pain-on-a-first-session-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { SESSION (2, LAD, "t21", 10, R_NONE, 2) }, 0, NONE_AGO,
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
+  { "pain-four-rests-and-steps-back", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, LAD, "t21", 10, R_NONE, 4), CALM (4, LAD, "t21") }, 0, NONE_AGO,
+    K(REST), K(STEP_BACK), LAD, "t18", WHY(STEP_BACK_PAIN), 0x1, WHY(REST_AFTER_INJURY), FALSE,
+    1 },
+  { "pain-four-after-the-rest-steps-back", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { SESSION (4, LAD, "t21", 10, R_NONE, 4), CALM (6, LAD, "t21") }, 0, NONE_AGO,
     K(STEP_BACK), K(STEP_BACK), LAD, "t18", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE, NONE_AGO },
   { "pain-nine-steps-back", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, LAD, "t25", 3, R_MODERATE, 9) }, 0, NONE_AGO,
-    K(STEP_BACK), K(STEP_BACK), LAD, "t21", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE, NONE_AGO },
+    K(REST), K(STEP_BACK), LAD, "t21", WHY(STEP_BACK_PAIN), 0x1, WHY(REST_AFTER_INJURY), FALSE,
+    1 },
+  { "resistance-one-more-calm-counts-right", INVENTORY_FULL, PROGRAM_SHIPPED,
+    { SESSION (2, LAD, "t21", 10, R_SLIGHT, 0) }, 0, NONE_AGO,
+    K(SESSION), K(SESSION), LAD, "t21", WHY(BUILDING), 0x1, -1, FALSE, NONE_AGO },
   { "moderate-resistance-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, LAD, "t21", 10, R_MODERATE, 0), CALM (4, LAD, "t21") }, 0, NONE_AGO,
     K(HOLD), K(HOLD), LAD, "t21", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
@@ -184,19 +206,17 @@ static const CoachCase coach_cases[] = {
     NONE_AGO },
   { "step-back-below-first-trainer", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, FIRST, "t15", 4, R_NONE, 5) }, 0, NONE_AGO,
-    K(STEP_BACK), K(STEP_BACK), FIRST, "finger-little", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE,
-    NONE_AGO },
+    K(REST), K(STEP_BACK), FIRST, "finger-little", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE, 1 },
   /* At the gentlest size there is nothing smaller: stay there. */
   { "pain-at-gentlest-size-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, FIRST, "finger-little", 10, R_NONE, 6) }, 0, NONE_AGO,
-    K(HOLD), K(HOLD), FIRST, "finger-little", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE,
-    NONE_AGO },
+    K(REST), K(HOLD), FIRST, "finger-little", WHY(STEP_BACK_PAIN), 0x1, -1, FALSE, 1 },
   { "resistance-at-gentlest-size-holds", INVENTORY_FULL, PROGRAM_SHIPPED,
     { SESSION (2, FIRST, "finger-little", 10, R_STRONG, 0) }, 0, NONE_AGO,
     K(HOLD), K(HOLD), FIRST, "finger-little", WHY(STEP_BACK_RESISTANCE), 0x1, -1, FALSE,
     NONE_AGO },
   { "after-step-back-builds-smaller", INVENTORY_FULL, PROGRAM_SHIPPED,
-    { CALM (1, LAD, "t18"), SESSION (3, LAD, "t21", 10, R_NONE, 5) }, 0, NONE_AGO,
+    { CALM (1, LAD, "t18"), SESSION (4, LAD, "t21", 10, R_NONE, 5) }, 0, NONE_AGO,
     K(REST), K(SESSION), LAD, "t18", WHY(REST_BETWEEN), 0x1, WHY(BUILDING), FALSE, NONE_AGO },
 
   /* Rest after sharp pain or significant bleeding */
@@ -215,7 +235,7 @@ static const CoachCase coach_cases[] = {
     K(REST), K(STEP_BACK), LAD, "t18", WHY(REST_AFTER_INJURY), 0x1, -1, FALSE, 2 },
   { "spotting-once-no-rest", INVENTORY_FULL, PROGRAM_SHIPPED,
     { HURT (2, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) }, 0, NONE_AGO,
-    K(SESSION), K(SESSION), LAD, "t21", WHY(BUILDING), 0x1, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
 
   /* The clinician */
   { "bleeding-twice-in-fourteen-days", INVENTORY_FULL, PROGRAM_SHIPPED,
@@ -226,7 +246,8 @@ static const CoachCase coach_cases[] = {
   { "bleeding-fifteen-days-apart", INVENTORY_FULL, PROGRAM_SHIPPED,
     { HURT (1, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING), CALM (5, LAD, "t21"),
       HURT (15, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) }, 0, NONE_AGO,
-    K(REST), K(HOLD), LAD, "t21", WHY(REST_BETWEEN), 0x1, WHY(PLATEAU), FALSE, NONE_AGO },
+    K(REST), K(HOLD), LAD, "t21", WHY(REST_BETWEEN), 0x1, WHY(HOLD_AFTER_PAIN), FALSE,
+    NONE_AGO },
   { "heavy-bleeding", INVENTORY_FULL, PROGRAM_SHIPPED,
     { { .ago = 3, .stage = LAD, .tool = "t21", .wear_minutes = 5, .pain = 2,
         .bleeding = LENTO_BLEEDING_SIGNIFICANT, .tag = "heavy-bleeding" } }, 0, NONE_AGO,
@@ -235,11 +256,11 @@ static const CoachCase coach_cases[] = {
   { "clinician-acknowledged-resumes", INVENTORY_FULL, PROGRAM_SHIPPED,
     { HURT (3, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
       HURT (5, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) }, 0, 2,
-    K(HOLD), K(HOLD), LAD, "t21", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
   { "acknowledged-on-the-day-of-bleeding", INVENTORY_FULL, PROGRAM_SHIPPED,
     { HURT (3, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
       HURT (5, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) }, 0, 3,
-    K(HOLD), K(HOLD), LAD, "t21", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
   { "bleeding-again-after-acknowledgement", INVENTORY_FULL, PROGRAM_SHIPPED,
     { HURT (2, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
       HURT (6, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
@@ -250,7 +271,7 @@ static const CoachCase coach_cases[] = {
     { HURT (3, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
       HURT (5, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
       { .ago = 2, .stage = "", .kind = LENTO_ENTRY_KIND_CLINICIAN_NOTE } }, 0, NONE_AGO,
-    K(HOLD), K(HOLD), LAD, "t21", WHY(NOT_YET), 0x3, -1, FALSE, NONE_AGO },
+    K(HOLD), K(HOLD), LAD, "t21", WHY(HOLD_AFTER_PAIN), 0x1, -1, FALSE, NONE_AGO },
 
   /* The long break */
   { "thirteen-days-away-carries-on", INVENTORY_FULL, PROGRAM_SHIPPED,
@@ -710,6 +731,50 @@ test_week_ahead (void)
   g_assert_cmpint (day_kind (after_done, 2), ==, LENTO_PLAN_DAY_SESSION);
 }
 
+/* With the plan's own Tuesday, Thursday and Saturday, the week ahead after
+ * each session of two weeks still holds every one of those days: the session
+ * done today is counted once, not again as a planned day.
+ */
+static void
+test_week_ahead_after_each_session (void)
+{
+  g_autoptr(LentoProgram) program = make_program (PROGRAM_SHIPPED);
+  g_autoptr(LentoInventory) inventory = make_inventory (INVENTORY_FULL);
+  g_autoptr(GListStore) entries = g_list_store_new (LENTO_TYPE_ENTRY);
+  /* Days after Tuesday 10 March with a session, and the week ahead after it. */
+  const struct {
+    int         day;
+    const char *week;
+  } walk[] = {
+    { 0, "D.S.S.." }, { 2, "D.S..S." }, { 4, "D..S.S." },
+    { 7, "D.S.S.." }, { 9, "D.S..S." }, { 11, "D..S.S." },
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (walk); w++)
+    {
+      EntrySpec spec = CALM (-walk[w].day, LAD, "t21");
+      g_autoptr(LentoEntry) entry = make_entry (&spec);
+      g_autoptr(LentoRecommendation) rec = NULL;
+      GArray *days;
+      char week[LENTO_COACH_PLAN_DAYS + 1] = { 0, };
+      GDate today;
+
+      g_list_store_append (entries, entry);
+      today_date (&today);
+      g_date_add_days (&today, walk[w].day);
+      rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, NULL);
+      days = lento_recommendation_get_days (rec);
+      for (guint d = 0; d < LENTO_COACH_PLAN_DAYS; d++)
+        {
+          LentoPlanDayKind kind = g_array_index (days, LentoPlanDay, d).kind;
+
+          week[d] = kind == LENTO_PLAN_DAY_DONE ? 'D' : kind == LENTO_PLAN_DAY_SESSION ? 'S' : '.';
+        }
+      g_test_message ("day %d: %s", walk[w].day, week);
+      g_assert_cmpstr (week, ==, walk[w].week);
+    }
+}
+
 /* Entries after today are not part of the picture yet. */
 static void
 test_future_entries_ignored (void)
@@ -820,6 +885,8 @@ main (int   argc,
     }
   g_test_add_func ("/lento/coach/deterministic", test_deterministic);
   g_test_add_func ("/lento/coach/week-ahead", test_week_ahead);
+  g_test_add_func ("/lento/coach/week-ahead-after-each-session",
+                   test_week_ahead_after_each_session);
   g_test_add_func ("/lento/coach/future-entries-ignored", test_future_entries_ignored);
 
   return g_test_run ();
