@@ -1169,6 +1169,161 @@ test_rotation_interrupted (Fixture       *f,
   assert_document (f->vault, "profile", "{\"i\":3}");
 }
 
+/* Copies the journal's documents (not its key files) into a new folder
+ * beside it, with @keys as both keys.lento and its copy: what someone
+ * holding an old key file would have once the documents reach them. */
+static char *
+copy_with_keys (Fixture    *f,
+                GBytes     *keys)
+{
+  g_autofree char *journal = g_build_filename (f->data_dir, "journal", NULL);
+  char *copy = g_build_filename (f->tmp, "copy", NULL);
+  g_autofree char *copy_journal = g_build_filename (copy, "journal", NULL);
+  const char *folders[] = { "", "journal" };
+
+  remove_tree (copy);
+  g_assert_cmpint (g_mkdir_with_parents (copy_journal, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *from = g_build_filename (f->data_dir, folders[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *relative = g_build_filename (folders[i], name, NULL);
+          g_autofree char *target = g_build_filename (copy, relative, NULL);
+          g_autoptr(GBytes) bytes = NULL;
+
+          if (!g_str_has_suffix (name, ".lento") && !g_str_has_suffix (name, ".lento.prev"))
+            continue;
+          if (g_str_has_prefix (name, "keys.lento"))
+            continue;
+          bytes = read_file (f, relative);
+          g_assert_true (g_file_set_contents (target, g_bytes_get_data (bytes, NULL),
+                                              g_bytes_get_size (bytes), NULL));
+        }
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *target = g_build_filename (copy, i == 0 ? "keys.lento" : "keys.lento.prev",
+                                                  NULL);
+
+      g_assert_true (g_file_set_contents (target, g_bytes_get_data (keys, NULL),
+                                          g_bytes_get_size (keys), NULL));
+    }
+
+  return copy;
+}
+
+/* @vault was unlocked with an old key file and its old secret: none of
+ * @names may open, neither the file nor its previous generation. */
+static void
+assert_nothing_opens (LentoVault         *vault,
+                      const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      LentoDocumentStatus status;
+
+      bytes = lento_vault_read_document (vault, names[i], &status, &error);
+      g_assert_null (bytes);
+      g_assert_nonnull (error);
+    }
+}
+
+static void
+test_new_recovery_code_cuts_off_old (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *names[] = { "profile", "journal/2026-10", "journal/2026-11", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) old_keys = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autofree char *copy = NULL;
+  LentoVault *old;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"m\":10}", &error));
+  g_assert_no_error (error);
+  old_keys = read_file (f, "keys.lento");
+
+  code = lento_vault_new_recovery_code (f->vault, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+  g_assert_false (lento_vault_get_rotation_pending (f->vault));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":11}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  /* The old key file with the old code opens its own slot, and then
+   * nothing: not what was written before the change, nor after it. */
+  copy = copy_with_keys (f, old_keys);
+  old = open_vault (copy);
+  g_assert_true (lento_vault_unlock_recovery_code (old, f->code, &error));
+  g_assert_no_error (error);
+  assert_nothing_opens (old, names);
+  lento_vault_close (old);
+  finalize_vault (old);
+
+  /* The journal itself opens with the new code only, whole. */
+  reopen (f);
+  g_assert_false (lento_vault_unlock_recovery_code (f->vault, f->code, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE);
+  g_clear_error (&error);
+  g_clear_pointer (&f->code, lento_secret_unref);
+  f->code = g_steal_pointer (&code);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"p\":1}");
+  assert_document (f->vault, "journal/2026-10", "{\"m\":10}");
+  assert_document (f->vault, "journal/2026-11", "{\"m\":11}");
+}
+
+static void
+test_remove_passphrase_cuts_off_old (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *names[] = { "profile", "journal/2026-10", "journal/2026-11", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) old_keys = NULL;
+  g_autofree char *copy = NULL;
+  LentoVault *old;
+
+  g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"m\":10}", &error));
+  g_assert_no_error (error);
+  old_keys = read_file (f, "keys.lento");
+
+  g_assert_true (lento_vault_remove_passphrase (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_has_slot (f->vault, LENTO_SLOT_PASSPHRASE));
+  g_assert_false (lento_vault_get_rotation_pending (f->vault));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"m\":11}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  copy = copy_with_keys (f, old_keys);
+  old = open_vault (copy);
+  g_assert_true (unlock_passphrase (old, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  assert_nothing_opens (old, names);
+  lento_vault_close (old);
+  finalize_vault (old);
+
+  reopen (f);
+  g_assert_false (unlock_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_SLOT);
+  g_clear_error (&error);
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"p\":1}");
+  assert_document (f->vault, "journal/2026-10", "{\"m\":10}");
+  assert_document (f->vault, "journal/2026-11", "{\"m\":11}");
+}
+
 static void
 test_verify (Fixture       *f,
              gconstpointer  data)
@@ -2247,6 +2402,8 @@ main (int   argc,
   ADD ("/lento/vault/coalesced-writes", test_coalesced_writes);
   ADD ("/lento/vault/rotation", test_rotation);
   ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
+  ADD ("/lento/vault/new-recovery-code-cuts-off-old", test_new_recovery_code_cuts_off_old);
+  ADD ("/lento/vault/remove-passphrase-cuts-off-old", test_remove_passphrase_cuts_off_old);
   ADD ("/lento/vault/verify", test_verify);
   ADD ("/lento/vault/backup", test_backup);
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
