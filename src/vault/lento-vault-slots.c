@@ -188,6 +188,16 @@ _lento_vault_load_keys (LentoVault  *self,
   return TRUE;
 }
 
+/* A change to the slots made in the same write that ends a rotation. */
+typedef void (*EditKeys) (LentoVault   *self,
+                          LentoKeyFile *keys,
+                          gpointer      user_data);
+
+static gboolean rotate_data_key (LentoVault  *self,
+                                 EditKeys     edit,
+                                 gpointer     edit_data,
+                                 GError     **error);
+
 static gboolean
 dir_has_documents (const char *data_dir)
 {
@@ -339,24 +349,37 @@ clear_keyring_cb (GObject      *object,
     g_debug ("The keyring item was not removed: %s", error->message);
 }
 
+/* Whether the slot of @type may go: never the last way in. */
+static gboolean
+check_removable (LentoVault     *self,
+                 LentoSlotType   type,
+                 GError        **error)
+{
+  guint others = 0;
+
+  if (!_lento_vault_check_unlocked (self, error))
+    return FALSE;
+
+  for (LentoSlotType t = LENTO_SLOT_KEYRING; t <= LENTO_SLOT_PASSPHRASE; t++)
+    if (t != type && lento_key_file_has_slot (self->keys, t))
+      others++;
+  if (lento_key_file_has_slot (self->keys, type) && others == 0)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_LAST_SLOT), FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 remove_slot (LentoVault     *self,
              LentoSlotType   type,
              GError        **error)
 {
   LentoKeyFile *keys;
-  guint others = 0;
 
-  if (!_lento_vault_check_unlocked (self, error))
+  if (!check_removable (self, type, error))
     return FALSE;
   if (!lento_key_file_has_slot (self->keys, type))
     return TRUE;
-
-  for (LentoSlotType t = LENTO_SLOT_KEYRING; t <= LENTO_SLOT_PASSPHRASE; t++)
-    if (t != type && lento_key_file_has_slot (self->keys, t))
-      others++;
-  if (others == 0)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_LAST_SLOT), FALSE;
 
   keys = lento_key_file_copy (self->keys);
   lento_key_file_remove_slot (keys, type);
@@ -382,22 +405,30 @@ lento_vault_remove_keyring_slot (LentoVault  *self,
   return TRUE;
 }
 
+static void
+set_recovery_slot (LentoVault   *self,
+                   LentoKeyFile *keys,
+                   gpointer      user_data)
+{
+  LentoSecret **code = user_data;
+
+  *code = lento_key_file_set_recovery_slot (keys, self->master_key);
+}
+
+/* The new code takes the old one's place together with a new data key,
+ * once every document is under that key: a copy of the old key file
+ * opens the old slot and then nothing. */
 LentoSecret *
 lento_vault_new_recovery_code (LentoVault  *self,
                                GError     **error)
 {
   g_autoptr(LentoSecret) code = NULL;
-  LentoKeyFile *keys;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_lento_vault_check_unlocked (self, error))
-    return NULL;
-
-  keys = lento_key_file_copy (self->keys);
-  code = lento_key_file_set_recovery_slot (keys, self->master_key);
-  if (!replace_keys (self, keys, error))
+  /* On failure the old code stays in use: the new one was never shown. */
+  if (!rotate_data_key (self, set_recovery_slot, &code, error))
     return NULL;
 
   return g_steal_pointer (&code);
@@ -491,6 +522,16 @@ lento_vault_set_passphrase_finish (LentoVault    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+remove_passphrase_slot (LentoVault   *self,
+                        LentoKeyFile *keys,
+                        gpointer      user_data)
+{
+  lento_key_file_remove_slot (keys, LENTO_SLOT_PASSPHRASE);
+}
+
+/* Like a new recovery code: the slot leaves with the old data key, so the
+ * passphrase opens nothing in a copy of the old key file either. */
 gboolean
 lento_vault_remove_passphrase (LentoVault  *self,
                                GError     **error)
@@ -498,7 +539,12 @@ lento_vault_remove_passphrase (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return remove_slot (self, LENTO_SLOT_PASSPHRASE, error);
+  if (!check_removable (self, LENTO_SLOT_PASSPHRASE, error))
+    return FALSE;
+  if (!lento_key_file_has_slot (self->keys, LENTO_SLOT_PASSPHRASE))
+    return TRUE;
+
+  return rotate_data_key (self, remove_passphrase_slot, NULL, error);
 }
 
 /* Rotation */
@@ -566,16 +612,20 @@ rotate_document (LentoVault  *self,
   return self->layer->sync_dir (self->layer_data, dir, error);
 }
 
-gboolean
-lento_vault_rotate_data_key (LentoVault  *self,
-                             GError     **error)
+/* Rotates the data key: the new key joins keys.lento, every document
+ * moves under it, and the old key leaves keys.lento in the same write as
+ * @edit's change to the slots (NULL for none). A failure at any point
+ * leaves a journal that opens with the slots it had and the rotation
+ * pending; the next unlock finishes the rotation (without @edit). */
+static gboolean
+rotate_data_key (LentoVault    *self,
+                 EditKeys       edit,
+                 gpointer       edit_data,
+                 GError       **error)
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) final_keys = NULL;
   LentoKeyFile *keys;
-
-  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!_lento_vault_check_unlocked (self, error))
     return FALSE;
@@ -613,15 +663,27 @@ lento_vault_rotate_data_key (LentoVault  *self,
   if (self->manifest != NULL && !_lento_vault_save_manifest_now (self, TRUE, error))
     return FALSE;
 
-  /* Step 3: the old key leaves keys.lento. */
+  /* Step 3: the old key leaves keys.lento, with the slot it goes with. */
   final_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
   g_ptr_array_add (final_keys, lento_secret_ref (g_ptr_array_index (self->data_keys, 0)));
   keys = lento_key_file_copy (self->keys);
   lento_key_file_set_data_keys (keys, self->master_key, final_keys);
+  if (edit != NULL)
+    edit (self, keys, edit_data);
   if (!replace_keys (self, keys, error))
     return FALSE;
   g_clear_pointer (&self->data_keys, g_ptr_array_unref);
   self->data_keys = g_steal_pointer (&final_keys);
 
   return TRUE;
+}
+
+gboolean
+lento_vault_rotate_data_key (LentoVault  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return rotate_data_key (self, NULL, NULL, error);
 }

@@ -17,6 +17,21 @@
  * See lento-vault.c for how the parts of the vault fit.
  */
 
+/* A rotation that was interrupted (a crash, a full disk) leaves documents
+ * under the old data key, which a copy of the old key file still opens:
+ * it is finished as soon as the journal is open again. When it cannot be,
+ * the journal stays open as it is and the next unlock tries again. */
+static void
+finish_rotation (LentoVault *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_vault_get_rotation_pending (self) || self->state != LENTO_VAULT_STATE_UNLOCKED)
+    return;
+  if (!lento_vault_rotate_data_key (self, &error))
+    g_debug ("The rotation of the data key was not finished: %s", error->message);
+}
+
 /* Takes the master key that a slot gave and opens the key block. */
 static gboolean
 finish_unlock (LentoVault   *self,
@@ -35,6 +50,7 @@ finish_unlock (LentoVault   *self,
   /* Before anything is read or written: which documents were rolled
    * back, deleted or damaged since Lento last wrote them. */
   _lento_vault_check_integrity (self, FALSE);
+  finish_rotation (self);
 
   return TRUE;
 }
