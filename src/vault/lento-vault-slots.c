@@ -31,16 +31,23 @@ save_keys (LentoVault    *self,
   g_autoptr(GBytes) bytes = lento_key_file_serialize (keys);
   g_autofree char *path = g_build_filename (self->data_dir, KEYS_FILE, NULL);
   g_autofree char *prev = g_strconcat (path, ".prev", NULL);
+  g_autoptr(GError) local_error = NULL;
   const guint8 *data;
   gsize size;
 
   data = g_bytes_get_data (bytes, &size);
-  if (!self->layer->replace_contents (self->layer_data, path, data, size, error) ||
-      !self->layer->sync_dir (self->layer_data, self->data_dir, error) ||
-      !self->layer->replace_contents (self->layer_data, prev, data, size, error))
+  if (!self->layer->replace_contents (self->layer_data, path, data, size, error))
     return FALSE;
 
-  return self->layer->sync_dir (self->layer_data, self->data_dir, error);
+  /* Once keys.lento is replaced the change is made: reporting a failure
+   * now would hide a new recovery code that is already the one in use.
+   * A copy left behind is rewritten from keys.lento at the next open. */
+  if (!self->layer->sync_dir (self->layer_data, self->data_dir, &local_error) ||
+      !self->layer->replace_contents (self->layer_data, prev, data, size, &local_error) ||
+      !self->layer->sync_dir (self->layer_data, self->data_dir, &local_error))
+    g_debug ("The copy of the key file was not written: %s", local_error->message);
+
+  return TRUE;
 }
 
 /* Takes ownership of @keys once it is on disk. */

@@ -1323,6 +1323,153 @@ test_remove_passphrase_cuts_off_old (Fixture       *f,
   assert_document (f->vault, "journal/2026-11", "{\"m\":11}");
 }
 
+/* Every document opens, as written, and lento --verify finds nothing. */
+static void
+assert_journal_whole (Fixture            *f,
+                      const char * const *names)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"i\":%u}", i);
+
+      assert_document (f->vault, names[i], text);
+    }
+  reports = lento_vault_verify (f->vault, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      LentoDocumentReport *report = g_ptr_array_index (reports, i);
+
+      g_assert_cmpint (report->status, ==, LENTO_DOCUMENT_OK);
+      g_assert_no_error (report->error);
+    }
+}
+
+static void
+write_numbered (Fixture            *f,
+                const char * const *names)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"i\":%u}", i);
+
+      g_assert_true (write_text (f->vault, names[i], "{}", &error));
+      g_assert_true (write_text (f->vault, names[i], text, &error));
+      g_assert_no_error (error);
+    }
+  flush (f->vault);
+}
+
+/* A new recovery code, failing once at every step a file write takes, in
+ * turn, until it goes through. Each failure leaves the old code in use
+ * (the new one was never shown), a journal that opens whole with it, and
+ * a rotation that the next unlock finishes; the change, once made, cuts
+ * off the key file from before the first attempt. */
+static void
+test_new_recovery_code_interrupted (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *names[] = { "journal/2026-09", "journal/2026-10", "journal/2026-11", "profile",
+                          NULL };
+  g_autoptr(GBytes) old_keys = NULL;
+  g_autoptr(LentoSecret) first_code = lento_secret_ref (f->code);
+  g_autofree char *copy = NULL;
+  guint failures = 0;
+  LentoVault *old;
+
+  write_numbered (f, names);
+  old_keys = read_file (f, "keys.lento");
+
+  for (LentoFileStep step = 0; step < LENTO_FILE_N_STEPS; step++)
+    for (gint skip = 0;; skip++)
+      {
+        LentoFileFault fault = { step, skip, 0, { 0, } };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(LentoSecret) code = NULL;
+
+        lento_vault_set_file_layer (f->vault, lento_file_layer_get_faulty (), &fault);
+        code = lento_vault_new_recovery_code (f->vault, &error);
+        lento_vault_set_file_layer (f->vault, NULL, NULL);
+        if (code != NULL)
+          {
+            g_assert_no_error (error);
+            g_clear_pointer (&f->code, lento_secret_unref);
+            f->code = g_steal_pointer (&code);
+          }
+        else
+          {
+            g_assert_nonnull (error);
+            failures++;
+          }
+
+        /* As after a crash. */
+        reopen (f);
+        unlock_with_code (f);
+        g_assert_false (lento_vault_get_rotation_pending (f->vault));
+        assert_journal_whole (f, names);
+        if (fault.failures == 0)
+          break;
+      }
+  g_assert_cmpuint (failures, >, 10);
+
+  copy = copy_with_keys (f, old_keys);
+  old = open_vault (copy);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lento_vault_unlock_recovery_code (old, first_code, &error));
+    g_assert_no_error (error);
+  }
+  assert_nothing_opens (old, names);
+  lento_vault_close (old);
+  finalize_vault (old);
+}
+
+/* Removing the passphrase, failing at the fourth rename (in the middle of
+ * the documents): the passphrase is still there and opens the journal,
+ * whole; so does the recovery code, whose unlock finishes the rotation.
+ * Removing it again goes through. */
+static void
+test_remove_passphrase_interrupted (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *names[] = { "journal/2026-09", "journal/2026-10", "journal/2026-11", "profile",
+                          NULL };
+  LentoFileFault fault = { LENTO_FILE_STEP_RENAME, 3, 0, { 0, } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  write_numbered (f, names);
+
+  lento_vault_set_file_layer (f->vault, lento_file_layer_get_faulty (), &fault);
+  g_assert_false (lento_vault_remove_passphrase (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO);
+  g_clear_error (&error);
+  lento_vault_set_file_layer (f->vault, NULL, NULL);
+  g_assert_cmpint (fault.failures, ==, 1);
+  g_assert_true (lento_vault_get_rotation_pending (f->vault));
+  g_assert_true (lento_vault_has_slot (f->vault, LENTO_SLOT_PASSPHRASE));
+
+  reopen (f);
+  g_assert_true (lento_vault_get_rotation_pending (f->vault));
+  g_assert_true (unlock_passphrase (f->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_get_rotation_pending (f->vault));
+  assert_journal_whole (f, names);
+
+  g_assert_true (lento_vault_remove_passphrase (f->vault, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  unlock_with_code (f);
+  assert_journal_whole (f, names);
+}
+
 static void
 test_verify (Fixture       *f,
              gconstpointer  data)
@@ -2403,6 +2550,8 @@ main (int   argc,
   ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
   ADD ("/lento/vault/new-recovery-code-cuts-off-old", test_new_recovery_code_cuts_off_old);
   ADD ("/lento/vault/remove-passphrase-cuts-off-old", test_remove_passphrase_cuts_off_old);
+  ADD ("/lento/vault/new-recovery-code-interrupted", test_new_recovery_code_interrupted);
+  ADD ("/lento/vault/remove-passphrase-interrupted", test_remove_passphrase_interrupted);
   ADD ("/lento/vault/verify", test_verify);
   ADD ("/lento/vault/backup", test_backup);
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
