@@ -228,17 +228,18 @@ lento_preferences_window_set_passphrase_cb (LentoPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Both changes below re-encrypt the journal, which waits for writes under
+ * way: they run once everything queued is on disk. */
 static void
-remove_passphrase_response_cb (AdwMessageDialog       *dialog,
-                               const char             *response,
-                               LentoPreferencesWindow *self)
+remove_passphrase_flushed_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
+  g_autoptr(LentoPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "remove"))
-    return;
-
-  if (!lento_vault_remove_passphrase (self->vault, &error))
+  if (!lento_vault_flush_finish (LENTO_VAULT (object), result, &error) ||
+      !lento_vault_remove_passphrase (self->vault, &error))
     {
       lento_preferences_window_show_error (self, _("The Passphrase Was Not Removed"), error);
       return;
@@ -249,13 +250,27 @@ remove_passphrase_response_cb (AdwMessageDialog       *dialog,
 }
 
 static void
+remove_passphrase_response_cb (AdwMessageDialog       *dialog,
+                               const char             *response,
+                               LentoPreferencesWindow *self)
+{
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  lento_vault_flush_async (self->vault, NULL, remove_passphrase_flushed_cb, g_object_ref (self));
+}
+
+static void
 lento_preferences_window_remove_passphrase_cb (LentoPreferencesWindow *self)
 {
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Passphrase?"),
                                    _("The journal will open only with the keyring or the "
-                                     "recovery code."));
+                                     "recovery code. Lento re-encrypts it with a new key, so "
+                                     "the passphrase and any old copy of the key file no longer "
+                                     "open it. Backups made before still open with the "
+                                     "passphrase."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -268,19 +283,18 @@ lento_preferences_window_remove_passphrase_cb (LentoPreferencesWindow *self)
 }
 
 static void
-new_recovery_code_response_cb (AdwMessageDialog       *dialog,
-                               const char             *response,
-                               LentoPreferencesWindow *self)
+new_recovery_code_flushed_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
+  g_autoptr(LentoPreferencesWindow) self = user_data;
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *shown;
   GtkWidget *label;
 
-  if (!g_str_equal (response, "new"))
-    return;
-
-  code = lento_vault_new_recovery_code (self->vault, &error);
+  if (lento_vault_flush_finish (LENTO_VAULT (object), result, &error))
+    code = lento_vault_new_recovery_code (self->vault, &error);
   if (code == NULL)
     {
       lento_preferences_window_show_error (self, _("No New Code Was Made"), error);
@@ -306,13 +320,27 @@ new_recovery_code_response_cb (AdwMessageDialog       *dialog,
 }
 
 static void
+new_recovery_code_response_cb (AdwMessageDialog       *dialog,
+                               const char             *response,
+                               LentoPreferencesWindow *self)
+{
+  if (!g_str_equal (response, "new"))
+    return;
+
+  lento_vault_flush_async (self->vault, NULL, new_recovery_code_flushed_cb, g_object_ref (self));
+}
+
+static void
 lento_preferences_window_new_recovery_code_cb (LentoPreferencesWindow *self)
 {
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Make a New Recovery Code?"),
-                                   _("The code you have now will stop working. Have paper "
-                                     "ready: the new code is shown only once."));
+                                   _("The code you have now will stop working. Lento "
+                                     "re-encrypts the journal with a new key, so the old code "
+                                     "and any old copy of the key file no longer open it. "
+                                     "Backups made before still open with the old code. Have "
+                                     "paper ready: the new code is shown only once."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "new", _("_Make New Code"),
