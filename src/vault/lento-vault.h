@@ -78,7 +78,8 @@ const char      *lento_vault_get_damaged_document  (LentoVault          *self);
 /* TRUE while writes are queued or running (hold the logout inhibitor). */
 gboolean         lento_vault_get_busy              (LentoVault          *self);
 guint            lento_vault_get_pending_writes    (LentoVault          *self);
-/* TRUE when a data key rotation was interrupted; rotating again finishes it. */
+/* TRUE when a data key rotation was interrupted; the next unlock (or
+ * rotating again) finishes it. */
 gboolean         lento_vault_get_rotation_pending  (LentoVault          *self);
 /* The journal UUID as text, or NULL with no journal. */
 char            *lento_vault_dup_journal_uuid      (LentoVault          *self);
@@ -228,7 +229,11 @@ gboolean         lento_vault_store_in_keyring_finish (LentoVault        *self,
 /* Removes the keyring slot and, without waiting, the keyring item. */
 gboolean         lento_vault_remove_keyring_slot   (LentoVault          *self,
                                                     GError             **error);
-/* Replaces the recovery slot; the old code stops opening the journal. */
+/* Replaces the recovery slot and rotates the data key (see
+ * lento_vault_rotate_data_key()), so that the old code opens nothing, not
+ * even with a copy of the old key file. On failure the old code stays in
+ * use. Refused with BUSY while writes are pending and READ_ONLY while a
+ * document is damaged. */
 LentoSecret     *lento_vault_new_recovery_code     (LentoVault          *self,
                                                     GError             **error);
 /* Sets or replaces the passphrase; Argon2id runs in a worker thread. */
@@ -240,14 +245,17 @@ void             lento_vault_set_passphrase_async  (LentoVault          *self,
 gboolean         lento_vault_set_passphrase_finish (LentoVault          *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+/* Removes the passphrase slot with a rotation of the data key, like
+ * lento_vault_new_recovery_code(). */
 gboolean         lento_vault_remove_passphrase     (LentoVault          *self,
                                                     GError             **error);
 
 /* Re-encrypts every document (and its previous generation) under a new
  * data key. keys.lento holds the old and new key while it runs, so a
- * crash at any point leaves a journal that opens; calling it again
- * finishes an interrupted rotation. Refused with BUSY while writes are
- * pending, and with READ_ONLY while a document is damaged. */
+ * crash at any point leaves a journal that opens; the next unlock, or
+ * calling it again, finishes an interrupted rotation. Refused with BUSY
+ * while writes are pending, and with READ_ONLY while a document is
+ * damaged. */
 gboolean         lento_vault_rotate_data_key       (LentoVault          *self,
                                                     GError             **error);
 
