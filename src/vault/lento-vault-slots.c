@@ -645,8 +645,9 @@ rotate_data_key (LentoVault    *self,
    * From here on every document opens, whichever key sealed it. */
   if (self->data_keys->len == 1)
     {
-      g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
+      g_autoptr(GPtrArray) both = NULL;
 
+      both = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
       g_ptr_array_add (both, lento_secret_new_random (LENTO_KEY_SIZE));
       g_ptr_array_add (both, lento_secret_ref (g_ptr_array_index (self->data_keys, 0)));
       keys = lento_key_file_copy (self->keys);
