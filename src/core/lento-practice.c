@@ -12,6 +12,7 @@
 
 #include "lento-core-error.h"
 #include "lento-journal-vault.h"
+#include "lento-json.h"
 #include "lento-practice-private.h"
 
 /* LentoPractice owns the day: the journal, the inventory and the rest of
@@ -606,7 +607,8 @@ _lento_practice_parse_profile (GBytes  *bytes,
    */
   data = g_bytes_get_data (bytes, &size);
   if (json_parser_load_from_data (parser, data != NULL ? data : "", size, NULL) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      lento_json_is_writable (root))
     return json_object_ref (json_node_get_object (root));
 
   /* What the parser says is for developers; a person needs to know that

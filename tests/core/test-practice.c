@@ -273,12 +273,14 @@ test_plan_choices_survive_lock (Fixture       *fixture,
 /* Each is read as a damaged profile: text that is not JSON, blank text
  * (which parses to no value at all) and an inventory that is not an object
  * (found by fuzz-profile; both were criticals, and the inventory was then
- * shown empty and saved over).
+ * shown empty and saved over), and a number too large for a double.
  */
 static const char * const unreadable_profiles[] = {
   "{ not json",
   "  ",
   "{\"format\": 1, \"inventory\": 5}",
+  /* It would be written back as "inf", which does not read. */
+  "{\"format\": 1, \"inventory\": {\"tools\": [], \"lubes\": [], \"x\": 1e999}}",
 };
 
 static void
