@@ -12,6 +12,7 @@
 
 #include "fuzz-json.h"
 #include "lento-entry.h"
+#include "lento-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -33,8 +34,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_make_logs_fatal ();
 
+  /* Entries come from month documents, the change log and JSON imports,
+   * which refuse as a whole what could not be written back.
+   */
   root = fuzz_parse_json (data, size);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) || !lento_json_is_writable (root))
     return 0;
 
   entry = lento_entry_new_from_json (json_node_get_object (root), &error);
