@@ -19,8 +19,9 @@
  * Lento writes back what it reads, unknown members included. json-glib
  * reads a number too large for a double as infinity, and some malformed
  * escapes into strings that are not UTF-8; its generator writes both out
- * as they are ("inf", raw bytes), and then no reader, json-glib included,
- * reads the document again. A document holding either is therefore
+ * as they are ("inf", raw bytes), and some large finite numbers in a form
+ * its parser refuses ("1e+17"); then no reader, json-glib included, reads
+ * the document again. A document holding either is therefore
  * treated as unreadable when it is read, and so never saved over.
  *
  * Returns: whether writing @node gives JSON that reads back
@@ -59,7 +60,19 @@ lento_json_is_writable (JsonNode *node)
 
     case JSON_NODE_VALUE:
       if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        return isfinite (json_node_get_double (node));
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(JsonNode) back = NULL;
+
+          if (!isfinite (json_node_get_double (node)))
+            return FALSE;
+          /* Some large numbers, 1e17 among them, come out in a form that
+           * json-glib's own parser refuses; only trying tells.
+           */
+          text = json_to_string (node, FALSE);
+          back = json_from_string (text, NULL);
+          return back != NULL;
+        }
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         return g_utf8_validate (json_node_get_string (node), -1, NULL);
       return TRUE;

@@ -479,6 +479,8 @@ static const BadMonthCase bad_month_cases[] = {
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"x\":1e999}", TRUE },
   { "infinite-in-entry", "journal/2026-11",
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[{\"x\":-1e999}]}", TRUE },
+  { "number-written-unreadable", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[{\"diameter_mm\":1e17}]}", TRUE },
   { "bad-escape", "journal/2026-11",
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"x\":\"ses\\71139Z\"}", TRUE },
   { "bad-escape-in-tombstone", "journal/2026-11",
