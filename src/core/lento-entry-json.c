@@ -393,14 +393,16 @@ set_time_member (JsonObject *object,
     return;
 
   /* Always "+hh:mm" or "Z", and microseconds only when there are some, so
-   * that other tools read the times without surprises.
+   * that other tools read the times without surprises. The year has four
+   * digits ("%C%y"): "%Y" writes year 291 as "291", which ISO 8601 readers,
+   * this one too, refuse.
    */
   if (g_date_time_get_utc_offset (value) == 0)
     text = g_date_time_format (value, g_date_time_get_microsecond (value) != 0 ?
-                                      "%Y-%m-%dT%H:%M:%S.%fZ" : "%Y-%m-%dT%H:%M:%SZ");
+                                      "%C%y-%m-%dT%H:%M:%S.%fZ" : "%C%y-%m-%dT%H:%M:%SZ");
   else
     text = g_date_time_format (value, g_date_time_get_microsecond (value) != 0 ?
-                                      "%Y-%m-%dT%H:%M:%S.%f%:z" : "%Y-%m-%dT%H:%M:%S%:z");
+                                      "%C%y-%m-%dT%H:%M:%S.%f%:z" : "%C%y-%m-%dT%H:%M:%S%:z");
   json_object_set_string_member (object, key, text);
 }
 

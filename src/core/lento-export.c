@@ -15,6 +15,7 @@
 
 #include "lento-core-error.h"
 #include "lento-export.h"
+#include "lento-json.h"
 
 /* The CSV columns, in order. The names are the JSON member names of
  * docs/FORMAT.md and are never translated, so that a file exported in one
@@ -569,7 +570,9 @@ lento_import_json (GBytes  *json,
   data = g_bytes_get_data (json, &length);
   if (length == 0 || length > G_MAXSSIZE ||
       !json_parser_load_from_data (parser, data, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !lento_json_is_writable (json_parser_get_root (parser)))
     goto not_lento;
 
   root = json_node_get_object (json_parser_get_root (parser));

@@ -15,6 +15,7 @@
 #include "lento-core-error.h"
 #include "lento-journal.h"
 #include "lento-journal-private.h"
+#include "lento-json.h"
 
 /* Reading month documents and the change log into the journal. A document
  * is first parsed into a MonthData without touching the journal, so that
@@ -138,7 +139,7 @@ parse_month (const char  *name,
     }
 
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || !lento_json_is_writable (node))
     {
       invalid_document (name, error);
       return NULL;

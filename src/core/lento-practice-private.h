@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Members of the profile document besides "format" and "inventory". */
+#define PROFILE_WEEKDAYS "plan-weekdays"
+#define PROFILE_SKIPPED_DAY "plan-skipped-day"
+#define PROFILE_SESSION "session"
+/* The UUID of the entry that records it, so that a restart records it once. */
+#define PROFILE_SESSION_ENTRY "session-entry"
+
 /* Shared by lento-practice.c (the journal, the profile and today's
  * recommendation) and lento-practice-session.c (the session of the day).
  */
@@ -91,5 +98,14 @@ void _lento_practice_save_profile    (LentoPractice *self);
 void _lento_practice_session_opened  (LentoPractice *self);
 void _lento_practice_session_journal_changed (LentoPractice *self);
 void _lento_practice_session_dispose (LentoPractice *self);
+
+/* The profile document, read without a vault (the fuzzer reads it too). */
+JsonObject     *_lento_practice_parse_profile   (GBytes      *bytes,
+                                                 GError     **error);
+LentoInventory *_lento_practice_parse_inventory (JsonObject  *profile,
+                                                 GError     **error);
+guint           _lento_practice_profile_uint    (JsonObject  *profile,
+                                                 const char  *member,
+                                                 guint        mask);
 
 G_END_DECLS

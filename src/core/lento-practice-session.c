@@ -30,9 +30,6 @@
  * the coach must see it whatever the person does next.
  */
 
-#define PROFILE_SESSION "session"
-/* The UUID of the entry that records it, so that a restart records it once. */
-#define PROFILE_SESSION_ENTRY "session-entry"
 #define properties _lento_practice_properties
 #define signals _lento_practice_signals
 

@@ -12,6 +12,7 @@
 
 #include "lento-core-error.h"
 #include "lento-journal-vault.h"
+#include "lento-json.h"
 #include "lento-practice-private.h"
 
 /* LentoPractice owns the day: the journal, the inventory and the rest of
@@ -40,8 +41,6 @@ G_DEFINE_ENUM_TYPE (LentoPracticeStart, lento_practice_start,
 
 #define PROFILE_DOCUMENT "profile"
 #define PROFILE_FORMAT 1
-#define PROFILE_WEEKDAYS "plan-weekdays"
-#define PROFILE_SKIPPED_DAY "plan-skipped-day"
 
 /**
  * lento_practice_new:
@@ -244,15 +243,23 @@ lento_practice_get_inventory (LentoPractice *self)
   return self->inventory;
 }
 
-static guint
-profile_uint (LentoPractice *self,
-              const char *member,
-              guint       mask)
+/**
+ * _lento_practice_profile_uint:
+ * @profile: (nullable): the profile document's object
+ * @member: a plan choice kept in it
+ * @mask: the bits the choice may have
+ *
+ * Returns: the choice, or 0 when the profile has none that can be read
+ */
+guint
+_lento_practice_profile_uint (JsonObject *profile,
+                              const char *member,
+                              guint       mask)
 {
   JsonNode *node;
 
-  if (self->profile == NULL
-      || (node = json_object_get_member (self->profile, member)) == NULL
+  if (profile == NULL
+      || (node = json_object_get_member (profile, member)) == NULL
       || json_node_get_value_type (node) != G_TYPE_INT64)
     return 0;
 
@@ -271,7 +278,7 @@ lento_practice_get_weekdays (LentoPractice *self)
 {
   g_return_val_if_fail (LENTO_IS_PRACTICE (self), 0);
 
-  return profile_uint (self, PROFILE_WEEKDAYS, 0xfe);
+  return _lento_practice_profile_uint (self->profile, PROFILE_WEEKDAYS, 0xfe);
 }
 
 /**
@@ -306,7 +313,7 @@ lento_practice_get_skipped_day (LentoPractice *self)
 {
   g_return_val_if_fail (LENTO_IS_PRACTICE (self), 0);
 
-  return profile_uint (self, PROFILE_SKIPPED_DAY, G_MAXINT32);
+  return _lento_practice_profile_uint (self->profile, PROFILE_SKIPPED_DAY, G_MAXINT32);
 }
 
 /**
@@ -577,15 +584,81 @@ journal_read_only_cb (LentoPractice *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PRACTICE_PROP_START]);
 }
 
+/**
+ * _lento_practice_parse_profile:
+ * @bytes: the profile document, as the vault returned it
+ * @error: what to tell the person when it cannot be read
+ *
+ * Returns: (transfer full) (nullable): the profile document's object, or
+ *   %NULL with @error set
+ */
+JsonObject *
+_lento_practice_parse_profile (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *data;
+  gsize size;
+  JsonNode *root;
+
+  /* An empty document has no data pointer, which the parser refuses with
+   * a critical, and blank text parses to no root at all; both are as
+   * unreadable as any other text that is not a JSON object.
+   */
+  data = g_bytes_get_data (bytes, &size);
+  if (json_parser_load_from_data (parser, data != NULL ? data : "", size, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      lento_json_is_writable (root))
+    return json_object_ref (json_node_get_object (root));
+
+  /* What the parser says is for developers; a person needs to know that
+   * nothing was lost and what to do.
+   */
+  g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                       _("Your tools and plan choices could not be read. Lento "
+                         "shows them empty for now and will not save over them; "
+                         "nothing has been lost."));
+  return NULL;
+}
+
+/**
+ * _lento_practice_parse_inventory:
+ * @profile: the profile document's object
+ * @error: what to tell the person when the inventory cannot be read
+ *
+ * Returns: (transfer full) (nullable): the inventory the profile holds, or
+ *   %NULL: with @error set when it cannot be read, without when there is
+ *   none yet
+ */
+LentoInventory *
+_lento_practice_parse_inventory (JsonObject  *profile,
+                                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (profile, "inventory");
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  /* Anything but an object is a damaged inventory, not an empty one: the
+   * profile must not be saved over it.
+   */
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID,
+                           _("Your inventory could not be read. Restore the previous version "
+                             "of your profile, or set up your inventory again."));
+      return NULL;
+    }
+
+  return lento_inventory_new_from_json (json_node_get_object (node), error);
+}
+
 static void
 lento_practice_load_profile (LentoPractice *self)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   LentoDocumentStatus status;
-  JsonObject *inventory_object = NULL;
-  JsonNode *root;
 
   self->profile_damaged = FALSE;
   bytes = lento_vault_read_document (self->vault, PROFILE_DOCUMENT, &status, &error);
@@ -598,26 +671,7 @@ lento_practice_load_profile (LentoPractice *self)
     }
   else if (bytes != NULL)
     {
-      parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), &error) &&
-          JSON_NODE_HOLDS_OBJECT ((root = json_parser_get_root (parser))))
-        {
-          self->profile = json_object_ref (json_node_get_object (root));
-          if (json_object_has_member (self->profile, "inventory"))
-            inventory_object = json_object_get_object_member (self->profile, "inventory");
-        }
-      else
-        {
-          /* What the parser says is for developers; a person needs to know
-           * that nothing was lost and what to do.
-           */
-          g_clear_error (&error);
-          g_set_error_literal (&error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
-                               _("Your tools and plan choices could not be read. Lento "
-                                 "shows them empty for now and will not save over them; "
-                                 "nothing has been lost."));
-        }
+      self->profile = _lento_practice_parse_profile (bytes, &error);
     }
 
   if (self->profile == NULL)
@@ -629,8 +683,7 @@ lento_practice_load_profile (LentoPractice *self)
       g_clear_error (&error);
     }
 
-  if (inventory_object != NULL)
-    self->inventory = lento_inventory_new_from_json (inventory_object, &error);
+  self->inventory = _lento_practice_parse_inventory (self->profile, &error);
   if (self->inventory == NULL)
     {
       if (error != NULL)

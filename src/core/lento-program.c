@@ -802,7 +802,10 @@ lento_program_new_from_bytes (GBytes  *bytes,
 
   data = g_bytes_get_data (bytes, &size);
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
+  /* An empty file has no data pointer, which the parser refuses with a
+   * critical; it is as unreadable as any other text that is not JSON.
+   */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
     {
       g_set_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID,
                    _("The plan data could not be read: %s. Reinstall Lento to restore the plan."),

@@ -469,6 +469,12 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
 
       if (total > planned + LENTO_SESSION_STALE_MARGIN_USEC)
         {
+          /* A running save may hold more than the phase lasts (it ended
+           * while nobody noticed); stopped, the phase holds at most its
+           * length, as a later restore requires.
+           */
+          self->phase_elapsed[self->phase] = MIN (self->phase_elapsed[self->phase],
+                                                  lento_session_get_phase_duration (self));
           self->segment_start = now;
           self->state = LENTO_SESSION_STATE_STOPPED;
           self->interrupted = TRUE;

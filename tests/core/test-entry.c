@@ -144,6 +144,32 @@ test_entry_json_round_trip (void)
                    "2026-11-03T21:04:00+01:00");
 }
 
+/* Years before 1000 read (ISO 8601 has four digits) and must be written
+ * with four digits too, or the entry cannot be read back after a save and
+ * drops out of the journal. Found by fuzz-entry.
+ */
+static void
+test_entry_json_early_year (void)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("0291-03-03T21:04:00+01:00", NULL);
+  g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 ("0291-03-03T20:00:00.5Z", NULL);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(LentoEntry) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_entry_set_modified (entry, created);
+  object = lento_entry_to_json (entry);
+  g_assert_cmpstr (json_object_get_string_member (object, "start"), ==,
+                   "0291-03-03T21:04:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (object, "modified"), ==,
+                   "0291-03-03T20:00:00.500000Z");
+
+  back = lento_entry_new_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_true (lento_entry_equal (entry, back));
+}
+
 /* The journal keeps an entry's JSON while its revision stays the same:
  * every way of changing an entry must change the revision.
  */
@@ -554,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/lento/entry/unique-uuid", test_entry_unique_uuid);
   g_test_add_func ("/lento/entry/notify-only-on-change", test_entry_notify_only_on_change);
   g_test_add_func ("/lento/entry/json-round-trip", test_entry_json_round_trip);
+  g_test_add_func ("/lento/entry/json-early-year", test_entry_json_early_year);
   g_test_add_func ("/lento/entry/json-unknown-members", test_entry_json_unknown_members);
   g_test_add_func ("/lento/entry/json-compact-output", test_entry_json_compact_output);
   g_test_add_func ("/lento/entry/how-it-felt-unanswered", test_entry_how_it_felt_unanswered);

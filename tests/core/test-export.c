@@ -316,6 +316,17 @@ static const BadJsonCase bad_json_cases[] = {
   { "newer-format", "{\"format\":2,\"entries\":[]}" },
   { "no-entries", "{\"format\":1}" },
   { "bad-entry", "{\"format\":1,\"entries\":[{\"uuid\":\"x\"}]}" },
+  /* Blank text parses to no value at all (it was a critical). */
+  { "blank", "  " },
+  /* An entry whose unknown members would be written back as "inf" or as
+   * bytes that are not UTF-8, so that its month no longer reads.
+   */
+  { "infinite-number",
+    "{\"format\":1,\"entries\":[{\"uuid\":\"8a6f2c52-4d0b-4bb5-9e3c-2f1f1a0e7d11\","
+    "\"start\":\"2026-11-03T21:04:00+01:00\",\"x\":1e999}]}" },
+  { "bad-escape",
+    "{\"format\":1,\"entries\":[{\"uuid\":\"8a6f2c52-4d0b-4bb5-9e3c-2f1f1a0e7d11\","
+    "\"start\":\"2026-11-03T21:04:00+01:00\",\"x\":\"ses\\71139Z\"}]}" },
 };
 
 static void

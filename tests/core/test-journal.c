@@ -471,6 +471,21 @@ static const BadMonthCase bad_month_cases[] = {
     TRUE },
   { "entries-object", "journal/2026-11", "{\"format\":1,\"month\":\"2026-11\",\"entries\":{}}",
     TRUE },
+  /* json-glib reads these, but would write back "inf" and bytes that are
+   * not UTF-8, which nothing reads again (found by fuzz-entry and
+   * fuzz-journal).
+   */
+  { "infinite-number", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"x\":1e999}", TRUE },
+  { "infinite-in-entry", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[{\"x\":-1e999}]}", TRUE },
+  { "number-written-unreadable", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[{\"diameter_mm\":1e17}]}", TRUE },
+  { "bad-escape", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"x\":\"ses\\71139Z\"}", TRUE },
+  { "bad-escape-in-tombstone", "journal/2026-11",
+    "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"deleted\":[{\"uuid\":\"\\311c\"}]}",
+    TRUE },
   { "bad-name", "journal/2026-13", "{\"format\":1,\"month\":\"2026-13\",\"entries\":[]}", FALSE },
   { "not-journal", "profile", "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}", FALSE },
 };

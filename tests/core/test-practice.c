@@ -283,11 +283,25 @@ test_plan_choices_survive_lock (Fixture       *fixture,
   g_assert_cmpuint (lento_practice_get_weekdays (fixture->practice), ==, 0);
 }
 
+/* Each is read as a damaged profile: text that is not JSON, blank text
+ * (which parses to no value at all) and an inventory that is not an object
+ * (found by fuzz-profile; both were criticals, and the inventory was then
+ * shown empty and saved over), and a number too large for a double.
+ */
+static const char * const unreadable_profiles[] = {
+  "{ not json",
+  "  ",
+  "{\"format\": 1, \"inventory\": 5}",
+  /* It would be written back as "inf", which does not read. */
+  "{\"format\": 1, \"inventory\": {\"tools\": [], \"lubes\": [], \"x\": 1e999}}",
+};
+
 static void
 test_unreadable_profile_is_not_overwritten (Fixture       *fixture,
                                             gconstpointer  data)
 {
-  g_autoptr(GBytes) garbage = g_bytes_new_static ("{ not json", 10);
+  const char *text = data;
+  g_autoptr(GBytes) garbage = g_bytes_new_static (text, strlen (text));
   g_autoptr(GBytes) after = NULL;
   g_autoptr(LentoTool) tool = NULL;
   LentoDocumentStatus status;
@@ -619,8 +633,14 @@ main (int   argc,
               fixture_set_up, test_inventory_edit_is_saved, fixture_tear_down);
   g_test_add ("/lento/practice/plan-choices-survive-lock", Fixture, NULL,
               fixture_set_up, test_plan_choices_survive_lock, fixture_tear_down);
-  g_test_add ("/lento/practice/unreadable-profile-is-not-overwritten", Fixture, NULL,
-              fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable_profiles); i++)
+    {
+      g_autofree char *path =
+        g_strdup_printf ("/lento/practice/unreadable-profile-is-not-overwritten/%u", i);
+
+      g_test_add (path, Fixture, unreadable_profiles[i],
+                  fixture_set_up, test_unreadable_profile_is_not_overwritten, fixture_tear_down);
+    }
 
   g_test_add ("/lento/practice/week", Fixture, NULL,
               fixture_set_up_clock, test_week, fixture_tear_down);

@@ -228,6 +228,15 @@ test_broken_not_json (void)
   g_assert_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* An empty file read into memory has no data pointer at all (found by
+   * fuzz-program; it was a critical).
+   */
+  g_clear_pointer (&empty, g_bytes_unref);
+  empty = g_bytes_new (NULL, 0);
+  g_assert_null (lento_program_new_from_bytes (empty, &error));
+  g_assert_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_null (lento_program_new_from_bytes (list, &error));
   g_assert_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“$”"));

@@ -776,6 +776,47 @@ test_session_restore_stale (void)
     }
 }
 
+/* A running save may hold more time in its phase than the phase lasts
+ * (the phase ended while nobody was there to notice). Stale, it comes back
+ * stopped, and saving that must give a state that restores again, or the
+ * offer to record it is lost at the next start. Found by fuzz-profile.
+ */
+static void
+test_session_restore_stale_overrun (void)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  JsonArray *elapsed;
+  Fixture f;
+
+  fixture_init (&f);
+  lento_session_start (f.session);
+  /* The first phase lasts 180 s. */
+  node = json_from_string (f.last_saved, NULL);
+  g_assert_nonnull (node);
+  elapsed = json_object_get_array_member (json_node_get_object (node), "elapsed_us");
+  json_node_set_int (json_array_get_element (elapsed, 0), 181 * SEC);
+  saved = json_to_string (node, FALSE);
+  g_signal_handlers_disconnect_by_data (f.session, &f);
+  g_clear_object (&f.session);
+
+  advance (&f, 86400);
+  f.session = restore (&f, saved);
+  g_assert_true (lento_session_get_interrupted (f.session));
+  g_assert_cmpint (lento_session_get_state (f.session), ==, LENTO_SESSION_STATE_STOPPED);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = lento_session_serialize (f.session);
+  again = json_to_string (node, FALSE);
+  g_signal_handlers_disconnect_by_data (f.session, &f);
+  g_clear_object (&f.session);
+  f.session = restore (&f, again);
+  g_assert_cmpint (lento_session_get_state (f.session), ==, LENTO_SESSION_STATE_STOPPED);
+
+  fixture_clear (&f);
+}
+
 static void
 test_session_resume_ended (void)
 {
@@ -1716,6 +1757,7 @@ main (int   argc,
   g_test_add_func ("/lento/session/resume-after-crash-in-each-phase",
                    test_session_resume_after_crash_in_each_phase);
   g_test_add_func ("/lento/session/restore-stale", test_session_restore_stale);
+  g_test_add_func ("/lento/session/restore-stale-overrun", test_session_restore_stale_overrun);
   g_test_add_func ("/lento/session/restore-errors", test_session_restore_errors);
   g_test_add_func ("/lento/session/stop", test_session_stop);
   g_test_add_func ("/lento/session/stop-while-paused", test_session_stop_while_paused);

@@ -1,0 +1,84 @@
+/* lento-json.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-json"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lento-json.h"
+
+/**
+ * lento_json_is_writable:
+ * @node: (nullable): what json-glib read from a document
+ *
+ * Lento writes back what it reads, unknown members included. json-glib
+ * reads a number too large for a double as infinity, and some malformed
+ * escapes into strings that are not UTF-8; its generator writes both out
+ * as they are ("inf", raw bytes), and some large finite numbers in a form
+ * its parser refuses ("1e+17"); then no reader, json-glib included, reads
+ * the document again. A document holding either is therefore
+ * treated as unreadable when it is read, and so never saved over.
+ *
+ * Returns: whether writing @node gives JSON that reads back
+ */
+gboolean
+lento_json_is_writable (JsonNode *node)
+{
+  if (node == NULL)
+    return TRUE;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !lento_json_is_writable (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!lento_json_is_writable (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(JsonNode) back = NULL;
+
+          if (!isfinite (json_node_get_double (node)))
+            return FALSE;
+          /* Some large numbers, 1e17 among them, come out in a form that
+           * json-glib's own parser refuses; only trying tells.
+           */
+          text = json_to_string (node, FALSE);
+          back = json_from_string (text, NULL);
+          return back != NULL;
+        }
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}

@@ -1,0 +1,15 @@
+/* lento-json.h
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean lento_json_is_writable (JsonNode *node);
+
+G_END_DECLS
