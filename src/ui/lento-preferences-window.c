@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-file-chooser.h"
 #include "lento-preferences-window.h"
 #include "lento-reminder-group.h"
 
@@ -348,10 +349,10 @@ static void
 lento_preferences_window_export_cb (LentoPreferencesWindow *self)
 {
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Encrypted Backup"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
+  self->chooser = lento_file_chooser_new (_("Export Encrypted Backup"),
+                                          GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "lento-backup.lento");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -463,10 +464,10 @@ static void
 lento_preferences_window_import_cb (LentoPreferencesWindow *self)
 {
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Encrypted Backup"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
+  self->chooser = lento_file_chooser_new (_("Import Encrypted Backup"),
+                                          GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Import"), _("_Cancel"));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
