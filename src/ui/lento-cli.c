@@ -48,9 +48,10 @@ lento_cli_add_options (GApplication *application)
                                             _("Without options, Lento opens its window."));
   g_application_set_option_context_description (application,
     _("Exit status: 0 all is well; 1 part of the journal is damaged or was restored from its "
-      "previous version; 2 the options are wrong; 3 there is no journal; 4 Lento already has "
-      "the journal open; 5 the journal could not be unlocked; 6 the recovery code or "
-      "passphrase is wrong; 7 a file could not be read or written."));
+      "previous version; 2 the options are wrong (a backup into Lento's own folder is one); "
+      "3 there is no journal; 4 Lento already has the journal open; 5 the journal could not "
+      "be unlocked; 6 the recovery code or passphrase is wrong; 7 a file could not be read or "
+      "written."));
 }
 
 static void
@@ -139,6 +140,9 @@ exit_status_for (const GError *error)
 
   if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_JOURNAL))
     return LENTO_EXIT_NO_JOURNAL;
+
+  if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INSIDE_DATA_DIR))
+    return LENTO_EXIT_USAGE;
 
   if (error != NULL && error->domain == LENTO_VAULT_ERROR &&
       (error->code == LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE ||

@@ -107,6 +107,9 @@ lento_vault_error_message (LentoVaultError code)
                "Restore it from a backup.");
     case LENTO_VAULT_ERROR_NOT_A_BACKUP:
       return _("This file is a Lento file but not a backup. Pick a backup file.");
+    case LENTO_VAULT_ERROR_INSIDE_DATA_DIR:
+      return _("A backup cannot go into Lento's own folder, where it would write over the "
+               "journal. Choose another folder, or a USB stick.");
     case LENTO_VAULT_ERROR_BUSY:
       return _("Lento is still saving the journal. Try again in a moment.");
     case LENTO_VAULT_ERROR_IO:

@@ -91,6 +91,38 @@ result = lento(home, '--import-backup', os.path.join(home, 'missing.lento'),
                '--recovery-code-stdin', stdin=code + '\n')
 check(result.returncode == 7, f'a backup that is not there exits 7 (got {result.returncode})')
 
+# A backup never goes into Lento's own folder, where it would write over the
+# journal: not over a month, not beside it, not through a link that leads
+# there. Nothing in the folder changes.
+def snapshot(folder):
+    files = {}
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            if name != 'lock':
+                with open(path, 'rb') as f:
+                    files[path] = f.read()
+    return files
+
+
+before = snapshot(data_dir)
+os.symlink(data_dir, os.path.join(home, 'link-to-data'))
+os.symlink(os.path.join(data_dir, 'keys.lento'), os.path.join(home, 'link-to-keys.lento'))
+for target in [os.path.join(data_dir, 'journal', '2026-11.lento'),
+               os.path.join(data_dir, 'journal', 'log.lento'),
+               os.path.join(data_dir, 'backup.lento'),
+               os.path.join(data_dir, 'journal', '..', 'keys.lento'),
+               os.path.join(home, 'link-to-data', 'journal', '2026-11.lento'),
+               os.path.join(home, 'link-to-keys.lento')]:
+    result = lento(home, '--export-backup', target)
+    shown = os.path.relpath(target, home)
+    check(result.returncode == 2,
+          f'--export-backup into the data folder ({shown}) exits 2 (got {result.returncode})')
+    check("lento's own folder" in result.stderr.lower(), f'and says why ({shown}): '
+          + result.stderr.strip())
+check(snapshot(data_dir) == before, 'nothing in the data folder changed')
+check(not os.path.exists(os.path.join(data_dir, 'backup.lento')), 'no backup was left there')
+
 # Another process has the journal open.
 holder = subprocess.Popen([HELPER, 'hold', data_dir], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, text=True)

@@ -341,7 +341,9 @@ test_import_survives_next_save (void)
   g_autoptr(LentoEntry) added = lento_entry_new (now);
   g_autofree char *old_dir = g_dir_make_tmp ("lento-import-old-XXXXXX", NULL);
   g_autofree char *data_dir = g_dir_make_tmp ("lento-import-XXXXXX", NULL);
-  g_autofree char *backup_path = g_build_filename (old_dir, "backup.lento", NULL);
+  /* Beside the journal's folder: a backup never goes into it. */
+  g_autofree char *backup_dir = g_dir_make_tmp ("lento-import-backup-XXXXXX", NULL);
+  g_autofree char *backup_path = g_build_filename (backup_dir, "backup.lento", NULL);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
   LentoPreferencesWindow *window;
   GtkWidget *row;
@@ -422,6 +424,7 @@ test_import_survives_next_save (void)
   lento_vault_close (old_vault);
   lento_test_remove_tree (data_dir);
   lento_test_remove_tree (old_dir);
+  lento_test_remove_tree (backup_dir);
 }
 
 int

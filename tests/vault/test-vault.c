@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
@@ -1260,6 +1261,67 @@ test_backup (Fixture       *f,
   remove_tree (tmp);
 }
 
+/* A backup never goes into the data folder, where it would write over a
+ * document or the key file, however the path gets there; a folder beside
+ * it whose name merely starts the same is fine. */
+static void
+test_backup_inside_data_dir (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) month = NULL;
+  g_autoptr(GBytes) keys = NULL;
+  g_autofree char *link = g_build_filename (f->tmp, "link", NULL);
+  g_autofree char *key_link = g_build_filename (f->tmp, "keys-link.lento", NULL);
+  g_autofree char *keys_path = g_build_filename (f->data_dir, "keys.lento", NULL);
+  g_autofree char *beside = g_strconcat (f->data_dir, "-backup.lento", NULL);
+  g_autoptr(GFile) beside_file = g_file_new_for_path (beside);
+  const char * const inside[] = {
+    "/journal/2026-11.lento", "/journal/log.lento", "/backup.lento", "/journal/../keys.lento",
+    "",
+  };
+  const char * const through_link[] = {
+    "/journal/2026-11.lento", "/backup.lento",
+  };
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"e\":[1]}", &error));
+  month = read_file (f, "journal/2026-11.lento");
+  keys = read_file (f, "keys.lento");
+  g_assert_cmpint (symlink (f->data_dir, link), ==, 0);
+  g_assert_cmpint (symlink (keys_path, key_link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inside) + G_N_ELEMENTS (through_link) + 1; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (i < G_N_ELEMENTS (inside))
+        path = g_strconcat (f->data_dir, inside[i], NULL);
+      else if (i < G_N_ELEMENTS (inside) + G_N_ELEMENTS (through_link))
+        path = g_strconcat (link, through_link[i - G_N_ELEMENTS (inside)], NULL);
+      else
+        path = g_strdup (key_link);
+
+      file = g_file_new_for_path (path);
+      g_assert_false (lento_vault_export_backup (f->vault, file, &error));
+      g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INSIDE_DATA_DIR);
+      g_clear_error (&error);
+    }
+
+  {
+    g_autoptr(GBytes) month_after = read_file (f, "journal/2026-11.lento");
+    g_autoptr(GBytes) keys_after = read_file (f, "keys.lento");
+    g_autoptr(GBytes) backup = read_file (f, "backup.lento");
+
+    g_assert_true (g_bytes_equal (month, month_after));
+    g_assert_true (g_bytes_equal (keys, keys_after));
+    g_assert_null (backup);
+  }
+
+  g_assert_true (lento_vault_export_backup (f->vault, beside_file, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_lock_while_writing (Fixture       *f,
                          gconstpointer  data)
@@ -1366,6 +1428,7 @@ main (int   argc,
   ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
   ADD ("/lento/vault/verify", test_verify);
   ADD ("/lento/vault/backup", test_backup);
+  ADD ("/lento/vault/backup-inside-data-dir", test_backup_inside_data_dir);
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
   g_test_add_func ("/lento/vault/states", test_states);
   g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
