@@ -23,9 +23,6 @@
  * arguments that other users could see in the process list.
  */
 
-/* A recovery code or passphrase longer than this is not one. */
-#define MAX_SECRET_LENGTH 1024
-
 void
 lento_cli_add_options (GApplication *application)
 {
@@ -61,23 +58,34 @@ print_error (const char *message)
   g_printerr (_("lento: %s\n"), message);
 }
 
-/* Reads one line from standard input straight into secure memory. */
+/* Reads one line from standard input straight into secure memory: at
+ * most LENTO_PASSPHRASE_MAX_SIZE bytes, the most any recovery code or
+ * passphrase has. A longer line sets @too_long rather than being cut
+ * short, which would only make it fail as a wrong secret.
+ */
 static LentoSecret *
-read_secret_from_stdin (void)
+read_secret_from_stdin (gboolean *too_long)
 {
-  g_autoptr(LentoSecret) buffer = lento_secret_new (MAX_SECRET_LENGTH + 1);
+  g_autoptr(LentoSecret) buffer = lento_secret_new (LENTO_PASSPHRASE_MAX_SIZE + 1);
   guint8 *data = lento_secret_get_data (buffer);
   gsize length = 0;
 
-  while (length < MAX_SECRET_LENGTH)
+  *too_long = FALSE;
+  for (;;)
     {
       char c;
       ssize_t n = read (STDIN_FILENO, &c, 1);
 
       if (n <= 0 || c == '\n')
         break;
-      if (c != '\r')
-        data[length++] = (guint8) c;
+      if (c == '\r')
+        continue;
+      if (length == LENTO_PASSPHRASE_MAX_SIZE)
+        {
+          *too_long = TRUE;
+          return NULL;
+        }
+      data[length++] = (guint8) c;
     }
 
   if (length == 0)
@@ -348,7 +356,21 @@ lento_cli_handle_options (GVariantDict *options)
 
   if (recovery_stdin || passphrase_stdin)
     {
-      secret = read_secret_from_stdin ();
+      gboolean too_long;
+
+      secret = read_secret_from_stdin (&too_long);
+      if (too_long)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %u is a number of bytes, 1024. */
+          message = g_strdup_printf (_("What was read from standard input is longer than %u "
+                                       "bytes, and no recovery code or passphrase is. Check "
+                                       "what is piped in."),
+                                     LENTO_PASSPHRASE_MAX_SIZE);
+          print_error (message);
+          return LENTO_EXIT_USAGE;
+        }
       if (secret == NULL)
         {
           print_error (_("Nothing was read from standard input."));

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lento-file-chooser.h"
 #include "lento-preferences-window.h"
@@ -155,6 +156,13 @@ set_passphrase_cb (GObject      *object,
   lento_preferences_window_toast (self, _("Passphrase set"));
 }
 
+static const char *
+passphrase_dialog_body (void)
+{
+  return _("One more way into your journal. Use at least 8 characters; a few unrelated words "
+           "are easy to remember and hard to guess.");
+}
+
 static void
 passphrase_entries_changed_cb (GtkEditable *editable,
                                GtkWidget   *dialog)
@@ -163,10 +171,27 @@ passphrase_entries_changed_cb (GtkEditable *editable,
   GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
   GtkEditable *second = GTK_EDITABLE (gtk_widget_get_last_child (box));
   const char *text = gtk_editable_get_text (first);
+  gboolean too_long = strlen (text) > LENTO_PASSPHRASE_MAX_SIZE;
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set",
-                                           g_utf8_strlen (text, -1) >= 8 &&
+                                           g_utf8_strlen (text, -1) >= 8 && !too_long &&
                                            g_str_equal (text, gtk_editable_get_text (second)));
+
+  /* The vault would refuse it, and the command line could not read it. */
+  if (too_long)
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("This passphrase is too long: Lento takes up to %u "
+                                "characters, fewer with accented letters or other alphabets. "
+                                "Choose a shorter one."),
+                              LENTO_PASSPHRASE_MAX_SIZE);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+    }
+  else
+    {
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), passphrase_dialog_body ());
+    }
 }
 
 static void
@@ -210,9 +235,7 @@ lento_preferences_window_set_passphrase_cb (LentoPreferencesWindow *self)
   GtkWidget *box;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose a Passphrase"),
-                                   _("One more way into your journal. Use at least 8 "
-                                     "characters; a few unrelated words are easy to remember "
-                                     "and hard to guess."));
+                                   passphrase_dialog_body ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("New passphrase"), dialog));
   gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("Repeat the passphrase"), dialog));

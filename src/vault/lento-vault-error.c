@@ -59,6 +59,9 @@ lento_vault_error_message (LentoVaultError code)
                "recent code you were given.");
     case LENTO_VAULT_ERROR_WRONG_PASSPHRASE:
       return _("This passphrase does not open this journal. Check it and try again.");
+    case LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG:
+      return _("This passphrase is too long. Choose a shorter one; a few unrelated words are "
+               "enough.");
     case LENTO_VAULT_ERROR_RECOVERY_CODE_INVALID:
       return _("A recovery code has 28 letters and digits in groups of four. "
                "Check what you typed and try again.");

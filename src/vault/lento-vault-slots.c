@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "lento-container.h"
 #include "lento-keyring.h"
 #include "lento-vault-private.h"
@@ -329,6 +331,17 @@ lento_vault_set_passphrase_async (LentoVault          *self,
   if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Longer would be accepted here and then cut short where a passphrase
+   * is read with a limit, as the command line does. */
+  if (lento_secret_get_size (passphrase) > LENTO_PASSPHRASE_MAX_SIZE)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG,
+                               _("This passphrase is too long: Lento takes up to %u "
+                                 "characters, fewer with accented letters or other alphabets. "
+                                 "Choose a shorter one."),
+                               LENTO_PASSPHRASE_MAX_SIZE);
       return;
     }
 

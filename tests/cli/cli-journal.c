@@ -8,6 +8,9 @@
  *
  *   cli-journal create DIR   makes a journal with a keyring slot and one month,
  *                            prints the recovery code
+ *   cli-journal create DIR passphrase
+ *                            the same, with the passphrase read from standard
+ *                            input (up to a newline) as well
  *   cli-journal hold DIR     keeps DIR open (and locked against others) until
  *                            standard input closes; prints "ready" first
  */
@@ -30,8 +33,22 @@ done_cb (GObject      *object,
   *done = TRUE;
 }
 
+/* Reads standard input up to its end or a newline, whatever its length. */
+static LentoSecret *
+read_passphrase (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int c;
+
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (text, (char) c);
+
+  return lento_secret_new_from_string (text->str);
+}
+
 static int
-create (LentoVault *vault)
+create (LentoVault *vault,
+        gboolean    with_passphrase)
 {
   static const char month[] =
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}";
@@ -55,6 +72,22 @@ create (LentoVault *vault)
   while (lento_vault_get_busy (vault))
     g_main_context_iteration (NULL, TRUE);
 
+  if (with_passphrase)
+    {
+      g_autoptr(LentoSecret) passphrase = read_passphrase ();
+      gboolean set = FALSE;
+
+      lento_vault_set_kdf_limits (vault, LENTO_KDF_OPSLIMIT_MIN, LENTO_KDF_MEMLIMIT_KIB_MIN);
+      lento_vault_set_passphrase_async (vault, passphrase, NULL, done_cb, &set);
+      while (!set)
+        g_main_context_iteration (NULL, TRUE);
+      if (!lento_vault_has_slot (vault, LENTO_SLOT_PASSPHRASE))
+        {
+          g_printerr ("The passphrase was not set\n");
+          return 1;
+        }
+    }
+
   g_print ("%s\n", lento_secret_get_string (code));
   return 0;
 }
@@ -67,7 +100,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   char line[16];
 
-  if (argc != 3)
+  if (argc != 3 && !(argc == 4 && g_str_equal (argv[3], "passphrase")))
     return 2;
 
   vault = lento_vault_new (argv[2], APPLICATION_ID);
@@ -78,7 +111,7 @@ main (int   argc,
     }
 
   if (g_str_equal (argv[1], "create"))
-    return create (vault);
+    return create (vault, argc == 4);
 
   g_print ("ready\n");
   fflush (stdout);

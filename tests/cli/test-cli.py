@@ -146,6 +146,28 @@ check(result.returncode == 1, f'a damaged month exits 1 (got {result.returncode}
 check('journal/2026-11:' in result.stdout and ': ok' not in result.stdout.split('journal/2026-11')[1]
       .splitlines()[0], 'the damaged month is named and not called ok')
 
+# One longest passphrase everywhere: 1,024 bytes, set as Lento sets it, open
+# the journal from the command line; a longer one read from standard input
+# is refused as too long, never cut short, and a longer one is never set.
+home3, data_dir3 = new_home()
+longest = 'a' * 1024
+made = subprocess.run([HELPER, 'create', data_dir3, 'passphrase'], input=longest + '\n',
+                      capture_output=True, text=True, timeout=60)
+check(made.returncode == 0, 'a passphrase of 1,024 bytes is set: ' + made.stderr.strip())
+result = lento(home3, '--verify', '--passphrase-stdin', stdin=longest + '\n')
+check(result.returncode == 0,
+      f'it opens the journal from standard input (got {result.returncode}): '
+      + result.stderr.strip())
+result = lento(home3, '--verify', '--passphrase-stdin', stdin=longest + 'a\n')
+check(result.returncode == 2,
+      f'one byte more is refused, not cut short (got {result.returncode})')
+check('1024' in result.stderr.replace(',', '') and 'long' in result.stderr,
+      'and says it is too long: ' + result.stderr.strip())
+home4, data_dir4 = new_home()
+made = subprocess.run([HELPER, 'create', data_dir4, 'passphrase'], input=longest + 'a\n',
+                      capture_output=True, text=True, timeout=60)
+check(made.returncode != 0, 'a passphrase of 1,025 bytes is not set')
+
 # The keyring lost the key and no secret was given.
 subprocess.run(['secret-tool', 'clear', 'xdg:schema', APP_ID], check=False)
 home2, data_dir2 = new_home()

@@ -229,6 +229,27 @@ test_cue_sounds (void)
   g_settings_reset (settings, "cue-volume");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 test_privacy_page_reflects_slots (void)
 {
@@ -260,6 +281,31 @@ test_privacy_page_reflects_slots (void)
   remove_button = find_button (GTK_WIDGET (window), "_Remove");
   g_assert_nonnull (remove_button);
   g_assert_false (gtk_widget_get_visible (remove_button));
+
+  /* A passphrase longer than the longest Lento takes everywhere cannot be
+   * set, and the dialog says why.
+   */
+  {
+    g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
+    AdwMessageDialog *dialog;
+    GtkWidget *box;
+
+    g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Set…"), "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    box = adw_message_dialog_get_extra_child (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), too_long);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), too_long);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "too long"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "a calm river");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "a calm river");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "too long"));
+    adw_message_dialog_response (dialog, "cancel");
+    /* GTK 4.8 warns about a password entry destroyed while focused. */
+    gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* The auto-lock setting is the one the application reads. */
   g_settings_set_uint (settings, "auto-lock-minutes", 12);
@@ -297,27 +343,6 @@ wait_until_idle (LentoVault *vault)
       g_main_context_iteration (NULL, FALSE);
     }
   while (lento_vault_get_busy (vault) || g_main_context_pending (NULL));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 /* A backup imported through Preferences is still there after the journal

@@ -493,6 +493,31 @@ test_passphrase (Fixture       *f,
   assert_document (f->vault, "profile", "{}");
 }
 
+/* One longest passphrase everywhere: one of exactly that many bytes is
+ * set and opens the journal; one byte more is refused when set, and the
+ * slot stays as it was. */
+static void
+test_passphrase_longest (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longest = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE, 'a');
+  g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
+
+  g_assert_true (set_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_true (unlock_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (set_passphrase (f->vault, too_long, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG);
+  g_clear_error (&error);
+  reopen (f);
+  g_assert_true (unlock_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_new_recovery_code (Fixture       *f,
                         gconstpointer  data)
@@ -1405,6 +1430,7 @@ main (int   argc,
   ADD ("/lento/vault/documents", test_documents);
   ADD ("/lento/vault/wrong-recovery-code", test_wrong_recovery_code);
   ADD ("/lento/vault/passphrase", test_passphrase);
+  ADD ("/lento/vault/passphrase-longest", test_passphrase_longest);
   ADD ("/lento/vault/new-recovery-code", test_new_recovery_code);
   ADD ("/lento/vault/keys-fallback", test_keys_fallback);
   ADD ("/lento/vault/keyring", test_keyring);
