@@ -15,6 +15,7 @@
 #include "lento-application.h"
 #include "lento-backup.h"
 #include "lento-cli.h"
+#include "lento-core-error.h"
 #include "lento-vault.h"
 
 /* Lento's command line works on the journal without a window: check every
@@ -45,10 +46,11 @@ lento_cli_add_options (GApplication *application)
                                             _("Without options, Lento opens its window."));
   g_application_set_option_context_description (application,
     _("Exit status: 0 all is well; 1 part of the journal is damaged or was restored from its "
-      "previous version; 2 the options are wrong (a backup into Lento's own folder is one); "
-      "3 there is no journal; 4 Lento already has the journal open; 5 the journal could not "
-      "be unlocked; 6 the recovery code or passphrase is wrong; 7 a file could not be read or "
-      "written."));
+      "previous version (an import is then refused); 2 the options are wrong (a backup into "
+      "Lento's own folder is one); 3 there is no journal; 4 Lento already has the journal "
+      "open; 5 the journal could not be unlocked; 6 the recovery code or passphrase is wrong; "
+      "7 a file could not be read or written (an import says which parts it wrote and which "
+      "it did not; the same import again finishes it)."));
 }
 
 static void
@@ -98,6 +100,7 @@ typedef struct {
   GMainLoop *loop;
   gboolean   ok;
   GError    *error;
+  guint      written;
 } Wait;
 
 static void
@@ -123,13 +126,14 @@ unlock_passphrase_cb (GObject      *object,
 }
 
 static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   Wait *wait = user_data;
 
-  wait->ok = lento_vault_flush_finish (LENTO_VAULT (object), result, &wait->error);
+  wait->ok = lento_backup_import_finish (LENTO_VAULT (object), result, &wait->written,
+                                         &wait->error);
   g_main_loop_quit (wait->loop);
 }
 
@@ -152,6 +156,10 @@ exit_status_for (const GError *error)
   if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INSIDE_DATA_DIR))
     return LENTO_EXIT_USAGE;
 
+  /* An import refused because part of the journal is damaged. */
+  if (g_error_matches (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY))
+    return LENTO_EXIT_DAMAGED;
+
   if (error != NULL && error->domain == LENTO_VAULT_ERROR &&
       (error->code == LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE ||
        error->code == LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING ||
@@ -171,7 +179,7 @@ unlock (LentoVault    *vault,
         LentoSecret   *secret)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, FALSE, NULL };
+  Wait wait = { loop, FALSE, NULL, 0 };
   int status = LENTO_EXIT_OK;
 
   if (secret != NULL && slot == LENTO_SLOT_RECOVERY)
@@ -272,8 +280,7 @@ import_backup (LentoVault    *vault,
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
-  Wait wait = { loop, FALSE, NULL };
-  guint written = 0;
+  Wait wait = { loop, FALSE, NULL, 0 };
 
   if (secret == NULL)
     {
@@ -289,24 +296,27 @@ import_backup (LentoVault    *vault,
       return exit_status_for (error);
     }
 
-  if (!lento_backup_merge_into (vault, documents, &written, &error))
-    {
-      print_error (error->message);
-      return exit_status_for (error);
-    }
-
-  lento_vault_flush_async (vault, NULL, flush_cb, &wait);
+  lento_backup_import_async (vault, documents, NULL, import_cb, &wait);
   g_main_loop_run (loop);
   if (!wait.ok)
     {
+      int status = exit_status_for (wait.error);
+
       print_error (wait.error->message);
       g_clear_error (&wait.error);
-      return LENTO_EXIT_IO;
+      return status;
+    }
+
+  if (wait.written == 0)
+    {
+      g_print ("%s\n", _("Imported: the journal already held everything in the backup"));
+      return LENTO_EXIT_OK;
     }
 
   /* Translators: %u is how many parts of the journal changed. */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported: %u part of the journal updated\n",
-                        "Imported: %u parts of the journal updated\n", written), written);
+                        "Imported: %u parts of the journal updated\n", wait.written),
+           wait.written);
   return LENTO_EXIT_OK;
 }
 

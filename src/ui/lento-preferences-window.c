@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lento-core-error.h"
 #include "lento-file-chooser.h"
 #include "lento-preferences-window.h"
 #include "lento-reminder-group.h"
@@ -395,6 +396,22 @@ import_data_free (ImportData *data)
 }
 
 static void
+import_backup_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LentoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lento_practice_import_backup_finish (LENTO_PRACTICE (object), result, NULL, &error))
+    lento_preferences_window_toast (self, _("Backup imported"));
+  else if (g_error_matches (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Saved"), error);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+}
+
+static void
 read_backup_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -404,15 +421,21 @@ read_backup_cb (GObject      *object,
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The practice merges the backup into the journal it holds, which then
-   * saves like after any change: nothing in memory writes over the merge.
+  /* The practice merges the backup into the journal it holds and saves it:
+   * nothing in memory writes over the merge, and the import is done only
+   * once it is on disk.
    */
   documents = lento_vault_read_backup_finish (result, &error);
-  if (documents == NULL
-      || !lento_practice_import_backup (self->practice, documents, NULL, &error))
-    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
-  else
-    lento_preferences_window_toast (self, _("Backup imported"));
+  if (documents == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+      import_data_free (data);
+      return;
+    }
+
+  lento_practice_import_backup_async (self->practice, documents, self->cancellable,
+                                      import_backup_cb, g_object_ref (self));
   import_data_free (data);
 }
 

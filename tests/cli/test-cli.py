@@ -7,6 +7,7 @@ what the journal holds."""
 
 import glob
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -167,6 +168,132 @@ home4, data_dir4 = new_home()
 made = subprocess.run([HELPER, 'create', data_dir4, 'passphrase'], input=longest + 'a\n',
                       capture_output=True, text=True, timeout=60)
 check(made.returncode != 0, 'a passphrase of 1,025 bytes is not set')
+
+# An import is all or reported. Journal A gains 40 entries over 13 months and
+# is backed up; B, C and D are copies of A from before, so the same code and
+# keyring item open them, and the backup brings each 13 changed months.
+def count_entries(folder):
+    counted = subprocess.run([HELPER, 'count', folder], capture_output=True, text=True,
+                             timeout=60)
+    return int(counted.stdout.strip()) if counted.returncode == 0 else -1
+
+
+def copy_journal(folder):
+    home_copy = tempfile.mkdtemp(prefix='lento-cli-')
+    shutil.copytree(folder, os.path.join(home_copy, APP_ID))
+    return home_copy, os.path.join(home_copy, APP_ID)
+
+
+home_a, dir_a = new_home()
+code_a = create(dir_a)
+home_b, dir_b = copy_journal(dir_a)
+home_c, dir_c = copy_journal(dir_a)
+home_d, dir_d = copy_journal(dir_a)
+added = subprocess.run([HELPER, 'add', dir_a, '40'], capture_output=True, text=True, timeout=60)
+assert added.returncode == 0, added.stderr
+backup_a = os.path.join(home_a, 'backup.lento')
+result = lento(home_a, '--export-backup', backup_a)
+assert result.returncode == 0, result.stderr
+
+# A damaged month makes the journal read-only: the import is refused and
+# not one file of the journal is written.
+month_c = os.path.join(dir_c, 'journal', '2026-11.lento')
+with open(month_c, 'r+b') as f:
+    f.seek(-5, os.SEEK_END)
+    byte = f.read(1)
+    f.seek(-5, os.SEEK_END)
+    f.write(bytes([byte[0] ^ 0x01]))
+before = snapshot(dir_c)
+result = lento(home_c, '--import-backup', backup_a, '--recovery-code-stdin', stdin=code_a + '\n')
+check(result.returncode == 1,
+      f'an import into a read-only journal exits 1 (got {result.returncode})')
+check('not imported' in result.stderr and 'journal/2026-11' in result.stderr,
+      'and says it was not, and which part is damaged: ' + result.stderr.strip())
+check('Imported' not in result.stdout, 'and does not say it imported: ' + result.stdout.strip())
+check(snapshot(dir_c) == before, 'no file of the read-only journal was written')
+
+# One part cannot be written (a folder stands where its previous copy goes):
+# the import says what was written and what was not, and exits 7; what was
+# written is complete, and the same import again finishes the rest.
+blocker = os.path.join(dir_b, 'journal', '2026-11.lento.prev')
+os.mkdir(blocker)
+result = lento(home_b, '--import-backup', backup_a, '--recovery-code-stdin', stdin=code_a + '\n')
+check(result.returncode == 7,
+      f'an import that could not write a part exits 7 (got {result.returncode})')
+check('Imported' not in result.stdout, 'and does not say it imported: ' + result.stdout.strip())
+check('journal/2025-01' in result.stderr and 'journal/2025-12' in result.stderr
+      and 'journal/2026-11' in result.stderr,
+      'and names what was written and what was not: ' + result.stderr.strip())
+check(count_entries(dir_b) == 37, f'the 37 entries of the months written are there '
+      f'(got {count_entries(dir_b)})')
+os.rmdir(blocker)
+result = lento(home_b, '--import-backup', backup_a, '--recovery-code-stdin', stdin=code_a + '\n')
+check(result.returncode == 0, f'the same import again exits 0 (got {result.returncode}): '
+      + result.stderr.strip())
+check('Imported: 1 part' in result.stdout, 'and writes the one part left: '
+      + result.stdout.strip())
+check(count_entries(dir_b) == 40, f'all 40 entries are there (got {count_entries(dir_b)})')
+result = lento(home_b, '--verify')
+check(result.returncode == 0, f'and the journal verifies (got {result.returncode})')
+
+# A full disk: a small tmpfs of its own, in a mount namespace, filled up.
+# Nothing is written, the import exits 7, and after space is made the same
+# import brings all 40 entries.
+if os.geteuid() == 0:
+    namespace = ['unshare', '--mount']
+else:
+    namespace = ['unshare', '--user', '--map-root-user', '--mount']
+probe = subprocess.run(namespace + ['true'], capture_output=True)
+if probe.returncode != 0:
+    for what in ['an import onto a full disk', 'after making room']:
+        count += 1
+        print(f'ok {count} - {what} # SKIP no mount namespace here', flush=True)
+else:
+    out = tempfile.mkdtemp(prefix='lento-cli-full-')
+    mount = tempfile.mkdtemp(prefix='lento-cli-tmpfs-')
+    script = '''
+set -u
+mount -t tmpfs -o size=1m lento-full "$MNT" || exit 90
+cp -a "$SRC" "$MNT/$APP_ID"
+dd if=/dev/zero of="$MNT/filler" bs=4096 2>/dev/null
+run() {
+  printf '%s\\n' "$CODE" | XDG_DATA_HOME="$MNT" LC_ALL=C.UTF-8 "$LENTO" "$@"
+}
+run --import-backup "$BACKUP" --recovery-code-stdin > "$OUT/full.out" 2> "$OUT/full.err"
+echo $? > "$OUT/full.rc"
+run --verify --recovery-code-stdin > /dev/null 2>&1
+echo $? > "$OUT/verify.rc"
+"$HELPER" count "$MNT/$APP_ID" > "$OUT/full.count" 2>/dev/null
+rm "$MNT/filler"
+run --import-backup "$BACKUP" --recovery-code-stdin > "$OUT/room.out" 2> "$OUT/room.err"
+echo $? > "$OUT/room.rc"
+"$HELPER" count "$MNT/$APP_ID" > "$OUT/room.count" 2>/dev/null
+'''
+    env = dict(os.environ, MNT=mount, SRC=dir_d, APP_ID=APP_ID, CODE=code_a, LENTO=LENTO,
+               HELPER=HELPER, BACKUP=backup_a, OUT=out)
+    subprocess.run(namespace + ['sh', '-c', script], env=env, timeout=120)
+
+    def read(name):
+        try:
+            with open(os.path.join(out, name)) as f:
+                return f.read().strip()
+        except OSError:
+            return ''
+
+    check(read('full.rc') == '7' and 'Imported' not in read('full.out')
+          and 'not imported' in read('full.err'),
+          f'an import onto a full disk exits 7 and says nothing was imported (got '
+          f'{read("full.rc")}): ' + read('full.err'))
+    check(read('verify.rc') == '0' and read('full.count') == '0',
+          f'the journal is as it was and verifies (verify {read("verify.rc")}, '
+          f'{read("full.count")} entries)')
+    check(read('room.rc') == '0' and read('room.count') == '40',
+          f'after making room the same import brings all 40 entries (got {read("room.rc")}, '
+          f'{read("room.count")} entries): ' + read('room.err'))
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(mount, ignore_errors=True)
+for folder in [home3, home4, home_a, home_b, home_c, home_d]:
+    shutil.rmtree(folder, ignore_errors=True)
 
 # The keyring lost the key and no secret was given.
 subprocess.run(['secret-tool', 'clear', 'xdg:schema', APP_ID], check=False)

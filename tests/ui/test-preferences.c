@@ -345,13 +345,52 @@ wait_until_idle (LentoVault *vault)
   while (lento_vault_get_busy (vault) || g_main_context_pending (NULL));
 }
 
+static gboolean
+keep_going_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  /* The deadline is looked at even when nothing else happens. */
+  g_source_set_callback (tick, keep_going_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                         heading) == 0)
+            {
+              g_source_destroy (tick);
+              return ADW_MESSAGE_DIALOG (window);
+            }
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* A backup imported through Preferences is still there after the journal
  * saves again: the practice’s journal in memory takes it in, rather than the
- * vault behind the practice’s back.
+ * vault behind the practice’s back. When that save fails, Preferences says
+ * so instead of "Backup imported", and the next save that works keeps it.
  */
 static void
-test_import_survives_next_save (void)
+test_import_survives_next_save (gconstpointer data)
 {
+  gboolean save_fails = GPOINTER_TO_INT (data);
+  LentoFileFault fault = { LENTO_FILE_STEP_WRITE, 0, 0, { 0, } };
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(LentoVault) old_vault = NULL;
@@ -419,12 +458,23 @@ test_import_survives_next_save (void)
     }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_message_dialog ("Open the Backup");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          lento_secret_get_string (old_code));
+  if (save_fails)
+    lento_vault_set_file_layer (vault, lento_file_layer_get_faulty (), &fault);
   g_signal_emit_by_name (lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
                                                  "It Is the _Recovery Code"),
                          "clicked");
+  if (save_fails)
+    {
+      dialog = find_message_dialog ("The Backup Was Not Saved");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "could not be saved"));
+      g_assert_cmpint (g_atomic_int_get (&fault.failures), ==, 1);
+      adw_message_dialog_response (dialog, "close");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      lento_vault_set_file_layer (vault, lento_file_layer_get_default (), NULL);
+    }
   wait_until_idle (vault);
 
   /* The person goes on writing: one more entry, saved. */
@@ -475,8 +525,10 @@ main (int   argc,
   g_test_add_func ("/lento/preferences/without-vault-hides-privacy",
                    test_without_vault_hides_privacy);
   g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);
-  g_test_add_func ("/lento/preferences/import-survives-next-save",
-                   test_import_survives_next_save);
+  g_test_add_data_func ("/lento/preferences/import-survives-next-save", GINT_TO_POINTER (FALSE),
+                        test_import_survives_next_save);
+  g_test_add_data_func ("/lento/preferences/import-not-saved-says-so", GINT_TO_POINTER (TRUE),
+                        test_import_survives_next_save);
   g_test_add_func ("/lento/preferences/autostart-switch", test_autostart_switch);
   g_test_add_func ("/lento/preferences/autostart-blocked", test_autostart_blocked);
 
