@@ -164,6 +164,7 @@ exit_status_for (const GError *error)
       (error->code == LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE ||
        error->code == LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING ||
        error->code == LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID ||
+       error->code == LENTO_VAULT_ERROR_KEYRING_LOCKED ||
        error->code == LENTO_VAULT_ERROR_NO_SLOT))
     return LENTO_EXIT_CANNOT_UNLOCK;
 
@@ -390,6 +391,9 @@ lento_cli_handle_options (GVariantDict *options)
 
   data_dir = lento_application_dup_data_dir ();
   vault = lento_vault_new (data_dir, APPLICATION_ID);
+  /* A prompt to unlock the keyring would wait for a person who may not be
+   * there: a locked keyring is "could not unlock" instead. */
+  lento_vault_set_keyring_may_prompt (vault, FALSE);
   if (!lento_vault_open (vault, &error))
     {
       print_error (error->message);

@@ -82,6 +82,10 @@ lento_vault_error_message (LentoVaultError code)
     case LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID:
       return _("The key Lento keeps in the keyring is not valid. Open the journal with your "
                "recovery code or passphrase, then store the key in the keyring again.");
+    case LENTO_VAULT_ERROR_KEYRING_LOCKED:
+      return _("The keyring is locked, and Lento does not ask to unlock it here. Unlock it by "
+               "logging in to the desktop, or open the journal with your recovery code or "
+               "passphrase.");
     case LENTO_VAULT_ERROR_ALREADY_OPEN:
       return _("The journal is already open in another Lento window or process. "
                "Close it there first.");

@@ -103,7 +103,12 @@ LentoSecret     *lento_vault_create                (LentoVault          *self,
 
 /* Unlocking. The keyring path never makes a new key: an absent item,
  * a locked keyring or no Secret Service end in KEYRING_ITEM_MISSING or
- * KEYRING_UNAVAILABLE, and keys.lento stays as it was. */
+ * KEYRING_UNAVAILABLE, and keys.lento stays as it was. Where no one can
+ * answer a prompt (the command line), set @may_prompt FALSE: a locked
+ * keyring then ends in KEYRING_LOCKED at once instead of waiting for a
+ * person to unlock it. TRUE by default. */
+void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
+                                                     gboolean            may_prompt);
 void             lento_vault_unlock_keyring_async  (LentoVault          *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,

@@ -295,6 +295,59 @@ echo $? > "$OUT/room.rc"
 for folder in [home3, home4, home_a, home_b, home_c, home_d]:
     shutil.rmtree(folder, ignore_errors=True)
 
+# A locked keyring, with a prompter that would ask to unlock it: the command
+# line never prompts. In a D-Bus session of its own, with a gnome-keyring of
+# its own (so that the other tests' keyring stays unlocked), the login
+# collection is locked; lento --verify ends at once with exit 5.
+home_k = tempfile.mkdtemp(prefix='lento-cli-keyring-')
+out_k = tempfile.mkdtemp(prefix='lento-cli-keyring-out-')
+script = '''
+set -u
+eval "$(printf 'lento-test-password' | gnome-keyring-daemon --unlock --components=secrets)"
+eval "$(gnome-keyring-daemon --start --components=secrets)"
+export GNOME_KEYRING_CONTROL
+"$HELPER" create "$DATA" > "$OUT/code" 2> "$OUT/create.err"
+gdbus call --session --dest org.freedesktop.secrets \\
+  --object-path /org/freedesktop/secrets \\
+  --method org.freedesktop.Secret.Service.Lock \\
+  "['/org/freedesktop/secrets/collection/login']" > "$OUT/lock" 2>&1
+echo $? > "$OUT/lock.rc"
+start=$(date +%s)
+timeout 30 env XDG_DATA_HOME="$HOME_K" LC_ALL=C.UTF-8 "$LENTO" --verify \\
+  > "$OUT/verify.out" 2> "$OUT/verify.err" < /dev/null
+echo $? > "$OUT/verify.rc"
+echo $(( $(date +%s) - start )) > "$OUT/verify.seconds"
+'''
+runtime_k = os.path.join(home_k, 'runtime')
+os.mkdir(runtime_k, 0o700)
+env = dict(os.environ, HOME=home_k, XDG_DATA_HOME=home_k, XDG_RUNTIME_DIR=runtime_k,
+           XDG_CONFIG_HOME=home_k, HELPER=HELPER, LENTO=LENTO, HOME_K=home_k,
+           DATA=os.path.join(home_k, APP_ID), OUT=out_k)
+for name in ['DBUS_SESSION_BUS_ADDRESS', 'GNOME_KEYRING_CONTROL', 'SSH_AUTH_SOCK']:
+    env.pop(name, None)
+subprocess.run(['dbus-run-session', '--', 'sh', '-c', script], env=env, timeout=120,
+               capture_output=True)
+
+
+def read_k(name):
+    try:
+        with open(os.path.join(out_k, name)) as f:
+            return f.read().strip()
+    except OSError:
+        return ''
+
+
+check(read_k('lock.rc') == '0', 'the login collection is locked: ' + read_k('lock'))
+check(read_k('verify.rc') == '5',
+      f'--verify with the keyring locked exits 5 (got {read_k("verify.rc")}, after '
+      f'{read_k("verify.seconds")} s): ' + read_k('verify.err'))
+check(read_k('verify.seconds') != '' and int(read_k('verify.seconds')) < 10,
+      'without waiting for a prompt')
+check('locked' in read_k('verify.err') and '--recovery-code-stdin' in read_k('verify.err'),
+      'and says the keyring is locked, and how to unlock without it: ' + read_k('verify.err'))
+shutil.rmtree(home_k, ignore_errors=True)
+shutil.rmtree(out_k, ignore_errors=True)
+
 # The keyring lost the key and no secret was given.
 subprocess.run(['secret-tool', 'clear', 'xdg:schema', APP_ID], check=False)
 home2, data_dir2 = new_home()
