@@ -400,6 +400,13 @@ lento_cli_handle_options (GVariantDict *options)
       return exit_status_for (error);
     }
 
+  /* Documents without their key file are a journal that cannot open. */
+  if (lento_vault_get_keys_missing (vault))
+    {
+      print_error (lento_vault_error_message (LENTO_VAULT_ERROR_KEYS_MISSING));
+      return LENTO_EXIT_DAMAGED;
+    }
+
   if (lento_vault_get_state (vault) == LENTO_VAULT_STATE_NO_JOURNAL)
     {
       print_error (_("There is no journal yet. Start Lento to make one."));

@@ -283,13 +283,22 @@ lento_setup_page_show_recovery_code (LentoSetupPage *self,
   gtk_stack_set_visible_child_name (self->stack, "recovery");
 }
 
+/**
+ * lento_setup_page_show_error:
+ * @title: (nullable): what went wrong, as a heading; %NULL for "The
+ *   Journal Could Not Be Made"
+ * @message: what happened and what to do
+ */
 void
 lento_setup_page_show_error (LentoSetupPage *self,
+                             const char     *title,
                              const char     *message)
 {
   g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
 
   lento_setup_page_ensure_steps (self);
+  adw_status_page_set_title (self->error_page,
+                             title != NULL ? title : _("The Journal Could Not Be Made"));
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

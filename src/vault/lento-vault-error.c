@@ -95,6 +95,11 @@ lento_vault_error_message (LentoVaultError code)
       return _("There is no journal here yet. Create one first.");
     case LENTO_VAULT_ERROR_JOURNAL_EXISTS:
       return _("A journal already exists here, so a new one was not made.");
+    case LENTO_VAULT_ERROR_KEYS_MISSING:
+      return _("The journal's files are here, but not its key file (keys.lento), and without "
+               "it neither the recovery code nor the passphrase can open them. Put keys.lento "
+               "back from a copy of this folder and start Lento again; or move the folder "
+               "aside, make a new journal and import an encrypted backup.");
     case LENTO_VAULT_ERROR_LOCKED:
       return _("The journal is locked. Unlock it first.");
     case LENTO_VAULT_ERROR_READ_ONLY:

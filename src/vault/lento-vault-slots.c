@@ -71,6 +71,14 @@ dir_has_documents (const char *data_dir)
   return names[0] != NULL;
 }
 
+gboolean
+lento_vault_get_keys_missing (LentoVault *self)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+
+  return self->state == LENTO_VAULT_STATE_NO_JOURNAL && dir_has_documents (self->data_dir);
+}
+
 LentoSecret *
 lento_vault_create (LentoVault  *self,
                     GError     **error)
@@ -88,8 +96,10 @@ lento_vault_create (LentoVault  *self,
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_OPEN), NULL;
   /* A journal that exists is only ever opened by one of its slots: never
    * replace its keys, and never make keys beside orphaned documents. */
-  if (self->state != LENTO_VAULT_STATE_NO_JOURNAL || dir_has_documents (self->data_dir))
+  if (self->state != LENTO_VAULT_STATE_NO_JOURNAL)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_JOURNAL_EXISTS), NULL;
+  if (dir_has_documents (self->data_dir))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYS_MISSING), NULL;
 
   master_key = lento_secret_new_random (LENTO_KEY_SIZE);
   data_key = lento_secret_new_random (LENTO_KEY_SIZE);

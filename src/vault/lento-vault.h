@@ -95,9 +95,13 @@ gboolean         lento_vault_open                  (LentoVault          *self,
  * wait for them. */
 void             lento_vault_close                 (LentoVault          *self);
 
-/* Makes a new journal (state NO_JOURNAL only; refuses when documents are
- * already there) and leaves it unlocked. Returns the recovery code, to be
- * shown once. Add the keyring slot with lento_vault_store_in_keyring_async(). */
+/* TRUE when there is no keys.lento but documents are there: the key file
+ * of a journal is gone, and nothing can open the documents without it. */
+gboolean         lento_vault_get_keys_missing      (LentoVault          *self);
+/* Makes a new journal (state NO_JOURNAL only; refuses with KEYS_MISSING
+ * when documents are already there) and leaves it unlocked. Returns the
+ * recovery code, to be shown once. Add the keyring slot with
+ * lento_vault_store_in_keyring_async(). */
 LentoSecret     *lento_vault_create                (LentoVault          *self,
                                                     GError             **error);
 

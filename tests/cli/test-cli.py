@@ -348,6 +348,23 @@ check('locked' in read_k('verify.err') and '--recovery-code-stdin' in read_k('ve
 shutil.rmtree(home_k, ignore_errors=True)
 shutil.rmtree(out_k, ignore_errors=True)
 
+# The key file is gone but the journal's files are there: not "no journal",
+# but what happened, and that the recovery code cannot help without it.
+home_m, dir_m = new_home()
+code_m = create(dir_m)
+for name in ['keys.lento', 'keys.lento.prev']:
+    if os.path.exists(os.path.join(dir_m, name)):
+        os.remove(os.path.join(dir_m, name))
+for stdin in [None, code_m + '\n']:
+    args = ['--verify'] + (['--recovery-code-stdin'] if stdin else [])
+    result = lento(home_m, *args, stdin=stdin)
+    check(result.returncode == 1,
+          f'{" ".join(args)} without keys.lento exits 1 (got {result.returncode})')
+    check('keys.lento' in result.stderr and 'recovery code' in result.stderr,
+          'and says the key file is missing and the recovery code cannot help: '
+          + result.stderr.strip())
+shutil.rmtree(home_m, ignore_errors=True)
+
 # The keyring lost the key and no secret was given.
 subprocess.run(['secret-tool', 'clear', 'xdg:schema', APP_ID], check=False)
 home2, data_dir2 = new_home()

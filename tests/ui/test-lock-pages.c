@@ -280,7 +280,7 @@ test_setup_error_can_retry (SetupFixture  *fixture,
   GtkWidget *root = GTK_WIDGET (fixture->page);
 
   click (root, "_Set Up Lento");
-  lento_setup_page_show_error (fixture->page, "The disk is full.");
+  lento_setup_page_show_error (fixture->page, NULL, "The disk is full.");
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "error");
 
   fixture->create_called = FALSE;

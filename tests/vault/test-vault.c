@@ -367,7 +367,9 @@ test_create_refuses_existing (Fixture       *f,
   keys_after = read_file (f, "keys.lento");
   g_assert_true (g_bytes_equal (keys_before, keys_after));
 
-  /* Documents without keys: no new key is made beside them either. */
+  /* Documents without keys: no new key is made beside them either, and the
+   * vault says that their key file is missing. */
+  g_assert_false (lento_vault_get_keys_missing (f->vault));
   lento_vault_close (f->vault);
   g_assert_cmpint (g_rename (keys_path, moved), ==, 0);
   {
@@ -377,9 +379,10 @@ test_create_refuses_existing (Fixture       *f,
   }
   g_assert_true (lento_vault_open (f->vault, &error));
   g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  g_assert_true (lento_vault_get_keys_missing (f->vault));
   code = lento_vault_create (f->vault, &error);
   g_assert_null (code);
-  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_JOURNAL_EXISTS);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_MISSING);
 }
 
 static void
