@@ -249,6 +249,14 @@ verify (LentoVault *vault)
           break;
         }
 
+      /* Not damaged: a newer Lento opens it. */
+      if (report->status == LENTO_DOCUMENT_DAMAGED &&
+          g_error_matches (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NEWER_VERSION))
+        {
+          /* Translators: the state of a part of the journal that a newer Lento wrote. */
+          word = _("newer version");
+        }
+
       g_print ("%s: %s\n", report->name, word);
     }
 

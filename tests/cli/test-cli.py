@@ -365,6 +365,18 @@ for stdin in [None, code_m + '\n']:
           + result.stderr.strip())
 shutil.rmtree(home_m, ignore_errors=True)
 
+# A month written by a newer Lento is not called damaged: --verify says why.
+home_n, dir_n = new_home()
+create(dir_n)
+with open(os.path.join(dir_n, 'journal', '2026-11.lento'), 'r+b') as f:
+    f.seek(8)
+    f.write(bytes([2]))
+result = lento(home_n, '--verify')
+check(result.returncode == 1, f'a month from a newer Lento exits 1 (got {result.returncode})')
+check('journal/2026-11: newer version' in result.stdout,
+      'and is named as written by a newer version: ' + result.stdout.strip())
+shutil.rmtree(home_n, ignore_errors=True)
+
 # The keyring lost the key and no secret was given.
 subprocess.run(['secret-tool', 'clear', 'xdg:schema', APP_ID], check=False)
 home2, data_dir2 = new_home()
