@@ -84,6 +84,12 @@ void             lento_vault_set_kdf_limits        (LentoVault          *self,
                                                     guint                opslimit,
                                                     guint                memlimit_kib);
 
+/* Where no one can answer a prompt (the command line), @may_prompt FALSE:
+ * a locked keyring then ends the keyring unlock in KEYRING_LOCKED at once
+ * instead of waiting for a person to unlock it. TRUE by default. */
+void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
+                                                     gboolean            may_prompt);
+
 /* Takes the single-writer lock (<data dir>/lock, flock) and reads
  * keys.lento (or keys.lento.prev when it is damaged). The state becomes
  * NO_JOURNAL or LOCKED. Fails with ALREADY_OPEN when another process
@@ -107,12 +113,7 @@ LentoSecret     *lento_vault_create                (LentoVault          *self,
 
 /* Unlocking. The keyring path never makes a new key: an absent item,
  * a locked keyring or no Secret Service end in KEYRING_ITEM_MISSING or
- * KEYRING_UNAVAILABLE, and keys.lento stays as it was. Where no one can
- * answer a prompt (the command line), set @may_prompt FALSE: a locked
- * keyring then ends in KEYRING_LOCKED at once instead of waiting for a
- * person to unlock it. TRUE by default. */
-void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
-                                                     gboolean            may_prompt);
+ * KEYRING_UNAVAILABLE, and keys.lento stays as it was. */
 void             lento_vault_unlock_keyring_async  (LentoVault          *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,

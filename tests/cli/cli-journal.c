@@ -8,16 +8,18 @@
  *
  *   cli-journal create DIR   makes a journal with a keyring slot and one month,
  *                            prints the recovery code
- *   cli-journal create DIR passphrase
- *                            the same, with the passphrase read from standard
- *                            input (up to a newline) as well
  *   cli-journal hold DIR     keeps DIR open (and locked against others) until
  *                            standard input closes; prints "ready" first
+ *   cli-journal passphrase DIR
+ *                            sets the passphrase read from standard input (up to a
+ *                            newline, whatever its length); exits 1 when the vault
+ *                            refuses it
  *   cli-journal add DIR N    writes N entries, one after the other into the months
  *                            2025-01 to 2025-12 and 2026-11, over what those
- *                            months held (unlocks with the keyring)
- *   cli-journal count DIR    prints how many entries the months hold (unlocks with
- *                            the keyring)
+ *                            months held
+ *   cli-journal count DIR    prints how many entries the months hold
+ *
+ * passphrase, add and count unlock with the keyring.
  */
 
 #define G_LOG_DOMAIN "cli-journal"
@@ -25,23 +27,10 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include <json-glib/json-glib.h>
 
 #include "lento-vault.h"
-
-#define N_MONTHS 13
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
 
 static void
 done_cb (GObject      *object,
@@ -53,22 +42,8 @@ done_cb (GObject      *object,
   *done = TRUE;
 }
 
-/* Reads standard input up to its end or a newline, whatever its length. */
-static LentoSecret *
-read_passphrase (void)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  int c;
-
-  while ((c = getchar ()) != EOF && c != '\n')
-    g_string_append_c (text, (char) c);
-
-  return lento_secret_new_from_string (text->str);
-}
-
 static int
-create (LentoVault *vault,
-        gboolean    with_passphrase)
+create (LentoVault *vault)
 {
   static const char month[] =
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[]}";
@@ -92,24 +67,33 @@ create (LentoVault *vault,
   while (lento_vault_get_busy (vault))
     g_main_context_iteration (NULL, TRUE);
 
-  if (with_passphrase)
-    {
-      g_autoptr(LentoSecret) passphrase = read_passphrase ();
-      gboolean set = FALSE;
-
-      lento_vault_set_kdf_limits (vault, LENTO_KDF_OPSLIMIT_MIN, LENTO_KDF_MEMLIMIT_KIB_MIN);
-      lento_vault_set_passphrase_async (vault, passphrase, NULL, done_cb, &set);
-      while (!set)
-        g_main_context_iteration (NULL, TRUE);
-      if (!lento_vault_has_slot (vault, LENTO_SLOT_PASSPHRASE))
-        {
-          g_printerr ("The passphrase was not set\n");
-          return 1;
-        }
-    }
-
   g_print ("%s\n", lento_secret_get_string (code));
   return 0;
+}
+
+#define N_MONTHS 13
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Reads standard input up to its end or a newline, whatever its length. */
+static LentoSecret *
+read_passphrase (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int c;
+
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (text, (char) c);
+
+  return lento_secret_new_from_string (text->str);
 }
 
 static gboolean
@@ -133,6 +117,28 @@ static char *
 month_of (guint index)
 {
   return index < 12 ? g_strdup_printf ("2025-%02u", index + 1) : g_strdup ("2026-11");
+}
+
+static int
+set_passphrase (LentoVault *vault)
+{
+  g_autoptr(LentoSecret) passphrase = read_passphrase ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!unlock (vault))
+    return 1;
+
+  lento_vault_set_kdf_limits (vault, LENTO_KDF_OPSLIMIT_MIN, LENTO_KDF_MEMLIMIT_KIB_MIN);
+  lento_vault_set_passphrase_async (vault, passphrase, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!lento_vault_set_passphrase_finish (vault, result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }
 
 static int
@@ -242,9 +248,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   char line[16];
 
-  if (argc != 3 && !(argc == 4 && g_str_equal (argv[1], "create") &&
-                     g_str_equal (argv[3], "passphrase")) &&
-      !(argc == 4 && g_str_equal (argv[1], "add")))
+  if (argc != 3 && !(argc == 4 && g_str_equal (argv[1], "add")))
     return 2;
 
   vault = lento_vault_new (argv[2], APPLICATION_ID);
@@ -255,9 +259,11 @@ main (int   argc,
     }
 
   if (g_str_equal (argv[1], "create"))
-    return create (vault, argc == 4);
+    return create (vault);
+  if (g_str_equal (argv[1], "passphrase"))
+    return set_passphrase (vault);
   if (g_str_equal (argv[1], "add"))
-    return add (vault, (guint) atoi (argv[3]));
+    return add (vault, (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (g_str_equal (argv[1], "count"))
     return count (vault);
 

@@ -152,7 +152,8 @@ check('journal/2026-11:' in result.stdout and ': ok' not in result.stdout.split(
 # is refused as too long, never cut short, and a longer one is never set.
 home3, data_dir3 = new_home()
 longest = 'a' * 1024
-made = subprocess.run([HELPER, 'create', data_dir3, 'passphrase'], input=longest + '\n',
+create(data_dir3)
+made = subprocess.run([HELPER, 'passphrase', data_dir3], input=longest + '\n',
                       capture_output=True, text=True, timeout=60)
 check(made.returncode == 0, 'a passphrase of 1,024 bytes is set: ' + made.stderr.strip())
 result = lento(home3, '--verify', '--passphrase-stdin', stdin=longest + '\n')
@@ -165,9 +166,10 @@ check(result.returncode == 2,
 check('1024' in result.stderr.replace(',', '') and 'long' in result.stderr,
       'and says it is too long: ' + result.stderr.strip())
 home4, data_dir4 = new_home()
-made = subprocess.run([HELPER, 'create', data_dir4, 'passphrase'], input=longest + 'a\n',
+create(data_dir4)
+made = subprocess.run([HELPER, 'passphrase', data_dir4], input=longest + 'a\n',
                       capture_output=True, text=True, timeout=60)
-check(made.returncode != 0, 'a passphrase of 1,025 bytes is not set')
+check(made.returncode != 0, 'a passphrase of 1,025 bytes is not set: ' + made.stderr.strip())
 
 # An import is all or reported. Journal A gains 40 entries over 13 months and
 # is backed up; B, C and D are copies of A from before, so the same code and
@@ -216,6 +218,8 @@ check(snapshot(dir_c) == before, 'no file of the read-only journal was written')
 # the import says what was written and what was not, and exits 7; what was
 # written is complete, and the same import again finishes the rest.
 blocker = os.path.join(dir_b, 'journal', '2026-11.lento.prev')
+if os.path.exists(blocker):
+    os.remove(blocker)
 os.mkdir(blocker)
 result = lento(home_b, '--import-backup', backup_a, '--recovery-code-stdin', stdin=code_a + '\n')
 check(result.returncode == 7,
@@ -368,6 +372,8 @@ shutil.rmtree(home_m, ignore_errors=True)
 # A month written by a newer Lento is not called damaged: --verify says why.
 home_n, dir_n = new_home()
 create(dir_n)
+if os.path.exists(os.path.join(dir_n, 'journal', '2026-11.lento.prev')):
+    os.remove(os.path.join(dir_n, 'journal', '2026-11.lento.prev'))
 with open(os.path.join(dir_n, 'journal', '2026-11.lento'), 'r+b') as f:
     f.seek(8)
     f.write(bytes([2]))
