@@ -75,6 +75,12 @@ gboolean         lento_vault_get_rotation_pending  (LentoVault          *self);
 /* The journal UUID as text, or NULL with no journal. */
 char            *lento_vault_dup_journal_uuid      (LentoVault          *self);
 
+/* Where no one can answer a prompt (the command line), @may_prompt FALSE:
+ * a locked keyring then ends the keyring unlock in KEYRING_LOCKED at once
+ * instead of waiting for a person to unlock it. TRUE by default. */
+void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
+                                                     gboolean            may_prompt);
+
 /* Test hooks: the file operations writes go through, and the Argon2id cost
  * of new passphrase slots (clamped to the bounds of lento-keys.h). */
 void             lento_vault_set_file_layer        (LentoVault           *self,
@@ -83,12 +89,6 @@ void             lento_vault_set_file_layer        (LentoVault           *self,
 void             lento_vault_set_kdf_limits        (LentoVault          *self,
                                                     guint                opslimit,
                                                     guint                memlimit_kib);
-
-/* Where no one can answer a prompt (the command line), @may_prompt FALSE:
- * a locked keyring then ends the keyring unlock in KEYRING_LOCKED at once
- * instead of waiting for a person to unlock it. TRUE by default. */
-void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
-                                                     gboolean            may_prompt);
 
 /* Takes the single-writer lock (<data dir>/lock, flock) and reads
  * keys.lento (or keys.lento.prev when it is damaged). The state becomes
