@@ -211,6 +211,21 @@ write_next (GTask *task)
                                     NULL, write_done_cb, task);
 }
 
+static gboolean
+refuse_read_only (ImportData  *data,
+                  GError     **error)
+{
+  if (lento_vault_get_state (data->vault) != LENTO_VAULT_STATE_READ_ONLY)
+    return FALSE;
+
+  g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY,
+               _("The backup was not imported: %s is damaged, so the journal is read-only "
+                 "and Lento changes nothing in it. Restore that part from its previous "
+                 "copy or a backup, then import again."),
+               lento_vault_get_damaged_document (data->vault));
+  return TRUE;
+}
+
 /* Every document checked, then every merged document made, before the
  * first is written: a journal that is read-only, or a backup that does
  * not merge, changes nothing.
@@ -225,20 +240,25 @@ prepare (ImportData  *data,
   guint n_names = 0;
 
   reports = lento_vault_verify (data->vault, error);
-  if (reports == NULL)
+  if (reports == NULL || refuse_read_only (data, error))
     return FALSE;
 
   names = (const char **) g_hash_table_get_keys_as_array (documents, &n_names);
   qsort (names, n_names, sizeof (char *), compare_names);
 
-  for (guint i = 0; i < n_names && lento_vault_get_state (data->vault) != LENTO_VAULT_STATE_READ_ONLY;
-       i++)
+  for (guint i = 0; i < n_names; i++)
     {
       g_autoptr(GBytes) merged = NULL;
       GError *merge_error = NULL;
 
       merged = merge_document (data->vault, names[i], g_hash_table_lookup (documents, names[i]),
                                &merge_error);
+      /* Reading may find a damaged document that verify did not. */
+      if (refuse_read_only (data, error))
+        {
+          g_clear_error (&merge_error);
+          return FALSE;
+        }
       if (merge_error != NULL)
         {
           g_propagate_prefixed_error (error, merge_error,
@@ -251,16 +271,6 @@ prepare (ImportData  *data,
 
       g_ptr_array_add (data->names, g_strdup (names[i]));
       g_ptr_array_add (data->contents, g_steal_pointer (&merged));
-    }
-
-  if (lento_vault_get_state (data->vault) == LENTO_VAULT_STATE_READ_ONLY)
-    {
-      g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY,
-                   _("The backup was not imported: %s is damaged, so the journal is read-only "
-                     "and Lento changes nothing in it. Restore that part from its previous "
-                     "copy or a backup, then import again."),
-                   lento_vault_get_damaged_document (data->vault));
-      return FALSE;
     }
 
   return TRUE;

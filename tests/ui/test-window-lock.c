@@ -959,25 +959,23 @@ test_keys_damaged_says_so (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(LentoSecret) code = NULL;
+  LentoUnlockPage *page;
   const char *reason;
 
   code = reopen_after (fixture, damage_keys);
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_CLOSED);
   show_window (fixture);
   g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "unlock");
-  reason = lento_unlock_page_get_reason (LENTO_UNLOCK_PAGE (find_in_window (fixture,
-                                                                           LENTO_TYPE_UNLOCK_PAGE)));
+  page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  reason = lento_unlock_page_get_reason (page);
   g_assert_nonnull (reason);
   g_assert_nonnull (strstr (reason, "keys.lento"));
   g_assert_nonnull (strstr (reason, "recovery code"));
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "keys-damaged");
 
   /* The recovery code cannot help, and the page goes on saying why. */
-  g_signal_emit_by_name (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE),
-                         "unlock-with-recovery-code", lento_secret_get_string (code));
-  reason = lento_unlock_page_get_reason (LENTO_UNLOCK_PAGE (find_in_window (fixture,
-                                                                           LENTO_TYPE_UNLOCK_PAGE)));
-  g_assert_nonnull (strstr (reason, "keys.lento"));
+  g_signal_emit_by_name (page, "unlock-with-recovery-code", lento_secret_get_string (code));
+  g_assert_nonnull (strstr (lento_unlock_page_get_reason (page), "keys.lento"));
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_CLOSED);
 }
 
