@@ -10,9 +10,14 @@
 
 G_BEGIN_DECLS
 
-gboolean lento_backup_merge_into (LentoVault  *vault,
-                                  GHashTable  *documents,
-                                  guint       *n_written,
-                                  GError     **error);
+void     lento_backup_import_async  (LentoVault          *vault,
+                                    GHashTable          *documents,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean lento_backup_import_finish (LentoVault          *vault,
+                                    GAsyncResult        *result,
+                                    guint               *n_written,
+                                    GError             **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ typedef enum {
   LENTO_CORE_ERROR_INVALID_ENTRY,
   LENTO_CORE_ERROR_INVALID_DOCUMENT,
   LENTO_CORE_ERROR_READ_ONLY,
+  LENTO_CORE_ERROR_NOT_WRITTEN,
 } LentoCoreError;
 
 GQuark lento_core_error_quark (void);

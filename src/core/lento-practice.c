@@ -506,41 +506,81 @@ lento_practice_lock (LentoPractice *self)
   lento_vault_lock (self->vault);
 }
 
+static void
+import_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  guint changed = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  g_autoptr(GError) error = NULL;
+
+  if (!lento_journal_save_finish (LENTO_JOURNAL (object), result, &error))
+    {
+      /* Translators: %u is a number of entries; %s says why the disk refused
+       * them, as a sentence.
+       */
+      g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The backup’s %u entry is in the journal on "
+                                            "screen, but it could not be saved: %s Lento "
+                                            "saves it again with your next change; keep "
+                                            "Lento open until then, or import the backup "
+                                            "again later.",
+                                            "The backup’s %u entries are in the journal on "
+                                            "screen, but they could not be saved: %s Lento "
+                                            "saves them again with your next change; keep "
+                                            "Lento open until then, or import the backup "
+                                            "again later.",
+                                            changed),
+                               changed, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
 /**
- * lento_practice_import_backup:
+ * lento_practice_import_backup_async:
  * @documents: (element-type utf8 GBytes): what lento_vault_read_backup()
  *   returned
- * @n_changed: (out) (optional): how many entries were added or updated
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the merged journal is on disk, or could not be
+ * @user_data: data for @callback
  *
  * Merges a backup's entries into the open journal, by entry: an entry the
  * journal lacks is added, and of two copies the one edited last is kept.
- * Nothing is taken away. The journal then saves as after any change, so
- * the merge is never written over by the journal in memory. Refused while
- * the journal is read-only; a backup that does not read changes nothing.
- *
- * Returns: %TRUE when the backup was merged
+ * Nothing is taken away. The journal is then saved at once, so the merge is
+ * never written over by the journal in memory, and the import is done only
+ * when the save is. Refused while the journal is read-only; a backup that
+ * does not read changes nothing.
  */
-gboolean
-lento_practice_import_backup (LentoPractice  *self,
-                              GHashTable     *documents,
-                              guint          *n_changed,
-                              GError        **error)
+void
+lento_practice_import_backup_async (LentoPractice       *self,
+                                    GHashTable          *documents,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   g_autoptr(LentoJournal) incoming = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GList) names = NULL;
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   guint changed;
 
-  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
-  g_return_val_if_fail (documents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+  g_return_if_fail (documents != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lento_practice_import_backup_async);
 
   if (!self->loaded || lento_practice_get_read_only (self))
     {
-      g_set_error_literal (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY,
-                           _("The backup was not imported: part of the journal could not be "
-                             "opened, so Lento changes nothing until it is restored."));
-      return FALSE;
+      g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY, "%s",
+                               _("The backup was not imported: part of the journal could not "
+                                 "be opened, so Lento changes nothing until it is restored."));
+      return;
     }
 
   /* The months first, then the change log, which is newer than they are. */
@@ -555,8 +595,11 @@ lento_practice_import_backup (LentoPractice  *self,
         if ((pass == 0 && !lento_journal_is_month_document (name)) || (pass == 1 && !log))
           continue;
         if (!lento_journal_load_month (incoming, name, g_hash_table_lookup (documents, name),
-                                       error))
-          return FALSE;
+                                       &error))
+          {
+            g_task_return_error (task, error);
+            return;
+          }
       }
 
   entries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -564,10 +607,41 @@ lento_practice_import_backup (LentoPractice  *self,
     g_ptr_array_add (entries, g_list_model_get_item (G_LIST_MODEL (incoming), i));
 
   changed = lento_journal_merge (self->journal, entries);
-  if (n_changed != NULL)
-    *n_changed = changed;
+  g_task_set_task_data (task, GUINT_TO_POINTER (changed), NULL);
+  if (changed == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
-  return TRUE;
+  /* The save the merge asked for happens now, with its result told to the
+   * import rather than as an error of the practice.
+   */
+  g_clear_handle_id (&self->save_journal_id, g_source_remove);
+  lento_journal_save_async (self->journal, self->vault, NULL, import_saved_cb,
+                            g_steal_pointer (&task));
+}
+
+/**
+ * lento_practice_import_backup_finish:
+ * @n_changed: (out) (optional): how many entries were added or updated, in
+ *   the journal on screen even when they could not be saved
+ *
+ * Returns: %TRUE when the backup was merged and saved
+ */
+gboolean
+lento_practice_import_backup_finish (LentoPractice  *self,
+                                     GAsyncResult   *result,
+                                     guint          *n_changed,
+                                     GError        **error)
+{
+  g_return_val_if_fail (LENTO_IS_PRACTICE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

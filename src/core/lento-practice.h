@@ -49,10 +49,15 @@ GDateTime           *lento_practice_dup_now            (LentoPractice *self);
 LentoRecommendation *lento_practice_get_recommendation (LentoPractice *self);
 void                 lento_practice_flush_pending      (LentoPractice *self);
 void                 lento_practice_lock               (LentoPractice *self);
-gboolean             lento_practice_import_backup      (LentoPractice *self,
-                                                        GHashTable    *documents,
-                                                        guint         *n_changed,
-                                                        GError       **error);
+void                 lento_practice_import_backup_async  (LentoPractice       *self,
+                                                          GHashTable          *documents,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean             lento_practice_import_backup_finish (LentoPractice       *self,
+                                                          GAsyncResult        *result,
+                                                          guint               *n_changed,
+                                                          GError             **error);
 
 LentoPracticeStart   lento_practice_get_start          (LentoPractice *self);
 LentoSession        *lento_practice_get_session        (LentoPractice *self);

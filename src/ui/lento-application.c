@@ -325,8 +325,9 @@ lento_application_start_vault (LentoApplication *self)
   g_autoptr(GError) error = NULL;
 
   self->vault = lento_vault_new (data_dir, APPLICATION_ID);
+  /* The window opens it again and shows why it did not open. */
   if (!lento_vault_open (self->vault, &error))
-    g_warning ("The journal could not be opened: %s", error->message);
+    g_debug ("The journal could not be opened: %s", error->message);
 
   self->practice = lento_practice_new (self->vault, NULL);
   g_signal_connect_object (self->vault, "notify::state",

@@ -15,6 +15,7 @@
 #include "lento-application.h"
 #include "lento-backup.h"
 #include "lento-cli.h"
+#include "lento-core-error.h"
 #include "lento-vault.h"
 
 /* Lento's command line works on the journal without a window: check every
@@ -22,9 +23,6 @@
  * document holds, and reads secrets only from standard input, never from
  * arguments that other users could see in the process list.
  */
-
-/* A recovery code or passphrase longer than this is not one. */
-#define MAX_SECRET_LENGTH 1024
 
 void
 lento_cli_add_options (GApplication *application)
@@ -48,10 +46,12 @@ lento_cli_add_options (GApplication *application)
                                             _("Without options, Lento opens its window."));
   g_application_set_option_context_description (application,
     _("Exit status: 0 all is well; 1 part of the journal is damaged, missing, older than the "
-      "last version Lento saved, or was restored from its previous version; 2 the options are "
-      "wrong; 3 there is no journal; 4 Lento already has "
-      "the journal open; 5 the journal could not be unlocked; 6 the recovery code or "
-      "passphrase is wrong; 7 a file could not be read or written."));
+      "last version Lento saved, or was restored from its previous version (an import is then "
+      "refused); 2 the options are wrong (a backup into Lento's own folder is one); 3 there is "
+      "no journal; 4 Lento already has the journal open; 5 the journal could not be unlocked; "
+      "6 the recovery code or passphrase is wrong; 7 a file could not be read or written (an "
+      "import says which parts it wrote and which it did not; the same import again finishes "
+      "it)."));
 }
 
 static void
@@ -61,23 +61,34 @@ print_error (const char *message)
   g_printerr (_("lento: %s\n"), message);
 }
 
-/* Reads one line from standard input straight into secure memory. */
+/* Reads one line from standard input straight into secure memory: at
+ * most LENTO_PASSPHRASE_MAX_SIZE bytes, the most any recovery code or
+ * passphrase has. A longer line sets @too_long rather than being cut
+ * short, which would only make it fail as a wrong secret.
+ */
 static LentoSecret *
-read_secret_from_stdin (void)
+read_secret_from_stdin (gboolean *too_long)
 {
-  g_autoptr(LentoSecret) buffer = lento_secret_new (MAX_SECRET_LENGTH + 1);
+  g_autoptr(LentoSecret) buffer = lento_secret_new (LENTO_PASSPHRASE_MAX_SIZE + 1);
   guint8 *data = lento_secret_get_data (buffer);
   gsize length = 0;
 
-  while (length < MAX_SECRET_LENGTH)
+  *too_long = FALSE;
+  for (;;)
     {
       char c;
       ssize_t n = read (STDIN_FILENO, &c, 1);
 
       if (n <= 0 || c == '\n')
         break;
-      if (c != '\r')
-        data[length++] = (guint8) c;
+      if (c == '\r')
+        continue;
+      if (length == LENTO_PASSPHRASE_MAX_SIZE)
+        {
+          *too_long = TRUE;
+          return NULL;
+        }
+      data[length++] = (guint8) c;
     }
 
   if (length == 0)
@@ -90,6 +101,7 @@ typedef struct {
   GMainLoop *loop;
   gboolean   ok;
   GError    *error;
+  guint      written;
 } Wait;
 
 static void
@@ -115,13 +127,14 @@ unlock_passphrase_cb (GObject      *object,
 }
 
 static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   Wait *wait = user_data;
 
-  wait->ok = lento_vault_flush_finish (LENTO_VAULT (object), result, &wait->error);
+  wait->ok = lento_backup_import_finish (LENTO_VAULT (object), result, &wait->written,
+                                         &wait->error);
   g_main_loop_quit (wait->loop);
 }
 
@@ -141,10 +154,18 @@ exit_status_for (const GError *error)
   if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_JOURNAL))
     return LENTO_EXIT_NO_JOURNAL;
 
+  if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INSIDE_DATA_DIR))
+    return LENTO_EXIT_USAGE;
+
+  /* An import refused because part of the journal is damaged. */
+  if (g_error_matches (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY))
+    return LENTO_EXIT_DAMAGED;
+
   if (error != NULL && error->domain == LENTO_VAULT_ERROR &&
       (error->code == LENTO_VAULT_ERROR_KEYRING_UNAVAILABLE ||
        error->code == LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING ||
        error->code == LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID ||
+       error->code == LENTO_VAULT_ERROR_KEYRING_LOCKED ||
        error->code == LENTO_VAULT_ERROR_NO_SLOT))
     return LENTO_EXIT_CANNOT_UNLOCK;
 
@@ -160,7 +181,7 @@ unlock (LentoVault    *vault,
         LentoSecret   *secret)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, FALSE, NULL };
+  Wait wait = { loop, FALSE, NULL, 0 };
   int status = LENTO_EXIT_OK;
 
   if (secret != NULL && slot == LENTO_SLOT_RECOVERY)
@@ -254,6 +275,14 @@ verify (LentoVault *vault)
           break;
         }
 
+      /* Not damaged: a newer Lento opens it. */
+      if (report->status == LENTO_DOCUMENT_DAMAGED &&
+          g_error_matches (report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NEWER_VERSION))
+        {
+          /* Translators: the state of a part of the journal that a newer Lento wrote. */
+          word = _("newer version");
+        }
+
       g_print ("%s: %s\n", report->name, word);
 
       /* Nothing is lost yet, but the next failure of this part would have
@@ -295,8 +324,7 @@ import_backup (LentoVault    *vault,
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;
-  Wait wait = { loop, FALSE, NULL };
-  guint written = 0;
+  Wait wait = { loop, FALSE, NULL, 0 };
 
   if (secret == NULL)
     {
@@ -312,24 +340,27 @@ import_backup (LentoVault    *vault,
       return exit_status_for (error);
     }
 
-  if (!lento_backup_merge_into (vault, documents, &written, &error))
-    {
-      print_error (error->message);
-      return exit_status_for (error);
-    }
-
-  lento_vault_flush_async (vault, NULL, flush_cb, &wait);
+  lento_backup_import_async (vault, documents, NULL, import_cb, &wait);
   g_main_loop_run (loop);
   if (!wait.ok)
     {
+      int status = exit_status_for (wait.error);
+
       print_error (wait.error->message);
       g_clear_error (&wait.error);
-      return LENTO_EXIT_IO;
+      return status;
+    }
+
+  if (wait.written == 0)
+    {
+      g_print ("%s\n", _("Imported: the journal already held everything in the backup"));
+      return LENTO_EXIT_OK;
     }
 
   /* Translators: %u is how many parts of the journal changed. */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported: %u part of the journal updated\n",
-                        "Imported: %u parts of the journal updated\n", written), written);
+                        "Imported: %u parts of the journal updated\n", wait.written),
+           wait.written);
   return LENTO_EXIT_OK;
 }
 
@@ -379,7 +410,21 @@ lento_cli_handle_options (GVariantDict *options)
 
   if (recovery_stdin || passphrase_stdin)
     {
-      secret = read_secret_from_stdin ();
+      gboolean too_long;
+
+      secret = read_secret_from_stdin (&too_long);
+      if (too_long)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %u is a number of bytes, 1024. */
+          message = g_strdup_printf (_("What was read from standard input is longer than %u "
+                                       "bytes, and no recovery code or passphrase is. Check "
+                                       "what is piped in."),
+                                     LENTO_PASSPHRASE_MAX_SIZE);
+          print_error (message);
+          return LENTO_EXIT_USAGE;
+        }
       if (secret == NULL)
         {
           print_error (_("Nothing was read from standard input."));
@@ -389,10 +434,20 @@ lento_cli_handle_options (GVariantDict *options)
 
   data_dir = lento_application_dup_data_dir ();
   vault = lento_vault_new (data_dir, APPLICATION_ID);
+  /* A prompt to unlock the keyring would wait for a person who may not be
+   * there: a locked keyring is "could not unlock" instead. */
+  lento_vault_set_keyring_may_prompt (vault, FALSE);
   if (!lento_vault_open (vault, &error))
     {
       print_error (error->message);
       return exit_status_for (error);
+    }
+
+  /* Documents without their key file are a journal that cannot open. */
+  if (lento_vault_get_keys_missing (vault))
+    {
+      print_error (lento_vault_error_message (LENTO_VAULT_ERROR_KEYS_MISSING));
+      return LENTO_EXIT_DAMAGED;
     }
 
   if (lento_vault_get_state (vault) == LENTO_VAULT_STATE_NO_JOURNAL)

@@ -12,6 +12,7 @@
 
 #include "lento-entry-editor.h"
 #include "lento-export.h"
+#include "lento-file-chooser.h"
 #include "lento-journal-query.h"
 #include "lento-journal-row.h"
 #include "lento-journal-stats.h"
@@ -496,7 +497,8 @@ undo_delete_action (GtkWidget  *widget,
 
 /* Exports. A plain export leaves the encryption behind, so the view says
  * so before it asks where to write; core writes only where the person
- * chose, with private permissions. Nothing is added to recent files.
+ * chose, with private permissions. Nothing is added to recent files
+ * (lento-file-chooser.c).
  */
 typedef enum {
   EXPORT_CSV,
@@ -645,8 +647,8 @@ choose_export_file (LentoJournalView *self,
 
   request->self = g_object_ref (self);
   request->kind = kind;
-  chooser = gtk_file_chooser_native_new (_("Export Journal"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  chooser = lento_file_chooser_new (_("Export Journal"), get_window (self),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), names[kind]);
   g_signal_connect (chooser, "response", G_CALLBACK (export_file_response_cb), request);
@@ -813,8 +815,8 @@ import_action (GtkWidget  *widget,
   if (self->journal == NULL || lento_journal_get_read_only (self->journal))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Import Entries"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  chooser = lento_file_chooser_new (_("Import Entries"), get_window (self),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_file_filter_set_name (filter, _("Lento CSV export"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

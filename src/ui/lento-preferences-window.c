@@ -9,7 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "lento-core-error.h"
+#include "lento-file-chooser.h"
 #include "lento-preferences-window.h"
 #include "lento-reminder-group.h"
 
@@ -154,6 +157,13 @@ set_passphrase_cb (GObject      *object,
   lento_preferences_window_toast (self, _("Passphrase set"));
 }
 
+static const char *
+passphrase_dialog_body (void)
+{
+  return _("One more way into your journal. Use at least 8 characters; a few unrelated words "
+           "are easy to remember and hard to guess.");
+}
+
 static void
 passphrase_entries_changed_cb (GtkEditable *editable,
                                GtkWidget   *dialog)
@@ -162,10 +172,27 @@ passphrase_entries_changed_cb (GtkEditable *editable,
   GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
   GtkEditable *second = GTK_EDITABLE (gtk_widget_get_last_child (box));
   const char *text = gtk_editable_get_text (first);
+  gboolean too_long = strlen (text) > LENTO_PASSPHRASE_MAX_SIZE;
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "set",
-                                           g_utf8_strlen (text, -1) >= 8 &&
+                                           g_utf8_strlen (text, -1) >= 8 && !too_long &&
                                            g_str_equal (text, gtk_editable_get_text (second)));
+
+  /* The vault would refuse it, and the command line could not read it. */
+  if (too_long)
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("This passphrase is too long: Lento takes up to %u "
+                                "characters, fewer with accented letters or other alphabets. "
+                                "Choose a shorter one."),
+                              LENTO_PASSPHRASE_MAX_SIZE);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+    }
+  else
+    {
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), passphrase_dialog_body ());
+    }
 }
 
 static void
@@ -209,9 +236,7 @@ lento_preferences_window_set_passphrase_cb (LentoPreferencesWindow *self)
   GtkWidget *box;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose a Passphrase"),
-                                   _("One more way into your journal. Use at least 8 "
-                                     "characters; a few unrelated words are easy to remember "
-                                     "and hard to guess."));
+                                   passphrase_dialog_body ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("New passphrase"), dialog));
   gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("Repeat the passphrase"), dialog));
@@ -376,10 +401,10 @@ static void
 lento_preferences_window_export_cb (LentoPreferencesWindow *self)
 {
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Encrypted Backup"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
+  self->chooser = lento_file_chooser_new (_("Export Encrypted Backup"),
+                                          GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "lento-backup.lento");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -399,6 +424,22 @@ import_data_free (ImportData *data)
 }
 
 static void
+import_backup_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LentoPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lento_practice_import_backup_finish (LENTO_PRACTICE (object), result, NULL, &error))
+    lento_preferences_window_toast (self, _("Backup imported"));
+  else if (g_error_matches (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Saved"), error);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+}
+
+static void
 read_backup_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -408,15 +449,21 @@ read_backup_cb (GObject      *object,
   g_autoptr(GHashTable) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The practice merges the backup into the journal it holds, which then
-   * saves like after any change: nothing in memory writes over the merge.
+  /* The practice merges the backup into the journal it holds and saves it:
+   * nothing in memory writes over the merge, and the import is done only
+   * once it is on disk.
    */
   documents = lento_vault_read_backup_finish (result, &error);
-  if (documents == NULL
-      || !lento_practice_import_backup (self->practice, documents, NULL, &error))
-    lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
-  else
-    lento_preferences_window_toast (self, _("Backup imported"));
+  if (documents == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lento_preferences_window_show_error (self, _("The Backup Was Not Imported"), error);
+      import_data_free (data);
+      return;
+    }
+
+  lento_practice_import_backup_async (self->practice, documents, self->cancellable,
+                                      import_backup_cb, g_object_ref (self));
   import_data_free (data);
 }
 
@@ -491,10 +538,10 @@ static void
 lento_preferences_window_import_cb (LentoPreferencesWindow *self)
 {
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Encrypted Backup"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
+  self->chooser = lento_file_chooser_new (_("Import Encrypted Backup"),
+                                          GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Import"), _("_Cancel"));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

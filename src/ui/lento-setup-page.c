@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lento-builder.h"
+#include "lento-keys.h"
 #include "lento-setup-page.h"
 
 /* First run, one step at a time: welcome (what Lento is, and that it is not
@@ -40,6 +41,7 @@ struct _LentoSetupPage
   GtkLabel         *confirm_error_label;
   GtkPasswordEntry *passphrase_entry;
   GtkPasswordEntry *repeat_entry;
+  GtkLabel         *passphrase_error_label;
   GtkButton        *passphrase_button;
   GtkButton        *skip_button;
   AdwStatusPage    *passphrase_page;
@@ -105,14 +107,21 @@ passphrases_acceptable (GtkPasswordEntry *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   const char *again = gtk_editable_get_text (GTK_EDITABLE (repeat));
 
-  return g_utf8_strlen (text, -1) >= MIN_PASSPHRASE_LENGTH && g_str_equal (text, again);
+  return g_utf8_strlen (text, -1) >= MIN_PASSPHRASE_LENGTH &&
+         strlen (text) <= LENTO_PASSPHRASE_MAX_SIZE &&
+         g_str_equal (text, again);
 }
 
 static void
 lento_setup_page_passphrase_changed_cb (LentoSetupPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button),
                             passphrases_acceptable (self->passphrase_entry, self->repeat_entry));
+  /* The vault would refuse it, and the command line could not read it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_error_label),
+                          strlen (text) > LENTO_PASSPHRASE_MAX_SIZE);
 }
 
 /* The spinner turns only while the journal is being made: a spinner left
@@ -152,6 +161,7 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkEntryBuffer) confirm_buffer = NULL;
+  g_autofree char *too_long = NULL;
 
   if (self->creating_spinner != NULL)
     return;
@@ -187,10 +197,18 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
   self->confirm_error_label = GTK_LABEL (lento_builder_get (builder, "confirm_error_label"));
   self->passphrase_entry = GTK_PASSWORD_ENTRY (lento_builder_get (builder, "passphrase_entry"));
   self->repeat_entry = GTK_PASSWORD_ENTRY (lento_builder_get (builder, "repeat_entry"));
+  self->passphrase_error_label = GTK_LABEL (lento_builder_get (builder,
+                                                               "passphrase_error_label"));
   self->passphrase_button = GTK_BUTTON (lento_builder_get (builder, "passphrase_button"));
   self->skip_button = GTK_BUTTON (lento_builder_get (builder, "skip_button"));
   self->passphrase_page = ADW_STATUS_PAGE (lento_builder_get (builder, "passphrase_page"));
   self->error_page = ADW_STATUS_PAGE (lento_builder_get (builder, "error_page"));
+
+  too_long = g_strdup_printf (_("This passphrase is too long: Lento takes up to %u "
+                                "characters, fewer with accented letters or other alphabets. "
+                                "Choose a shorter one."),
+                              LENTO_PASSPHRASE_MAX_SIZE);
+  gtk_label_set_label (self->passphrase_error_label, too_long);
 
   confirm_buffer = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->confirm_entry, confirm_buffer);
@@ -265,13 +283,22 @@ lento_setup_page_show_recovery_code (LentoSetupPage *self,
   gtk_stack_set_visible_child_name (self->stack, "recovery");
 }
 
+/**
+ * lento_setup_page_show_error:
+ * @title: (nullable): what went wrong, as a heading; %NULL for "The
+ *   Journal Could Not Be Made"
+ * @message: what happened and what to do
+ */
 void
 lento_setup_page_show_error (LentoSetupPage *self,
+                             const char     *title,
                              const char     *message)
 {
   g_return_if_fail (LENTO_IS_SETUP_PAGE (self));
 
   lento_setup_page_ensure_steps (self);
+  adw_status_page_set_title (self->error_page,
+                             title != NULL ? title : _("The Journal Could Not Be Made"));
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

@@ -19,6 +19,7 @@ void        lento_setup_page_show_recovery_code      (LentoSetupPage *self,
                                                       const char     *code,
                                                       gboolean        keyring_stored);
 void        lento_setup_page_show_error              (LentoSetupPage *self,
+                                                      const char     *title,
                                                       const char     *message);
 const char *lento_setup_page_get_step                (LentoSetupPage *self);
 int         lento_setup_page_get_confirm_group       (LentoSetupPage *self);

@@ -191,6 +191,53 @@ lento_window_update_start (LentoWindow *self)
                                     == LENTO_PRACTICE_START_NOW);
 }
 
+static void
+lento_window_show_keys_missing (LentoWindow *self)
+{
+  lento_setup_page_show_error (self->setup_page, _("The Journal’s Key File Is Missing"),
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYS_MISSING));
+}
+
+/* A vault that did not open (its key file damaged, or the journal open in
+ * another Lento) is opened again when the window starts and before each
+ * way of unlocking: the unlock page says why it did not, and the moment the
+ * cause is gone, unlocking works. Returns whether the vault is open.
+ */
+static gboolean
+lento_window_open_vault (LentoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_CLOSED)
+    return TRUE;
+  if (lento_vault_open (self->vault, &error))
+    return TRUE;
+
+  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), FALSE);
+  /* Past the lock, opening only reads the key file and its copy: a vault
+   * error other than these two is theirs, and says nothing of which file.
+   */
+  if (error->domain == LENTO_VAULT_ERROR && error->code != LENTO_VAULT_ERROR_ALREADY_OPEN &&
+      error->code != LENTO_VAULT_ERROR_IO)
+    {
+      g_autofree char *reason = NULL;
+
+      /* Translators: %s says what is wrong with the file, as a sentence. */
+      reason = g_strdup_printf (_("Lento could not read the journal’s key file, keys.lento, "
+                                  "nor its copy: %s Without the key file neither the recovery "
+                                  "code nor the passphrase can open the journal. Put "
+                                  "keys.lento back from a copy of this folder and start Lento "
+                                  "again, or import an encrypted backup into a new journal."),
+                                error->message);
+      lento_unlock_page_set_reason (self->unlock_page, reason);
+    }
+  else
+    {
+      lento_unlock_page_set_reason (self->unlock_page, error->message);
+    }
+  return FALSE;
+}
+
 void
 _lento_window_sync_vault (LentoWindow *self)
 {
@@ -217,6 +264,11 @@ _lento_window_sync_vault (LentoWindow *self)
                                                                     LENTO_SLOT_PASSPHRASE));
       else if (g_str_equal (page, "setup"))
         lento_window_ensure_setup_page (self);
+
+      /* Not a first run: the journal is there without its key file. */
+      if (g_str_equal (page, "setup") && !self->in_setup &&
+          lento_vault_get_keys_missing (self->vault))
+        lento_window_show_keys_missing (self);
     }
 
   if (g_str_equal (page, "main"))
@@ -316,7 +368,8 @@ lento_window_unlock_keyring_cb (GObject      *object,
 static void
 lento_window_unlock_with_keyring_cb (LentoWindow *self)
 {
-  if (self->vault == NULL || lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_LOCKED)
+  if (self->vault == NULL || !lento_window_open_vault (self) ||
+      lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_LOCKED)
     return;
 
   lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
@@ -332,7 +385,7 @@ lento_window_unlock_with_recovery_code_cb (LentoWindow *self,
   g_autoptr(GError) error = NULL;
   gboolean unlocked;
 
-  if (self->vault == NULL)
+  if (self->vault == NULL || !lento_window_open_vault (self))
     return;
 
   unlocked = lento_vault_unlock_recovery_code (self->vault, secret, &error);
@@ -361,7 +414,7 @@ lento_window_unlock_with_passphrase_cb (LentoWindow *self,
 {
   g_autoptr(LentoSecret) secret = lento_secret_new_from_string (passphrase);
 
-  if (self->vault == NULL)
+  if (self->vault == NULL || !lento_window_open_vault (self))
     return;
 
   lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
@@ -410,11 +463,28 @@ lento_window_setup_create_cb (LentoWindow *self)
 
   g_return_if_fail (self->vault != NULL);
 
+  /* Trying again after the key file was missing: it may be back. */
+  if (lento_vault_get_keys_missing (self->vault))
+    {
+      lento_vault_close (self->vault);
+      if (!lento_window_open_vault (self) ||
+          lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_LOCKED)
+        {
+          _lento_window_sync_vault (self);
+          lento_window_unlock_with_keyring_cb (self);
+          return;
+        }
+    }
+
   self->in_setup = TRUE;
   code = lento_vault_create (self->vault, &error);
   if (code == NULL)
     {
-      lento_setup_page_show_error (self->setup_page, error->message);
+      self->in_setup = FALSE;
+      if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_MISSING))
+        lento_window_show_keys_missing (self);
+      else
+        lento_setup_page_show_error (self->setup_page, NULL, error->message);
       return;
     }
 
@@ -505,6 +575,8 @@ _lento_window_connect_vault (LentoWindow *self)
 
   _lento_window_sync_vault (self);
 
+  if (self->vault != NULL && lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_CLOSED)
+    lento_window_open_vault (self);
   if (self->vault != NULL && lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_LOCKED)
     lento_window_unlock_with_keyring_cb (self);
 }

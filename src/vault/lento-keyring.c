@@ -139,6 +139,28 @@ lento_keyring_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Turns the base64 text stored in the keyring into the 32-byte secret. */
+static void
+return_decoded (GTask      *task,
+                const char *encoded,
+                gsize       length)
+{
+  g_autoptr(LentoSecret) secret = lento_secret_new (LENTO_KEY_SIZE);
+  gsize decoded = 0;
+
+  if (sodium_base642bin (lento_secret_get_data (secret), LENTO_KEY_SIZE, encoded, length, NULL,
+                         &decoded, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      decoded != LENTO_KEY_SIZE)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID,
+                               "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
+}
+
 static void
 lookup_cb (GObject      *object,
            GAsyncResult *result,
@@ -146,9 +168,7 @@ lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LentoSecret) secret = NULL;
   char *encoded;
-  gsize length = 0;
 
   encoded = secret_password_lookup_nonpageable_finish (result, &error);
   if (error != NULL)
@@ -167,26 +187,91 @@ lookup_cb (GObject      *object,
       return;
     }
 
-  secret = lento_secret_new (LENTO_KEY_SIZE);
-  if (sodium_base642bin (lento_secret_get_data (secret), LENTO_KEY_SIZE,
-                         encoded, strlen (encoded), NULL, &length, NULL,
-                         sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      length != LENTO_KEY_SIZE)
-    {
-      secret_password_free (encoded);
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID,
-                               "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID));
-      return;
-    }
+  return_decoded (task, encoded, strlen (encoded));
   secret_password_free (encoded);
-
-  g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
 }
 
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autolist(SecretItem) items = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  const char *encoded;
+  gsize length = 0;
+
+  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  if (error != NULL)
+    {
+      GError *out = NULL;
+
+      set_unavailable (task, &out, error);
+      g_task_return_error (task, out);
+      return;
+    }
+  if (items == NULL)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING,
+                               "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
+      return;
+    }
+
+  /* A locked item has no secret loaded: unlocking it is what would prompt. */
+  value = secret_item_get_secret (items->data);
+  if (secret_item_get_locked (items->data) || value == NULL)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_LOCKED, "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_LOCKED));
+      return;
+    }
+
+  encoded = secret_value_get (value, &length);
+  return_decoded (task, encoded, length);
+}
+
+static void
+service_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  GTask *search;
+
+  service = secret_service_get_finish (result, &error);
+  if (service == NULL)
+    {
+      GError *out = NULL;
+
+      set_unavailable (task, &out, error);
+      g_task_return_error (task, out);
+      return;
+    }
+
+  attributes = secret_attributes_build (g_task_get_task_data (task), ATTRIBUTE,
+                                        g_object_get_data (G_OBJECT (task), ATTRIBUTE), NULL);
+  search = g_steal_pointer (&task);
+  secret_service_search (service, g_task_get_task_data (search), attributes,
+                         SECRET_SEARCH_LOAD_SECRETS, g_task_get_cancellable (search),
+                         search_cb, search);
+}
+
+/**
+ * lento_keyring_lookup_async:
+ * @may_prompt: whether the Secret Service may ask the person to unlock
+ *   the keyring; without it, a locked keyring ends in KEYRING_LOCKED at
+ *   once
+ */
 void
 lento_keyring_lookup_async (const char          *application_id,
                             const char          *journal_uuid,
+                            gboolean             may_prompt,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -200,9 +285,20 @@ lento_keyring_lookup_async (const char          *application_id,
   task = keyring_task_new (application_id, lento_keyring_lookup_async,
                            cancellable, callback, user_data, &schema);
 
-  secret_password_lookup (schema, cancellable, lookup_cb, g_steal_pointer (&task),
-                          ATTRIBUTE, journal_uuid,
-                          NULL);
+  if (may_prompt)
+    {
+      secret_password_lookup (schema, cancellable, lookup_cb, g_steal_pointer (&task),
+                              ATTRIBUTE, journal_uuid,
+                              NULL);
+      return;
+    }
+
+  /* Opening a session never prompts; a search without
+   * SECRET_SEARCH_UNLOCK loads the secrets of unlocked items only.
+   */
+  g_object_set_data_full (G_OBJECT (task), ATTRIBUTE, g_strdup (journal_uuid), g_free);
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, service_cb,
+                      g_steal_pointer (&task));
 }
 
 LentoSecret *

@@ -28,8 +28,12 @@ void          lento_keyring_store_async   (const char          *application_id,
 gboolean      lento_keyring_store_finish  (GAsyncResult        *result,
                                            GError             **error);
 
+/* With @may_prompt FALSE the Secret Service is never asked to unlock the
+ * keyring, so nothing waits for a person: a locked keyring fails at once
+ * with KEYRING_LOCKED. */
 void          lento_keyring_lookup_async  (const char          *application_id,
                                            const char          *journal_uuid,
+                                           gboolean             may_prompt,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);

@@ -39,6 +39,11 @@ G_BEGIN_DECLS
 #define LENTO_KDF_OPSLIMIT_DEFAULT    3
 #define LENTO_KDF_MEMLIMIT_KIB_DEFAULT (128 * 1024)
 
+/* The longest passphrase, in bytes of UTF-8, wherever one is typed or
+ * read: the vault refuses to set a longer one, the window says so, and
+ * the command line reads secrets up to this length. */
+#define LENTO_PASSPHRASE_MAX_SIZE     1024
+
 typedef enum {
   LENTO_SLOT_KEYRING = 1,
   LENTO_SLOT_RECOVERY = 2,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -25,6 +26,49 @@
 
 #define BACKUP_NAME   "backup"
 #define BACKUP_FORMAT 1
+
+/* @path as the system will write it: every symbolic link on the way
+ * followed, and the file's own when it exists.
+ */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *resolved;
+  char *result;
+
+  resolved = realpath (path, NULL);
+  if (resolved != NULL)
+    {
+      result = g_strdup (resolved);
+      free (resolved);
+      return result;
+    }
+
+  /* The file is not there yet: its folder decides where it goes. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  resolved = realpath (dir, NULL);
+  if (resolved == NULL)
+    return g_canonicalize_filename (path, NULL);
+  result = g_build_filename (resolved, base, NULL);
+  free (resolved);
+  return result;
+}
+
+/* TRUE when writing @path would write into @data_dir or below it. */
+static gboolean
+is_inside_data_dir (const char *path,
+                    const char *data_dir)
+{
+  g_autofree char *target = resolve_path (path);
+  g_autofree char *folder = resolve_path (data_dir);
+  gsize length = strlen (folder);
+
+  return strncmp (target, folder, length) == 0 &&
+         (target[length] == '\0' || target[length] == G_DIR_SEPARATOR);
+}
 
 gboolean
 lento_vault_export_backup (LentoVault  *self,
@@ -53,6 +97,10 @@ lento_vault_export_backup (LentoVault  *self,
   path = g_file_get_path (file);
   if (path == NULL)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_IO), FALSE;
+  /* A backup written there could replace a document, the key file or
+   * the log, and would be no backup of them anyway. */
+  if (is_inside_data_dir (path, self->data_dir))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_INSIDE_DATA_DIR), FALSE;
 
   keys = lento_key_file_copy (self->keys);
   lento_key_file_drop_keyring_slot (keys);

@@ -59,6 +59,9 @@ lento_vault_error_message (LentoVaultError code)
                "recent code you were given.");
     case LENTO_VAULT_ERROR_WRONG_PASSPHRASE:
       return _("This passphrase does not open this journal. Check it and try again.");
+    case LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG:
+      return _("This passphrase is too long. Choose a shorter one; a few unrelated words are "
+               "enough.");
     case LENTO_VAULT_ERROR_RECOVERY_CODE_INVALID:
       return _("A recovery code has 28 letters and digits in groups of four. "
                "Check what you typed and try again.");
@@ -79,6 +82,10 @@ lento_vault_error_message (LentoVaultError code)
     case LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID:
       return _("The key Lento keeps in the keyring is not valid. Open the journal with your "
                "recovery code or passphrase, then store the key in the keyring again.");
+    case LENTO_VAULT_ERROR_KEYRING_LOCKED:
+      return _("The keyring is locked, and Lento does not ask to unlock it here. Unlock it by "
+               "logging in to the desktop, or open the journal with your recovery code or "
+               "passphrase.");
     case LENTO_VAULT_ERROR_ALREADY_OPEN:
       return _("The journal is already open in another Lento window or process. "
                "Close it there first.");
@@ -88,6 +95,11 @@ lento_vault_error_message (LentoVaultError code)
       return _("There is no journal here yet. Create one first.");
     case LENTO_VAULT_ERROR_JOURNAL_EXISTS:
       return _("A journal already exists here, so a new one was not made.");
+    case LENTO_VAULT_ERROR_KEYS_MISSING:
+      return _("The journal's files are here, but not its key file (keys.lento), and without "
+               "it neither the recovery code nor the passphrase can open them. Put keys.lento "
+               "back from a copy of this folder and start Lento again; or move the folder "
+               "aside, make a new journal and import an encrypted backup.");
     case LENTO_VAULT_ERROR_LOCKED:
       return _("The journal is locked. Unlock it first.");
     case LENTO_VAULT_ERROR_READ_ONLY:
@@ -107,6 +119,9 @@ lento_vault_error_message (LentoVaultError code)
                "Restore it from a backup.");
     case LENTO_VAULT_ERROR_NOT_A_BACKUP:
       return _("This file is a Lento file but not a backup. Pick a backup file.");
+    case LENTO_VAULT_ERROR_INSIDE_DATA_DIR:
+      return _("A backup cannot go into Lento's own folder, where it would write over the "
+               "journal. Choose another folder, or a USB stick.");
     case LENTO_VAULT_ERROR_BUSY:
       return _("Lento is still saving the journal. Try again in a moment.");
     case LENTO_VAULT_ERROR_IO:

@@ -102,6 +102,8 @@ struct _LentoVault
   guint                 pending_writes;
   guint                 kdf_opslimit;
   guint                 kdf_memlimit_kib;
+  /* The command line has no one to answer a prompt. */
+  gboolean              keyring_no_prompt;
 };
 
 /* One Argon2id job: unlocking with a passphrase or setting one. */

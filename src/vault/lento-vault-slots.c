@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "lento-container.h"
 #include "lento-keyring.h"
 #include "lento-vault-private.h"
@@ -214,6 +216,14 @@ dir_has_documents (const char *data_dir)
   return names == NULL || names[0] != NULL;
 }
 
+gboolean
+lento_vault_get_keys_missing (LentoVault *self)
+{
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+
+  return self->state == LENTO_VAULT_STATE_NO_JOURNAL && dir_has_documents (self->data_dir);
+}
+
 LentoSecret *
 lento_vault_create (LentoVault  *self,
                     GError     **error)
@@ -231,8 +241,10 @@ lento_vault_create (LentoVault  *self,
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_OPEN), NULL;
   /* A journal that exists is only ever opened by one of its slots: never
    * replace its keys, and never make keys beside orphaned documents. */
-  if (self->state != LENTO_VAULT_STATE_NO_JOURNAL || dir_has_documents (self->data_dir))
+  if (self->state != LENTO_VAULT_STATE_NO_JOURNAL)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_JOURNAL_EXISTS), NULL;
+  if (dir_has_documents (self->data_dir))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYS_MISSING), NULL;
 
   master_key = lento_secret_new_random (LENTO_KEY_SIZE);
   data_key = lento_secret_new_random (LENTO_KEY_SIZE);
@@ -506,6 +518,17 @@ lento_vault_set_passphrase_async (LentoVault          *self,
   if (!_lento_vault_check_unlocked (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Longer would be accepted here and then cut short where a passphrase
+   * is read with a limit, as the command line does. */
+  if (lento_secret_get_size (passphrase) > LENTO_PASSPHRASE_MAX_SIZE)
+    {
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG,
+                               _("This passphrase is too long: Lento takes up to %u "
+                                 "characters, fewer with accented letters or other alphabets. "
+                                 "Choose a shorter one."),
+                               LENTO_PASSPHRASE_MAX_SIZE);
       return;
     }
 

@@ -104,6 +104,15 @@ unlock_keyring_cb (GObject      *object,
 }
 
 void
+lento_vault_set_keyring_may_prompt (LentoVault *self,
+                                    gboolean    may_prompt)
+{
+  g_return_if_fail (LENTO_IS_VAULT (self));
+
+  self->keyring_no_prompt = !may_prompt;
+}
+
+void
 lento_vault_unlock_keyring_async (LentoVault          *self,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
@@ -132,7 +141,7 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
     }
 
   uuid = lento_key_file_dup_uuid_string (self->keys);
-  lento_keyring_lookup_async (self->application_id, uuid, cancellable,
+  lento_keyring_lookup_async (self->application_id, uuid, !self->keyring_no_prompt, cancellable,
                               unlock_keyring_cb, g_steal_pointer (&task));
 }
 

@@ -84,6 +84,12 @@ gboolean         lento_vault_get_rotation_pending  (LentoVault          *self);
 /* The journal UUID as text, or NULL with no journal. */
 char            *lento_vault_dup_journal_uuid      (LentoVault          *self);
 
+/* Where no one can answer a prompt (the command line), @may_prompt FALSE:
+ * a locked keyring then ends the keyring unlock in KEYRING_LOCKED at once
+ * instead of waiting for a person to unlock it. TRUE by default. */
+void             lento_vault_set_keyring_may_prompt (LentoVault         *self,
+                                                     gboolean            may_prompt);
+
 /* Test hooks: the file operations writes go through, and the Argon2id cost
  * of new passphrase slots (clamped to the bounds of lento-keys.h). */
 void             lento_vault_set_file_layer        (LentoVault           *self,
@@ -106,9 +112,13 @@ gboolean         lento_vault_open                  (LentoVault          *self,
  * wait for them. */
 void             lento_vault_close                 (LentoVault          *self);
 
-/* Makes a new journal (state NO_JOURNAL only; refuses when documents are
- * already there) and leaves it unlocked. Returns the recovery code, to be
- * shown once. Add the keyring slot with lento_vault_store_in_keyring_async(). */
+/* TRUE when there is no keys.lento but documents are there: the key file
+ * of a journal is gone, and nothing can open the documents without it. */
+gboolean         lento_vault_get_keys_missing      (LentoVault          *self);
+/* Makes a new journal (state NO_JOURNAL only; refuses with KEYS_MISSING
+ * when documents are already there) and leaves it unlocked. Returns the
+ * recovery code, to be shown once. Add the keyring slot with
+ * lento_vault_store_in_keyring_async(). */
 LentoSecret     *lento_vault_create                (LentoVault          *self,
                                                     GError             **error);
 

@@ -1872,11 +1872,10 @@ test_journal_tombstone_backup_merge (void)
   g_autoptr(LentoEntry) kept = make_entry ("2026-11-04T20:00:00Z", 21);
   g_autoptr(GHashTable) backup = NULL;
   g_autoptr(GAsyncResult) saved = NULL;
-  g_autoptr(GAsyncResult) flushed = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *uuid = g_strdup (lento_entry_get_uuid (entry));
-  guint n_written = 0;
 
   g_assert_no_error (error);
   dir_file = g_file_new_for_path (dir);
@@ -1898,10 +1897,8 @@ test_journal_tombstone_backup_merge (void)
   backup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                   (GDestroyNotify)g_bytes_unref);
   g_hash_table_insert (backup, g_strdup ("journal/2026-11"), g_bytes_ref (before));
-  g_assert_true (lento_backup_merge_into (vault, backup, &n_written, &error));
-  g_assert_no_error (error);
-  lento_vault_flush_async (vault, NULL, async_done_cb, &flushed);
-  g_assert_true (lento_vault_flush_finish (vault, wait_for (&flushed), &error));
+  lento_backup_import_async (vault, backup, NULL, async_done_cb, &imported);
+  g_assert_true (lento_backup_import_finish (vault, wait_for (&imported), NULL, &error));
   g_assert_no_error (error);
 
   after = lento_vault_read_document (vault, "journal/2026-11", NULL, &error);
@@ -2188,7 +2185,7 @@ test_journal_log_backup_merge (void)
   g_autoptr(LentoEntry) mine = make_entry ("2026-11-03T20:00:00Z", 20);
   g_autoptr(LentoEntry) theirs = make_entry ("2026-11-05T20:00:00Z", 21);
   g_autoptr(GHashTable) backup = NULL;
-  g_autoptr(GAsyncResult) flushed = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
   g_autoptr(GBytes) log = NULL;
   g_autoptr(GError) error = NULL;
   char *dir = NULL;
@@ -2203,10 +2200,9 @@ test_journal_log_backup_merge (void)
                                   (GDestroyNotify)g_bytes_unref);
   g_hash_table_insert (backup, g_strdup (LENTO_JOURNAL_LOG_DOCUMENT),
                        lento_journal_serialize_log (other));
-  g_assert_true (lento_backup_merge_into (vault, backup, NULL, &error));
+  lento_backup_import_async (vault, backup, NULL, async_done_cb, &imported);
+  g_assert_true (lento_backup_import_finish (vault, wait_for (&imported), NULL, &error));
   g_assert_no_error (error);
-  lento_vault_flush_async (vault, NULL, async_done_cb, &flushed);
-  g_assert_true (lento_vault_flush_finish (vault, wait_for (&flushed), &error));
 
   log = lento_vault_read_document (vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
   g_assert_no_error (error);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lento-core-error.h"
 #include "lento-fake-clock.h"
 #include "lento-practice.h"
 #include "lento-test-practice.h"
@@ -573,8 +574,48 @@ test_session_through_lock (Fixture       *fixture,
   wait_until_idle (fixture);
 }
 
-/* A backup merges into the journal in memory, which then saves it: the next
- * save keeps it. A read-only journal takes nothing.
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Imports @documents and waits until the practice says how it went. */
+static gboolean
+import_backup (Fixture     *fixture,
+               GHashTable  *documents,
+               guint       *changed,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lento_practice_import_backup_async (fixture->practice, documents, NULL, store_result_cb,
+                                      &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return lento_practice_import_backup_finish (fixture->practice, result, changed, error);
+}
+
+static GHashTable *
+backup_with (LentoEntry *entry)
+{
+  g_autoptr(LentoJournal) backup = lento_journal_new ();
+  GHashTable *documents;
+
+  lento_journal_add (backup, entry);
+  documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
+                       lento_journal_serialize_log (backup));
+  return documents;
+}
+
+/* A backup merges into the journal in memory, which saves it before the
+ * import says it is done: the next save keeps it. A read-only journal takes
+ * nothing.
  */
 static void
 test_import_backup (Fixture       *fixture,
@@ -583,22 +624,18 @@ test_import_backup (Fixture       *fixture,
   g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 2, 20, 9, 0, 0);
   g_autoptr(LentoEntry) imported = lento_entry_new (start);
   g_autoptr(LentoEntry) added = lento_entry_new (start);
-  g_autoptr(LentoJournal) backup = lento_journal_new ();
-  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GHashTable) documents = backup_with (imported);
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
   create_journal (fixture);
-  lento_journal_add (backup, imported);
-  documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
-  g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
-                       lento_journal_serialize_log (backup));
-
-  g_assert_true (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
+  g_assert_true (import_backup (fixture, documents, &changed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
+  /* Saved already: nothing waits for the vault. */
+  g_assert_false (lento_vault_get_busy (fixture->vault));
   /* Twice changes nothing more. */
-  g_assert_true (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
+  g_assert_true (import_backup (fixture, documents, &changed, &error));
   g_assert_cmpuint (changed, ==, 0);
 
   lento_journal_add (lento_practice_get_journal (fixture->practice), added);
@@ -611,10 +648,48 @@ test_import_backup (Fixture       *fixture,
   /* A damaged backup document changes nothing and says why. */
   g_hash_table_insert (documents, (gpointer) LENTO_JOURNAL_LOG_DOCUMENT,
                        g_bytes_new_static ("{", 1));
-  g_assert_false (lento_practice_import_backup (fixture->practice, documents, &changed, &error));
+  g_assert_false (import_backup (fixture, documents, &changed, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->practice))),
                     ==, 2);
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+/* An import whose save fails says so, as its own result rather than as a
+ * success: the entries are in the journal on screen but not on disk. The
+ * next save that works writes them.
+ */
+static void
+test_import_backup_not_saved (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 2, 20, 9, 0, 0);
+  g_autoptr(LentoEntry) imported = lento_entry_new (start);
+  g_autoptr(LentoEntry) added = lento_entry_new (start);
+  g_autoptr(GHashTable) documents = backup_with (imported);
+  g_autoptr(GError) error = NULL;
+  LentoFileFault fault = { LENTO_FILE_STEP_WRITE, 0, 0, { 0, } };
+  guint changed = 0;
+
+  create_journal (fixture);
+  lento_vault_set_file_layer (fixture->vault, lento_file_layer_get_faulty (), &fault);
+  g_assert_false (import_backup (fixture, documents, &changed, &error));
+  g_assert_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN);
+  g_assert_cmpint (g_atomic_int_get (&fault.failures), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
+                                          lento_entry_get_uuid (imported)));
+  /* Said once, by the import, not again as an error of the practice. */
+  wait_until_idle (fixture);
+  g_assert_cmpuint (fixture->errors, ==, 0);
+
+  lento_vault_set_file_layer (fixture->vault, lento_file_layer_get_default (), NULL);
+  lento_journal_add (lento_practice_get_journal (fixture->practice), added);
+  relock_and_unlock (fixture);
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
+                                          lento_entry_get_uuid (imported)));
+  g_assert_nonnull (lento_journal_lookup (lento_practice_get_journal (fixture->practice),
+                                          lento_entry_get_uuid (added)));
 }
 
 int
@@ -650,6 +725,8 @@ main (int   argc,
               fixture_set_up_clock, test_session_through_lock, fixture_tear_down);
   g_test_add ("/lento/practice/import-backup", Fixture, NULL,
               fixture_set_up_clock, test_import_backup, fixture_tear_down);
+  g_test_add ("/lento/practice/import-backup-not-saved", Fixture, NULL,
+              fixture_set_up_clock, test_import_backup_not_saved, fixture_tear_down);
 
   return g_test_run ();
 }

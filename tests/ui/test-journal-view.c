@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "lento-chart.h"
 #include "lento-entry-editor.h"
@@ -1027,6 +1028,118 @@ test_import_round_trip (Fixture       *fixture,
     g_assert_nonnull (lento_journal_lookup (empty, g_ptr_array_index (removed, i)));
 }
 
+typedef struct
+{
+  const char *path;
+  const char *action;
+  const char *response;
+  const char *file_name;
+} RecentCase;
+
+static const RecentCase recent_cases[] = {
+  { "/lento/journal-view/export/csv-not-in-recent-files", "journal.export-csv", "export",
+    "lento-journal.csv" },
+  { "/lento/journal-view/export/json-not-in-recent-files", "journal.export-json", "export",
+    "lento-journal.json" },
+  { "/lento/journal-view/export/pdf-not-in-recent-files", "journal.export-pdf", "summary",
+    "lento-summary.pdf" },
+};
+
+static GtkWindow *
+find_file_chooser (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+keep_going_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* A plain export or the clinician's summary, written where the person
+ * chose through the file chooser's own Export button, never reaches the
+ * recently used files that other programs and the desktop show: neither
+ * the file nor anything naming Lento.
+ */
+static void
+test_export_not_in_recent_files (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const RecentCase *recent_case = data;
+  g_autofree char *dir = g_dir_make_tmp ("lento-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, recent_case->file_name, NULL);
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser;
+  GtkWidget *export;
+  GtkRecentData other = {
+    NULL, NULL, (char *) "text/plain", (char *) "Another Program", (char *) "another %u", NULL,
+    FALSE,
+  };
+  gboolean waited = FALSE;
+  guint tick;
+
+  /* Another program's file is listed, and stays listed. */
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (),
+                                              "file:///tmp/another-program.txt", &other));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), recent_case->action,
+                                             NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, recent_case->response);
+
+  chooser = find_file_chooser ();
+  export = lento_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "_Export");
+  g_assert_nonnull (export);
+  /* The chooser reads its first folder for a moment; then the name typed
+   * is a whole path, as a person may type one.
+   */
+  g_timeout_add (500, lento_test_flag_timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  waited = FALSE;
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), path);
+  g_signal_emit_by_name (export, "clicked");
+
+  /* The file is written in a worker thread: look again every 50 ms. */
+  tick = g_timeout_add (50, keep_going_cb, NULL);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  /* GtkRecentManager writes its file a quarter of a second after a change. */
+  g_timeout_add (1000, lento_test_flag_timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (xbel, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, recent_case->file_name));
+  g_assert_null (strstr (contents, dir));
+  g_assert_null (strstr (contents, "Lento"));
+  g_assert_null (strstr (contents, g_get_prgname ()));
+  g_assert_nonnull (strstr (contents, "another-program.txt"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_rows_created_10000 (void)
 {
@@ -1206,6 +1319,9 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
     g_test_add (export_cases[i].path, Fixture, &export_cases[i],
                 fixture_set_up, test_export_warns, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (recent_cases); i++)
+    g_test_add (recent_cases[i].path, Fixture, &recent_cases[i],
+                fixture_set_up, test_export_not_in_recent_files, fixture_tear_down);
   g_test_add ("/lento/journal-view/import-round-trip", Fixture, NULL,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);

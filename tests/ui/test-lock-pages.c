@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
+#include "lento-keys.h"
 #include "lento-setup-page.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
@@ -245,6 +247,25 @@ test_setup_without_keyring (SetupFixture  *fixture,
   g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON,
                                                           "_Add Passphrase")));
 
+  /* Longer than the longest passphrase Lento takes everywhere, the command
+   * line included: the button stays off and the page says why.
+   */
+  {
+    g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
+    GtkWidget *why = lento_test_find_named (root, "passphrase-too-long");
+
+    g_assert_nonnull (why);
+    g_assert_false (gtk_widget_get_visible (why));
+    gtk_editable_set_text (passphrase, too_long);
+    gtk_editable_set_text (repeat, too_long);
+    g_assert_false (gtk_widget_is_sensitive (find_by_label (root, GTK_TYPE_BUTTON,
+                                                            "_Add Passphrase")));
+    g_assert_true (gtk_widget_get_visible (why));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (why)), "too long"));
+    gtk_editable_set_text (passphrase, "a calm river at dusk");
+    g_assert_false (gtk_widget_get_visible (why));
+  }
+
   gtk_editable_set_text (repeat, "a calm river at dusk");
   click (root, "_Add Passphrase");
   g_assert_true (fixture->finished);
@@ -259,7 +280,7 @@ test_setup_error_can_retry (SetupFixture  *fixture,
   GtkWidget *root = GTK_WIDGET (fixture->page);
 
   click (root, "_Set Up Lento");
-  lento_setup_page_show_error (fixture->page, "The disk is full.");
+  lento_setup_page_show_error (fixture->page, NULL, "The disk is full.");
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "error");
 
   fixture->create_called = FALSE;

@@ -229,6 +229,27 @@ test_cue_sounds (void)
   g_settings_reset (settings, "cue-volume");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 test_privacy_page_reflects_slots (void)
 {
@@ -260,6 +281,31 @@ test_privacy_page_reflects_slots (void)
   remove_button = find_button (GTK_WIDGET (window), "_Remove");
   g_assert_nonnull (remove_button);
   g_assert_false (gtk_widget_get_visible (remove_button));
+
+  /* A passphrase longer than the longest Lento takes everywhere cannot be
+   * set, and the dialog says why.
+   */
+  {
+    g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
+    AdwMessageDialog *dialog;
+    GtkWidget *box;
+
+    g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Set…"), "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    box = adw_message_dialog_get_extra_child (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), too_long);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), too_long);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "too long"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "a calm river");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "a calm river");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "too long"));
+    adw_message_dialog_response (dialog, "cancel");
+    /* GTK 4.8 warns about a password entry destroyed while focused. */
+    gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* The auto-lock setting is the one the application reads. */
   g_settings_set_uint (settings, "auto-lock-minutes", 12);
@@ -299,11 +345,21 @@ wait_until_idle (LentoVault *vault)
   while (lento_vault_get_busy (vault) || g_main_context_pending (NULL));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
+static gboolean
+keep_going_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
 
+  /* The deadline is looked at even when nothing else happens. */
+  g_source_set_callback (tick, keep_going_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
   for (;;)
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
@@ -312,8 +368,13 @@ find_toplevel (GType type)
         {
           g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                         heading) == 0)
+            {
+              g_source_destroy (tick);
+              return ADW_MESSAGE_DIALOG (window);
+            }
         }
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
@@ -322,11 +383,14 @@ find_toplevel (GType type)
 
 /* A backup imported through Preferences is still there after the journal
  * saves again: the practice’s journal in memory takes it in, rather than the
- * vault behind the practice’s back.
+ * vault behind the practice’s back. When that save fails, Preferences says
+ * so instead of "Backup imported", and the next save that works keeps it.
  */
 static void
-test_import_survives_next_save (void)
+test_import_survives_next_save (gconstpointer data)
 {
+  gboolean save_fails = GPOINTER_TO_INT (data);
+  LentoFileFault fault = { LENTO_FILE_STEP_WRITE, 0, 0, { 0, } };
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(LentoVault) old_vault = NULL;
@@ -341,7 +405,9 @@ test_import_survives_next_save (void)
   g_autoptr(LentoEntry) added = lento_entry_new (now);
   g_autofree char *old_dir = g_dir_make_tmp ("lento-import-old-XXXXXX", NULL);
   g_autofree char *data_dir = g_dir_make_tmp ("lento-import-XXXXXX", NULL);
-  g_autofree char *backup_path = g_build_filename (old_dir, "backup.lento", NULL);
+  /* Beside the journal's folder: a backup never goes into it. */
+  g_autofree char *backup_dir = g_dir_make_tmp ("lento-import-backup-XXXXXX", NULL);
+  g_autofree char *backup_path = g_build_filename (backup_dir, "backup.lento", NULL);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
   LentoPreferencesWindow *window;
   GtkWidget *row;
@@ -392,12 +458,23 @@ test_import_survives_next_save (void)
     }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = find_message_dialog ("Open the Backup");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          lento_secret_get_string (old_code));
+  if (save_fails)
+    lento_vault_set_file_layer (vault, lento_file_layer_get_faulty (), &fault);
   g_signal_emit_by_name (lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
                                                  "It Is the _Recovery Code"),
                          "clicked");
+  if (save_fails)
+    {
+      dialog = find_message_dialog ("The Backup Was Not Saved");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "could not be saved"));
+      g_assert_cmpint (g_atomic_int_get (&fault.failures), ==, 1);
+      adw_message_dialog_response (dialog, "close");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      lento_vault_set_file_layer (vault, lento_file_layer_get_default (), NULL);
+    }
   wait_until_idle (vault);
 
   /* The person goes on writing: one more entry, saved. */
@@ -422,6 +499,7 @@ test_import_survives_next_save (void)
   lento_vault_close (old_vault);
   lento_test_remove_tree (data_dir);
   lento_test_remove_tree (old_dir);
+  lento_test_remove_tree (backup_dir);
 }
 
 int
@@ -447,8 +525,10 @@ main (int   argc,
   g_test_add_func ("/lento/preferences/without-vault-hides-privacy",
                    test_without_vault_hides_privacy);
   g_test_add_func ("/lento/preferences/reminders-group", test_reminders_group);
-  g_test_add_func ("/lento/preferences/import-survives-next-save",
-                   test_import_survives_next_save);
+  g_test_add_data_func ("/lento/preferences/import-survives-next-save", GINT_TO_POINTER (FALSE),
+                        test_import_survives_next_save);
+  g_test_add_data_func ("/lento/preferences/import-not-saved-says-so", GINT_TO_POINTER (TRUE),
+                        test_import_survives_next_save);
   g_test_add_func ("/lento/preferences/autostart-switch", test_autostart_switch);
   g_test_add_func ("/lento/preferences/autostart-blocked", test_autostart_blocked);
 

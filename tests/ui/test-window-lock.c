@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "lento-entry-editor.h"
 #include "lento-journal-view.h"
@@ -864,6 +866,187 @@ test_read_only_refuses_entries (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (new_entry));
 }
 
+/* Makes a journal in the fixture's folder with one document, then opens
+ * the fixture's vault on it again after @spoil has had its way with the
+ * files: what a person finds when they start Lento. Returns the recovery
+ * code.
+ */
+static LentoSecret *
+reopen_after (Fixture    *fixture,
+              void      (*spoil) (const char *data_dir))
+{
+  LentoSecret *code;
+  g_autoptr(GBytes) month = g_bytes_new_static ("{\"format\":1,\"month\":\"2026-11\","
+                                                "\"entries\":[]}", 41);
+  g_autoptr(GError) error = NULL;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  lento_vault_write_document_async (fixture->vault, "journal/2026-11", month, NULL, NULL, NULL);
+  while (lento_vault_get_busy (fixture->vault))
+    g_main_context_iteration (NULL, TRUE);
+  lento_vault_close (fixture->vault);
+  spoil (fixture->data_dir);
+  lento_vault_open (fixture->vault, NULL);
+  return code;
+}
+
+/* keys.lento goes aside, where Lento does not look for it. */
+static void
+remove_keys (const char *data_dir)
+{
+  g_autofree char *keys = g_build_filename (data_dir, "keys.lento", NULL);
+  g_autofree char *prev = g_build_filename (data_dir, "keys.lento.prev", NULL);
+  g_autofree char *aside = g_build_filename (data_dir, "keys.aside", NULL);
+
+  g_assert_cmpint (g_rename (keys, aside), ==, 0);
+  g_remove (prev);
+}
+
+static void
+damage_keys (const char *data_dir)
+{
+  const char * const names[] = { "keys.lento", "keys.lento.prev" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "LENTOKEY but nothing more", -1, NULL));
+    }
+}
+
+static AdwStatusPage *
+find_shown_status_page (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (ADW_IS_STATUS_PAGE (child))
+        return ADW_STATUS_PAGE (child);
+      if ((found = find_shown_status_page (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Journal files without their key file: not the welcome of a first run,
+ * and not "a journal already exists here", but what happened, that the
+ * recovery code cannot help without the key file, and where to turn.
+ */
+static void
+test_keys_missing_says_so (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoSetupPage *page;
+  AdwStatusPage *status;
+
+  code = reopen_after (fixture, remove_keys);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  show_window (fixture);
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "setup");
+  page = LENTO_SETUP_PAGE (find_in_window (fixture, LENTO_TYPE_SETUP_PAGE));
+  g_assert_cmpstr (lento_setup_page_get_step (page), ==, "error");
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  status = find_shown_status_page (GTK_WIDGET (page));
+  g_assert_nonnull (status);
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "keys.lento"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "recovery code"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "backup"));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "keys-missing");
+
+  /* Trying again says the same, and makes no journal over the files. */
+  g_signal_emit_by_name (page, "create");
+  g_assert_cmpstr (lento_setup_page_get_step (page), ==, "error");
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+
+  /* With keys.lento back, trying again opens the journal. */
+  {
+    g_autofree char *keys = g_build_filename (fixture->data_dir, "keys.lento", NULL);
+    g_autofree char *aside = g_build_filename (fixture->data_dir, "keys.aside", NULL);
+
+    g_assert_cmpint (g_rename (aside, keys), ==, 0);
+    g_signal_emit_by_name (page, "create");
+    wait_for_page (fixture, "unlock");
+    g_signal_emit_by_name (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE),
+                           "unlock-with-recovery-code", lento_secret_get_string (code));
+    wait_for_page (fixture, "main");
+  }
+}
+
+/* Both copies of the key file damaged: the unlock page says so, and that
+ * the recovery code cannot help, rather than "The journal is not open yet"
+ * once the person tries.
+ */
+static void
+test_keys_damaged_says_so (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoUnlockPage *page;
+  const char *reason;
+
+  code = reopen_after (fixture, damage_keys);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_CLOSED);
+  show_window (fixture);
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "unlock");
+  page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  reason = lento_unlock_page_get_reason (page);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "keys.lento"));
+  g_assert_nonnull (strstr (reason, "recovery code"));
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "keys-damaged");
+
+  /* The recovery code cannot help, and the page goes on saying why. */
+  g_signal_emit_by_name (page, "unlock-with-recovery-code", lento_secret_get_string (code));
+  g_assert_nonnull (strstr (lento_unlock_page_get_reason (page), "keys.lento"));
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_CLOSED);
+}
+
+static void
+keep_keys (const char *data_dir)
+{
+}
+
+/* Another Lento has the journal open (on another D-Bus session, so the two
+ * windows do not meet): the unlock page says so; once the other closes it,
+ * unlocking works.
+ */
+static void
+test_already_open_says_so (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LentoVault) other = lento_vault_new (fixture->data_dir, APPLICATION_ID);
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoUnlockPage *page;
+
+  code = reopen_after (fixture, keep_keys);
+  lento_vault_close (fixture->vault);
+  g_assert_true (lento_vault_open (other, &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_vault_open (fixture->vault, NULL));
+
+  show_window (fixture);
+  g_assert_cmpstr (lento_window_get_lock_page (fixture->window), ==, "unlock");
+  page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  g_assert_nonnull (lento_unlock_page_get_reason (page));
+  g_assert_nonnull (strstr (lento_unlock_page_get_reason (page), "already open"));
+
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "already-open");
+
+  lento_vault_close (other);
+  g_signal_emit_by_name (page, "unlock-with-recovery-code", lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,6 +1084,13 @@ main (int   argc,
               fixture_set_up, test_it_hurts_is_kept, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-refuses-entries", Fixture, NULL,
               fixture_set_up, test_read_only_refuses_entries, fixture_tear_down);
+
+  g_test_add ("/lento/window-lock/keys-missing-says-so", Fixture, NULL,
+              fixture_set_up, test_keys_missing_says_so, fixture_tear_down);
+  g_test_add ("/lento/window-lock/keys-damaged-says-so", Fixture, NULL,
+              fixture_set_up, test_keys_damaged_says_so, fixture_tear_down);
+  g_test_add ("/lento/window-lock/already-open-says-so", Fixture, NULL,
+              fixture_set_up, test_already_open_says_so, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -385,7 +385,9 @@ test_create_refuses_existing (Fixture       *f,
   keys_after = read_file (f, "keys.lento");
   g_assert_true (g_bytes_equal (keys_before, keys_after));
 
-  /* Documents without keys: no new key is made beside them either. */
+  /* Documents without keys: no new key is made beside them either, and the
+   * vault says that their key file is missing. */
+  g_assert_false (lento_vault_get_keys_missing (f->vault));
   lento_vault_close (f->vault);
   g_assert_cmpint (g_rename (keys_path, moved), ==, 0);
   {
@@ -395,9 +397,10 @@ test_create_refuses_existing (Fixture       *f,
   }
   g_assert_true (lento_vault_open (f->vault, &error));
   g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_NO_JOURNAL);
+  g_assert_true (lento_vault_get_keys_missing (f->vault));
   code = lento_vault_create (f->vault, &error);
   g_assert_null (code);
-  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_JOURNAL_EXISTS);
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYS_MISSING);
 }
 
 static void
@@ -509,6 +512,31 @@ test_passphrase (Fixture       *f,
   g_clear_error (&error);
   unlock_with_code (f);
   assert_document (f->vault, "profile", "{}");
+}
+
+/* One longest passphrase everywhere: one of exactly that many bytes is
+ * set and opens the journal; one byte more is refused when set, and the
+ * slot stays as it was. */
+static void
+test_passphrase_longest (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longest = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE, 'a');
+  g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
+
+  g_assert_true (set_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_true (unlock_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (set_passphrase (f->vault, too_long, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG);
+  g_clear_error (&error);
+  reopen (f);
+  g_assert_true (unlock_passphrase (f->vault, longest, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -1591,6 +1619,67 @@ test_backup (Fixture       *f,
   remove_tree (tmp);
 }
 
+/* A backup never goes into the data folder, where it would write over a
+ * document or the key file, however the path gets there; a folder beside
+ * it whose name merely starts the same is fine. */
+static void
+test_backup_inside_data_dir (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) month = NULL;
+  g_autoptr(GBytes) keys = NULL;
+  g_autofree char *link = g_build_filename (f->tmp, "link", NULL);
+  g_autofree char *key_link = g_build_filename (f->tmp, "keys-link.lento", NULL);
+  g_autofree char *keys_path = g_build_filename (f->data_dir, "keys.lento", NULL);
+  g_autofree char *beside = g_strconcat (f->data_dir, "-backup.lento", NULL);
+  g_autoptr(GFile) beside_file = g_file_new_for_path (beside);
+  const char * const inside[] = {
+    "/journal/2026-11.lento", "/journal/log.lento", "/backup.lento", "/journal/../keys.lento",
+    "",
+  };
+  const char * const through_link[] = {
+    "/journal/2026-11.lento", "/backup.lento",
+  };
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"e\":[1]}", &error));
+  month = read_file (f, "journal/2026-11.lento");
+  keys = read_file (f, "keys.lento");
+  g_assert_cmpint (symlink (f->data_dir, link), ==, 0);
+  g_assert_cmpint (symlink (keys_path, key_link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inside) + G_N_ELEMENTS (through_link) + 1; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (i < G_N_ELEMENTS (inside))
+        path = g_strconcat (f->data_dir, inside[i], NULL);
+      else if (i < G_N_ELEMENTS (inside) + G_N_ELEMENTS (through_link))
+        path = g_strconcat (link, through_link[i - G_N_ELEMENTS (inside)], NULL);
+      else
+        path = g_strdup (key_link);
+
+      file = g_file_new_for_path (path);
+      g_assert_false (lento_vault_export_backup (f->vault, file, &error));
+      g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INSIDE_DATA_DIR);
+      g_clear_error (&error);
+    }
+
+  {
+    g_autoptr(GBytes) month_after = read_file (f, "journal/2026-11.lento");
+    g_autoptr(GBytes) keys_after = read_file (f, "keys.lento");
+    g_autoptr(GBytes) backup = read_file (f, "backup.lento");
+
+    g_assert_true (g_bytes_equal (month, month_after));
+    g_assert_true (g_bytes_equal (keys, keys_after));
+    g_assert_null (backup);
+  }
+
+  g_assert_true (lento_vault_export_backup (f->vault, beside_file, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_lock_while_writing (Fixture       *f,
                          gconstpointer  data)
@@ -2527,6 +2616,7 @@ main (int   argc,
   ADD ("/lento/vault/documents", test_documents);
   ADD ("/lento/vault/wrong-recovery-code", test_wrong_recovery_code);
   ADD ("/lento/vault/passphrase", test_passphrase);
+  ADD ("/lento/vault/passphrase-longest", test_passphrase_longest);
   ADD ("/lento/vault/new-recovery-code", test_new_recovery_code);
   ADD ("/lento/vault/keys-fallback", test_keys_fallback);
   ADD ("/lento/vault/keyring", test_keyring);
@@ -2554,6 +2644,7 @@ main (int   argc,
   ADD ("/lento/vault/remove-passphrase-interrupted", test_remove_passphrase_interrupted);
   ADD ("/lento/vault/verify", test_verify);
   ADD ("/lento/vault/backup", test_backup);
+  ADD ("/lento/vault/backup-inside-data-dir", test_backup_inside_data_dir);
   ADD ("/lento/vault/lock-while-writing", test_lock_while_writing);
   g_test_add_func ("/lento/vault/states", test_states);
   g_test_add_func ("/lento/vault/disable-core-dumps", test_disable_core_dumps);
