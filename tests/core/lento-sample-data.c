@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lento-sample-data.h"
 
 /* Realistic journals for tests, screenshots and benchmarks: sizes that
@@ -253,4 +255,44 @@ lento_sample_tool_names_new (void)
   for (guint i = 0; i < G_N_ELEMENTS (ladder); i++)
     g_hash_table_insert (names, (gpointer)ladder[i].id, (gpointer)ladder[i].name);
   return names;
+}
+
+/**
+ * lento_sample_program_new:
+ * @hold_days: days at each size on the ladder, or -1 for the shipped value
+ * @warm_up_on_previous_size: whether a session warms up on the size below
+ *
+ * The shipped plan with its ladder paced otherwise, for example as a
+ * clinical dilator programme is (two weeks per size and a warm-up).
+ *
+ * Returns: (transfer full): the plan
+ */
+LentoProgram *
+lento_sample_program_new (int      hold_days,
+                          gboolean warm_up_on_previous_size)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LENTO_SOURCE_DIR"), "data", "plan",
+                                            "program.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *ladder_rules;
+  LentoProgram *program;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  ladder_rules = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (root), "rules"), "ladder");
+  if (hold_days >= 0)
+    json_object_set_int_member (ladder_rules, "hold_days", hold_days);
+  json_object_set_boolean_member (ladder_rules, "warm_up_on_previous_size", warm_up_on_previous_size);
+  g_clear_pointer (&text, g_free);
+  text = json_to_string (root, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  program = lento_program_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return program;
 }

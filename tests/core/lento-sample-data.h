@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "lento-program.h"
+
 #include "lento-journal.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,7 @@ void        lento_journal_generate_sample (LentoJournal *journal,
                                            guint32       seed,
                                            GDateTime    *end);
 GHashTable *lento_sample_tool_names_new   (void);
+LentoProgram *lento_sample_program_new    (int           hold_days,
+                                           gboolean      warm_up_on_previous_size);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lento-sample-data.h"
 #include "lento-coach.h"
 
 /* Every case is seen from Tuesday 10 March 2026. */
@@ -417,36 +418,19 @@ make_inventory (InventoryKind kind)
   return inventory;
 }
 
+/* The shipped plan, or the shipped plan with clinical pacing: two weeks per
+ * size and a warm-up on the size below.
+ */
 static LentoProgram *
 make_program (ProgramKind kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LentoProgram) shipped = lento_program_new_default (&error);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *path = NULL;
-  JsonObject *ladder;
   LentoProgram *program;
 
-  g_assert_no_error (error);
-  if (kind == PROGRAM_SHIPPED)
-    return g_steal_pointer (&shipped);
+  if (kind != PROGRAM_SHIPPED)
+    return lento_sample_program_new (14, TRUE);
 
-  /* The shipped plan with clinical pacing: two weeks per size and a warm-up. */
-  path = g_build_filename (g_getenv ("LENTO_SOURCE_DIR"), "data", "plan", "program.json", NULL);
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  root = json_from_string (text, &error);
-  g_assert_no_error (error);
-  ladder = json_object_get_object_member (
-    json_object_get_object_member (json_node_get_object (root), "rules"), "ladder");
-  json_object_set_int_member (ladder, "hold_days", 14);
-  json_object_set_boolean_member (ladder, "warm_up_on_previous_size", TRUE);
-  g_clear_pointer (&text, g_free);
-  text = json_to_string (root, FALSE);
-  bytes = g_bytes_new (text, strlen (text));
-  program = lento_program_new_from_bytes (bytes, &error);
+  program = lento_program_new_default (&error);
   g_assert_no_error (error);
   return program;
 }

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lento-sample-data.h"
 #include "lento-coach.h"
 #include "lento-program.h"
 #include "lento-program-strings.h"
@@ -478,27 +479,7 @@ static const TodayCase today_cases[] = {
 static LentoProgram *
 program_with_warm_up (gboolean warm_up)
 {
-  g_autofree char *path = source_path ("data", "plan", "program.json", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *ladder;
-  LentoProgram *program;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  root = json_from_string (text, &error);
-  g_assert_no_error (error);
-  ladder = json_object_get_object_member (
-    json_object_get_object_member (json_node_get_object (root), "rules"), "ladder");
-  json_object_set_boolean_member (ladder, "warm_up_on_previous_size", warm_up);
-  g_clear_pointer (&text, g_free);
-  text = json_to_string (root, FALSE);
-  bytes = g_bytes_new (text, strlen (text));
-  program = lento_program_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  return program;
+  return lento_sample_program_new (-1, warm_up);
 }
 
 static LentoInventory *
