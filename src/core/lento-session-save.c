@@ -13,6 +13,8 @@
 #include "lento-session-private.h"
 
 #define SAVED_VERSION 1
+/* The last microsecond of year 9999, the end of what GDateTime holds. */
+#define LAST_CALENDAR_USEC ((gint64) 253402300799 * G_USEC_PER_SEC + (G_USEC_PER_SEC - 1))
 
 /**
  * lento_session_serialize:
@@ -363,7 +365,7 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
     return NULL;
   self->urge_faded_minute = (int) value;
 
-  if (!read_int (object, "started_at_us", "started_at_us", 0, G_MAXINT64, &value, error))
+  if (!read_int (object, "started_at_us", "started_at_us", 0, LAST_CALENDAR_USEC, &value, error))
     return NULL;
   self->start_real = value;
 
@@ -425,7 +427,7 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
   if (state == LENTO_SESSION_STATE_FINISHED || state == LENTO_SESSION_STATE_STOPPED)
     {
       if (!read_enum (object, "ended_by", LENTO_TYPE_SESSION_END, &ended_by, error) ||
-          !read_int (object, "ended_at_us", "ended_at_us", G_MININT64, G_MAXINT64,
+          !read_int (object, "ended_at_us", "ended_at_us", 0, LAST_CALENDAR_USEC,
                      &ended_at, error))
         return NULL;
 

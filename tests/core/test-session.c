@@ -923,6 +923,59 @@ test_session_restore_errors (void)
   fixture_clear (&f);
 }
 
+/* A saved session's times must be ones a calendar holds (up to the end of
+ * year 9999): a time beyond that used to come back as 1970 and then as the
+ * start, so that saving the resumed session changed it.
+ */
+static void
+test_session_restore_out_of_range_times (void)
+{
+  static const RestoreCase cases[] = {
+    { "started_at_us", "253402300800000000", "started_at_us" },
+    { "ended_at_us", "253402300800000000", "ended_at_us" },
+    { "ended_at_us", "9223372036854775807", "ended_at_us" },
+    { "ended_at_us", "-1", "ended_at_us" },
+    { "ended_at_us", NULL, "ended_at_us" },
+  };
+  Fixture f;
+  g_autoptr(JsonNode) good = NULL;
+  g_autofree char *good_text = NULL;
+  g_autoptr(GError) error = NULL;
+  LentoSession *session;
+
+  fixture_init (&f);
+  lento_session_start (f.session);
+  advance (&f, 600);
+  lento_session_stop (f.session);
+  good = lento_session_serialize (f.session);
+  good_text = json_to_string (good, FALSE);
+
+  session = lento_session_restore_from_json (f.template, LENTO_CLOCK (f.clock), good, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) bad = json_from_string (good_text, NULL);
+      JsonObject *object = json_node_get_object (bad);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", cases[i].field);
+
+      if (cases[i].value == NULL)
+        json_object_remove_member (object, cases[i].member);
+      else
+        json_object_set_member (object, cases[i].member, json_from_string (cases[i].value, NULL));
+
+      g_test_message ("case %u: %s = %s", i, cases[i].member, cases[i].value);
+      session = lento_session_restore_from_json (f.template, LENTO_CLOCK (f.clock), bad, &error);
+      g_assert_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION);
+      g_assert_null (session);
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_clear_error (&error);
+    }
+
+  fixture_clear (&f);
+}
+
 static void
 test_session_stop (void)
 {
@@ -1759,6 +1812,8 @@ main (int   argc,
   g_test_add_func ("/lento/session/restore-stale", test_session_restore_stale);
   g_test_add_func ("/lento/session/restore-stale-overrun", test_session_restore_stale_overrun);
   g_test_add_func ("/lento/session/restore-errors", test_session_restore_errors);
+  g_test_add_func ("/lento/session/restore-out-of-range-times",
+                   test_session_restore_out_of_range_times);
   g_test_add_func ("/lento/session/stop", test_session_stop);
   g_test_add_func ("/lento/session/stop-while-paused", test_session_stop_while_paused);
   g_test_add_func ("/lento/session/it-hurts-in-each-phase", test_session_it_hurts_in_each_phase);
