@@ -394,29 +394,6 @@ lento_key_file_get_n_data_keys (LentoKeyFile *self)
   return self->n_keys;
 }
 
-LentoSecret *
-lento_key_file_unlock_keyring (LentoKeyFile  *self,
-                               LentoSecret   *keyring_secret,
-                               GError       **error)
-{
-  LentoSecret *master_key;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (keyring_secret != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!self->slots[LENTO_SLOT_KEYRING - 1].present)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT), NULL;
-  if (lento_secret_get_size (keyring_secret) != LENTO_KEY_SIZE)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID), NULL;
-
-  master_key = unwrap_slot (self, LENTO_SLOT_KEYRING, keyring_secret);
-  if (master_key == NULL)
-    lento_vault_set_error (error, LENTO_VAULT_ERROR_WRONG_KEY);
-
-  return master_key;
-}
-
 static LentoSecret *
 derive_recovery_kek (LentoSecret  *entropy,
                      const guint8 *salt)
@@ -432,37 +409,6 @@ derive_recovery_kek (LentoSecret  *entropy,
                       lento_secret_get_data (entropy), lento_secret_get_size (entropy));
 
   return kek;
-}
-
-LentoSecret *
-lento_key_file_unlock_recovery (LentoKeyFile  *self,
-                                const char    *recovery_code,
-                                GError       **error)
-{
-  g_autoptr(LentoSecret) entropy = NULL;
-  g_autoptr(LentoSecret) kek = NULL;
-  LentoSecret *master_key;
-  Slot *slot;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (recovery_code != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* A typo is reported before any key work. */
-  entropy = lento_recovery_code_parse (recovery_code, error);
-  if (entropy == NULL)
-    return NULL;
-
-  slot = &self->slots[LENTO_SLOT_RECOVERY - 1];
-  if (!slot->present)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT), NULL;
-
-  kek = derive_recovery_kek (entropy, slot->params);
-  master_key = unwrap_slot (self, LENTO_SLOT_RECOVERY, kek);
-  if (master_key == NULL)
-    lento_vault_set_error (error, LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE);
-
-  return master_key;
 }
 
 static LentoSecret *
@@ -487,32 +433,164 @@ derive_passphrase_kek (LentoSecret   *passphrase,
   return g_steal_pointer (&kek);
 }
 
+/**
+ * lento_key_file_derive_kek:
+ * @self: a key file
+ * @type: the slot
+ * @secret: the keyring secret, the recovery code (as text) or the passphrase
+ * @error: NO_SLOT, KEYRING_ITEM_INVALID, a recovery code's typo (reported
+ *   before anything else), or KDF_PARAMETERS
+ *
+ * Returns: (transfer full): the key-encryption key of the slot of @type:
+ *   the keyring secret itself, or the key derived from the code or the
+ *   passphrase with the slot's parameters. For a passphrase this takes as
+ *   long as Argon2id takes.
+ */
+LentoSecret *
+lento_key_file_derive_kek (LentoKeyFile   *self,
+                           LentoSlotType   type,
+                           LentoSecret    *secret,
+                           GError        **error)
+{
+  g_autoptr(LentoSecret) entropy = NULL;
+  Slot *slot;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type >= LENTO_SLOT_KEYRING && type <= LENTO_SLOT_PASSPHRASE, NULL);
+  g_return_val_if_fail (secret != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A typo is reported before any key work. */
+  if (type == LENTO_SLOT_RECOVERY)
+    {
+      entropy = lento_recovery_code_parse (lento_secret_get_string (secret), error);
+      if (entropy == NULL)
+        return NULL;
+    }
+
+  slot = &self->slots[type - 1];
+  if (!slot->present)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT), NULL;
+
+  switch (type)
+    {
+    case LENTO_SLOT_KEYRING:
+      if (lento_secret_get_size (secret) != LENTO_KEY_SIZE)
+        return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID), NULL;
+      return lento_secret_ref (secret);
+
+    case LENTO_SLOT_RECOVERY:
+      return derive_recovery_kek (entropy, slot->params);
+
+    case LENTO_SLOT_PASSPHRASE:
+    default:
+      return derive_passphrase_kek (secret, slot->params, error);
+    }
+}
+
+/**
+ * lento_key_file_open_slot:
+ * @self: a key file
+ * @type: the slot
+ * @kek: its key-encryption key, from lento_key_file_derive_kek()
+ * @error: NO_SLOT, or the wrong secret: WRONG_KEY (keyring),
+ *   WRONG_RECOVERY_CODE or WRONG_PASSPHRASE
+ *
+ * Returns: (transfer full): the master key the slot wraps
+ */
+LentoSecret *
+lento_key_file_open_slot (LentoKeyFile   *self,
+                          LentoSlotType   type,
+                          LentoSecret    *kek,
+                          GError        **error)
+{
+  static const LentoVaultError wrong[] = {
+    [LENTO_SLOT_KEYRING] = LENTO_VAULT_ERROR_WRONG_KEY,
+    [LENTO_SLOT_RECOVERY] = LENTO_VAULT_ERROR_WRONG_RECOVERY_CODE,
+    [LENTO_SLOT_PASSPHRASE] = LENTO_VAULT_ERROR_WRONG_PASSPHRASE,
+  };
+  LentoSecret *master_key;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type >= LENTO_SLOT_KEYRING && type <= LENTO_SLOT_PASSPHRASE, NULL);
+  g_return_val_if_fail (kek != NULL && lento_secret_get_size (kek) == LENTO_KEY_SIZE, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!self->slots[type - 1].present)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT), NULL;
+
+  master_key = unwrap_slot (self, type, kek);
+  if (master_key == NULL)
+    lento_vault_set_error (error, wrong[type]);
+
+  return master_key;
+}
+
+/* Derives the slot's key and opens it. */
+static LentoSecret *
+unlock_slot (LentoKeyFile   *self,
+             LentoSlotType   type,
+             LentoSecret    *secret,
+             GError        **error)
+{
+  g_autoptr(LentoSecret) kek = lento_key_file_derive_kek (self, type, secret, error);
+
+  if (kek == NULL)
+    return NULL;
+
+  return lento_key_file_open_slot (self, type, kek, error);
+}
+
+LentoSecret *
+lento_key_file_unlock_keyring (LentoKeyFile  *self,
+                               LentoSecret   *keyring_secret,
+                               GError       **error)
+{
+  return unlock_slot (self, LENTO_SLOT_KEYRING, keyring_secret, error);
+}
+
+LentoSecret *
+lento_key_file_unlock_recovery (LentoKeyFile  *self,
+                                const char    *recovery_code,
+                                GError       **error)
+{
+  g_autoptr(LentoSecret) code = NULL;
+
+  g_return_val_if_fail (recovery_code != NULL, NULL);
+
+  code = lento_secret_new_from_string (recovery_code);
+  return unlock_slot (self, LENTO_SLOT_RECOVERY, code, error);
+}
+
 LentoSecret *
 lento_key_file_unlock_passphrase (LentoKeyFile  *self,
                                   LentoSecret   *passphrase,
                                   GError       **error)
 {
-  g_autoptr(LentoSecret) kek = NULL;
-  LentoSecret *master_key;
-  Slot *slot;
+  return unlock_slot (self, LENTO_SLOT_PASSPHRASE, passphrase, error);
+}
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (passphrase != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+/**
+ * lento_key_file_rewrap_slot:
+ * @self: a key file
+ * @type: a slot it has
+ * @kek: the slot's key-encryption key
+ * @master_key: the master key it is to wrap
+ *
+ * Wraps @master_key in the slot of @type with the same key and parameters
+ * (salt, Argon2id limits): the same secret opens it, now to @master_key.
+ */
+void
+lento_key_file_rewrap_slot (LentoKeyFile  *self,
+                            LentoSlotType  type,
+                            LentoSecret   *kek,
+                            LentoSecret   *master_key)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (type >= LENTO_SLOT_KEYRING && type <= LENTO_SLOT_PASSPHRASE);
+  g_return_if_fail (self->slots[type - 1].present);
 
-  slot = &self->slots[LENTO_SLOT_PASSPHRASE - 1];
-  if (!slot->present)
-    return lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT), NULL;
-
-  kek = derive_passphrase_kek (passphrase, slot->params, error);
-  if (kek == NULL)
-    return NULL;
-
-  master_key = unwrap_slot (self, LENTO_SLOT_PASSPHRASE, kek);
-  if (master_key == NULL)
-    lento_vault_set_error (error, LENTO_VAULT_ERROR_WRONG_PASSPHRASE);
-
-  return master_key;
+  wrap_slot (self, type, kek, master_key);
 }
 
 GPtrArray *
@@ -631,6 +709,7 @@ lento_key_file_set_passphrase_slot (LentoKeyFile  *self,
                                     LentoSecret   *passphrase,
                                     guint          opslimit,
                                     guint          memlimit_kib,
+                                    LentoSecret  **kek_out,
                                     GError       **error)
 {
   g_autoptr(LentoSecret) kek = NULL;
@@ -659,6 +738,8 @@ lento_key_file_set_passphrase_slot (LentoKeyFile  *self,
   memcpy (slot->params, params, sizeof params);
   slot->params_size = sizeof params;
   wrap_slot (self, LENTO_SLOT_PASSPHRASE, kek, master_key);
+  if (kek_out != NULL)
+    *kek_out = g_steal_pointer (&kek);
 
   return TRUE;
 }

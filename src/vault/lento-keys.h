@@ -79,6 +79,18 @@ guint          lento_key_file_get_n_data_keys  (LentoKeyFile   *self);
 /* Unwrapping: each returns the master key or fails with the code that
  * says which secret was wrong (WRONG_KEY, WRONG_RECOVERY_CODE,
  * WRONG_PASSPHRASE), NO_SLOT, or a recovery code error. */
+LentoSecret   *lento_key_file_derive_kek       (LentoKeyFile   *self,
+                                                LentoSlotType   type,
+                                                LentoSecret    *secret,
+                                                GError        **error);
+LentoSecret   *lento_key_file_open_slot        (LentoKeyFile   *self,
+                                                LentoSlotType   type,
+                                                LentoSecret    *kek,
+                                                GError        **error);
+void           lento_key_file_rewrap_slot      (LentoKeyFile   *self,
+                                                LentoSlotType   type,
+                                                LentoSecret    *kek,
+                                                LentoSecret    *master_key);
 LentoSecret   *lento_key_file_unlock_keyring   (LentoKeyFile   *self,
                                                 LentoSecret    *keyring_secret,
                                                 GError        **error);
@@ -110,6 +122,7 @@ gboolean       lento_key_file_set_passphrase_slot (LentoKeyFile *self,
                                                    LentoSecret  *passphrase,
                                                    guint         opslimit,
                                                    guint         memlimit_kib,
+                                                   LentoSecret **kek_out,
                                                    GError      **error);
 void           lento_key_file_remove_slot      (LentoKeyFile   *self,
                                                 LentoSlotType   type);

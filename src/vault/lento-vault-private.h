@@ -84,6 +84,10 @@ struct _LentoVault
   /* What opening found of keys.lento and its copy, for verify. */
   LentoDocumentReport  *keys_report;
   LentoSecret          *master_key;
+  /* The key-encryption key of each slot Lento was given since the
+   * unlock (index: slot type - 1), so that a new master key can be
+   * wrapped in the slots that stay (rotate_data_key()). */
+  LentoSecret          *slot_keks[LENTO_KEYS_MAX_SLOTS];
   GPtrArray            *data_keys;
   GHashTable           *docs;
   /* Document name to ManifestEntry: what the manifest says, with the
@@ -111,6 +115,7 @@ typedef struct {
   LentoKeyFile *keys;
   LentoSecret  *secret;
   LentoSecret  *master_key;
+  LentoSecret  *kek;
   guint         opslimit;
   guint         memlimit_kib;
 } KdfJob;
@@ -133,6 +138,11 @@ gboolean  _lento_vault_check_unlocked       (LentoVault  *self,
 /* lento-vault-slots.c */
 gboolean  _lento_vault_load_keys            (LentoVault          *self,
                                              GError             **error);
+
+void      _lento_vault_remember_kek         (LentoVault          *self,
+                                             LentoSlotType        type,
+                                             LentoSecret         *kek);
+void      _lento_vault_forget_keks          (LentoVault          *self);
 
 /* lento-vault-unlock.c */
 KdfJob   *_lento_vault_kdf_job_new          (LentoVault          *self,

@@ -198,14 +198,17 @@ _lento_vault_load_keys (LentoVault  *self,
 }
 
 /* A change to the slots made in the same write that ends a rotation. */
+/* Changes the slot a rotation replaces, wrapping @master_key. */
 typedef void (*EditKeys) (LentoVault   *self,
                           LentoKeyFile *keys,
+                          LentoSecret  *master_key,
                           gpointer      user_data);
 
-static gboolean rotate_data_key (LentoVault  *self,
-                                 EditKeys     edit,
-                                 gpointer     edit_data,
-                                 GError     **error);
+static gboolean rotate_data_key (LentoVault     *self,
+                                 LentoSlotType   edited,
+                                 EditKeys        edit,
+                                 gpointer        edit_data,
+                                 GError        **error);
 
 static gboolean
 dir_has_documents (const char *data_dir)
@@ -222,6 +225,18 @@ lento_vault_get_keys_missing (LentoVault *self)
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
 
   return self->state == LENTO_VAULT_STATE_NO_JOURNAL && dir_has_documents (self->data_dir);
+}
+
+/* Keeps the key of a recovery slot just made, from its code. */
+static void
+remember_recovery_kek (LentoVault  *self,
+                       LentoSecret *code)
+{
+  g_autoptr(LentoSecret) kek = NULL;
+
+  kek = lento_key_file_derive_kek (self->keys, LENTO_SLOT_RECOVERY, code, NULL);
+  g_assert (kek != NULL);
+  _lento_vault_remember_kek (self, LENTO_SLOT_RECOVERY, kek);
 }
 
 LentoSecret *
@@ -253,6 +268,7 @@ lento_vault_create (LentoVault  *self,
 
   if (!replace_keys (self, keys, error))
     return NULL;
+  remember_recovery_kek (self, code);
 
   data_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
   g_ptr_array_add (data_keys, g_steal_pointer (&data_key));
@@ -312,6 +328,7 @@ store_in_keyring_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, secret);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -402,8 +419,11 @@ remove_slot (LentoVault     *self,
 
   keys = lento_key_file_copy (self->keys);
   lento_key_file_remove_slot (keys, type);
+  if (!replace_keys (self, keys, error))
+    return FALSE;
+  _lento_vault_remember_kek (self, type, NULL);
 
-  return replace_keys (self, keys, error);
+  return TRUE;
 }
 
 gboolean
@@ -427,11 +447,12 @@ lento_vault_remove_keyring_slot (LentoVault  *self,
 static void
 set_recovery_slot (LentoVault   *self,
                    LentoKeyFile *keys,
+                   LentoSecret  *master_key,
                    gpointer      user_data)
 {
   LentoSecret **code = user_data;
 
-  *code = lento_key_file_set_recovery_slot (keys, self->master_key);
+  *code = lento_key_file_set_recovery_slot (keys, master_key);
 }
 
 /* The new code takes the old one's place together with a new data key,
@@ -447,8 +468,9 @@ lento_vault_new_recovery_code (LentoVault  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* On failure the old code stays in use: the new one was never shown. */
-  if (!rotate_data_key (self, set_recovery_slot, &code, error))
+  if (!rotate_data_key (self, LENTO_SLOT_RECOVERY, set_recovery_slot, &code, error))
     return NULL;
+  remember_recovery_kek (self, code);
 
   return g_steal_pointer (&code);
 }
@@ -463,7 +485,7 @@ set_passphrase_thread (GTask        *task,
   GError *error = NULL;
 
   if (!lento_key_file_set_passphrase_slot (job->keys, job->master_key, job->secret,
-                                           job->opslimit, job->memlimit_kib, &error))
+                                           job->opslimit, job->memlimit_kib, &job->kek, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -494,6 +516,7 @@ set_passphrase_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  _lento_vault_remember_kek (self, LENTO_SLOT_PASSPHRASE, job->kek);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -555,6 +578,7 @@ lento_vault_set_passphrase_finish (LentoVault    *self,
 static void
 remove_passphrase_slot (LentoVault   *self,
                         LentoKeyFile *keys,
+                        LentoSecret  *master_key,
                         gpointer      user_data)
 {
   lento_key_file_remove_slot (keys, LENTO_SLOT_PASSPHRASE);
@@ -574,7 +598,11 @@ lento_vault_remove_passphrase (LentoVault  *self,
   if (!lento_key_file_has_slot (self->keys, LENTO_SLOT_PASSPHRASE))
     return TRUE;
 
-  return rotate_data_key (self, remove_passphrase_slot, NULL, error);
+  if (!rotate_data_key (self, LENTO_SLOT_PASSPHRASE, remove_passphrase_slot, NULL, error))
+    return FALSE;
+  _lento_vault_remember_kek (self, LENTO_SLOT_PASSPHRASE, NULL);
+
+  return TRUE;
 }
 
 /* Rotation */
@@ -642,19 +670,34 @@ rotate_document (LentoVault  *self,
   return self->layer->sync_dir (self->layer_data, dir, error);
 }
 
+/* Whether every slot but @edited has its key at hand. */
+static gboolean
+can_rewrap_slots (LentoVault    *self,
+                  LentoSlotType  edited)
+{
+  for (LentoSlotType type = LENTO_SLOT_KEYRING; type <= LENTO_SLOT_PASSPHRASE; type++)
+    if (type != edited && lento_key_file_has_slot (self->keys, type) &&
+        self->slot_keks[type - 1] == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Rotates the data key: the new key joins keys.lento, every document
  * moves under it, and the old key leaves keys.lento in the same write as
  * @edit's change to the slots (NULL for none). A failure at any point
  * leaves a journal that opens with the slots it had and the rotation
  * pending; the next unlock finishes the rotation (without @edit). */
 static gboolean
-rotate_data_key (LentoVault    *self,
-                 EditKeys       edit,
-                 gpointer       edit_data,
-                 GError       **error)
+rotate_data_key (LentoVault     *self,
+                 LentoSlotType   edited,
+                 EditKeys        edit,
+                 gpointer        edit_data,
+                 GError        **error)
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) final_keys = NULL;
+  g_autoptr(LentoSecret) master_key = NULL;
   LentoKeyFile *keys;
 
   if (!_lento_vault_check_unlocked (self, error))
@@ -694,17 +737,28 @@ rotate_data_key (LentoVault    *self,
   if (self->manifest != NULL && !_lento_vault_save_manifest_now (self, TRUE, error))
     return FALSE;
 
-  /* Step 3: the old key leaves keys.lento, with the slot it goes with. */
+  /* Step 3: the old key leaves keys.lento, with the slot it goes with,
+   * and under a new master key whenever Lento holds the key of every slot
+   * that stays: then an old key file and its old secret give a master key
+   * that opens no later key file either. */
   final_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
   g_ptr_array_add (final_keys, lento_secret_ref (g_ptr_array_index (self->data_keys, 0)));
   keys = lento_key_file_copy (self->keys);
-  lento_key_file_set_data_keys (keys, self->master_key, final_keys);
+  master_key = can_rewrap_slots (self, edited)
+    ? lento_secret_new_random (LENTO_KEY_SIZE)
+    : lento_secret_ref (self->master_key);
+  lento_key_file_set_data_keys (keys, master_key, final_keys);
+  for (LentoSlotType type = LENTO_SLOT_KEYRING; type <= LENTO_SLOT_PASSPHRASE; type++)
+    if (type != edited && lento_key_file_has_slot (keys, type) && master_key != self->master_key)
+      lento_key_file_rewrap_slot (keys, type, self->slot_keks[type - 1], master_key);
   if (edit != NULL)
-    edit (self, keys, edit_data);
+    edit (self, keys, master_key, edit_data);
   if (!replace_keys (self, keys, error))
     return FALSE;
   g_clear_pointer (&self->data_keys, g_ptr_array_unref);
   self->data_keys = g_steal_pointer (&final_keys);
+  g_clear_pointer (&self->master_key, lento_secret_unref);
+  self->master_key = g_steal_pointer (&master_key);
 
   return TRUE;
 }
@@ -716,5 +770,5 @@ lento_vault_rotate_data_key (LentoVault  *self,
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return rotate_data_key (self, NULL, NULL, error);
+  return rotate_data_key (self, 0, NULL, NULL, error);
 }

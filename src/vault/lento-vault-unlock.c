@@ -99,6 +99,7 @@ unlock_keyring_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, secret);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -161,6 +162,7 @@ lento_vault_unlock_recovery_code (LentoVault   *self,
                                   LentoSecret  *recovery_code,
                                   GError      **error)
 {
+  g_autoptr(LentoSecret) kek = NULL;
   g_autoptr(LentoSecret) master_key = NULL;
 
   g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
@@ -170,12 +172,15 @@ lento_vault_unlock_recovery_code (LentoVault   *self,
   if (!_lento_vault_check_locked_journal (self, error))
     return FALSE;
 
-  master_key = lento_key_file_unlock_recovery (self->keys, lento_secret_get_string (recovery_code),
-                                               error);
-  if (master_key == NULL)
+  kek = lento_key_file_derive_kek (self->keys, LENTO_SLOT_RECOVERY, recovery_code, error);
+  if (kek == NULL)
     return FALSE;
+  master_key = lento_key_file_open_slot (self->keys, LENTO_SLOT_RECOVERY, kek, error);
+  if (master_key == NULL || !finish_unlock (self, master_key, error))
+    return FALSE;
+  _lento_vault_remember_kek (self, LENTO_SLOT_RECOVERY, kek);
 
-  return finish_unlock (self, master_key, error);
+  return TRUE;
 }
 
 static void
@@ -184,6 +189,7 @@ kdf_job_free (KdfJob *job)
   g_clear_pointer (&job->keys, lento_key_file_free);
   g_clear_pointer (&job->secret, lento_secret_unref);
   g_clear_pointer (&job->master_key, lento_secret_unref);
+  g_clear_pointer (&job->kek, lento_secret_unref);
   g_free (job);
 }
 
@@ -226,7 +232,11 @@ unlock_passphrase_thread (GTask        *task,
   GError *error = NULL;
   LentoSecret *master_key;
 
-  master_key = lento_key_file_unlock_passphrase (job->keys, job->secret, &error);
+  /* The slot's key stays with the job, for the vault to keep. */
+  job->kek = lento_key_file_derive_kek (job->keys, LENTO_SLOT_PASSPHRASE, job->secret, &error);
+  master_key = job->kek != NULL
+    ? lento_key_file_open_slot (job->keys, LENTO_SLOT_PASSPHRASE, job->kek, &error)
+    : NULL;
   if (master_key == NULL)
     g_task_return_error (task, error);
   else
@@ -260,6 +270,8 @@ unlock_passphrase_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
+  _lento_vault_remember_kek (self, LENTO_SLOT_PASSPHRASE,
+                             ((KdfJob *) g_task_get_task_data (G_TASK (result)))->kek);
 
   g_task_return_boolean (task, TRUE);
 }

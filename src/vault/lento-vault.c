@@ -221,12 +221,34 @@ _lento_vault_set_pending_writes (LentoVault *self,
     }
 }
 
+/* Keeps the key of the slot of @type, for as long as the journal is
+ * unlocked; NULL forgets it (the slot is gone). */
+void
+_lento_vault_remember_kek (LentoVault    *self,
+                           LentoSlotType  type,
+                           LentoSecret   *kek)
+{
+  g_return_if_fail (type >= LENTO_SLOT_KEYRING && type <= LENTO_SLOT_PASSPHRASE);
+
+  g_clear_pointer (&self->slot_keks[type - 1], lento_secret_unref);
+  if (kek != NULL)
+    self->slot_keks[type - 1] = lento_secret_ref (kek);
+}
+
+void
+_lento_vault_forget_keks (LentoVault *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->slot_keks); i++)
+    g_clear_pointer (&self->slot_keks[i], lento_secret_unref);
+}
+
 void
 _lento_vault_wipe_keys (LentoVault *self)
 {
   /* The secrets' memory is wiped by sodium_free() as the last reference
    * goes; a worker holding a reference keeps it only while it runs. */
   g_clear_pointer (&self->master_key, lento_secret_unref);
+  _lento_vault_forget_keks (self);
   g_clear_pointer (&self->data_keys, g_ptr_array_unref);
   /* Read again, and every document compared with it, at the next unlock. */
   g_clear_pointer (&self->manifest, g_hash_table_unref);

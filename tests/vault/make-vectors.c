@@ -128,7 +128,7 @@ main (int   argc,
   g_clear_pointer (&keys_bytes, g_bytes_unref);
 
   lento_key_file_set_passphrase_slot (keys, master_key, passphrase, LENTO_KDF_OPSLIMIT_MIN,
-                                      LENTO_KDF_MEMLIMIT_KIB_MIN, NULL);
+                                      LENTO_KDF_MEMLIMIT_KIB_MIN, NULL, NULL);
   keys_bytes = lento_key_file_serialize (keys);
   save (argv[2], "keys/all-slots", keys_bytes);
 

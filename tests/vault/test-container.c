@@ -582,7 +582,7 @@ test_keys_round_trip (void)
   code = lento_key_file_set_recovery_slot (keys, master_key);
   g_assert_true (lento_key_file_set_passphrase_slot (keys, master_key, passphrase,
                                                      LENTO_KDF_OPSLIMIT_MIN,
-                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, &error));
+                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, NULL, &error));
   bytes = lento_key_file_serialize (keys);
   parsed = lento_key_file_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
@@ -624,7 +624,7 @@ test_keys_rejections (void)
   };
 
   g_assert_true (lento_key_file_set_passphrase_slot (keys, master_key, passphrase, 1,
-                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, &error));
+                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, NULL, &error));
   bytes = lento_key_file_serialize (keys);
   copy = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   size = g_bytes_get_size (bytes);
@@ -702,7 +702,7 @@ test_keys_wrong_secret (void)
   code = lento_key_file_set_recovery_slot (keys, master_key);
   other_code = lento_key_file_set_recovery_slot (other_keys, master_key);
   g_assert_true (lento_key_file_set_passphrase_slot (keys, master_key, passphrase, 1,
-                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, NULL));
+                                                     LENTO_KDF_MEMLIMIT_KIB_MIN, NULL, NULL));
 
   g_assert_null (lento_key_file_unlock_keyring (keys, other, &error));
   g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_KEY);

@@ -19,6 +19,7 @@
 
 #include "lento-container.h"
 #include "lento-keyring.h"
+#include "lento-keys.h"
 #include "lento-vault.h"
 
 #define APP_ID "io.github.lento.Lento.Devel"
@@ -1351,6 +1352,120 @@ test_remove_passphrase_cuts_off_old (Fixture       *f,
   assert_document (f->vault, "journal/2026-11", "{\"m\":11}");
 }
 
+/* The master key an old key file gives with its old secret must not open
+ * the key block of the key file that replaced it: someone holding the old
+ * file and a leaked code learns nothing from a later copy either. */
+static void
+assert_master_cut_off (GBytes        *old_keys,
+                       GBytes        *new_keys,
+                       LentoSlotType  type,
+                       LentoSecret   *old_secret)
+{
+  g_autoptr(GError) error = NULL;
+  LentoKeyFile *old_file;
+  LentoKeyFile *new_file;
+  g_autoptr(LentoSecret) master_key = NULL;
+  g_autoptr(GPtrArray) data_keys = NULL;
+
+  old_file = lento_key_file_parse (g_bytes_get_data (old_keys, NULL), g_bytes_get_size (old_keys),
+                                   &error);
+  g_assert_no_error (error);
+  new_file = lento_key_file_parse (g_bytes_get_data (new_keys, NULL), g_bytes_get_size (new_keys),
+                                   &error);
+  g_assert_no_error (error);
+
+  if (type == LENTO_SLOT_RECOVERY)
+    master_key = lento_key_file_unlock_recovery (old_file, lento_secret_get_string (old_secret),
+                                                 &error);
+  else
+    master_key = lento_key_file_unlock_passphrase (old_file, old_secret, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (master_key);
+
+  data_keys = lento_key_file_open_data_keys (new_file, master_key, &error);
+  g_assert_null (data_keys);
+  g_assert_nonnull (error);
+
+  lento_key_file_free (old_file);
+  lento_key_file_free (new_file);
+}
+
+typedef enum {
+  CUT_NEW_CODE,
+  CUT_NEW_CODE_WITH_KEYRING_AND_PASSPHRASE,
+  CUT_REMOVE_PASSPHRASE_AFTER_CODE,
+} CutOff;
+
+/* Replacing a way in gives the journal a new master key whenever Lento
+ * holds the key of every way in that stays; each stays usable. */
+static void
+test_master_key_rotates (Fixture       *f,
+                         gconstpointer  data)
+{
+  CutOff cut = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) old_keys = NULL;
+  g_autoptr(GBytes) new_keys = NULL;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(LentoSecret) passphrase = lento_secret_new_from_string (PASSPHRASE);
+
+  g_assert_true (write_text (f->vault, "profile", "{\"p\":1}", &error));
+  g_assert_no_error (error);
+
+  switch (cut)
+    {
+    case CUT_NEW_CODE:
+      old_keys = read_file (f, "keys.lento");
+      code = lento_vault_new_recovery_code (f->vault, &error);
+      g_assert_no_error (error);
+      new_keys = read_file (f, "keys.lento");
+      assert_master_cut_off (old_keys, new_keys, LENTO_SLOT_RECOVERY, f->code);
+      break;
+
+    case CUT_NEW_CODE_WITH_KEYRING_AND_PASSPHRASE:
+      g_assert_true (store_in_keyring (f->vault, &error));
+      g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+      g_assert_no_error (error);
+      old_keys = read_file (f, "keys.lento");
+      code = lento_vault_new_recovery_code (f->vault, &error);
+      g_assert_no_error (error);
+      new_keys = read_file (f, "keys.lento");
+      assert_master_cut_off (old_keys, new_keys, LENTO_SLOT_RECOVERY, f->code);
+
+      /* The keyring and the passphrase still open the journal. */
+      reopen (f);
+      g_assert_true (unlock_passphrase (f->vault, PASSPHRASE, &error));
+      g_assert_no_error (error);
+      assert_document (f->vault, "profile", "{\"p\":1}");
+      reopen (f);
+      g_assert_true (unlock_keyring (f->vault, &error));
+      g_assert_no_error (error);
+      break;
+
+    case CUT_REMOVE_PASSPHRASE_AFTER_CODE:
+      g_assert_true (set_passphrase (f->vault, PASSPHRASE, &error));
+      g_assert_no_error (error);
+      reopen (f);
+      unlock_with_code (f);
+      old_keys = read_file (f, "keys.lento");
+      g_assert_true (lento_vault_remove_passphrase (f->vault, &error));
+      g_assert_no_error (error);
+      new_keys = read_file (f, "keys.lento");
+      assert_master_cut_off (old_keys, new_keys, LENTO_SLOT_PASSPHRASE, passphrase);
+      break;
+    }
+
+  /* The way in that remains opens the journal, whole. */
+  reopen (f);
+  if (code != NULL)
+    {
+      g_clear_pointer (&f->code, lento_secret_unref);
+      f->code = g_steal_pointer (&code);
+    }
+  unlock_with_code (f);
+  assert_document (f->vault, "profile", "{\"p\":1}");
+}
+
 /* Every document opens, as written, and lento --verify finds nothing. */
 static void
 assert_journal_whole (Fixture            *f,
@@ -2637,6 +2752,14 @@ main (int   argc,
   ADD ("/lento/vault/renamed-and-foreign", test_renamed_and_foreign);
   ADD ("/lento/vault/coalesced-writes", test_coalesced_writes);
   ADD ("/lento/vault/rotation", test_rotation);
+  g_test_add ("/lento/vault/master-key/new-code", Fixture, GINT_TO_POINTER (CUT_NEW_CODE),
+              fixture_set_up, test_master_key_rotates, fixture_tear_down);
+  g_test_add ("/lento/vault/master-key/new-code-with-keyring-and-passphrase", Fixture,
+              GINT_TO_POINTER (CUT_NEW_CODE_WITH_KEYRING_AND_PASSPHRASE),
+              fixture_set_up, test_master_key_rotates, fixture_tear_down);
+  g_test_add ("/lento/vault/master-key/remove-passphrase-after-code", Fixture,
+              GINT_TO_POINTER (CUT_REMOVE_PASSPHRASE_AFTER_CODE),
+              fixture_set_up, test_master_key_rotates, fixture_tear_down);
   ADD ("/lento/vault/rotation-interrupted", test_rotation_interrupted);
   ADD ("/lento/vault/new-recovery-code-cuts-off-old", test_new_recovery_code_cuts_off_old);
   ADD ("/lento/vault/remove-passphrase-cuts-off-old", test_remove_passphrase_cuts_off_old);
