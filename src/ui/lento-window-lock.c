@@ -149,6 +149,42 @@ lento_window_lock_show_unlock_cb (LentoWindow *self)
 /* While a session of the day is open, the lock page shows its timer with
  * the controls beside the unlock page; without one, the unlock page alone.
  */
+/* What keeps the journal read-only, in a sentence. */
+static char *
+read_only_text (LentoVault *vault)
+{
+  const char *name = lento_vault_get_damaged_document (vault);
+
+  switch (lento_vault_get_damaged_status (vault))
+    {
+    case LENTO_DOCUMENT_MISSING:
+      /* Translators: %s names a part of the journal, such as journal/2026-11. */
+      return g_strdup_printf (_("Part of the journal (%s) is missing: its file was deleted or "
+                                "moved. Lento is read-only for now. Nothing has been "
+                                "overwritten."), name);
+
+    case LENTO_DOCUMENT_ROLLED_BACK:
+      /* Translators: %s names a part of the journal, such as journal/2026-11. */
+      return g_strdup_printf (_("Part of the journal (%s) is older than the one Lento last "
+                                "saved: an earlier copy was put in its place. Lento is "
+                                "read-only for now. Nothing has been overwritten."), name);
+
+    case LENTO_DOCUMENT_CONFLICT:
+      /* Translators: %s names a part of the journal, such as journal/2026-11. */
+      return g_strdup_printf (_("Part of the journal (%s) was changed somewhere else, perhaps "
+                                "on another computer. Lento is read-only for now. Nothing has "
+                                "been overwritten."), name);
+
+    case LENTO_DOCUMENT_OK:
+    case LENTO_DOCUMENT_RESTORED_FROM_PREVIOUS:
+    case LENTO_DOCUMENT_DAMAGED:
+    default:
+      /* Translators: %s names a part of the journal, such as journal/2026-11. */
+      return g_strdup_printf (_("Part of the journal (%s) could not be opened, so Lento is "
+                                "read-only for now. Nothing has been overwritten."), name);
+    }
+}
+
 void
 _lento_window_update_locked_session (LentoWindow *self)
 {
@@ -276,12 +312,8 @@ _lento_window_sync_vault (LentoWindow *self)
 
   if (read_only)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = read_only_text (self->vault);
 
-      /* Translators: %s names a part of the journal, such as journal/2026-11. */
-      text = g_strdup_printf (_("Part of the journal (%s) could not be opened, so Lento is "
-                                "read-only for now. Nothing has been overwritten."),
-                              lento_vault_get_damaged_document (self->vault));
       gtk_label_set_label (self->read_only_label, text);
     }
   if (self->read_only_revealer != NULL)

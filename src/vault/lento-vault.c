@@ -426,6 +426,28 @@ lento_vault_get_damaged_document (LentoVault *self)
   return self->damaged_document;
 }
 
+/**
+ * lento_vault_get_damaged_status:
+ * @self: a vault
+ *
+ * Returns: what is wrong with LentoVault:damaged-document (damaged,
+ *   rolled back, missing or in conflict), or %LENTO_DOCUMENT_OK when
+ *   nothing is
+ */
+LentoDocumentStatus
+lento_vault_get_damaged_status (LentoVault *self)
+{
+  Doc *doc;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), LENTO_DOCUMENT_OK);
+
+  if (self->damaged_document == NULL)
+    return LENTO_DOCUMENT_OK;
+  doc = g_hash_table_lookup (self->docs, self->damaged_document);
+
+  return doc != NULL ? doc->problem : LENTO_DOCUMENT_DAMAGED;
+}
+
 gboolean
 lento_vault_get_busy (LentoVault *self)
 {

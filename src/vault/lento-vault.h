@@ -75,6 +75,7 @@ const char      *lento_vault_get_application_id    (LentoVault          *self);
 LentoVaultState  lento_vault_get_state             (LentoVault          *self);
 /* The first damaged document while the state is READ_ONLY, else NULL. */
 const char      *lento_vault_get_damaged_document  (LentoVault          *self);
+LentoDocumentStatus lento_vault_get_damaged_status (LentoVault          *self);
 /* TRUE while writes are queued or running (hold the logout inhibitor). */
 gboolean         lento_vault_get_busy              (LentoVault          *self);
 guint            lento_vault_get_pending_writes    (LentoVault          *self);

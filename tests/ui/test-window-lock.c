@@ -1010,6 +1010,91 @@ test_keys_damaged_says_so (Fixture       *fixture,
   g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_CLOSED);
 }
 
+/* The month goes, file and previous version: the manifest still names it. */
+static void
+remove_month (const char *data_dir)
+{
+  const char * const names[] = { "journal/2026-11.lento", "journal/2026-11.lento.prev" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+
+      g_remove (path);
+    }
+}
+
+static void
+damage_month (const char *data_dir)
+{
+  const char * const names[] = { "journal/2026-11.lento", "journal/2026-11.lento.prev" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
+    }
+}
+
+/* The text of the shown label that says Lento is read-only, or NULL. */
+static const char *
+find_read_only_text (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), "read-only"))
+        return gtk_label_get_label (GTK_LABEL (child));
+      text = find_read_only_text (child);
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  void      (*spoil) (const char *data_dir);
+  const char *says;
+} ReadOnlyCase;
+
+/* The banner says what happened to the part that keeps Lento read-only:
+ * a month that went missing is not called damaged. */
+static void
+test_read_only_says_why (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const ReadOnlyCase cases[] = {
+    { damage_month, "could not be opened" },
+    { remove_month, "is missing" },
+  };
+  const ReadOnlyCase *c = &cases[GPOINTER_TO_UINT (data)];
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  code = reopen_after (fixture, c->spoil);
+  show_window (fixture);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  text = find_read_only_text (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (text);
+  g_test_message ("banner: %s", text);
+  g_assert_nonnull (strstr (text, "journal/2026-11"));
+  g_assert_nonnull (strstr (text, c->says));
+}
+
 static void
 keep_keys (const char *data_dir)
 {
@@ -1082,6 +1167,10 @@ main (int   argc,
               fixture_set_up, test_session_view_follows_plan, fixture_tear_down);
   g_test_add ("/lento/window-lock/it-hurts-is-kept", Fixture, NULL,
               fixture_set_up, test_it_hurts_is_kept, fixture_tear_down);
+  g_test_add ("/lento/window-lock/read-only-says-why/damaged", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_read_only_says_why, fixture_tear_down);
+  g_test_add ("/lento/window-lock/read-only-says-why/missing", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_read_only_says_why, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-refuses-entries", Fixture, NULL,
               fixture_set_up, test_read_only_refuses_entries, fixture_tear_down);
 
