@@ -196,6 +196,59 @@ load_done_cb (GObject      *object,
 }
 
 /**
+ * lento_journal_reload_damaged_from_vault:
+ * @self: a #LentoJournal
+ * @vault: an unlocked #LentoVault
+ *
+ * Reads again each month the journal could not read, once the vault no
+ * longer calls it damaged (its previous version was restored, say): the
+ * month's entries come back and, when every month reads, the journal is
+ * no longer read-only. A month the vault set aside is gone from the
+ * journal; a month still damaged is left as it is.
+ *
+ * Returns: how many months were read or let go
+ */
+guint
+lento_journal_reload_damaged_from_vault (LentoJournal *self,
+                                         LentoVault   *vault)
+{
+  g_auto(GStrv) damaged = NULL;
+  guint n_read = 0;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (LENTO_IS_VAULT (vault), 0);
+
+  damaged = lento_journal_dup_damaged_months (self);
+  for (guint i = 0; damaged[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (lento_vault_get_damaged_document (vault), damaged[i]) == 0)
+        continue;
+      bytes = lento_vault_read_document (vault, damaged[i], NULL, &error);
+      /* Set aside: the month is gone, and the journal goes on without it. */
+      if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
+        {
+          Month *month = _lento_journal_ensure_month (self, damaged[i]);
+
+          month->damaged = FALSE;
+          _lento_journal_update_read_only (self);
+          n_read++;
+          continue;
+        }
+      if (bytes == NULL || !lento_journal_load_month (self, damaged[i], bytes, &error))
+        {
+          g_debug ("%s is still unreadable: %s", damaged[i], error->message);
+          continue;
+        }
+      n_read++;
+    }
+
+  return n_read;
+}
+
+/**
  * lento_journal_load_from_vault_async:
  * @self: a #LentoJournal
  * @vault: an unlocked #LentoVault

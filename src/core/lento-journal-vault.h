@@ -20,6 +20,8 @@ void     lento_journal_load_from_vault_async  (LentoJournal        *self,
 gboolean lento_journal_load_from_vault_finish (LentoJournal        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+guint    lento_journal_reload_damaged_from_vault (LentoJournal *self,
+                                                  LentoVault   *vault);
 void     lento_journal_save_async             (LentoJournal        *self,
                                                LentoVault          *vault,
                                                GCancellable        *cancellable,

@@ -874,6 +874,11 @@ vault_state_cb (LentoPractice *self)
     lento_practice_open (self);
   else if (!unlocked && self->journal != NULL)
     lento_practice_close (self);
+  /* A part restored from its previous version (or otherwise mended) is
+   * read again at once: the person does not have to lock to see it. */
+  else if (state == LENTO_VAULT_STATE_UNLOCKED && self->loaded &&
+           lento_journal_get_read_only (self->journal))
+    lento_journal_reload_damaged_from_vault (self->journal, self->vault);
   journal_read_only_cb (self);
 }
 

@@ -65,6 +65,53 @@ lento_window_show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
+set_aside_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LentoWindow      *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "document");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "set-aside") || self->vault == NULL)
+    return;
+
+  if (!lento_vault_set_aside_document (self->vault, name, &error))
+    _lento_window_show_error (self, _("Lento Could Not Go On Without It"), error);
+  _lento_window_sync_vault (self);
+}
+
+/* Nothing is left to restore @name from: the person may keep Lento
+ * read-only (and look for a backup) or go on without that part. */
+static void
+ask_set_aside (LentoWindow *self,
+               const char  *name)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("No Earlier Version Is Left"),
+                                                       NULL));
+  /* Translators: %s names a part of the journal, such as journal/2026-11. */
+  adw_message_dialog_format_body (dialog,
+                                  _("Lento has no usable earlier version of %s. You can go on "
+                                    "without it: the journal can be written to again, and what "
+                                    "that part held stays out of it until you import a backup "
+                                    "that has it. Its files are kept aside in the journal’s "
+                                    "folder, not deleted."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Stay Read-Only"),
+                                    "set-aside", _("_Go On Without It"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "set-aside", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (set_aside_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 lento_window_restore_previous_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *parameter)
@@ -78,7 +125,12 @@ lento_window_restore_previous_action (GtkWidget  *widget,
 
   name = g_strdup (lento_vault_get_damaged_document (self->vault));
   if (!lento_vault_restore_previous (self->vault, name, &error))
-    _lento_window_show_error (self, _("The Previous Version Could Not Be Restored"), error);
+    {
+      if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE))
+        ask_set_aside (self, name);
+      else
+        _lento_window_show_error (self, _("The Previous Version Could Not Be Restored"), error);
+    }
 
   _lento_window_sync_vault (self);
 }

@@ -700,3 +700,64 @@ lento_vault_restore_previous (LentoVault  *self,
 
   return ok;
 }
+
+/* Moves @path aside to <path>.damaged, when it is there. */
+static gboolean
+move_aside (LentoVault  *self,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *aside = g_strconcat (path, ".damaged", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+
+  return self->layer->rename (self->layer_data, path, aside, error);
+}
+
+gboolean
+lento_vault_set_aside_document (LentoVault  *self,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *prev = NULL;
+  g_autofree char *dir = NULL;
+  Doc *doc;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lento_vault_check_unlocked (self, error))
+    return FALSE;
+  if (!_lento_vault_name_is_public (name))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), FALSE;
+
+  /* Only what keeps the journal read-only: a document that opens is
+   * never set aside. */
+  doc = g_hash_table_lookup (self->docs, name);
+  if (doc == NULL || doc->health != DOC_DAMAGED)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), FALSE;
+  if (doc->in_flight)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_BUSY), FALSE;
+
+  path = _lento_vault_doc_path (self->data_dir, name, SUFFIX);
+  prev = _lento_vault_doc_path (self->data_dir, name, PREV_SUFFIX);
+  dir = g_path_get_dirname (path);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR) &&
+      (!move_aside (self, path, error) || !move_aside (self, prev, error) ||
+       !self->layer->sync_dir (self->layer_data, dir, error)))
+    return FALSE;
+
+  /* The manifest forgets it; a later write starts above the generation
+   * seen, so an old copy that comes back reads as older. */
+  if (self->manifest != NULL)
+    g_hash_table_remove (self->manifest, name);
+  doc->health = DOC_GOOD;
+  doc->problem = LENTO_DOCUMENT_OK;
+  _lento_vault_queue_manifest (self, NULL);
+  _lento_vault_update_state (self);
+
+  return TRUE;
+}

@@ -220,9 +220,18 @@ GPtrArray       *lento_vault_verify_finish         (LentoVault          *self,
  * CONFLICT goes on from what opens, its previous generation being older
  * still. "manifest" is rebuilt from the documents that open (a damaged
  * one is kept aside). PREVIOUS_UNAVAILABLE when there is nothing to go
- * back to (a MISSING document: import a backup). Clears READ_ONLY when no
+ * back to (a MISSING document: see lento_vault_set_aside_document()). Clears READ_ONLY when no
  * damaged document remains. */
 gboolean         lento_vault_restore_previous      (LentoVault          *self,
+                                                    const char          *name,
+                                                    GError             **error);
+/* Goes on without @name, the document that keeps the journal read-only
+ * (LentoVault:damaged-document) when there is nothing to restore: its
+ * files are kept aside as <name>.lento.damaged and <name>.lento.prev.damaged
+ * and the manifest forgets it, so the journal is writable again without
+ * what it held (a backup can bring that back). INVALID_NAME for a document
+ * that is not damaged. */
+gboolean         lento_vault_set_aside_document    (LentoVault          *self,
                                                     const char          *name,
                                                     GError             **error);
 

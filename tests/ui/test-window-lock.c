@@ -817,6 +817,57 @@ test_it_hurts_is_kept (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* Makes a journal whose current month is written at least twice, so that
+ * it has a previous version (twice the log's size of entries folds them
+ * into their month), locks it, lets @spoil damage the month's files
+ * (given the path of the current one) and unlocks again: the journal is
+ * read-only. */
+static void
+unlock_with_spoiled_month (Fixture  *fixture,
+                           void    (*spoil) (const char *path))
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prev = NULL;
+  gint64 deadline;
+
+  code = show_new_journal (fixture);
+  month = g_date_time_format (now, "%Y-%m.lento");
+  path = g_build_filename (fixture->data_dir, "journal", month, NULL);
+  prev = g_strconcat (path, ".prev", NULL);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_file_test (prev, G_FILE_TEST_EXISTS))
+    {
+      for (guint i = 0; i < 2 * 32 + 1; i++)
+        add_painful_entry (fixture);
+      lento_practice_flush_pending (fixture->practice);
+      while (!g_file_test (path, G_FILE_TEST_EXISTS) || lento_vault_get_busy (fixture->vault))
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  spoil (path);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_true (lento_practice_get_read_only (fixture->practice));
+}
+
+static void
+damage_current_file (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
+}
+
 /* Read-only means read-only: with a damaged month, nothing that would add
  * to the journal can be pressed.
  */
@@ -824,38 +875,9 @@ static void
 test_read_only_refuses_entries (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *month = NULL;
-  g_autofree char *path = NULL;
   GtkWidget *new_entry;
-  gint64 deadline;
 
-  code = show_new_journal (fixture);
-  add_painful_entry (fixture);
-  /* Twice the log's size folds the entries into their month. */
-  for (guint i = 0; i < 2 * 32 + 1; i++)
-    add_painful_entry (fixture);
-  lento_practice_flush_pending (fixture->practice);
-  month = g_date_time_format (now, "%Y-%m.lento");
-  path = g_build_filename (fixture->data_dir, "journal", month, NULL);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) || lento_vault_get_busy (fixture->vault))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
-  wait_for_page (fixture, "unlock");
-  g_assert_true (g_file_set_contents (path, "damaged", -1, &error));
-  g_assert_no_error (error);
-  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
-  g_assert_no_error (error);
-  wait_for_page (fixture, "main");
-  wait_for_loaded (fixture);
-  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  unlock_with_spoiled_month (fixture, damage_current_file);
 
   lento_window_set_view (fixture->window, "journal");
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
@@ -864,6 +886,42 @@ test_read_only_refuses_entries (Fixture       *fixture,
   g_assert_nonnull (new_entry);
   g_assert_true (lento_practice_get_read_only (fixture->practice));
   g_assert_false (gtk_widget_is_sensitive (new_entry));
+}
+
+static gboolean
+keep_ticking_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Restoring the previous version from the banner brings the month back
+ * and the journal out of read-only, with its entries, without a lock. */
+static void
+test_restore_previous_ends_read_only (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  LentoJournal *journal;
+  gint64 deadline;
+  guint tick;
+
+  unlock_with_spoiled_month (fixture, damage_current_file);
+  journal = lento_practice_get_journal (fixture->practice);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-previous",
+                                             NULL));
+  /* A tick, so that the wait can end even when nothing else happens. */
+  tick = g_timeout_add (50, keep_ticking_cb, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (lento_practice_get_read_only (fixture->practice))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_false (lento_journal_get_read_only (journal));
+  /* The previous version holds at least the first fold's entries. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), >=, 32);
 }
 
 /* Makes a journal in the fixture's folder with one document, then opens
@@ -925,7 +983,9 @@ find_shown_status_page (GtkWidget *root)
     {
       AdwStatusPage *found;
 
-      if (!gtk_widget_get_mapped (child))
+      /* A revealer on its way out still maps its child for a moment. */
+      if (!gtk_widget_get_mapped (child) ||
+          (GTK_IS_REVEALER (child) && !gtk_revealer_get_reveal_child (GTK_REVEALER (child))))
         continue;
       if (ADW_IS_STATUS_PAGE (child))
         return ADW_STATUS_PAGE (child);
@@ -1047,7 +1107,9 @@ find_read_only_text (GtkWidget *root)
     {
       const char *text;
 
-      if (!gtk_widget_get_mapped (child))
+      /* A revealer on its way out still maps its child for a moment. */
+      if (!gtk_widget_get_mapped (child) ||
+          (GTK_IS_REVEALER (child) && !gtk_revealer_get_reveal_child (GTK_REVEALER (child))))
         continue;
       if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), "read-only"))
         return gtk_label_get_label (GTK_LABEL (child));
@@ -1093,6 +1155,53 @@ test_read_only_says_why (Fixture       *fixture,
   g_test_message ("banner: %s", text);
   g_assert_nonnull (strstr (text, "journal/2026-11"));
   g_assert_nonnull (strstr (text, c->says));
+}
+
+/* A month gone or damaged with nothing to restore: Restore says so and
+ * offers to go on without it; then Lento is writable again, the banner
+ * gone. */
+static void
+test_go_on_without_month (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  void (*spoil) (const char *data_dir) = GPOINTER_TO_UINT (data) == 0 ? remove_month
+                                                                      : damage_month;
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 deadline;
+  guint tick;
+
+  code = reopen_after (fixture, spoil);
+  show_window (fixture);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+  g_assert_true (lento_practice_get_read_only (fixture->practice));
+  g_assert_true (lento_journal_get_read_only (lento_practice_get_journal (fixture->practice)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-previous",
+                                             NULL));
+  dialog = lento_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "set-aside"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "journal/2026-11"));
+  if (spoil == remove_month)
+    lento_test_save_screenshot (GTK_WIDGET (dialog), "read-only-go-on-without");
+  adw_message_dialog_response (dialog, "set-aside");
+
+  tick = g_timeout_add (50, keep_ticking_cb, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (lento_practice_get_read_only (fixture->practice))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_null (find_read_only_text (GTK_WIDGET (fixture->window)));
 }
 
 static void
@@ -1171,6 +1280,12 @@ main (int   argc,
               fixture_set_up, test_read_only_says_why, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-says-why/missing", Fixture, GUINT_TO_POINTER (1),
               fixture_set_up, test_read_only_says_why, fixture_tear_down);
+  g_test_add ("/lento/window-lock/restore-previous-ends-read-only", Fixture, NULL,
+              fixture_set_up, test_restore_previous_ends_read_only, fixture_tear_down);
+  g_test_add ("/lento/window-lock/go-on-without-month/missing", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_go_on_without_month, fixture_tear_down);
+  g_test_add ("/lento/window-lock/go-on-without-month/damaged", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_go_on_without_month, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-refuses-entries", Fixture, NULL,
               fixture_set_up, test_read_only_refuses_entries, fixture_tear_down);
 

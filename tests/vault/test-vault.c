@@ -2446,6 +2446,87 @@ test_deleted (Fixture       *f,
     }
   g_assert_false (write_text (f->vault, "journal/2026-12", "{}", &error));
   g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Going on without what is gone: the journal is writable again, and
+   * stays so when it opens next time. */
+  while (lento_vault_get_damaged_document (f->vault) != NULL)
+    {
+      g_autofree char *damaged = g_strdup (lento_vault_get_damaged_document (f->vault));
+
+      g_assert_true (lento_vault_set_aside_document (f->vault, damaged, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), !=, damaged);
+    }
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_true (write_text (f->vault, "journal/2026-12", "{}", &error));
+  g_assert_no_error (error);
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  reports = verify (f);
+  for (guint i = 0; i < reports->len; i++)
+    g_assert_cmpint (((LentoDocumentReport *) g_ptr_array_index (reports, i))->status, ==,
+                     LENTO_DOCUMENT_OK);
+}
+
+/* Both files of a month damaged: nothing to go back to. Setting it aside
+ * keeps both files beside the journal, as .damaged, and lets it go on. */
+static void
+test_set_aside_damaged (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *suffixes[] = { ".lento", ".lento.prev" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":3}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat ("2026-11", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (f->data_dir, "journal", file, NULL);
+
+      g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
+    }
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpint (lento_vault_get_damaged_status (f->vault), ==, LENTO_DOCUMENT_DAMAGED);
+  g_assert_false (lento_vault_restore_previous (f->vault, "journal/2026-11", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PREVIOUS_UNAVAILABLE);
+  g_clear_error (&error);
+
+  /* Only what keeps the journal read-only can be set aside. */
+  g_assert_false (lento_vault_set_aside_document (f->vault, "journal/2026-10", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_INVALID_NAME);
+  g_clear_error (&error);
+
+  g_assert_true (lento_vault_set_aside_document (f->vault, "journal/2026-11", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat ("2026-11", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (f->data_dir, "journal", file, NULL);
+      g_autofree char *aside = g_strconcat (path, ".damaged", NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "damaged");
+    }
+  assert_document (f->vault, "journal/2026-10", "{\"v\":3}");
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":4}", &error));
+  g_assert_no_error (error);
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "journal/2026-11", "{\"v\":4}");
 }
 
 /* Deleting only the current file of a document leaves its previous
@@ -2792,6 +2873,7 @@ main (int   argc,
   g_test_add ("/lento/vault/deleted/journal-folder", Fixture, "journal", fixture_set_up,
               test_deleted, fixture_tear_down);
   ADD ("/lento/vault/deleted/current-only", test_deleted_current_only);
+  ADD ("/lento/vault/set-aside-damaged", test_set_aside_damaged);
   ADD ("/lento/vault/manifest/behind", test_manifest_behind);
   ADD ("/lento/vault/manifest/conflict", test_conflict);
   ADD ("/lento/vault/manifest/damaged", test_manifest_damaged);
