@@ -246,7 +246,9 @@ forget_removed (LentoInventoryPage *self)
 }
 
 /* Removing happens at once, and a toast offers to put it back: kinder than
- * a question before every removal. A second removal makes the first final.
+ * a question before every removal. A second removal makes the first final,
+ * and the toast shown takes the new name: dismissing a toast and showing
+ * another at once can crash libadwaita 1.2 as the first one's hiding ends.
  */
 static void
 offer_undo (LentoInventoryPage *self,
@@ -256,21 +258,25 @@ offer_undo (LentoInventoryPage *self,
 {
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
-  forget_removed (self);
-  self->removed = g_object_ref (item);
+  g_set_object (&self->removed, item);
   self->removed_position = position;
 
   /* Translators: a toast after a tool or lubricant was removed from the inventory. */
   title = g_strdup_printf (_("“%s” removed"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "inventory.undo-remove");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+
+  self->undo_toast = adw_toast_new (title);
+  g_object_add_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "inventory.undo-remove");
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->undo_toast);
 }
 
 static void

@@ -432,11 +432,14 @@ editor_delete_cb (LentoJournalView *self,
       return;
     }
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* A second deletion makes the first final, and the toast already shown
+   * offers to undo the new one: dismissing a toast and showing another at
+   * once can crash libadwaita 1.2 as the first one's hiding ends. */
   g_set_object (&self->deleted, entry);
   lento_journal_remove (self->journal, uuid);
   close_editor (self);
+  if (self->undo_toast != NULL)
+    return;
 
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));

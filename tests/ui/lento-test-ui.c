@@ -321,3 +321,24 @@ lento_test_check_main_menu (GtkWindow *window,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_menu_button_popdown (button);
 }
+
+/**
+ * lento_test_find_message_dialog:
+ *
+ * Returns: (transfer none) (nullable): the message dialog shown, if any
+ */
+AdwMessageDialog *
+lento_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "lento-test-support.h"
 
@@ -33,5 +33,6 @@ void lento_test_resize             (GtkWindow  *window,
 gboolean lento_test_flag_timeout_cb (gpointer user_data);
 void lento_test_check_main_menu    (GtkWindow  *window,
                                     guint       n_items);
+AdwMessageDialog *lento_test_find_message_dialog (void);
 
 G_END_DECLS

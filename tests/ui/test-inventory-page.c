@@ -42,22 +42,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->inventory);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
@@ -77,7 +61,7 @@ open_add_tool (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inventory.add-tool",
                                              NULL));
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   name_row = lento_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_nonnull (name_row);
@@ -179,7 +163,7 @@ test_flared_base_asked_on_edit (Fixture       *fixture,
   edit = lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "Edit “Old plug”");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_toggle_button_set_active (answer_button (dialog, "_Yes"), TRUE);
@@ -193,7 +177,7 @@ test_flared_base_asked_on_edit (Fixture       *fixture,
                                  "Edit “Little finger”");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_null (lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "_Yes"));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));

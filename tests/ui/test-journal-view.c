@@ -388,21 +388,6 @@ set_spin (Fixture    *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_named (fixture, name)), value);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static LentoEntryEditor *
 open_new_entry (Fixture *fixture)
 {
@@ -601,9 +586,9 @@ test_save_unanswered_asks (Fixture       *fixture,
   set_spin (fixture, "diameter-spin", 18);
   set_spin (fixture, "duration-spin", 20);
   set_spin (fixture, "wear-spin", 10);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  dialog = find_message_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save without how it felt?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "back");
@@ -620,7 +605,7 @@ test_save_unanswered_asks (Fixture       *fixture,
 
   /* Save Anyway: saved, with how it felt not recorded. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  dialog = find_message_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "save");
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
@@ -638,7 +623,7 @@ test_save_unanswered_asks (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (get_named (fixture, "comfort-scale"), "unanswered"));
   g_assert_false (gtk_widget_has_css_class (get_named (fixture, "pain-scale"), "unanswered"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
   answered = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
   g_assert_cmpstr (lento_entry_get_uuid (answered), ==, lento_entry_get_uuid (first));
@@ -658,7 +643,7 @@ test_save_rest_does_not_ask (Fixture       *fixture,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (get_named (fixture, "kind-dropdown")),
                               LENTO_ENTRY_KIND_REST);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before + 1);
 }
 
@@ -672,11 +657,11 @@ test_clear_sensitive_closes_question (Fixture       *fixture,
 
   set_spin (fixture, "diameter-spin", 18);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_nonnull (find_message_dialog ());
+  g_assert_nonnull (lento_test_find_message_dialog ());
   lento_journal_view_clear_sensitive (fixture->view);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
 }
 
@@ -853,6 +838,25 @@ test_delete_undo (Fixture       *fixture,
   /* A second Undo has nothing left to restore. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "journal.undo-delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
+
+  /* Two deletions in a row, the toast shown between them: Undo brings back
+   * the second; the first stays deleted. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LentoEntry) next = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
+
+      g_free (uuid);
+      uuid = g_strdup (lento_entry_get_uuid (next));
+      lento_journal_view_edit_entry (fixture->view, next);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
+      lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before - 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view),
+                                             "journal.undo-delete", NULL));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before - 1);
+  g_assert_nonnull (lento_journal_lookup (fixture->journal, uuid));
 }
 
 static void
@@ -962,10 +966,10 @@ test_export_warns (Fixture       *fixture,
   const ExportCase *export_case = data;
   AdwMessageDialog *dialog;
 
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), export_case->action,
                                              NULL));
-  dialog = find_message_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), export_case->says));
   g_assert_true (adw_message_dialog_has_response (dialog, export_case->response));
@@ -975,7 +979,7 @@ test_export_warns (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
 }
 
 /* An export read back in changes nothing that is still there and never
@@ -1102,7 +1106,7 @@ test_export_not_in_recent_files (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), recent_case->action,
                                              NULL));
-  dialog = find_message_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, recent_case->response);
 
@@ -1167,7 +1171,6 @@ test_rows_created_10000 (void)
   settle (&fixture);
   g_printerr ("rows_created_10000_after_two_filters %u\n",
               lento_journal_view_get_n_rows_created (fixture.view));
-
 
   g_assert_cmpuint (rows, >, 0);
   /* GTK 4.8's list view keeps a fixed pool of about 200 rows around what is

@@ -565,22 +565,6 @@ test_inventory_trainer_set (void)
   g_assert_finalize_object (page);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* A trainer from the preset set joins the ladder once the person enters its
  * real diameter and confirms it in the edit dialog.
  */
@@ -621,7 +605,7 @@ test_inventory_confirm_trainer (Fixture       *fixture,
   edit = lento_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Edit “Trainer, size 1”");
   g_assert_nonnull (edit);
   g_signal_emit_by_name (edit, "clicked");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
 
   spin = lento_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);

@@ -140,22 +140,6 @@ has_label (LentoSessionView *view,
   return label != NULL && gtk_widget_is_drawable (label);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* A dialog closes after its response in a later main loop turn. */
 static gboolean
 wait_for_dialog_gone (void)
@@ -163,12 +147,12 @@ wait_for_dialog_gone (void)
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (2000, lento_test_flag_timeout_cb, &timed_out);
 
-  while (find_dialog () != NULL && !timed_out)
+  while (lento_test_find_message_dialog () != NULL && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
 
-  return find_dialog () == NULL;
+  return lento_test_find_message_dialog () == NULL;
 }
 
 /* What pressing a response button does: the response, then closing. */
@@ -472,7 +456,7 @@ test_session_view_skip (Fixture       *fixture,
 
   /* Close, once the session is left out, leads back to today's session. */
   click (fixture->view, "_Close");
-  respond (find_dialog (), "discard");
+  respond (lento_test_find_message_dialog (), "discard");
   g_assert_true (wait_for_dialog_gone ());
   g_assert_null (lento_session_view_get_session (fixture->view));
   g_assert_cmpstr (visible_page (fixture->view), ==, "idle");
@@ -496,7 +480,7 @@ test_session_view_it_hurts (Fixture       *fixture,
   /* One click, no question. */
   click (fixture->view, "It _Hurts, Stop Now");
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
-  g_assert_null (find_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   result = lento_session_get_result (session);
   g_assert_true (lento_session_result_get_sharp_pain (result));
   g_assert_cmpint (lento_session_result_get_ended_by (result), ==, LENTO_SESSION_END_IT_HURTS);
@@ -546,7 +530,7 @@ test_session_view_stop_confirms (Fixture       *fixture,
 
   /* Stop asks first; Keep Going changes nothing. */
   click (fixture->view, "St_op");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
   respond (dialog, "continue");
@@ -556,7 +540,7 @@ test_session_view_stop_confirms (Fixture       *fixture,
   /* Stop again, and confirm. */
   advance (fixture, 45 * SEC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "stop");
   g_assert_true (wait_for_dialog_gone ());
@@ -570,11 +554,11 @@ test_session_view_stop_confirms (Fixture       *fixture,
 
   /* A dialog left open when the session ends another way goes with it. */
   click (fixture->view, "_Close");
-  respond (find_dialog (), "discard");
+  respond (lento_test_find_message_dialog (), "discard");
   g_assert_true (wait_for_dialog_gone ());
   g_assert_true (lento_session_view_start (fixture->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (lento_test_find_message_dialog ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.it-hurts",
                                              NULL));
   g_assert_true (wait_for_dialog_gone ());
@@ -630,14 +614,14 @@ test_session_view_lock_keeps_running (Fixture       *fixture,
   g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WARM_UP);
   g_assert_true (has_label (fixture->view, "Warm Up · 2 of 6"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
-  respond (find_dialog (), "stop");
+  respond (lento_test_find_message_dialog (), "stop");
   g_assert_true (wait_for_dialog_gone ());
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
   g_assert_cmpstr (visible_page (fixture->view), ==, "done");
 
   /* Closed while locked: nothing personal is left on screen. */
   click (fixture->view, "_Close");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
   g_assert_true (wait_for_dialog_gone ());
@@ -663,10 +647,10 @@ test_session_view_close_asks_first (Fixture       *fixture,
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_FINISHED);
   result = lento_practice_get_result (fixture->practice);
   g_assert_nonnull (result);
-  g_assert_null (find_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
 
   click (fixture->view, "_Close");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep It");
@@ -684,7 +668,7 @@ test_session_view_close_asks_first (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture->view), ==, "done");
 
   click (fixture->view, "_Close");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
   g_assert_true (wait_for_dialog_gone ());
@@ -697,11 +681,11 @@ test_session_view_close_asks_first (Fixture       *fixture,
   g_assert_true (lento_session_view_start (fixture->view));
   session = lento_session_view_get_session (fixture->view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.stop", NULL));
-  respond (find_dialog (), "stop");
+  respond (lento_test_find_message_dialog (), "stop");
   g_assert_true (wait_for_dialog_gone ());
   g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
   click (fixture->view, "_Close");
-  dialog = find_dialog ();
+  dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (lento_practice_get_session (fixture->practice) == session);
   respond (dialog, "discard");
