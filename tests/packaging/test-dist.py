@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+# Copyright 2026 The Lento authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The release tarball is complete: what a distribution packager starts from.
+
+`meson dist` archives the commit at HEAD (never what is not committed yet).
+The tarball must hold every file git tracks and nothing else; unpacked, it
+configures and builds whole, as a packager builds it (--buildtype=plain), and
+the suites that need no window pass from it: data, vault, journal, program,
+inventory, coach, guide, session, practice and cli. They read the test
+vectors, the plan variants and the guide from the unpacked tree, so a file the
+tests need that never reached git fails here. The ui, e2e and crash suites
+take most of the nine minutes of the full run and read nothing from the
+source tree that these do not, so they are left to the main run."""
+
+import json
+import os
+import subprocess
+import tarfile
+
+from lento_packaging import (BUILD_DIR, SOURCE_DIR, Scratch, Tap, clean_env, log, run,
+                             skip_all)
+
+SUITES = ['data', 'vault', 'journal', 'program', 'inventory', 'coach', 'guide', 'session',
+          'practice', 'cli']
+
+
+def git(*args):
+    return subprocess.run(['git', '-C', SOURCE_DIR, *args], capture_output=True, text=True)
+
+
+if git('rev-parse', '--is-inside-work-tree').stdout.strip() != 'true':
+    skip_all('meson dist needs a git clone; this source tree is not one')
+if not os.environ.get('DISPLAY') or not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+    skip_all('the suites run from the tarball need build-aux/test-session')
+
+tap = Tap()
+
+if git('status', '--porcelain', '--untracked-files=no').stdout.strip():
+    print('# the work tree has changes that are not committed: '
+          'the tarball holds HEAD without them', flush=True)
+
+made = run(['meson', 'dist', '-C', BUILD_DIR, '--no-tests', '--allow-dirty'], env=clean_env())
+version = None
+tarballs = []
+dist_dir = os.path.join(BUILD_DIR, 'meson-dist')
+if made.returncode == 0:
+    tarballs = [name for name in os.listdir(dist_dir) if name.endswith('.tar.xz')]
+if not tap.check(len(tarballs) == 1, f'meson dist makes one tarball ({", ".join(tarballs)})'):
+    tap.finish()
+tarball = os.path.join(dist_dir, tarballs[0])
+top = tarballs[0][:-len('.tar.xz')]
+tap.timed('meson dist')
+
+with open(tarball + '.sha256sum', encoding='utf-8') as f:
+    published = f.read().split()[0]
+checked = run(['sha256sum', tarball])
+tap.check(checked.returncode == 0 and checked.stdout.split()[0] == published,
+          'the tarball matches the sha256sum file beside it')
+
+with tarfile.open(tarball) as archive:
+    members = archive.getmembers()
+in_tarball = {m.name[len(top) + 1:] for m in members
+              if m.name.startswith(top + '/') and not m.isdir()}
+tracked = set(git('ls-files').stdout.splitlines())
+# A file git does not archive (export-ignore) is left out on purpose.
+ignored = {line.split(': ')[0] for line in
+           git('check-attr', 'export-ignore', '--', *sorted(tracked)).stdout.splitlines()
+           if line.endswith(': set')}
+missing = sorted(tracked - ignored - in_tarball)
+extra = sorted(in_tarball - tracked)
+tap.check(not missing, f'the tarball holds every file git tracks ({len(tracked - ignored)})',
+          'missing (commit them, or they are staged but not committed): ' + ', '.join(missing))
+tap.check(not extra, 'the tarball holds nothing git does not track', ', '.join(extra))
+
+with Scratch('lento-dist-') as scratch:
+    with tarfile.open(tarball) as archive:
+        archive.extractall(scratch)
+    source = os.path.join(scratch, top)
+    build = os.path.join(scratch, 'build')
+
+    configured = run(['meson', 'setup', build, source, '--buildtype=plain'], env=clean_env())
+    if not tap.check(configured.returncode == 0, 'the unpacked tarball configures'):
+        tap.finish()
+    tap.timed('configure')
+
+    built = run(['meson', 'compile', '-C', build], env=clean_env(), timeout=900)
+    if not tap.check(built.returncode == 0, 'the unpacked tarball builds, every target'):
+        tap.finish()
+    tap.timed('build')
+
+    suite_args = [arg for suite in SUITES for arg in ('--suite', suite)]
+    tested = run(['meson', 'test', '-C', build, '--no-rebuild', '--print-errorlogs',
+                  '--num-processes', '2', *suite_args], env=clean_env(), timeout=900)
+    log(tested.stdout)
+    results = []
+    testlog = os.path.join(build, 'meson-logs', 'testlog.json')
+    if os.path.exists(testlog):
+        with open(testlog, encoding='utf-8') as f:
+            results = [json.loads(line) for line in f if line.strip()]
+    for result in results:
+        cases = sum(1 for line in (result.get('stdout') or '').splitlines()
+                    if line.startswith('ok '))
+        detail = f' ({cases} cases)' if cases else ''
+        name = ' '.join(result.get('suite', [])) + ' / ' + result['name']
+        tap.check(result['result'] in ('OK', 'SKIP'), f'from the tarball: {name} passes{detail}')
+    tap.check(tested.returncode == 0 and results,
+              f'from the tarball, the {", ".join(SUITES)} suites pass')
+    tap.timed('suites')
+
+tap.finish()
