@@ -102,8 +102,8 @@ with Scratch('lento-dist-') as scratch:
         cases = sum(1 for line in (result.get('stdout') or '').splitlines()
                     if line.startswith('ok '))
         detail = f' ({cases} cases)' if cases else ''
-        name = ' '.join(result.get('suite', [])) + ' / ' + result['name']
-        tap.check(result['result'] in ('OK', 'SKIP'), f'from the tarball: {name} passes{detail}')
+        tap.check(result['result'] in ('OK', 'SKIP'),
+                  f'from the tarball: {result["name"]} passes{detail}')
     tap.check(tested.returncode == 0 and results,
               f'from the tarball, the {", ".join(SUITES)} suites pass')
     tap.timed('suites')

@@ -122,7 +122,7 @@ def check_files(prefix, logged):
     expected = expected_files()
     tap.check(files == expected,
               'meson installs exactly the binary, desktop file, D-Bus service, metainfo, schema, '
-              f'two icons and a catalogue for each of the {len(languages)} languages in LINGUAS',
+              f'two icons and a message catalogue for each language in LINGUAS ({len(languages)})',
               f'missing: {sorted(expected - files)}; not expected: {sorted(files - expected)}')
 
     binary = os.path.join(prefix, 'bin', 'lento')
@@ -187,11 +187,13 @@ class PrivateSession:
             PATH=os.path.join(prefix, 'bin') + ':' + os.environ['PATH'],
             GSETTINGS_BACKEND='memory',
             G_DEBUG='gc-friendly,fatal-warnings')
+        for name in ('NO_AT_BRIDGE', 'GTK_A11Y'):
+            self.env.pop(name, None)
         self.stderr_path = os.path.join(scratch, 'session-bus.log')
         self.stderr = open(self.stderr_path, 'w')
-        self.daemon = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
-                                       env=self.env, stdout=subprocess.PIPE,
-                                       stderr=self.stderr, text=True)
+        self.daemon = subprocess.Popen(
+            ['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+            env=self.env, stdout=subprocess.PIPE, stderr=self.stderr, text=True)
         self.address = self.daemon.stdout.readline().strip()
         self.env['DBUS_SESSION_BUS_ADDRESS'] = self.address
         self.bus = Gio.DBusConnection.new_for_address_sync(
