@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 
-from lento_packaging import BUILD_DIR, SOURCE_DIR, Tap, clean_env, log, run
+from lento_packaging import BUILD_DIR, SOURCE_DIR, Scratch, Tap, clean_env, log, run
 
 BASE_ID = 'io.github.lento.Lento'
 MANIFESTS = {
@@ -84,8 +84,10 @@ for name, (app_id, profile) in MANIFESTS.items():
     if flatpak_builder:
         # Without the test's G_ENABLE_DIAGNOSTIC, which makes flatpak-builder
         # warn about its own deprecated properties.
-        shown = run([flatpak_builder, '--show-manifest', path],
-                    env=clean_env(G_ENABLE_DIAGNOSTIC='0'))
+        # Its state folder goes to a scratch folder, not into the build.
+        with Scratch('lento-flatpak-') as scratch:
+            shown = run([flatpak_builder, '--show-manifest', path], cwd=scratch,
+                        env=clean_env(G_ENABLE_DIAGNOSTIC='0'))
         try:
             read_back = json.loads(shown.stdout)
         except ValueError:
