@@ -576,7 +576,7 @@ add_flared_base_row (GtkListBox      *list,
   GtkWidget *yes = gtk_toggle_button_new_with_mnemonic (_("_Yes"));
   GtkWidget *no = gtk_toggle_button_new_with_mnemonic (_("_No"));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared base"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared Base"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("A wide base that keeps it from slipping inside"));
   gtk_widget_add_css_class (box, "linked");
@@ -691,7 +691,7 @@ show_tool_dialog (LentoInventoryPage *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Diameter in millimetres"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Diameter in millimetres"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Diameter in Millimetres"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("At the widest part that goes in"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -705,7 +705,7 @@ show_tool_dialog (LentoInventoryPage *self,
                                       : LENTO_FLARED_BASE_UNKNOWN);
 
   if (!finger)
-    add_switch_row (GTK_LIST_BOX (list), _("I measured this diameter"),
+    add_switch_row (GTK_LIST_BOX (list), _("I Measured This Diameter"),
                     _("The plan suggests a tool only once you confirm its size"),
                     tool != NULL && lento_tool_get_confirmed (tool), &form->confirmed);
 

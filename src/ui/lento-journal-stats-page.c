@@ -418,7 +418,7 @@ lento_journal_stats_page_init (LentoJournalStatsPage *self)
   add_chart (self, GTK_BOX (box), CHART_COMFORT_PAIN, LENTO_CHART_GRID,
              _("Comfort Against Pain"));
   add_chart (self, GTK_BOX (box), CHART_SESSIONS, LENTO_CHART_BARS,
-             _("Sessions per Week, with the Target of 2 to 3"));
+             _("Sessions per Week, With the Target of 2 to 3"));
   lento_chart_set_band (LENTO_CHART (self->charts[CHART_SESSIONS]),
                         LENTO_STATS_TARGET_MIN, LENTO_STATS_TARGET_MAX);
 

@@ -75,17 +75,17 @@ kind_title (LentoRecommendationKind kind)
   switch (kind)
     {
     case LENTO_RECOMMENDATION_SESSION:
-      return _("A session today");
+      return _("A Session Today");
     case LENTO_RECOMMENDATION_REST:
-      return _("Rest today");
+      return _("Rest Today");
     case LENTO_RECOMMENDATION_HOLD:
-      return _("A session at the same size");
+      return _("A Session at the Same Size");
     case LENTO_RECOMMENDATION_STEP_BACK:
-      return _("A gentler session, one size smaller");
+      return _("A Gentler Session, One Size Smaller");
     case LENTO_RECOMMENDATION_ADVANCE:
-      return _("Ready for the next step");
+      return _("Ready for the Next Step");
     case LENTO_RECOMMENDATION_SEE_CLINICIAN:
-      return _("Time to talk with a clinician");
+      return _("Time to Talk With a Clinician");
     default:
       g_assert_not_reached ();
     }
@@ -331,7 +331,7 @@ update_today (LentoPlanView *self,
       const char *stage = lento_recommendation_get_stage (rec);
       g_autofree char *title = NULL;
 
-      title = g_strdup_printf (_("A new stage: %s"),
+      title = g_strdup_printf (_("A New Stage: %s"),
                                lento_program_get_stage_title (self->program, stage));
       gtk_label_set_label (self->today_title, title);
     }
@@ -611,7 +611,7 @@ update_ladder (LentoPlanView *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No trainers yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No Trainers Yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Add a graduated set under Tools and Lubricants and "
                                      "confirm each diameter."));

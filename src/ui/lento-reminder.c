@@ -172,7 +172,7 @@ lento_reminder_build (LentoReminder *self)
    */
   descriptive = self->text == LENTO_REMINDER_TEXT_DESCRIPTIVE && self->recommendation != NULL;
 
-  notification = g_notification_new (descriptive ? _("Lento: today’s session")
+  notification = g_notification_new (descriptive ? _("Lento: Today’s Session")
                                                  : _("Lento"));
   g_notification_set_body (notification,
                            descriptive

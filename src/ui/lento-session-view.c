@@ -333,7 +333,7 @@ update_idle (LentoSessionView *self)
       gtk_label_set_label (self->idle_title,
                            lento_recommendation_get_kind (recommendation)
                            == LENTO_RECOMMENDATION_SEE_CLINICIAN
-                           ? _("Time to Talk with a Clinician") : _("Rest Today"));
+                           ? _("Time to Talk With a Clinician") : _("Rest Today"));
       reason = first_reason (recommendation);
     }
   gtk_label_set_label (self->idle_reason, reason != NULL ? reason : "");

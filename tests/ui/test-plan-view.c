@@ -340,7 +340,7 @@ test_rest_after_pain (Fixture       *fixture,
   g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_REST);
   g_assert_cmpint (lento_recommendation_get_next_kind (rec), ==, LENTO_RECOMMENDATION_STEP_BACK);
   g_assert_cmpstr (title_text (fixture), !=, before);
-  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_cmpstr (title_text (fixture), ==, "Rest Today");
   g_assert_false (gtk_widget_get_sensitive (start));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (next)));
   g_assert_nonnull (strstr (gtk_label_get_label (next), "one size smaller"));
@@ -431,7 +431,7 @@ test_clinician_pause (Fixture       *fixture,
   g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_SEE_CLINICIAN);
   g_assert_true (gtk_widget_get_visible (clinician));
   g_assert_false (gtk_widget_get_sensitive (start));
-  g_assert_cmpstr (title_text (fixture), ==, "Time to talk with a clinician");
+  g_assert_cmpstr (title_text (fixture), ==, "Time to Talk With a Clinician");
 
   /* Noting the visit adds an entry to the journal and the plan goes on. */
   g_assert_true (lento_plan_view_note_clinician (fixture->view));
@@ -749,11 +749,11 @@ test_days_and_skip (Fixture       *fixture,
   lento_plan_view_set_weekdays (fixture->view, 0xfe);
   g_assert_true (gtk_widget_get_visible (days_note));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (days_note)), "at most 3 sessions"));
-  g_assert_cmpstr (title_text (fixture), !=, "Rest today");
+  g_assert_cmpstr (title_text (fixture), !=, "Rest Today");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, TODAY_DAY, TODAY_MONTH, TODAY_YEAR);
   lento_plan_view_set_skipped_day (fixture->view, g_date_get_julian (&today));
-  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_cmpstr (title_text (fixture), ==, "Rest Today");
   g_assert_nonnull (lento_recommendation_find_reason (
                       lento_plan_view_get_recommendation (fixture->view),
                       LENTO_REASON_SKIPPED_TODAY));
