@@ -82,7 +82,7 @@ tap.check(wait_until(lambda: any(is_on_screen(l) and text_of(l) == 'Aqua'
 
 tap.check(press(lento, 'Plan', exact=True), 'back to the plan')
 title = label_on_screen(lento, lambda t: t.startswith('A New Stage'))
-tap.check(title is not None and 'Outside first' in title,
+tap.check(title is not None and 'Outside First' in title,
           f'Today moves on to the week-1 stage (got {title!r})')
 
 # A session with pain 6, logged through the journal's editor.
