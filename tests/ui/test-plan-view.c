@@ -403,9 +403,40 @@ test_reason_links_entry (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_null (gtk_widget_get_next_sibling (button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-entry");
-  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Entry of"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Entry of 10 March");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (opened, ==, uuid);
+}
+
+/* A day of one digit is written without padding: “Entry of 7 March”, not
+ * with the figure space that %e puts before it.
+ */
+static void
+test_reason_link_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+  LentoRecommendation *rec;
+  GtkWidget *links = NULL;
+  GtkWidget *button;
+
+  /* Seen from Saturday 7 March, with a painful session that morning. */
+  g_clear_pointer (&fixture->today, g_date_time_unref);
+  fixture->today = g_date_time_new_local (TODAY_YEAR, TODAY_MONTH, 7, 12, 0, 0);
+  g_object_set (fixture->view, "today", fixture->today, NULL);
+  add_entry (fixture, make_entry (6, "size-ladder", "trainer-2", 18.0, 0));
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-3", 21.5, 6));
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_REST);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), "reason-entries") == 0)
+      links = c;
+  g_assert_nonnull (links);
+  button = gtk_widget_get_first_child (links);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Entry of 7 March");
 }
 
 static void
@@ -792,6 +823,8 @@ main (int   argc,
               fixture_set_up, test_rest_after_pain, fixture_tear_down);
   g_test_add ("/lento/plan-view/reason-links-entry", Fixture, NULL,
               fixture_set_up, test_reason_links_entry, fixture_tear_down);
+  g_test_add ("/lento/plan-view/reason-link-date", Fixture, NULL,
+              fixture_set_up, test_reason_link_date, fixture_tear_down);
   g_test_add ("/lento/plan-view/clinician-pause", Fixture, NULL,
               fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
