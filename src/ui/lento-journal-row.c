@@ -212,13 +212,13 @@ lento_journal_row_bind (LentoJournalRow *self,
                               minutes);
       comfort = format_score (lento_entry_get_comfort (entry));
       pain = format_score (lento_entry_get_pain (entry));
-      /* Translators: the comfort and pain scores, each 0 to 10. */
       if (lento_entry_get_sharp_pain (entry))
         /* Translators: the comfort and pain scores, each 0 to 10, of a
          * session with sharp pain.
          */
         scores = g_strdup_printf (_("Comfort %s · Pain %s · Sharp pain"), comfort, pain);
       else
+        /* Translators: the comfort and pain scores, each from 0 to 10, or “–” when not recorded. */
         scores = g_strdup_printf (_("Comfort %s · Pain %s"), comfort, pain);
     }
   else

@@ -117,10 +117,11 @@ update_diameter (LentoJournalStatsPage *self,
       g_autofree char *first_text = lento_format_diameter (first);
       g_autofree char *last_text = lento_format_diameter (last);
 
-      /* Translators: the first and latest largest weekly size, like “18 mm”, then a number
-       * of weeks.
-       */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: the first and latest largest
+                                                   * weekly size, like “18 mm”, then a number of
+                                                   * weeks.
+                                                   */
                                                   "The largest size each week went from %s to "
                                                   "%s over %u week.",
                                                   "The largest size each week went from %s to "
@@ -142,6 +143,7 @@ format_minutes (double minutes)
 {
   gulong whole = (gulong) round (minutes);
 
+  /* Translators: a number of minutes, like “12 minutes”. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", whole),
                           whole);
 }
@@ -185,18 +187,22 @@ update_weekly (LentoJournalStatsPage *self,
       g_autofree char *average = format_minutes (total / n);
       g_autofree char *fullest = format_minutes (most);
 
-      /* Translators: a number of weeks, then minutes worn per week on average and
-       * in the fullest week, each like “12 minutes”.
-       */
       wear_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: a number of weeks, then minutes worn
+                                                 * per week on average and in the fullest week, each
+                                                 * like “12 minutes”.
+                                                 */
                                                 "Over the last %u week a tool was worn %s a "
                                                 "week on average, and %s in the fullest week.",
                                                 "Over the last %u weeks a tool was worn %s a "
                                                 "week on average, and %s in the fullest week.",
                                                 n),
                                    n, average, fullest);
-      /* Translators: weeks shown, then weeks within, below and above the target of 2 to 3. */
       sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    /* Translators: weeks shown, then how many of
+                                                     * them were within, below and above the target
+                                                     * of 2 to 3 sessions.
+                                                     */
                                                     "Of the last %u week, %u had 2 to 3 sessions "
                                                     "as planned, %u had fewer and %u had more.",
                                                     "Of the last %u weeks, %u had 2 to 3 sessions "
@@ -242,8 +248,11 @@ update_comfort_pain (LentoJournalStatsPage *self)
   if (counted == 0)
     description = g_strdup (_("No sessions with comfort and pain are recorded yet."));
   else
-    /* Translators: sessions counted, sessions without pain, average comfort 0 to 10. */
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: sessions counted, sessions without
+                                                 * pain, and the average comfort from 0 to 10, like
+                                                 * “7.5”.
+                                                 */
                                                 "Comfort and pain are recorded for %u session; "
                                                 "%u had no pain, and comfort was %.1f out of 10 "
                                                 "on average.",

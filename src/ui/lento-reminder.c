@@ -182,6 +182,7 @@ lento_reminder_build (LentoReminder *self)
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_LOW);
   /* No default action: a click on the notification itself activates
    * Lento, which shows its window (locked or not). */
+  /* Translators: a button on the reminder: start today's session (a verb). */
   g_notification_add_button (notification, _("Start"), "app.start-session");
   g_notification_add_button (notification, _("Skip Today"), "app.skip-today");
 
