@@ -186,7 +186,9 @@ lento_journal_row_bind (LentoJournalRow *self,
   g_return_if_fail (LENTO_IS_JOURNAL_ROW (self));
   g_return_if_fail (LENTO_IS_ENTRY (entry));
 
-  /* Translators: a weekday, day, month and time, see strftime(3). */
+  /* Translators: a weekday, day, month and time, like “Tue 3 Mar, 20:30”, in the form of
+   * g_date_time_format(): %-d is the day of the month without padding.
+   */
   date = g_date_time_format (lento_entry_get_start (entry), _("%a %-d %b, %H:%M"));
   kind = lento_entry_get_kind (entry);
 

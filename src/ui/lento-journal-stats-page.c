@@ -130,7 +130,9 @@ update_diameter (LentoJournalStatsPage *self,
                                      first_text, last_text, values->len);
     }
 
-  /* Translators: a month and year under a chart, see strftime(3). */
+  /* Translators: a month and year under a chart, like “Mar 2026”, in the form of
+   * g_date_time_format().
+   */
   set_range (self->charts[CHART_DIAMETER], weeks, first_week, _("%b %Y"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_DIAMETER]),
                           (double *)(gpointer)values->data, values->len);
@@ -211,7 +213,9 @@ update_weekly (LentoJournalStatsPage *self,
                                        n, met, fewer, more);
     }
 
-  /* Translators: a day and month under a chart, see strftime(3). */
+  /* Translators: a day and month under a chart, like “2 Mar”, in the form of
+   * g_date_time_format(): %-d is the day of the month without padding.
+   */
   set_range (self->charts[CHART_WEAR], weeks, first, _("%-d %b"));
   set_range (self->charts[CHART_SESSIONS], weeks, first, _("%-d %b"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_WEAR]), wear, n);
