@@ -78,6 +78,7 @@ lento_autostart_set_enabled (const char  *application_id,
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GError) cause = NULL;
 
   g_return_val_if_fail (application_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -91,6 +92,7 @@ lento_autostart_set_enabled (const char  *application_id,
           int saved = errno;
 
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       /* Translators: %s is the system's reason, like “Permission denied”. */
                        _("Lento could not stop starting at login: %s"), g_strerror (saved));
           return FALSE;
         }
@@ -106,6 +108,7 @@ lento_autostart_set_enabled (const char  *application_id,
       int saved = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is the system's reason, like “Permission denied”. */
                    _("Lento could not set itself to start at login: %s"), g_strerror (saved));
       return FALSE;
     }
@@ -121,9 +124,11 @@ lento_autostart_set_enabled (const char  *application_id,
                               application_id, executable);
 
   if (!g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 error))
+                                 &cause))
     {
-      g_prefix_error (error, "%s", _("Lento could not set itself to start at login: "));
+      g_set_error (error, cause->domain, cause->code,
+                   /* Translators: %s is the system's reason, like “Permission denied”. */
+                   _("Lento could not set itself to start at login: %s"), cause->message);
       return FALSE;
     }
 

@@ -158,12 +158,19 @@ not_written_error (ImportData   *data,
 
   if (data->written == 0)
     return g_error_new (LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN,
+                        /* Translators: a part of the journal, like “journal/2026-03”, then the
+                         * system's reason, like “No space left on device”.
+                         */
                         _("The backup was not imported: %s could not be written (%s). Nothing "
                           "in the journal changed. Make room on the disk or fix the cause, "
                           "then import the backup again."),
                         failed, cause->message);
 
   return g_error_new (LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN,
+                      /* Translators: a part of the journal, like “journal/2026-03”; the system's
+                       * reason, like “No space left on device”; then the parts written and the
+                       * parts not written, each a list like “journal/2026-01, journal/2026-02”.
+                       */
                       _("The backup was imported only in part: %s could not be written (%s). "
                         "Written, each complete: %s. Not written: %s. Make room on the disk or "
                         "fix the cause, then import the same backup again to finish."),
@@ -219,6 +226,7 @@ refuse_read_only (ImportData  *data,
     return FALSE;
 
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_READ_ONLY,
+               /* Translators: %s is a part of the journal, like “journal/2026-03”. */
                _("The backup was not imported: %s is damaged, so the journal is read-only "
                  "and Lento changes nothing in it. Restore that part from its previous "
                  "copy or a backup, then import again."),
@@ -261,9 +269,13 @@ prepare (ImportData  *data,
         }
       if (merge_error != NULL)
         {
-          g_propagate_prefixed_error (error, merge_error,
-                                      _("The backup was not imported, and nothing in the "
-                                        "journal changed: "));
+          g_set_error (error, merge_error->domain, merge_error->code,
+                       /* Translators: %s says why a part of the backup could not be merged, as a
+                        * sentence.
+                        */
+                       _("The backup was not imported, and nothing in the journal changed: "
+                         "%s"), merge_error->message);
+          g_error_free (merge_error);
           return FALSE;
         }
       if (merged == NULL)

@@ -67,5 +67,6 @@ guint      _lento_coach_sessions_between (Coach    *coach,
 TodayCause _lento_coach_plan_days        (Coach    *coach,
                                           guint     rest_until,
                                           gboolean  paused);
+char      *_lento_coach_format_day       (guint     julian);
 
 G_END_DECLS

@@ -8,7 +8,34 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lento-coach-private.h"
+
+/* A day as the coach's sentences name it, like “Thursday 12 March”. The
+ * format is GLib's, not the C library's, so that %-d (the day without
+ * padding) means the same everywhere; the names come from the locale.
+ */
+char *
+_lento_coach_format_day (guint julian)
+{
+  g_autoptr(GDateTime) noon = NULL;
+  char *text;
+  GDate date;
+
+  julian_to_date (julian, &date);
+  noon = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a date inside a sentence, like “Thursday 12 March”, in the form of
+   * g_date_time_format(): %A is the weekday, %-d the day of the month without
+   * padding, %B the month's name. Write it, and order it, as a date reads in your
+   * language.
+   */
+  text = g_date_time_format (noon, C_("date in a sentence", "%A %-d %B"));
+
+  /* A translated format GLib cannot read falls back to the English one. */
+  return text != NULL ? text : g_date_time_format (noon, "%A %-d %B");
+}
 
 static gboolean
 is_planned_weekday (Coach *coach,

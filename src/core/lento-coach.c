@@ -51,19 +51,6 @@ entry_day (LentoEntry *entry)
   return g_date_get_julian (&date);
 }
 
-static char *
-format_day (guint julian)
-{
-  char buffer[128];
-  GDate date;
-
-  julian_to_date (julian, &date);
-  /* Translators: a date in a sentence, see strftime(3), e.g. “Thursday 12 March” */
-  if (g_date_strftime (buffer, sizeof buffer, _("%A %-d %B"), &date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
-}
-
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -338,6 +325,10 @@ check_clinician (Coach                    *coach,
         {
           g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
           LentoReason *reason = g_new0 (LentoReason, 1);
+          guint window = rules->clinician_repeat_days;
+          /* Translators: a number of days, like “14 days”. */
+          g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day",
+                                                                "%u days", window), window);
 
           for (guint j = i; j < i + count; j++)
             g_strv_builder_add (builder,
@@ -347,12 +338,14 @@ check_clinician (Coach                    *coach,
           reason->code = LENTO_REASON_CLINICIAN_REPEATED_BLEEDING;
           reason->text = g_strdup_printf (
             g_dngettext (GETTEXT_PACKAGE,
-                         "There was bleeding %u times within %u day. Please see a clinician; "
+                         /* Translators: how many sessions had bleeding, then a number of days,
+                          * like “14 days”. */
+                         "There was bleeding %u time within %s. Please see a clinician; "
                          "the plan pauses until you note in Lento that you have.",
-                         "There was bleeding %u times within %u days. Please see a clinician; "
+                         "There was bleeding %u times within %s. Please see a clinician; "
                          "the plan pauses until you note in Lento that you have.",
-                         rules->clinician_repeat_days),
-            count, rules->clinician_repeat_days);
+                         count),
+            count, days);
           reason->entries = g_strv_builder_end (builder);
           g_ptr_array_add (coach->rec->reasons, reason);
           return TRUE;
@@ -576,6 +569,7 @@ advance_stage (Coach *coach,
     }
 
   add_reason_sessions (coach, LENTO_REASON_ADVANCE_STAGE,
+                       /* Translators: %s is a stage's title, like “Outside First”. */
                        g_strdup_printf (_("You are ready for the next stage: %s."),
                                         lento_program_get_stage_title (coach->program, next_id)),
                        0, behind);
@@ -622,6 +616,8 @@ evaluate_stage (Coach *coach,
   if (run >= MAX (move_on->sessions, 1))
     next->kind = LENTO_RECOMMENDATION_HOLD;
   add_reason_sessions (coach, LENTO_REASON_STAGE_NOT_YET,
+                       /* Translators: a stage's title, like “Outside First”, then the plan's own
+                        * sentence on when to move on, like “Move on once…”. */
                        g_strdup_printf (_("Stay with “%s” for now. %s"),
                                         lento_program_get_stage_title (coach->program, id),
                                         lento_program_get_stage_move_on_text (coach->program, id)),
@@ -650,12 +646,14 @@ note_skipped_tools (Coach *coach,
 
       if (lento_tool_get_flared_base_answer (tool) == LENTO_FLARED_BASE_UNKNOWN)
         add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    /* Translators: %s is the name of a tool, like “Trainer 2”. */
                     g_strdup_printf (_("“%s” is left out until you say whether it has a flared "
                                        "base, so that it cannot slip inside."),
                                      lento_tool_get_name (tool)),
                     NULL);
       else
         add_reason (coach, LENTO_REASON_TOOL_SKIPPED,
+                    /* Translators: %s is the name of a tool, like “Trainer 2”. */
                     g_strdup_printf (_("“%s” is left out: it has no flared base, so it could "
                                        "slip inside."), lento_tool_get_name (tool)),
                     NULL);
@@ -820,8 +818,9 @@ evaluate_size (Coach *coach,
 
   if (met)
     {
-      g_autofree char *until = format_day (session_at (coach, run - 1)->day + hold_days);
+      g_autofree char *until = NULL;
 
+      until = _lento_coach_format_day (session_at (coach, run - 1)->day + hold_days);
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_HOLD_DAYS,
                            /* Translators: a diameter, like “18 mm”, and a date. */
@@ -873,11 +872,12 @@ evaluate_size (Coach *coach,
                                                           * minutes, like “10 minutes”.
                                                           */
                                                          "Stay at %s for now. The plan moves up "
-                                                         "once the last %u session went in with "
-                                                         "no resistance, no pain and %s of wear.",
+                                                         "after %u session that goes in with no "
+                                                         "resistance, no pain and %s of wear.",
                                                          "Stay at %s for now. The plan moves up "
-                                                         "once the last %u sessions went in with "
-                                                         "no resistance, no pain and %s of wear.",
+                                                         "after %u sessions in a row that go in "
+                                                         "with no resistance, no pain and %s of "
+                                                         "wear.",
                                                          needed),
                                             diameter, needed, minutes),
                            0, needed);
@@ -951,6 +951,8 @@ compute_next (Coach *coach,
       label = size_label (coach, next->size);
       add_reason (coach, LENTO_REASON_LONG_BREAK,
                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: a number of days, then a tool,
+                                                 * like “Trainer 2 (18 mm)”. */
                                                 "Welcome back. After %u day away, start with %s "
                                                 "and give the warm-up extra time.",
                                                 "Welcome back. After %u days away, start with %s "
@@ -970,6 +972,7 @@ compute_next (Coach *coach,
                                                : LENTO_RECOMMENDATION_SESSION;
       label = size_label (coach, next->size);
       add_reason (coach, LENTO_REASON_AFTER_REST,
+                  /* Translators: %s is a tool, like “Trainer 2 (18 mm)”. */
                   g_strdup_printf (_("After the rest, start again gently, with %s."), label),
                   latest, NULL);
       return;
@@ -992,8 +995,12 @@ compute_next (Coach *coach,
       if (is_step_back_pain (coach, latest))
         add_reason (coach, LENTO_REASON_STEP_BACK_PAIN,
                     g_strdup_printf (stay
+                                     /* Translators: a pain score out of 10, then a tool,
+                                      * like “Trainer 2 (18 mm)”. */
                                      ? _("Your last session hurt (pain %d of 10). Next time, "
                                          "stay with %s, the gentlest step, and take it slowly.")
+                                     /* Translators: a pain score out of 10, then a tool,
+                                      * like “Trainer 2 (18 mm)”. */
                                      : _("Your last session hurt (pain %d of 10). Next time, go "
                                          "back to %s and take it slowly."),
                                      lento_entry_get_pain (latest), label),
@@ -1001,8 +1008,10 @@ compute_next (Coach *coach,
       else
         add_reason (coach, LENTO_REASON_STEP_BACK_RESISTANCE,
                     g_strdup_printf (stay
+                                     /* Translators: %s is a tool, like “Trainer 2 (18 mm)”. */
                                      ? _("Your body held on strongly last time. Next time, stay "
                                          "with %s, the gentlest step; there is no hurry.")
+                                     /* Translators: %s is a tool, like “Trainer 2 (18 mm)”. */
                                      : _("Your body held on strongly last time. Next time, go "
                                          "back to %s; there is no hurry."),
                                      label),
@@ -1068,6 +1077,7 @@ note_unrecorded (Coach *coach,
   reason = g_new0 (LentoReason, 1);
   reason->code = LENTO_REASON_FELT_UNRECORDED;
   reason->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: %u is a number of sessions. */
                                                "%u recent session has no record of how it "
                                                "felt. Add its comfort, pain and resistance in "
                                                "the journal, so the plan can count it towards "
@@ -1097,7 +1107,7 @@ explain_rest_today (Coach      *coach,
 
       if (day->kind == LENTO_PLAN_DAY_SESSION)
         {
-          next_day = format_day (g_date_get_julian (&day->date));
+          next_day = _lento_coach_format_day (g_date_get_julian (&day->date));
           break;
         }
     }
@@ -1114,6 +1124,7 @@ explain_rest_today (Coach      *coach,
     case TODAY_WEEK_FULL:
       add_reason (coach, LENTO_REASON_WEEK_FULL,
                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: the most sessions in a week. */
                                                 "%u session in seven days is plenty. Today is "
                                                 "for rest, which helps as much as practice.",
                                                 "%u sessions in seven days is plenty. Today is "
@@ -1133,6 +1144,7 @@ explain_rest_today (Coach      *coach,
     case TODAY_NOT_PLANNED:
       if (next_day != NULL)
         add_reason (coach, LENTO_REASON_REST_DAY,
+                    /* Translators: %s is a date, like “Thursday 12 March”. */
                     g_strdup_printf (_("Today is a rest day. The next session is planned for "
                                        "%s."), next_day),
                     NULL);
@@ -1418,8 +1430,9 @@ lento_coach_recommend (LentoProgram             *program,
 
           rest_until = item->day + coach.rules->rest_days;
           julian_to_date (rest_until, &rec->rest_until);
-          until = format_day (rest_until);
+          until = _lento_coach_format_day (rest_until);
           if (is_injury (item->entry))
+            /* Translators: %s is a date, like “Thursday 12 March”. */
             text = g_strdup_printf (_("Sharp pain or bleeding means the last session went too "
                                       "fast. Rest until %s so the tissue can heal; resting is "
                                       "part of the progress."), until);
@@ -1464,6 +1477,7 @@ lento_coach_recommend (LentoProgram             *program,
 
           rec->warm_up_tool_id = g_strdup (lento_tool_get_id (smaller));
           add_reason (&coach, LENTO_REASON_WARM_UP,
+                      /* Translators: %s is a tool's name and diameter, like “Trainer 1 (15 mm)”. */
                       g_strdup_printf (_("Warm up with %s before the main size."), label),
                       NULL);
         }

@@ -53,6 +53,7 @@ wrong_type (const char  *key,
             GError     **error)
 {
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_ENTRY,
+               /* Translators: %s is the name of a field of a journal entry, like “wear_seconds”. */
                _("A journal entry has an unreadable “%s” value. "
                  "Restore the previous copy of this month if entries are missing."),
                key);

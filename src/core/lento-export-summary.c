@@ -433,6 +433,61 @@ _lento_export_describe_event (LentoEntry *entry,
   return g_strjoinv (" · ", (char **)parts->pdata);
 }
 
+/* The line under a list that did not fit on the page. */
+char *
+_lento_export_describe_more (guint more)
+{
+  /* Translators: under a list of entries that did not all fit on the page. */
+  return g_strdup_printf (ngettext ("and %u earlier entry, listed in the journal",
+                                    "and %u earlier entries, listed in the journal", more),
+                          more);
+}
+
+/* The first line of the summary: the period, how many sessions, the latest size. */
+char *
+_lento_export_describe_sessions (GPtrArray *sessions)
+{
+  LentoEntry *first_entry;
+  LentoEntry *latest;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *size = NULL;
+
+  if (sessions->len == 0)
+    return g_strdup (_("No sessions are recorded yet."));
+
+  first_entry = g_ptr_array_index (sessions, 0);
+  latest = g_ptr_array_index (sessions, sessions->len - 1);
+  first = format_unix_date (g_date_time_to_unix (lento_entry_get_start (first_entry)));
+  last = format_unix_date (g_date_time_to_unix (lento_entry_get_start (latest)));
+  size = lento_format_diameter (lento_entry_get_diameter (latest));
+
+  /* Translators: the period covered, how many sessions in it, and the latest
+   * diameter, like “18 mm”.
+   */
+  return g_strdup_printf (ngettext ("%s to %s: %u session, latest size %s.",
+                                    "%s to %s: %u sessions, latest size %s.",
+                                    sessions->len),
+                          first, last, sessions->len, size);
+}
+
+/* The second line of the summary: wear time in all and the weeks on target. */
+char *
+_lento_export_describe_weeks (double wear_minutes,
+                              guint  weeks_met,
+                              guint  n_weeks)
+{
+  /* Translators: hours of wear time with one decimal, like “3.5”; then how many
+   * of the weeks shown had two sessions or more.
+   */
+  return g_strdup_printf (ngettext ("%.1f hours of wear time in all; %u of %u week had 2 "
+                                    "sessions or more.",
+                                    "%.1f hours of wear time in all; %u of %u weeks had 2 "
+                                    "sessions or more.",
+                                    n_weeks),
+                          wear_minutes / 60.0, weeks_met, n_weeks);
+}
+
 static gboolean
 is_event (LentoEntry *entry)
 {
@@ -476,11 +531,7 @@ draw_rows (Summary   *s,
 
   if (shown < entries->len)
     {
-      guint more = entries->len - shown;
-      g_autofree char *line = g_strdup_printf (ngettext ("and %u earlier entry, listed in the journal",
-                                                         "and %u earlier entries, listed in the journal",
-                                                         more),
-                                               more);
+      g_autofree char *line = _lento_export_describe_more (entries->len - shown);
 
       s->y += LINE_HEIGHT;
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
@@ -617,6 +668,7 @@ lento_export_pdf_summary (GListModel         *entries,
   s.y += 16;
   set_font (s.cr, TEXT_SIZE, FALSE);
   cairo_set_source_rgb (s.cr, 0.35, 0.35, 0.35);
+  /* Translators: %s is the date the summary was made, like “2026-03-14”. */
   line = g_strdup_printf (_("Made with Lento on %s from the person’s own journal. "
                             "Lento is not medical advice."), made_text);
   draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
@@ -624,33 +676,13 @@ lento_export_pdf_summary (GListModel         *entries,
 
   s.y += LINE_HEIGHT + 4;
   cairo_set_source_rgb (s.cr, 0.1, 0.1, 0.1);
-  if (sessions->len == 0)
+  line = _lento_export_describe_sessions (sessions);
+  if (sessions->len > 0)
     {
-      line = g_strdup (_("No sessions are recorded yet."));
-    }
-  else
-    {
-      LentoEntry *latest = g_ptr_array_index (sessions, sessions->len - 1);
-      g_autofree char *first = format_unix_date (s.first);
-      g_autofree char *last = format_unix_date (s.last);
-      g_autofree char *size = lento_format_diameter (lento_entry_get_diameter (latest));
-
-      /* Translators: the period covered, how many sessions in it, and the latest
-       * diameter, like “18 mm”.
-       */
-      line = g_strdup_printf (ngettext ("%s to %s: %u session, latest size %s.",
-                                        "%s to %s: %u sessions, latest size %s.",
-                                        sessions->len),
-                              first, last, sessions->len, size);
       draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
       g_clear_pointer (&line, g_free);
       s.y += LINE_HEIGHT;
-      line = g_strdup_printf (ngettext ("%.1f hours of wear time in all; %u of %u week "
-                                        "had 2 sessions or more.",
-                                        "%.1f hours of wear time in all; %u of %u weeks "
-                                        "had 2 sessions or more.",
-                                        weeks->len),
-                              wear_minutes / 60.0, weeks_met, weeks->len);
+      line = _lento_export_describe_weeks (wear_minutes, weeks_met, weeks->len);
     }
   draw_text (s.cr, MARGIN, s.y, CONTENT_WIDTH, line);
   s.y += 4;
@@ -703,6 +735,7 @@ lento_export_pdf_summary (GListModel         *entries,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                   /* Translators: %s is the drawing library's reason, in English. */
                    _("The summary could not be drawn (%s). Try again; "
                      "if it keeps failing, please report it."),
                    cairo_status_to_string (status));

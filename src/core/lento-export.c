@@ -185,6 +185,7 @@ bad_line (guint    line,
           GError **error)
 {
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               /* Translators: %u is a line number of the CSV file. */
                _("Line %u of the file cannot be read, so nothing was imported. "
                  "Check that the file was exported by Lento and not changed since."),
                line);
@@ -196,6 +197,7 @@ bad_entry (guint    index,
            GError **error)
 {
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               /* Translators: %u is the place of an entry in the JSON file, counted from 1. */
                _("Entry %u of the file cannot be read, so nothing was imported. "
                  "Check that the file was exported by Lento and not changed since."),
                index);
@@ -637,6 +639,9 @@ replace_done_cb (GObject      *object,
       g_autofree char *base = g_file_get_basename (G_FILE (object));
 
       g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                               /* Translators: a file's name, then the system's reason, like “No
+                                * space left on device”.
+                                */
                                _("Could not write “%s”: %s. Choose another place, "
                                  "or check that the disk has space."),
                                base, error->message);
@@ -711,6 +716,9 @@ load_done_cb (GObject      *object,
       g_autofree char *base = g_file_get_basename (G_FILE (object));
 
       g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_FAILED,
+                               /* Translators: a file's name, then the system's reason, like
+                                * “Permission denied”.
+                                */
                                _("Could not read “%s”: %s"), base, error->message);
       return;
     }

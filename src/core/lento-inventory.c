@@ -415,6 +415,7 @@ lento_inventory_new_from_json (JsonObject  *object,
       if (lento_inventory_find_tool (self, lento_tool_get_id (tool)) != NULL)
         {
           g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE,
+                       /* Translators: %s is the name of a tool, like “Trainer 2”. */
                        _("Two tools in your inventory share one id. Remove “%s” and add it "
                          "again."), lento_tool_get_name (tool));
           return NULL;
@@ -443,6 +444,7 @@ lento_inventory_new_from_json (JsonObject  *object,
       if (lento_inventory_find_lube (self, lento_lube_get_id (lube)) != NULL)
         {
           g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE,
+                       /* Translators: %s is the name of a lubricant. */
                        _("Two lubricants in your inventory share one id. Remove “%s” and add it "
                          "again."),
                        lento_lube_get_name (lube));
@@ -635,6 +637,7 @@ lento_inventory_insert_tool (LentoInventory  *self,
   if (lento_inventory_find_tool (self, lento_tool_get_id (tool)) != NULL)
     {
       g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_DUPLICATE,
+                   /* Translators: %s is the name of a tool, like “Trainer 2”. */
                    _("“%s” is already in your inventory."), lento_tool_get_name (tool));
       return FALSE;
     }
@@ -642,6 +645,7 @@ lento_inventory_insert_tool (LentoInventory  *self,
   if (lento_tool_get_diameter (tool) < LENTO_TOOL_MIN_DIAMETER_MM)
     {
       g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID,
+                   /* Translators: %s is the name of a tool, like “Trainer 2”. */
                    _("“%s” needs a diameter. Measure its widest part in millimetres."),
                    lento_tool_get_name (tool));
       return FALSE;
@@ -937,6 +941,7 @@ lento_inventory_check_pair (LentoTool *tool,
     g_ptr_array_add (issues,
                      issue_new (LENTO_ISSUE_SILICONE_ON_SILICONE, LENTO_ISSUE_SEVERITY_WARNING,
                                 lento_tool_get_id (tool), lento_lube_get_id (lube),
+                                /* Translators: the name of a lubricant, then the name of a tool. */
                                 g_strdup_printf (_("“%s” is silicone-based and “%s” is made of "
                                                    "silicone: the lubricant can leave the toy "
                                                    "sticky or porous. Use a thick water-based "
@@ -959,6 +964,7 @@ check_lube (LentoLube *lube)
 
   if (lento_lube_get_kind (lube) == LENTO_LUBE_KIND_OIL)
     return issue_new (LENTO_ISSUE_OIL_AND_LATEX, LENTO_ISSUE_SEVERITY_NOTE, NULL, id,
+                      /* Translators: %s is the name of a lubricant. */
                       g_strdup_printf (_("“%s” is oil-based. Oil weakens latex condoms, so "
                                          "choose a water-based lubricant whenever a condom "
                                          "is used."), name));

@@ -112,6 +112,7 @@ invalid_document (const char  *name,
     }
 
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               /* Translators: %s is a month of the journal, like “2026-03”. */
                _("The journal for %s could not be read. "
                  "Restore its previous copy to see the entries of that month."),
                name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
@@ -165,6 +166,7 @@ parse_month (const char  *name,
   if (json_node_get_int (node) > LENTO_JOURNAL_MONTH_FORMAT)
     {
       g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                   /* Translators: %s is a month of the journal, like “2026-03”. */
                    _("The journal for %s was written by a newer version of Lento. "
                      "Update Lento to open it; until then the journal cannot be changed."),
                    name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));
@@ -586,6 +588,7 @@ check_month_name (const char  *name,
     return TRUE;
 
   g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+               /* Translators: %s is the name of a part of the journal, like “journal/2026-03”. */
                _("“%s” is not a month of the journal. "
                  "This is a bug in Lento; please report it."),
                name);

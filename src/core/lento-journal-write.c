@@ -311,6 +311,7 @@ _lento_journal_serialize_month (LentoJournal  *self,
   if (!month_can_be_saved (self, month))
     {
       g_set_error (error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT,
+                   /* Translators: %s is a month of the journal, like “2026-03”. */
                    _("The journal for %s cannot be saved because it was not read. "
                      "Restore its previous copy, then try again."),
                    name + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX));

@@ -247,6 +247,7 @@ lento_lube_get_kind (LentoLube *self)
 char *
 _lento_lube_numbing_reason (const char *name)
 {
+  /* Translators: %s is the name of a lubricant or cream. */
   return g_strdup_printf (_("“%s” numbs the skin. Pain is the signal to stop, and without it a "
                             "small tear can go unnoticed, so Lento never uses numbing products."),
                           name);

@@ -517,11 +517,11 @@ import_saved_cb (GObject      *object,
 
   if (!lento_journal_save_finish (LENTO_JOURNAL (object), result, &error))
     {
-      /* Translators: %u is a number of entries; %s says why the disk refused
-       * them, as a sentence.
-       */
       g_task_return_new_error (task, LENTO_CORE_ERROR, LENTO_CORE_ERROR_NOT_WRITTEN,
                                g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: %u is a number of entries; %s says why
+                                             * the disk refused them, as a sentence.
+                                             */
                                             "The backup’s %u entry is in the journal on "
                                             "screen, but it could not be saved: %s Lento "
                                             "saves it again with your next change; keep "

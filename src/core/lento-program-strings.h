@@ -14,9 +14,9 @@
 
 static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* title */
-  N_("A gentle plan"),
+  N_("A Gentle Plan"),
   /* stages[0].title */
-  N_("Getting ready"),
+  N_("Getting Ready"),
   /* stages[0].summary */
   N_("Gather what you need and learn to breathe into relaxation before anything else."),
   /* stages[0].goals[0] */
@@ -28,7 +28,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[0].move_on.text */
   N_("Move on once a lubricant you can use is in your inventory."),
   /* stages[1].title */
-  N_("Outside first"),
+  N_("Outside First"),
   /* stages[1].summary */
   N_("Week one: gentle touch on the outside and very shallow play with one finger."),
   /* stages[1].goals[0] */
@@ -40,7 +40,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[1].move_on.text */
   N_("Move on after about a week, once two sessions in a row felt calm, with no pain."),
   /* stages[2].title */
-  N_("A first slim trainer"),
+  N_("A First Slim Trainer"),
   /* stages[2].summary */
   N_("Week two: the smallest trainer or your little finger, worn for ten to fifteen minutes."),
   /* stages[2].goals[0] */
@@ -52,7 +52,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[2].move_on.text */
   N_("Move on once two sessions in a row had no resistance, no pain and ten minutes of wear."),
   /* stages[3].title */
-  N_("The size ladder"),
+  N_("The Size Ladder"),
   /* stages[3].summary */
   N_("Week three on: one size at a time, and only when the current size slides in easily."),
   /* stages[3].goals[0] */
@@ -64,7 +64,7 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[3].move_on.text */
   N_("Move on once the largest size you want slides in easily in two sessions in a row."),
   /* stages[4].title */
-  N_("Keeping it up"),
+  N_("Keeping It Up"),
   /* stages[4].summary */
   N_("You have reached your size. A session or two a week keeps it comfortable."),
   /* stages[4].goals[0] */
@@ -74,79 +74,79 @@ static const char * const lento_program_strings[] G_GNUC_UNUSED = {
   /* stages[4].goals[2] */
   N_("Rest whenever your body asks for it."),
   /* templates[0].title */
-  N_("Breathing practice"),
+  N_("Breathing Practice"),
   /* templates[3].title */
-  N_("One size at a time"),
+  N_("One Size at a Time"),
   /* templates[4].title */
-  N_("Keeping it comfortable"),
+  N_("Keeping It Comfortable"),
   /* cues.settle-position.title */
-  N_("Get comfortable"),
+  N_("Get Comfortable"),
   /* cues.settle-position.text */
   N_("Lie on your side, or on your back with your knees up. Let the bed carry your weight."),
   /* cues.settle-breathe.title */
-  N_("Breathe low"),
+  N_("Breathe Low"),
   /* cues.settle-breathe.text */
   N_("Breathe slowly into your belly. As you breathe in, feel the pelvic floor soften and drop."),
   /* cues.warm-up-pelvic-floor.title */
-  N_("Notice the drop"),
+  N_("Notice the Drop"),
   /* cues.warm-up-pelvic-floor.text */
   N_("With each in-breath, notice the gentle drop of the pelvic floor. That easing is the open window."),
   /* cues.warm-up-bear-down.title */
-  N_("Bear down gently"),
+  N_("Bear Down Gently"),
   /* cues.warm-up-bear-down.text */
   N_("As you breathe in, bear down a little, as if starting a bowel movement, then let it go. Gentle is enough."),
   /* cues.warm-up-lube.title */
-  N_("Lubricate generously"),
+  N_("Lubricate Generously"),
   /* cues.warm-up-lube.text */
   N_("Use more lubricant than seems needed, on your finger or the tool and around the opening."),
   /* cues.warm-up-circle.text */
   N_("Circle the opening slowly with a finger so the outer muscle gets used to touch. No diving in."),
   /* cues.warm-up-smaller.title */
-  N_("The warm-up size"),
+  N_("The Warm-Up Size"),
   /* cues.warm-up-smaller.text */
   N_("Begin with the warm-up size the plan named for today. Once it feels easy, set it aside and go on."),
   /* cues.entry-bear-down.title */
-  N_("Gentle pressure"),
+  N_("Gentle Pressure"),
   /* cues.entry-bear-down.text */
   N_("Rest the tip against the opening. On an in-breath, bear down slightly and let it slide in, without pushing."),
   /* cues.entry-fingertip.title */
-  N_("Just the fingertip"),
+  N_("Just the Fingertip"),
   /* cues.entry-fingertip.text */
   N_("Go no further than the tip of your finger today. Stay still and keep breathing."),
   /* cues.entry-no-push.title */
-  N_("Never push"),
+  N_("Never Push"),
   /* cues.entry-no-push.text */
   N_("If it does not slide in on its own, wait a few breaths and try again on a later in-breath. Stop if it hurts."),
   /* cues.wear-stay.title */
-  N_("Stay with it"),
+  N_("Stay With It"),
   /* cues.wear-stay.text */
   N_("Lie still and breathe. Fullness is normal. Sharp pain is not: stop if you feel it."),
   /* cues.urge-fades.title */
-  N_("The urge to go"),
+  N_("The Urge to Go"),
   /* cues.urge-fades.text */
   N_("Feeling you need the toilet is the nerves saying something is there. Breathe through it."),
   /* cues.urge-fades-later.title */
-  N_("Easing off"),
+  N_("Easing Off"),
   /* cues.urge-fades-later.text */
   N_("For most people the urge has faded by now. If it has not, that is fine too."),
   /* cues.cool-down-finger.title */
-  N_("Slowly out"),
+  N_("Slowly Out"),
   /* cues.cool-down-finger.text */
   N_("On an in-breath, draw your finger out slowly. Rest for a moment afterwards."),
   /* cues.cool-down-slowly.text */
   N_("On an in-breath, take the tool out slowly, holding its base. Rest for a moment afterwards."),
   /* cues.aftercare-clean.title */
-  N_("Clean up"),
+  N_("Clean Up"),
   /* cues.aftercare-clean.text */
   N_("Wash the tool in warm water with mild soap, or with a toy cleaner, and let it dry."),
   /* cues.aftercare-hands.text */
   N_("Wash your hands in warm water with mild soap, and pat the area dry gently."),
   /* cues.aftercare-water.title */
-  N_("Look after yourself"),
+  N_("Look After Yourself"),
   /* cues.aftercare-water.text */
   N_("Drink some water. A little fullness or sensitivity afterwards is normal and passes."),
   /* cues.aftercare-notice.title */
-  N_("Notice how you feel"),
+  N_("Notice How You Feel"),
   /* cues.aftercare-notice.text */
   N_("Take a moment to notice how your body feels now, and note anything you want to remember."),
 };

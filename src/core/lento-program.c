@@ -95,7 +95,10 @@ fail (GError     **error,
       const char  *detail)
 {
   g_set_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID,
-               _("The plan data is not valid at “%s”: %s. Reinstall Lento to restore the plan."),
+               /* Translators: the first %s is where in the plan's data the problem is, like
+                * “stages[2].title”; the second says what is wrong there, as a sentence.
+                */
+               _("The plan data is not valid at “%s”. %s Reinstall Lento to restore the plan."),
                path, detail);
   return FALSE;
 }
@@ -122,7 +125,7 @@ read_string (JsonObject  *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING
       || json_node_get_string (node)[0] == '\0')
-    return fail (error, path, _("a text that is not empty is required"));
+    return fail (error, path, _("A text that is not empty is required."));
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -152,7 +155,8 @@ read_uint (JsonObject  *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      g_autofree char *detail = g_strdup_printf (_("a whole number from %u to %u is required"),
+      /* Translators: the smallest and the largest value the plan's data allows there. */
+      g_autofree char *detail = g_strdup_printf (_("A whole number from %u to %u is required."),
                                                  min, max);
       return fail (error, path, detail);
     }
@@ -160,8 +164,11 @@ read_uint (JsonObject  *object,
   value = json_node_get_int (node);
   if (value < (gint64) min || value > (gint64) max)
     {
-      g_autofree char *detail = g_strdup_printf (_("%" G_GINT64_FORMAT " is outside %u to %u"),
-                                                 value, min, max);
+      /* Translators: the value found in the plan's data, then the smallest and the largest it may
+       * be.
+       */
+      g_autofree char *detail = g_strdup_printf (_("The value %lld is outside %u to %u."),
+                                                 (long long) value, min, max);
       return fail (error, path, detail);
     }
 
@@ -183,16 +190,18 @@ read_number (JsonObject  *object,
   GType type;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fail (error, path, _("a number is required"));
+    return fail (error, path, _("A number is required."));
 
   type = json_node_get_value_type (node);
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return fail (error, path, _("a number is required"));
+    return fail (error, path, _("A number is required."));
 
   *out = json_node_get_double (node);
   if (*out < min || *out > max)
     {
-      g_autofree char *detail = g_strdup_printf (_("a number from %g to %g is required"), min, max);
+      /* Translators: the smallest and the largest value the plan's data allows there. */
+      g_autofree char *detail = g_strdup_printf (_("A number from %g to %g is required."),
+                                                 min, max);
       return fail (error, path, detail);
     }
 
@@ -216,7 +225,7 @@ read_boolean (JsonObject  *object,
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail (error, path, _("true or false is required"));
+    return fail (error, path, _("True or false is required."));
 
   *out = json_node_get_boolean (node);
   return TRUE;
@@ -248,7 +257,9 @@ read_choice (JsonObject         *object,
     }
 
   {
-    g_autofree char *detail = g_strdup_printf (_("“%s” is not one of the known values"), value);
+    /* Translators: %s is the value found in the plan's data. */
+    g_autofree char *detail = g_strdup_printf (_("“%s” is not one of the known values."),
+                                               value);
     return fail (error, path, detail);
   }
 }
@@ -264,7 +275,7 @@ read_object (JsonObject  *object,
   g_autofree char *path = join_path (parent, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("an object is required"));
+    return fail (error, path, _("An object is required."));
 
   *out = json_node_get_object (node);
   return TRUE;
@@ -282,11 +293,11 @@ read_array (JsonObject  *object,
   g_autofree char *path = join_path (parent, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, path, _("a list is required"));
+    return fail (error, path, _("A list is required."));
 
   *out = json_node_get_array (node);
   if (!allow_empty && json_array_get_length (*out) == 0)
-    return fail (error, path, _("the list must not be empty"));
+    return fail (error, path, _("The list must not be empty."));
 
   return TRUE;
 }
@@ -301,7 +312,7 @@ array_object (JsonArray   *array,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, path, _("an object is required"));
+      fail (error, path, _("An object is required."));
       return NULL;
     }
 
@@ -357,8 +368,8 @@ validate_phase (LentoProgram  *self,
 
   /* Phases run in one fixed order; a template may leave some out. */
   if ((int) which <= *last_phase)
-    return fail (error, name_path, _("phases must be in the order settle, warm-up, entry, wear, "
-                                     "cool-down, aftercare, each at most once"));
+    return fail (error, name_path, _("Phases must be in the order settle, warm-up, entry, wear, "
+                                     "cool-down, aftercare, each at most once."));
   *last_phase = which;
 
   if (!read_uint (phase, path, "seconds", TRUE, 0, 1, MAX_SECONDS, &seconds, error)
@@ -383,7 +394,8 @@ validate_phase (LentoProgram  *self,
 
       if (!g_hash_table_contains (self->cues, cue_id))
         {
-          g_autofree char *detail = g_strdup_printf (_("there is no cue named “%s”"), cue_id);
+          /* Translators: %s is the name of a cue in the plan's data, like “settle-breathe”. */
+          g_autofree char *detail = g_strdup_printf (_("There is no cue named “%s”."), cue_id);
           return fail (error, cue_id_path, detail);
         }
     }
@@ -419,7 +431,7 @@ validate_templates (LentoProgram  *self,
         return FALSE;
 
       if (g_hash_table_contains (self->templates, id))
-        return fail (error, id_path, _("another template has the same id"));
+        return fail (error, id_path, _("Another template has the same id."));
 
       for (guint j = 0; j < json_array_get_length (phases); j++)
         {
@@ -478,7 +490,7 @@ read_weekdays (JsonObject  *object,
         }
 
       if (!found)
-        return fail (error, day_path, _("a day from “mon” to “sun” is required"));
+        return fail (error, day_path, _("A day from “mon” to “sun” is required."));
     }
 
   return TRUE;
@@ -528,14 +540,14 @@ validate_rules (LentoProgram  *self,
   rules->step_back_min_pain = value;
   if (rules->step_back_min_pain <= rules->advance_max_pain)
     return fail (error, "rules.step_back.min_pain",
-                 _("it must be above the pain allowed to move up a size"));
+                 _("It must be above the pain allowed to move up a size."));
   if (!read_choice (back, "rules.step_back", "min_resistance", resistance_names,
                     G_N_ELEMENTS (resistance_names), 1, &value, error))
     return FALSE;
   rules->step_back_min_resistance = value;
   if (rules->step_back_min_resistance <= rules->advance_max_resistance)
     return fail (error, "rules.step_back.min_resistance",
-                 _("it must be above the resistance allowed to move up a size"));
+                 _("It must be above the resistance allowed to move up a size."));
   if (!read_uint (back, "rules.step_back", "sizes_down", TRUE, 0, 1, 5,
                   &rules->step_back_sizes_down, error))
     return FALSE;
@@ -621,7 +633,8 @@ validate_move_on (JsonObject   *stage_object,
         }
 
       if (!found)
-        return fail (error, item_path, _("one of “lube”, “finger” or “trainer” is required"));
+        return fail (error, item_path,
+                     _("One of “lube”, “finger” or “trainer” is required."));
     }
 
   if (!read_uint (o, path, "sessions", TRUE, 0, 0, 20, &move_on->sessions, error)
@@ -679,7 +692,7 @@ validate_stages (LentoProgram  *self,
         return FALSE;
 
       if (lento_program_find_stage (self, stage->id) != (int) i)
-        return fail (error, id_path, _("another stage has the same id"));
+        return fail (error, id_path, _("Another stage has the same id."));
 
       if (!read_string (object, path, "title", &stage->title, error)
           || !read_string (object, path, "summary", &stage->summary, error)
@@ -693,7 +706,7 @@ validate_stages (LentoProgram  *self,
           if (goal == NULL || *goal == '\0')
             {
               g_autofree char *goal_path = g_strdup_printf ("%s[%u]", goals_path, g);
-              return fail (error, goal_path, _("a text that is not empty is required"));
+              return fail (error, goal_path, _("A text that is not empty is required."));
             }
         }
 
@@ -702,7 +715,8 @@ validate_stages (LentoProgram  *self,
 
       if (!g_hash_table_contains (self->templates, stage->template_id))
         {
-          g_autofree char *detail = g_strdup_printf (_("there is no template named “%s”"),
+          /* Translators: %s is the name of a session template in the plan's data, like “ladder”. */
+          g_autofree char *detail = g_strdup_printf (_("There is no template named “%s”."),
                                                      stage->template_id);
           return fail (error, template_path, detail);
         }
@@ -717,7 +731,7 @@ validate_stages (LentoProgram  *self,
       /* Every stage but the last says when to move on from it. */
       stage->has_move_on = json_object_has_member (object, "move_on");
       if (!stage->has_move_on && i + 1 < n_stages)
-        return fail (error, move_on_path, _("every stage but the last needs criteria to move on"));
+        return fail (error, move_on_path, _("Every stage but the last needs criteria to move on."));
       if (stage->has_move_on && !validate_move_on (object, path, stage, error))
         return FALSE;
     }
@@ -733,7 +747,7 @@ validate (LentoProgram  *self,
   guint format;
 
   if (!JSON_NODE_HOLDS_OBJECT (self->root))
-    return fail (error, "$", _("an object is required"));
+    return fail (error, "$", _("An object is required."));
 
   root = json_node_get_object (self->root);
 
@@ -808,6 +822,7 @@ lento_program_new_from_bytes (GBytes  *bytes,
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
     {
       g_set_error (error, LENTO_PROGRAM_ERROR, LENTO_PROGRAM_ERROR_INVALID,
+                   /* Translators: %s is the JSON reader's own message on what it could not read. */
                    _("The plan data could not be read: %s. Reinstall Lento to restore the plan."),
                    local_error->message);
       return NULL;
@@ -818,7 +833,7 @@ lento_program_new_from_bytes (GBytes  *bytes,
   if (self->root == NULL || !validate (self, error))
     {
       if (self->root == NULL)
-        fail (error, "$", _("the file is empty"));
+        fail (error, "$", _("The file is empty."));
       return NULL;
     }
 

@@ -119,6 +119,7 @@ saved_error (GError     **error,
              const char  *path)
 {
   g_set_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION,
+               /* Translators: %s names a field of the saved session, like “phase”. */
                _("The session in progress could not be resumed because its saved “%s” is not "
                  "valid. Please start a new session; your journal is not affected."),
                path);

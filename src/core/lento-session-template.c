@@ -447,8 +447,11 @@ template_error (GError     **error,
                 const char  *problem)
 {
   g_set_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_TEMPLATE,
-               "%s %s", problem,
-               _("The plan that came with Lento is damaged; reinstalling Lento should fix it."));
+               /* Translators: %s is a sentence that says what is wrong with the plan's session
+                * templates, like “A session template has no “phases”.”
+                */
+               _("%s The plan that came with Lento is damaged; reinstalling Lento should fix "
+                 "it."), problem);
   return FALSE;
 }
 
@@ -458,6 +461,7 @@ missing_error (GError     **error,
 {
   g_autofree char *problem = NULL;
 
+  /* Translators: %s names a field of the plan's data, like “phases[2].seconds”. */
   problem = g_strdup_printf (_("A session template has no “%s”."), path);
   return template_error (error, problem);
 }
@@ -497,6 +501,7 @@ get_string (JsonObject  *object,
     {
       g_autofree char *problem = NULL;
 
+      /* Translators: %s names a field of the plan's data, like “phases[2].seconds”. */
       problem = g_strdup_printf (_("A session template’s “%s” must be text that is not empty."),
                                  path);
       return template_error (error, problem);
@@ -533,6 +538,9 @@ get_seconds (JsonObject  *object,
     {
       g_autofree char *problem = NULL;
 
+      /* Translators: a field of the plan's data, like “phases[2].seconds”, then the smallest and
+       * the largest value it may have.
+       */
       problem = g_strdup_printf (_("A session template’s “%s” must be a whole number of seconds "
                                    "from %u to %u."),
                                  path, min, max);
@@ -555,8 +563,10 @@ expect_type (JsonNode     *node,
     return TRUE;
 
   if (type == JSON_NODE_ARRAY)
+    /* Translators: %s names a field of the plan's data, like “phases”. */
     problem = g_strdup_printf (_("A session template’s “%s” must be a list."), path);
   else
+    /* Translators: %s names a field of the plan's data, like “phases[2]”. */
     problem = g_strdup_printf (_("A session template’s “%s” must be an object."), path);
 
   return template_error (error, problem);
@@ -612,6 +622,7 @@ parse_cues (LentoSessionTemplate  *self,
         {
           g_autofree char *problem = NULL;
 
+          /* Translators: %s names a field of the plan's data, like “phases[2].cues[1].at”. */
           problem = g_strdup_printf (_("A session template’s “%s” comes before the cue above "
                                        "it; cues must be listed in time order."),
                                      at_path);
@@ -627,6 +638,9 @@ parse_cues (LentoSessionTemplate  *self,
             {
               g_autofree char *problem = NULL;
 
+              /* Translators: a field of the plan's data, like “phases[2].cues[1].when”, then the
+               * value found there.
+               */
               problem = g_strdup_printf (_("A session template’s “%s” names a kind of session "
                                            "Lento does not know: “%s”."),
                                          when_path, when_name);
@@ -669,6 +683,9 @@ parse_phase (LentoSessionTemplate  *self,
     {
       g_autofree char *problem = NULL;
 
+      /* Translators: a field of the plan's data, like “phases[2].phase”, then the value found
+       * there.
+       */
       problem = g_strdup_printf (_("A session template’s “%s” names a phase Lento does not "
                                    "know: “%s”."),
                                  kind_path, kind_name);
@@ -679,6 +696,7 @@ parse_phase (LentoSessionTemplate  *self,
     {
       g_autofree char *problem = NULL;
 
+      /* Translators: %s names a field of the plan's data, like “phases[2].phase”. */
       problem = g_strdup_printf (_("A session template’s “%s” is out of order; phases follow "
                                    "settle, warm-up, entry, wear, cool-down, aftercare, each at "
                                    "most once."),
@@ -694,6 +712,7 @@ parse_phase (LentoSessionTemplate  *self,
     {
       g_autofree char *problem = NULL;
 
+      /* Translators: %s names a field of the plan's data, like “phases[2].max_seconds”. */
       problem = g_strdup_printf (_("A session template’s “%s” is only allowed in the wear "
                                    "phase."),
                                  max_path);

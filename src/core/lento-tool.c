@@ -314,6 +314,7 @@ lento_tool_new_from_json (JsonObject  *object,
               || length < 0.0 || length > LENTO_TOOL_MAX_LENGTH_MM)))
     {
       g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID,
+                   /* Translators: %s is the name of a tool, like “Trainer 2”. */
                    _("The details of “%s” could not be read. Edit the tool and save it again."),
                    name);
       return NULL;
@@ -524,6 +525,7 @@ lento_tool_is_usable (LentoTool  *self,
   if (self->flared_base == LENTO_FLARED_BASE_UNKNOWN)
     {
       if (reason != NULL)
+        /* Translators: %s is the name of a tool, like “Trainer 2”. */
         *reason = g_strdup_printf (_("Say whether “%s” has a flared base: edit it and answer. "
                                      "Anything inserted needs a wide base so it cannot slip "
                                      "inside, so until then the plan leaves it out."),
@@ -534,6 +536,7 @@ lento_tool_is_usable (LentoTool  *self,
   if (self->flared_base != LENTO_FLARED_BASE_YES)
     {
       if (reason != NULL)
+        /* Translators: %s is the name of a tool, like “Trainer 2”. */
         *reason = g_strdup_printf (_("“%s” has no flared base. Anything inserted needs a wide "
                                      "base so it cannot slip inside, so the plan never suggests "
                                      "it."), self->name);
@@ -543,6 +546,7 @@ lento_tool_is_usable (LentoTool  *self,
   if (!self->confirmed)
     {
       if (reason != NULL)
+        /* Translators: %s is the name of a tool, like “Trainer 2”. */
         *reason = g_strdup_printf (_("Measure “%s” and confirm its diameter before the plan "
                                      "suggests it."), self->name);
       return FALSE;

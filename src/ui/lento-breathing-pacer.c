@@ -380,14 +380,19 @@ update_accessible_description (LentoBreathingPacer *self)
    * plural its language needs.
    */
   in_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %u is a number of seconds. */
                                           "Breathe in for %u second.",
                                           "Breathe in for %u seconds.", in_s),
                              in_s);
   out_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is a number of seconds. */
                                            "Breathe out for %u second.",
                                            "Breathe out for %u seconds.", out_s),
                               out_s);
-  description = g_strdup_printf ("%s %s", in_text, out_text);
+  /* Translators: the two sentences above, one after the other. Change the space if
+   * your language joins sentences otherwise.
+   */
+  description = g_strdup_printf (C_("two sentences", "%s %s"), in_text, out_text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -983,5 +988,8 @@ lento_breathing_pacer_dup_text (LentoBreathingPacer *self)
   if (countdown == NULL)
     return g_steal_pointer (&text);
 
-  return g_strdup_printf ("%s %s", countdown, text);
+  /* Translators: what the breathing guide shows: the seconds left, like “3”, then
+   * what to do, like “Breathe in, let the pelvic floor drop”.
+   */
+  return g_strdup_printf (C_("breathing guide", "%s %s"), countdown, text);
 }

@@ -283,7 +283,10 @@ verify (LentoVault *vault)
           word = _("newer version");
         }
 
-      g_print ("%s: %s\n", report->name, word);
+      /* Translators: a part of the journal and its state in lento --verify, like
+       * “journal/2026-03: ok”.
+       */
+      g_print (C_("verify", "%s: %s\n"), report->name, word);
 
       /* Nothing is lost yet, but the next failure of this part would have
        * no previous version to fall back on. */
@@ -417,10 +420,15 @@ lento_cli_handle_options (GVariantDict *options)
         {
           g_autofree char *message = NULL;
 
-          /* Translators: %u is a number of bytes, 1024. */
-          message = g_strdup_printf (_("What was read from standard input is longer than %u "
-                                       "bytes, and no recovery code or passphrase is. Check "
-                                       "what is piped in."),
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: %u is a number of bytes, 1024. */
+                                                  "What was read from standard input is longer "
+                                                  "than %u byte, and no recovery code or "
+                                                  "passphrase is. Check what is piped in.",
+                                                  "What was read from standard input is longer "
+                                                  "than %u bytes, and no recovery code or "
+                                                  "passphrase is. Check what is piped in.",
+                                                  LENTO_PASSPHRASE_MAX_SIZE),
                                      LENTO_PASSPHRASE_MAX_SIZE);
           print_error (message);
           return LENTO_EXIT_USAGE;

@@ -60,7 +60,7 @@ struct _LentoEntryEditor
   int             heavy_position;  /* of the heavy-bleeding tag among the tags, or -1 */
 
   /* Borrowed */
-  GtkWidget      *ask_dialog;  /* "Save without how it felt?", while it is open */
+  GtkWidget      *ask_dialog;  /* "Save Without How It Felt?", while it is open */
 
   guint           is_new : 1;
   guint           comfort_touched : 1;
@@ -555,7 +555,7 @@ ask_before_saving (LentoEntryEditor *self,
   self->pending = g_object_ref (entry);
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save without how it felt?"),
+                                   _("Save Without How It Felt?"),
                                    _("Comfort, pain and resistance are not all answered. The "
                                      "plan counts a session towards moving on only when all "
                                      "three are recorded. You can add them later from the "

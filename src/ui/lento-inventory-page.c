@@ -78,33 +78,42 @@ tool_kind_label (LentoToolKind kind)
     case LENTO_TOOL_KIND_FINGER:
       return _("Finger");
     case LENTO_TOOL_KIND_TRAINER:
+      /* Translators: a graduated anal trainer, a smooth tool made in a series of sizes; not a
+       * person who trains.
+       */
       return _("Trainer");
     case LENTO_TOOL_KIND_PLUG:
+      /* Translators: an anal plug, a tool with a flared base. */
       return _("Plug");
     case LENTO_TOOL_KIND_DILATOR:
+      /* Translators: a medical dilator, a smooth tool made in a series of sizes. */
       return _("Dilator");
     default:
       g_assert_not_reached ();
     }
 }
 
+/* The material as it reads inside a tool's row, after its kind: a row's
+ * subtitle is sentence case, so only its first word starts with a capital.
+ * The drop-down of the tool dialog names the materials on their own.
+ */
 static const char *
 material_label (LentoMaterial material)
 {
   switch (material)
     {
     case LENTO_MATERIAL_SILICONE:
-      return _("Silicone");
+      return C_("tool details", "silicone");
     case LENTO_MATERIAL_GLASS:
-      return _("Glass");
+      return C_("tool details", "glass");
     case LENTO_MATERIAL_STEEL:
-      return _("Steel");
+      return C_("tool details", "steel");
     case LENTO_MATERIAL_PLASTIC:
-      return _("Plastic");
+      return C_("tool details", "plastic");
     case LENTO_MATERIAL_OTHER:
-      return _("Other material");
+      return C_("tool details", "other material");
     case LENTO_MATERIAL_SKIN:
-      return _("Skin");
+      return C_("tool details", "skin");
     default:
       g_assert_not_reached ();
     }
@@ -116,12 +125,12 @@ flared_base_label (LentoFlaredBase flared_base)
   switch (flared_base)
     {
     case LENTO_FLARED_BASE_YES:
-      return _("flared base");
+      return C_("tool details", "flared base");
     case LENTO_FLARED_BASE_NO:
-      return _("no flared base");
+      return C_("tool details", "no flared base");
     case LENTO_FLARED_BASE_UNKNOWN:
     default:
-      return _("flared base not answered");
+      return C_("tool details", "flared base not answered");
     }
 }
 
@@ -341,16 +350,27 @@ create_tool_row (gpointer item,
   g_autofree char *size = lento_format_diameter (lento_tool_get_diameter (tool));
   g_autofree char *subtitle = NULL;
   g_autofree char *reason = NULL;
-  g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
+  g_autofree char *edit_label = NULL;
   g_autofree char *remove_label = NULL;
   GtkWidget *button;
 
+  /* Translators: the name of a button and a dialog heading; %s is the name of a tool. */
+  edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
+  /* Translators: the name of a button; %s is the name of a tool or a lubricant. */
   remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
 
   if (lento_tool_get_kind (tool) == LENTO_TOOL_KIND_FINGER)
+    /* Translators: a finger's row in the inventory: its kind, then its
+     * diameter, like “Finger, about 15 mm”.
+     */
     subtitle = g_strdup_printf (_("%s, about %s"), tool_kind_label (lento_tool_get_kind (tool)),
                                 size);
   else
+    /* Translators: a tool's details under its name, as a list: its kind
+     * (“Trainer”), its material (“silicone”), its diameter (“15 mm”) and
+     * whether it has a flared base (“flared base”), like “Trainer,
+     * silicone, 15 mm, flared base”.
+     */
     subtitle = g_strdup_printf (_("%s, %s, %s, %s"),
                                 tool_kind_label (lento_tool_get_kind (tool)),
                                 material_label (lento_tool_get_material (tool)), size,
@@ -439,7 +459,8 @@ refresh_checks (LentoInventoryPage *self)
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       issue->severity == LENTO_ISSUE_SEVERITY_NOTE
-                                      ? _("Note") : _("Safety"), -1);
+                                      ? C_("banner icon", "Note")
+                                      : C_("banner icon", "Safety"), -1);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_widget_set_hexpand (label, TRUE);
@@ -582,7 +603,7 @@ add_flared_base_row (GtkListBox      *list,
   GtkWidget *yes = gtk_toggle_button_new_with_mnemonic (_("_Yes"));
   GtkWidget *no = gtk_toggle_button_new_with_mnemonic (_("_No"));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared base"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Flared Base"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("A wide base that keeps it from slipping inside"));
   gtk_widget_add_css_class (box, "linked");
@@ -697,7 +718,7 @@ show_tool_dialog (LentoInventoryPage *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Diameter in millimetres"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Diameter in millimetres"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Diameter in Millimetres"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("At the widest part that goes in"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -711,7 +732,7 @@ show_tool_dialog (LentoInventoryPage *self,
                                       : LENTO_FLARED_BASE_UNKNOWN);
 
   if (!finger)
-    add_switch_row (GTK_LIST_BOX (list), _("I measured this diameter"),
+    add_switch_row (GTK_LIST_BOX (list), _("I Measured This Diameter"),
                     _("The plan suggests a tool only once you confirm its size"),
                     tool != NULL && lento_tool_get_confirmed (tool), &form->confirmed);
 

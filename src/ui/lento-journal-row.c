@@ -186,7 +186,9 @@ lento_journal_row_bind (LentoJournalRow *self,
   g_return_if_fail (LENTO_IS_JOURNAL_ROW (self));
   g_return_if_fail (LENTO_IS_ENTRY (entry));
 
-  /* Translators: a weekday, day, month and time, see strftime(3). */
+  /* Translators: a weekday, day, month and time, like “Tue 3 Mar, 20:30”, in the form of
+   * g_date_time_format(): %-d is the day of the month without padding.
+   */
   date = g_date_time_format (lento_entry_get_start (entry), _("%a %-d %b, %H:%M"));
   kind = lento_entry_get_kind (entry);
 
@@ -212,13 +214,13 @@ lento_journal_row_bind (LentoJournalRow *self,
                               minutes);
       comfort = format_score (lento_entry_get_comfort (entry));
       pain = format_score (lento_entry_get_pain (entry));
-      /* Translators: the comfort and pain scores, each 0 to 10. */
       if (lento_entry_get_sharp_pain (entry))
         /* Translators: the comfort and pain scores, each 0 to 10, of a
          * session with sharp pain.
          */
         scores = g_strdup_printf (_("Comfort %s · Pain %s · Sharp pain"), comfort, pain);
       else
+        /* Translators: the comfort and pain scores, each from 0 to 10, or “–” when not recorded. */
         scores = g_strdup_printf (_("Comfort %s · Pain %s"), comfort, pain);
     }
   else

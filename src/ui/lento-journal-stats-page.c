@@ -117,10 +117,11 @@ update_diameter (LentoJournalStatsPage *self,
       g_autofree char *first_text = lento_format_diameter (first);
       g_autofree char *last_text = lento_format_diameter (last);
 
-      /* Translators: the first and latest largest weekly size, like “18 mm”, then a number
-       * of weeks.
-       */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: the first and latest largest
+                                                   * weekly size, like “18 mm”, then a number of
+                                                   * weeks.
+                                                   */
                                                   "The largest size each week went from %s to "
                                                   "%s over %u week.",
                                                   "The largest size each week went from %s to "
@@ -129,7 +130,9 @@ update_diameter (LentoJournalStatsPage *self,
                                      first_text, last_text, values->len);
     }
 
-  /* Translators: a month and year under a chart, see strftime(3). */
+  /* Translators: a month and year under a chart, like “Mar 2026”, in the form of
+   * g_date_time_format().
+   */
   set_range (self->charts[CHART_DIAMETER], weeks, first_week, _("%b %Y"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_DIAMETER]),
                           (double *)(gpointer)values->data, values->len);
@@ -142,6 +145,7 @@ format_minutes (double minutes)
 {
   gulong whole = (gulong) round (minutes);
 
+  /* Translators: a number of minutes, like “12 minutes”. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", whole),
                           whole);
 }
@@ -185,18 +189,22 @@ update_weekly (LentoJournalStatsPage *self,
       g_autofree char *average = format_minutes (total / n);
       g_autofree char *fullest = format_minutes (most);
 
-      /* Translators: a number of weeks, then minutes worn per week on average and
-       * in the fullest week, each like “12 minutes”.
-       */
       wear_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: a number of weeks, then minutes worn
+                                                 * per week on average and in the fullest week, each
+                                                 * like “12 minutes”.
+                                                 */
                                                 "Over the last %u week a tool was worn %s a "
                                                 "week on average, and %s in the fullest week.",
                                                 "Over the last %u weeks a tool was worn %s a "
                                                 "week on average, and %s in the fullest week.",
                                                 n),
                                    n, average, fullest);
-      /* Translators: weeks shown, then weeks within, below and above the target of 2 to 3. */
       sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    /* Translators: weeks shown, then how many of
+                                                     * them were within, below and above the target
+                                                     * of 2 to 3 sessions.
+                                                     */
                                                     "Of the last %u week, %u had 2 to 3 sessions "
                                                     "as planned, %u had fewer and %u had more.",
                                                     "Of the last %u weeks, %u had 2 to 3 sessions "
@@ -205,7 +213,9 @@ update_weekly (LentoJournalStatsPage *self,
                                        n, met, fewer, more);
     }
 
-  /* Translators: a day and month under a chart, see strftime(3). */
+  /* Translators: a day and month under a chart, like “2 Mar”, in the form of
+   * g_date_time_format(): %-d is the day of the month without padding.
+   */
   set_range (self->charts[CHART_WEAR], weeks, first, _("%-d %b"));
   set_range (self->charts[CHART_SESSIONS], weeks, first, _("%-d %b"));
   lento_chart_set_values (LENTO_CHART (self->charts[CHART_WEAR]), wear, n);
@@ -242,8 +252,11 @@ update_comfort_pain (LentoJournalStatsPage *self)
   if (counted == 0)
     description = g_strdup (_("No sessions with comfort and pain are recorded yet."));
   else
-    /* Translators: sessions counted, sessions without pain, average comfort 0 to 10. */
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: sessions counted, sessions without
+                                                 * pain, and the average comfort from 0 to 10, like
+                                                 * “7.5”.
+                                                 */
                                                 "Comfort and pain are recorded for %u session; "
                                                 "%u had no pain, and comfort was %.1f out of 10 "
                                                 "on average.",
@@ -418,7 +431,7 @@ lento_journal_stats_page_init (LentoJournalStatsPage *self)
   add_chart (self, GTK_BOX (box), CHART_COMFORT_PAIN, LENTO_CHART_GRID,
              _("Comfort Against Pain"));
   add_chart (self, GTK_BOX (box), CHART_SESSIONS, LENTO_CHART_BARS,
-             _("Sessions per Week, with the Target of 2 to 3"));
+             _("Sessions per Week, With the Target of 2 to 3"));
   lento_chart_set_band (LENTO_CHART (self->charts[CHART_SESSIONS]),
                         LENTO_STATS_TARGET_MIN, LENTO_STATS_TARGET_MAX);
 

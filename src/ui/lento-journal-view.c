@@ -171,7 +171,9 @@ week_header_for (LentoEntry *entry)
   lento_journal_stats_week_of (lento_entry_get_start (entry), &year, &week, &day);
   monday = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
                                   g_date_get_day (&day), 12, 0, 0);
-  /* Translators: a date as in "3 November 2025", see strftime(3). */
+  /* Translators: a date like “3 November 2025”, in the form of g_date_time_format(): %-d is
+   * the day of the month without padding. Write and order it as a date reads in your language.
+   */
   date = g_date_time_format (monday, _("%-d %B %Y"));
   /* Translators: the heading of a week in the journal; %s is its Monday. */
   return g_strdup_printf (_("Week of %s"), g_strstrip (date));

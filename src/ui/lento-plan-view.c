@@ -75,39 +75,77 @@ kind_title (LentoRecommendationKind kind)
   switch (kind)
     {
     case LENTO_RECOMMENDATION_SESSION:
-      return _("A session today");
+      return _("A Session Today");
     case LENTO_RECOMMENDATION_REST:
-      return _("Rest today");
+      return _("Rest Today");
     case LENTO_RECOMMENDATION_HOLD:
-      return _("A session at the same size");
+      return _("A Session at the Same Size");
     case LENTO_RECOMMENDATION_STEP_BACK:
-      return _("A gentler session, one size smaller");
+      return _("A Gentler Session, One Size Smaller");
     case LENTO_RECOMMENDATION_ADVANCE:
-      return _("Ready for the next step");
+      return _("Ready for the Next Step");
     case LENTO_RECOMMENDATION_SEE_CLINICIAN:
-      return _("Time to talk with a clinician");
+      return _("Time to Talk With a Clinician");
     default:
       g_assert_not_reached ();
     }
 }
 
-static const char *
-next_kind_sentence (LentoRecommendationKind kind)
+/* What comes after a rest, as one sentence, or two when @weekday names the
+ * day of the next planned session: each pair is one string, so that a
+ * translation can join them as its language does.
+ */
+static char *
+dup_next_kind_text (LentoRecommendationKind  kind,
+                    const char              *weekday)
 {
+  if (weekday == NULL)
+    {
+      switch (kind)
+        {
+        case LENTO_RECOMMENDATION_SESSION:
+          return g_strdup (_("After the rest comes a session at the size you are on."));
+        case LENTO_RECOMMENDATION_REST:
+          return g_strdup (_("After this comes a little more rest."));
+        case LENTO_RECOMMENDATION_HOLD:
+          return g_strdup (_("After the rest comes a session at the same size."));
+        case LENTO_RECOMMENDATION_STEP_BACK:
+          return g_strdup (_("After the rest comes a gentler session, one size smaller."));
+        case LENTO_RECOMMENDATION_ADVANCE:
+          return g_strdup (_("After the rest comes the next step."));
+        case LENTO_RECOMMENDATION_SEE_CLINICIAN:
+          return g_strdup (_("Before the next session, talk with a clinician."));
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
   switch (kind)
     {
     case LENTO_RECOMMENDATION_SESSION:
-      return _("After the rest comes a session at the size you are on.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("After the rest comes a session at the size you are on. The "
+                                "next planned session is on %s."), weekday);
     case LENTO_RECOMMENDATION_REST:
-      return _("After this comes a little more rest.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("After this comes a little more rest. The next planned "
+                                "session is on %s."), weekday);
     case LENTO_RECOMMENDATION_HOLD:
-      return _("After the rest comes a session at the same size.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("After the rest comes a session at the same size. The next "
+                                "planned session is on %s."), weekday);
     case LENTO_RECOMMENDATION_STEP_BACK:
-      return _("After the rest comes a gentler session, one size smaller.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("After the rest comes a gentler session, one size smaller. "
+                                "The next planned session is on %s."), weekday);
     case LENTO_RECOMMENDATION_ADVANCE:
-      return _("After the rest comes the next step.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("After the rest comes the next step. The next planned "
+                                "session is on %s."), weekday);
     case LENTO_RECOMMENDATION_SEE_CLINICIAN:
-      return _("Before the next session, talk with a clinician.");
+      /* Translators: %s is a weekday, like “Thursday”. */
+      return g_strdup_printf (_("Before the next session, talk with a clinician. The next "
+                                "planned session is on %s."), weekday);
     default:
       g_assert_not_reached ();
     }
@@ -221,7 +259,11 @@ update_banners (LentoPlanView *self)
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       issue->severity == LENTO_ISSUE_SEVERITY_NOTE
-                                      ? _("Note") : _("Safety"), -1);
+                                      /* Translators: the spoken names of the icons before
+                                       * a plain note and a safety warning.
+                                       */
+                                      ? C_("banner icon", "Note")
+                                      : C_("banner icon", "Safety"), -1);
       label = gtk_label_new (issue->reason);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -286,10 +328,12 @@ append_entry_links (LentoPlanView     *self,
       if (entry == NULL)
         continue;
 
-      /* Translators: a date in a button that opens a journal entry. */
-      date = g_date_time_format (lento_entry_get_start (entry), _("%e %B"));
-      g_strstrip (date);
-      /* Translators: %s is a date, such as 14 March. */
+      /* Translators: the date in a link to a journal entry, like “7 March”, in the
+       * form of g_date_time_format(): %-d is the day of the month without padding,
+       * %B the month's name. Write it, and order it, as a date reads in your language.
+       */
+      date = g_date_time_format (lento_entry_get_start (entry), C_("entry link", "%-d %B"));
+      /* Translators: a link to a journal entry; %s is its date, like “7 March”. */
       label = g_strdup_printf (_("Entry of %s"), date);
       button = gtk_button_new_with_label (label);
       gtk_widget_add_css_class (button, "link");
@@ -331,7 +375,10 @@ update_today (LentoPlanView *self,
       const char *stage = lento_recommendation_get_stage (rec);
       g_autofree char *title = NULL;
 
-      title = g_strdup_printf (_("A new stage: %s"),
+      /* Translators: a heading; %s is the title of a stage of the plan, like
+       * “Outside First”.
+       */
+      title = g_strdup_printf (_("A New Stage: %s"),
                                lento_program_get_stage_title (self->program, stage));
       gtk_label_set_label (self->today_title, title);
     }
@@ -358,28 +405,30 @@ update_today (LentoPlanView *self,
   if (!kind_has_session (kind))
     {
       GArray *days = lento_recommendation_get_days (rec);
-      g_autoptr(GString) next = g_string_new (NULL);
-
-      if (kind == LENTO_RECOMMENDATION_REST)
-        g_string_append (next, next_kind_sentence (lento_recommendation_get_next_kind (rec)));
+      g_autofree char *next = NULL;
+      const char *weekday = NULL;
+      char weekday_name[64];
 
       for (guint i = 0; i < days->len; i++)
         {
           const LentoPlanDay *day = &g_array_index (days, LentoPlanDay, i);
-          char weekday[64];
 
           if (day->kind != LENTO_PLAN_DAY_SESSION || g_date_compare (&day->date, today) <= 0)
             continue;
 
-          g_date_strftime (weekday, sizeof weekday, "%A", &day->date);
-          if (next->len > 0)
-            g_string_append_c (next, ' ');
-          g_string_append_printf (next, _("The next planned session is on %s."), weekday);
+          g_date_strftime (weekday_name, sizeof weekday_name, "%A", &day->date);
+          weekday = weekday_name;
           break;
         }
 
-      gtk_label_set_label (self->today_next, next->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->today_next), next->len > 0);
+      if (kind == LENTO_RECOMMENDATION_REST)
+        next = dup_next_kind_text (lento_recommendation_get_next_kind (rec), weekday);
+      else if (weekday != NULL)
+        /* Translators: %s is a weekday, like “Thursday”. */
+        next = g_strdup_printf (_("The next planned session is on %s."), weekday);
+
+      gtk_label_set_label (self->today_next, next != NULL ? next : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->today_next), next != NULL);
     }
   else
     {
@@ -396,10 +445,15 @@ update_today (LentoPlanView *self,
       const char *name = tool != NULL ? lento_tool_get_name (tool) : tool_id;
 
       if (warm_up != NULL)
+        /* Translators: today's tool, its diameter, like “18 mm”, and the smaller
+         * tool to warm up with, like “Trainer 2, 18 mm, after a warm-up with
+         * Trainer 1”.
+         */
         subtitle = g_strdup_printf (_("%s, %s, after a warm-up with %s"), name, size,
                                     lento_tool_get_name (warm_up));
       else
-        subtitle = g_strdup_printf (_("%s, %s"), name, size);
+        /* Translators: today's tool and its diameter, like “Trainer 2, 18 mm”. */
+        subtitle = g_strdup_printf (C_("tool and size", "%s, %s"), name, size);
       adw_action_row_set_subtitle (self->tool_row, subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tool_row), session && tool_id != NULL);
@@ -518,6 +572,9 @@ update_days (LentoPlanView           *self,
   /* Any number of days may be picked; the plan says what it does with them. */
   if (n_days > rules->sessions_per_week_max)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %u is the most sessions the plan sets in a
+                                          * week.
+                                          */
                                          "The plan still sets at most %u session a week, with "
                                          "rest days between. The other days leave room for a "
                                          "day that does not suit.",
@@ -528,8 +585,14 @@ update_days (LentoPlanView           *self,
                             rules->sessions_per_week_max);
   else if (n_days < rules->sessions_per_week_min)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the fewest and the most sessions a week the
+                                          * plan works with, like “2 or 3”.
+                                          */
                                          "One day a week is a gentle start. Most people find "
                                          "%u or %u day a week work better.",
+                                         /* Translators: the fewest and the most sessions a week the
+                                          * plan works with, like “2 or 3”.
+                                          */
                                          "One day a week is a gentle start. Most people find "
                                          "%u or %u days a week work better.",
                                          rules->sessions_per_week_max),
@@ -611,7 +674,7 @@ update_ladder (LentoPlanView *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No trainers yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No Trainers Yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Add a graduated set under Tools and Lubricants and "
                                      "confirm each diameter."));
@@ -630,14 +693,23 @@ update_ladder (LentoPlanView *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
       if (reached && current && session_today)
+        /* Translators: a size on the ladder, reached and used today; %s is a diameter, like “18
+         * mm”.
+         */
         subtitle = g_strdup_printf (_("%s, reached, today’s size"), size);
       else if (reached && current)
+        /* Translators: a size on the ladder, reached and the next to use; %s is a diameter, like
+         * “18 mm”.
+         */
         subtitle = g_strdup_printf (_("%s, reached, the next size"), size);
       else if (reached)
+        /* Translators: a size on the ladder, already reached; %s is a diameter, like “18 mm”. */
         subtitle = g_strdup_printf (_("%s, reached"), size);
       else if (current && session_today)
+        /* Translators: a size on the ladder, used today; %s is a diameter, like “18 mm”. */
         subtitle = g_strdup_printf (_("%s, today’s size"), size);
       else if (current)
+        /* Translators: a size on the ladder, the next to use; %s is a diameter, like “18 mm”. */
         subtitle = g_strdup_printf (_("%s, the next size"), size);
       else
         subtitle = g_strdup (size);
@@ -648,6 +720,9 @@ update_ladder (LentoPlanView *self)
           GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
 
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          /* Translators: the spoken name of the mark beside a size
+                                           * on the ladder that has been reached.
+                                           */
                                           _("Reached"), -1);
           gtk_widget_add_css_class (icon, "success");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);

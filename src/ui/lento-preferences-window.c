@@ -95,7 +95,9 @@ lento_preferences_window_sync_slots (LentoPreferencesWindow *self)
 
   has_passphrase = lento_vault_has_slot (self->vault, LENTO_SLOT_PASSPHRASE);
   adw_action_row_set_subtitle (self->passphrase_row,
-                               has_passphrase ? _("Set") : _("Not set"));
+                               /* Translators: whether a passphrase is set (not a verb). */
+                               has_passphrase ? C_("passphrase", "Set")
+                                              : C_("passphrase", "Not set"));
   gtk_button_set_label (self->set_passphrase_button,
                         has_passphrase ? _("_Change…") : _("_Set…"));
   gtk_widget_set_visible (GTK_WIDGET (self->remove_passphrase_button), has_passphrase);
@@ -183,9 +185,17 @@ passphrase_entries_changed_cb (GtkEditable *editable,
     {
       g_autofree char *body = NULL;
 
-      body = g_strdup_printf (_("This passphrase is too long: Lento takes up to %u "
-                                "characters, fewer with accented letters or other alphabets. "
-                                "Choose a shorter one."),
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is the most characters a
+                                            * passphrase may have, 1024.
+                                            */
+                                           "This passphrase is too long: Lento takes up to %u "
+                                           "character, fewer with accented letters or other "
+                                           "alphabets. Choose a shorter one.",
+                                           "This passphrase is too long: Lento takes up to %u "
+                                           "characters, fewer with accented letters or other "
+                                           "alphabets. Choose a shorter one.",
+                                           LENTO_PASSPHRASE_MAX_SIZE),
                               LENTO_PASSPHRASE_MAX_SIZE);
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
     }

@@ -172,7 +172,7 @@ lento_reminder_build (LentoReminder *self)
    */
   descriptive = self->text == LENTO_REMINDER_TEXT_DESCRIPTIVE && self->recommendation != NULL;
 
-  notification = g_notification_new (descriptive ? _("Lento: today’s session")
+  notification = g_notification_new (descriptive ? _("Lento: Today’s Session")
                                                  : _("Lento"));
   g_notification_set_body (notification,
                            descriptive
@@ -182,6 +182,7 @@ lento_reminder_build (LentoReminder *self)
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_LOW);
   /* No default action: a click on the notification itself activates
    * Lento, which shows its window (locked or not). */
+  /* Translators: a button on the reminder: start today's session (a verb). */
   g_notification_add_button (notification, _("Start"), "app.start-session");
   g_notification_add_button (notification, _("Skip Today"), "app.skip-today");
 

@@ -106,23 +106,26 @@ static guint signals[N_SIGNALS];
 
 static void update_running (LentoSessionView *self);
 
+/* The phases' names. “Entry” is the phase in which the tool goes in, not an
+ * entry of the journal: the context tells translators so.
+ */
 static const char *
 phase_kind_title (LentoPhaseKind kind)
 {
   switch (kind)
     {
     case LENTO_PHASE_KIND_SETTLE:
-      return _("Settle and Breathe");
+      return C_("session phase", "Settle and Breathe");
     case LENTO_PHASE_KIND_WARM_UP:
-      return _("Warm Up");
+      return C_("session phase", "Warm Up");
     case LENTO_PHASE_KIND_ENTRY:
-      return _("Entry");
+      return C_("session phase", "Entry");
     case LENTO_PHASE_KIND_WEAR:
-      return _("Wear Time");
+      return C_("session phase", "Wear Time");
     case LENTO_PHASE_KIND_COOL_DOWN:
-      return _("Cool Down");
+      return C_("session phase", "Cool Down");
     case LENTO_PHASE_KIND_AFTERCARE:
-      return _("Aftercare");
+      return C_("session phase", "Aftercare");
     default:
       g_assert_not_reached ();
     }
@@ -157,8 +160,10 @@ format_duration (guint seconds)
   guint minutes = seconds / 60;
 
   if (minutes == 0)
+    /* Translators: a duration, like “45 seconds”. */
     return g_strdup_printf (g_dngettext (NULL, "%u second", "%u seconds", seconds), seconds);
   if (seconds % 60 == 0)
+    /* Translators: a duration, like “10 minutes”. */
     return g_strdup_printf (g_dngettext (NULL, "%u minute", "%u minutes", minutes), minutes);
 
   /* TRANSLATORS: a duration, minutes then seconds, e.g. "12 min 5 s" */
@@ -333,7 +338,7 @@ update_idle (LentoSessionView *self)
       gtk_label_set_label (self->idle_title,
                            lento_recommendation_get_kind (recommendation)
                            == LENTO_RECOMMENDATION_SEE_CLINICIAN
-                           ? _("Time to Talk with a Clinician") : _("Rest Today"));
+                           ? _("Time to Talk With a Clinician") : _("Rest Today"));
       reason = first_reason (recommendation);
     }
   gtk_label_set_label (self->idle_reason, reason != NULL ? reason : "");
@@ -352,11 +357,15 @@ update_idle (LentoSessionView *self)
     g_autofree char *summary = NULL;
 
     if (start == LENTO_PRACTICE_START_NOW)
+      /* Translators: %u is how many minutes today's session takes in all. */
       summary = g_strdup_printf (g_dngettext (NULL, "Today’s session, about %u minute",
                                               "Today’s session, about %u minutes", minutes),
                                  minutes);
     else
       summary = g_strdup_printf (g_dngettext (NULL,
+                                              /* Translators: on a day without a planned session,
+                                               * how many minutes a session would take.
+                                               */
                                               "If you choose to go ahead: about %u minute",
                                               "If you choose to go ahead: about %u minutes",
                                               minutes),
@@ -485,6 +494,7 @@ update_running (LentoSessionView *self)
   remaining = format_clock (lento_session_get_phase_remaining (self->session));
   if (lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
     {
+      /* Translators: the time left in a paused phase, like “4:05, paused”. */
       g_autofree char *paused = g_strdup_printf (_("%s, paused"), remaining);
 
       gtk_label_set_label (self->remaining_label, paused);
@@ -496,9 +506,10 @@ update_running (LentoSessionView *self)
 
   if (lento_session_get_phase_kind (self->session) == LENTO_PHASE_KIND_WEAR)
     {
-      gint64 wear = lento_session_get_wear_elapsed (self->session) / G_USEC_PER_SEC;
-      g_autofree char *text =
-        g_strdup_printf (_("Wear time %" G_GINT64_FORMAT ":%02d"), wear / 60, (int) (wear % 60));
+      gint64 wear = lento_session_get_wear_elapsed (self->session);
+      g_autofree char *clock = format_clock (wear - wear % G_USEC_PER_SEC);
+      /* Translators: the time the tool has been worn so far, like “Wear time 7:05”. */
+      g_autofree char *text = g_strdup_printf (_("Wear time %s"), clock);
 
       gtk_label_set_label (self->wear_label, text);
     }
@@ -520,7 +531,11 @@ show_banner (LentoSessionView *self,
   gtk_label_set_label (self->banner_text, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->banner_text), text != NULL && *text != '\0');
 
-  spoken = text != NULL && *text != '\0' ? g_strdup_printf ("%s. %s", title, text)
+  /* Translators: a cue as a screen reader reads it: its title, like “Breathe
+   * Low”, then its text, which is one or more sentences.
+   */
+  spoken = text != NULL && *text != '\0' ? g_strdup_printf (C_("cue read aloud", "%s. %s"),
+                                                             title, text)
                                          : g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_title),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken,
@@ -603,7 +618,8 @@ show_result (LentoSessionView *self)
     {
     case LENTO_SESSION_END_COMPLETED:
       gtk_label_set_label (self->done_title, _("Session Complete"));
-      ended = _("Completed");
+      /* Translators: how a session ended: it ran to the end. */
+      ended = C_("session ended", "Completed");
       break;
     case LENTO_SESSION_END_STOPPED:
       if (lento_session_get_interrupted (self->session))

@@ -204,9 +204,17 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
   self->passphrase_page = ADW_STATUS_PAGE (lento_builder_get (builder, "passphrase_page"));
   self->error_page = ADW_STATUS_PAGE (lento_builder_get (builder, "error_page"));
 
-  too_long = g_strdup_printf (_("This passphrase is too long: Lento takes up to %u "
-                                "characters, fewer with accented letters or other alphabets. "
-                                "Choose a shorter one."),
+  too_long = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is the most characters a passphrase
+                                            * may have, 1024.
+                                            */
+                                           "This passphrase is too long: Lento takes up to %u "
+                                           "character, fewer with accented letters or other "
+                                           "alphabets. Choose a shorter one.",
+                                           "This passphrase is too long: Lento takes up to %u "
+                                           "characters, fewer with accented letters or other "
+                                           "alphabets. Choose a shorter one.",
+                                           LENTO_PASSPHRASE_MAX_SIZE),
                               LENTO_PASSPHRASE_MAX_SIZE);
   gtk_label_set_label (self->passphrase_error_label, too_long);
 

@@ -28,6 +28,9 @@ set_io_error (GError     **error,
 
   /* Only the file name: paths may say more about a person than needed. */
   g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+               /* Translators: a file's name, then the system's reason, like “No space left on
+                * device”.
+                */
                _("Could not write “%s”: %s. Check that the disk has space and try again."),
                base, g_strerror (saved_errno));
   return FALSE;
@@ -49,6 +52,9 @@ default_replace_contents (gpointer      user_data,
       g_autofree char *base = g_path_get_basename (path);
 
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                   /* Translators: a file's name, then the system's reason, like “No space left on
+                    * device”.
+                    */
                    _("Could not write “%s”: %s. Check that the disk has space and try again."),
                    base, local_error->message);
       return FALSE;
@@ -268,14 +274,21 @@ lento_file_read_regular (const char  *path,
 
       if (saved == ENOENT)
         g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND,
+                     /* Translators: a file's name, then the system's reason, like “Permission
+                      * denied”.
+                      */
                      _("Could not read “%s”: %s. Check that the file is there."),
                      base, g_strerror (saved));
       else if (saved == ELOOP)
         g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE,
+                     /* Translators: %s is a file's name. */
                      _("“%s” is a link to another file, so Lento did not read it. Put the "
                        "file itself in its place, or move the link away and try again."), base);
       else
         g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                     /* Translators: a file's name, then the system's reason, like “Permission
+                      * denied”.
+                      */
                      _("Could not read “%s”: %s. Check that you may read it and try again."),
                      base, g_strerror (saved));
       return NULL;
@@ -285,6 +298,7 @@ lento_file_read_regular (const char  *path,
     {
       close (fd);
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_REGULAR_FILE,
+                   /* Translators: %s is a file's name. */
                    _("“%s” is not a regular file (it may be a folder, a device or a named pipe), "
                      "so Lento did not read it. Move it away and try again."), base);
       return NULL;
@@ -293,6 +307,7 @@ lento_file_read_regular (const char  *path,
     {
       close (fd);
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file's name. */
                    _("“%s” is too large to be a Lento file. Check that it is the right file."),
                    base);
       return NULL;
@@ -312,6 +327,9 @@ lento_file_read_regular (const char  *path,
 
           close (fd);
           g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                       /* Translators: a file's name, then the system's reason, like “Permission
+                        * denied”.
+                        */
                        _("Could not read “%s”: %s. Check that you may read it and try again."),
                        base, g_strerror (saved));
           return NULL;
@@ -323,6 +341,7 @@ lento_file_read_regular (const char  *path,
         {
           close (fd);
           g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                       /* Translators: %s is a file's name. */
                        _("“%s” changed while Lento read it. Try again in a moment."), base);
           return NULL;
         }

@@ -51,6 +51,7 @@ lento_secure_disable_core_dumps (GError **error)
     {
       int saved = errno;
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_FAILED,
+                   /* Translators: %s is the system's reason, like “Operation not permitted”. */
                    _("Core dumps could not be turned off: %s"), g_strerror (saved));
       return FALSE;
     }
@@ -59,6 +60,7 @@ lento_secure_disable_core_dumps (GError **error)
     {
       int saved = errno;
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_FAILED,
+                   /* Translators: %s is the system's reason, like “Operation not permitted”. */
                    _("Core dumps could not be turned off: %s"), g_strerror (saved));
       return FALSE;
     }

@@ -235,6 +235,7 @@ load_remote_file (GFile   *file,
     {
       /* GIO's message names the whole location; only the file's name is said. */
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                   /* Translators: %s is a file's name. */
                    _("Could not read “%s”. Check that it is there and try again."), name);
       return NULL;
     }

@@ -193,6 +193,8 @@ write_thread (GTask        *task,
       int saved = errno;
 
       g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                               /* Translators: %s is the system's reason, like “Permission denied”.
+                                */
                                _("Could not make the journal's folder: %s"), g_strerror (saved));
       return;
     }
@@ -438,6 +440,8 @@ add_unreadable (GPtrArray  *unreadable,
   report->name = g_strdup (relative);
   report->status = LENTO_DOCUMENT_DAMAGED;
   g_set_error (&report->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+               /* Translators: a folder's name, then the system's reason, like “Permission denied”.
+                */
                _("Could not read the folder “%s”: %s. Check that it is a folder and that you "
                  "may read it, then open Lento again."),
                relative, g_strerror (saved));

@@ -548,9 +548,17 @@ lento_vault_set_passphrase_async (LentoVault          *self,
   if (lento_secret_get_size (passphrase) > LENTO_PASSPHRASE_MAX_SIZE)
     {
       g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_PASSPHRASE_TOO_LONG,
-                               _("This passphrase is too long: Lento takes up to %u "
-                                 "characters, fewer with accented letters or other alphabets. "
-                                 "Choose a shorter one."),
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: %u is the most characters a
+                                             * passphrase may have, 1024.
+                                             */
+                                            "This passphrase is too long: Lento takes up to %u "
+                                            "character, fewer with accented letters or other "
+                                            "alphabets. Choose a shorter one.",
+                                            "This passphrase is too long: Lento takes up to %u "
+                                            "characters, fewer with accented letters or other "
+                                            "alphabets. Choose a shorter one.",
+                                            LENTO_PASSPHRASE_MAX_SIZE),
                                LENTO_PASSPHRASE_MAX_SIZE);
       return;
     }

@@ -606,6 +606,7 @@ lento_vault_open (LentoVault  *self,
       int saved = errno;
 
       g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                   /* Translators: %s is the system's reason, like “Permission denied”. */
                    _("Could not open the journal's lock file: %s"), g_strerror (saved));
       return FALSE;
     }
@@ -621,6 +622,7 @@ lento_vault_open (LentoVault  *self,
         lento_vault_set_error (error, LENTO_VAULT_ERROR_ALREADY_OPEN);
       else
         g_set_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_IO,
+                     /* Translators: %s is the system's reason, like “Permission denied”. */
                      _("Could not lock the journal: %s"), g_strerror (saved));
       return FALSE;
     }

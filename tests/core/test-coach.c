@@ -8,6 +8,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
 #include "lento-sample-data.h"
 #include "lento-coach.h"
 
@@ -849,6 +854,150 @@ test_skip (gconstpointer data)
     g_assert_null (lento_recommendation_find_reason (rec, WHY(SKIPPED_TODAY)));
 }
 
+/* The reasons read right in English for one and for two: every number that
+ * meets a noun goes through ngettext, and a date has no padding. The plan's
+ * thresholds are changed where the shipped ones never give a one.
+ */
+typedef struct {
+  const char *path;   /* a member of program.json, like "rules/advance/sessions" */
+  int         value;
+} RuleChange;
+
+typedef struct {
+  const char      *name;
+  RuleChange       changes[2];
+  EntrySpec        entries[4];
+  LentoReasonCode  reason;
+  const char      *says;
+} WordingCase;
+
+static const WordingCase wording_cases[] = {
+  { "building-one-more", { { NULL } }, { CALM (2, LAD, "t18") },
+    WHY(BUILDING), "1 more calm session at 18 mm, and then" },
+  { "building-two-more", { { "rules/advance/sessions", 3 } }, { CALM (2, LAD, "t18") },
+    WHY(BUILDING), "2 more calm sessions at 18 mm, and then" },
+  { "advance-after-one", { { "rules/advance/sessions", 1 } }, { CALM (2, LAD, "t18") },
+    WHY(ADVANCE_SIZE), "1 session in a row at 18 mm went in easily" },
+  { "advance-after-two", { { NULL } }, { CALM (2, LAD, "t18"), CALM (4, LAD, "t18") },
+    WHY(ADVANCE_SIZE), "2 sessions in a row at 18 mm went in easily" },
+  { "not-yet-after-one", { { "rules/advance/sessions", 1 } },
+    { SESSION (2, LAD, "t18", 10, R_SLIGHT, 0) },
+    WHY(NOT_YET), "moves up after 1 session that goes in with no resistance, no pain and "
+    "10 minutes of wear." },
+  { "not-yet-after-two", { { NULL } },
+    { SESSION (2, LAD, "t18", 10, R_SLIGHT, 0), CALM (4, LAD, "t18") },
+    WHY(NOT_YET), "moves up after 2 sessions in a row that go in with no resistance, no pain "
+    "and 10 minutes of wear." },
+  { "not-yet-one-minute",
+    { { "stages/3/target_wear_seconds", 60 }, { "stages/3/move_on/wear_seconds", 60 } },
+    { SESSION (2, LAD, "t18", 10, R_SLIGHT, 0), CALM (4, LAD, "t18") },
+    WHY(NOT_YET), "no pain and 1 minute of wear." },
+  { "plateau-one-day", { { "rules/plateau/days", 1 } },
+    { SESSION (0, LAD, "t21", 10, R_SLIGHT, 0), SESSION (1, LAD, "t21", 10, R_SLIGHT, 0) },
+    WHY(PLATEAU), "You have been at 21.5 mm for 1 day." },
+  { "plateau-two-days", { { "rules/plateau/days", 2 } },
+    { SESSION (0, LAD, "t21", 10, R_SLIGHT, 0), SESSION (2, LAD, "t21", 10, R_SLIGHT, 0) },
+    WHY(PLATEAU), "You have been at 21.5 mm for 2 days." },
+  { "long-break-two-days", { { "rules/long_break/days", 2 } }, { CALM (2, LAD, "t21") },
+    WHY(LONG_BREAK), "After 2 days away, start with" },
+  { "unrecorded-one", { { NULL } },
+    { UNANSWERED (2, LAD, "t18", UNRECORDED_COMFORT), CALM (4, LAD, "t18") },
+    WHY(FELT_UNRECORDED), "1 recent session has no record of how it felt. Add its comfort" },
+  { "unrecorded-two", { { NULL } },
+    { UNANSWERED (2, LAD, "t18", UNRECORDED_ALL), UNANSWERED (4, LAD, "t18", UNRECORDED_ALL) },
+    WHY(FELT_UNRECORDED), "2 recent sessions have no record of how they felt. Add their" },
+  { "week-full-one",
+    { { "rules/sessions_per_week/min", 1 }, { "rules/sessions_per_week/max", 1 } },
+    { SESSION (2, LAD, "t21", 10, R_SLIGHT, 0) },
+    WHY(WEEK_FULL), "1 session in seven days is plenty." },
+  { "week-full-two", { { "rules/sessions_per_week/max", 2 } },
+    { SESSION (2, LAD, "t21", 10, R_SLIGHT, 0), SESSION (4, LAD, "t21", 10, R_SLIGHT, 0) },
+    WHY(WEEK_FULL), "2 sessions in seven days is plenty." },
+  { "bleeding-once", { { "rules/clinician/repeat_bleeding_count", 1 } },
+    { HURT (1, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) },
+    WHY(CLINICIAN_REPEATED_BLEEDING), "There was bleeding 1 time within 14 days." },
+  { "bleeding-twice-in-one-day", { { "rules/clinician/repeat_bleeding_days", 1 } },
+    { HURT (1, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING),
+      HURT (1, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) },
+    WHY(CLINICIAN_REPEATED_BLEEDING), "There was bleeding 2 times within 1 day." },
+  { "bleeding-twice", { { NULL } },
+    { HURT (1, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING), CALM (5, LAD, "t21"),
+      HURT (14, LAD, "t21", FALSE, LENTO_BLEEDING_SPOTTING) },
+    WHY(CLINICIAN_REPEATED_BLEEDING), "There was bleeding 2 times within 14 days." },
+  /* 25 days after Tuesday 10 March: a day of one digit, with no padding. */
+  { "rest-until-a-date", { { "rules/rest/days", 25 } },
+    { HURT (0, LAD, "t21", TRUE, LENTO_BLEEDING_NONE) },
+    WHY(REST_AFTER_INJURY), "Rest until Saturday 4 April so the tissue" },
+};
+
+/* The shipped plan with some of its members changed. */
+static LentoProgram *
+make_program_with (const RuleChange *changes,
+                   guint             n_changes)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LENTO_SOURCE_DIR"), "data", "plan",
+                                            "program.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LentoProgram *program;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+
+  for (guint c = 0; c < n_changes && changes[c].path != NULL; c++)
+    {
+      g_auto(GStrv) parts = g_strsplit (changes[c].path, "/", -1);
+      guint n_parts = g_strv_length (parts);
+      JsonNode *node = root;
+
+      for (guint i = 0; i + 1 < n_parts; i++)
+        node = JSON_NODE_HOLDS_ARRAY (node)
+               ? json_array_get_element (json_node_get_array (node), atoi (parts[i]))
+               : json_object_get_member (json_node_get_object (node), parts[i]);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      g_assert_true (json_object_has_member (json_node_get_object (node), parts[n_parts - 1]));
+      json_object_set_int_member (json_node_get_object (node), parts[n_parts - 1],
+                                  changes[c].value);
+    }
+
+  g_clear_pointer (&text, g_free);
+  text = json_to_string (root, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  program = lento_program_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return program;
+}
+
+static void
+test_wording (gconstpointer data)
+{
+  const WordingCase *test = data;
+  g_autoptr(LentoProgram) program = make_program_with (test->changes,
+                                                       G_N_ELEMENTS (test->changes));
+  g_autoptr(LentoInventory) inventory = make_inventory (INVENTORY_FULL);
+  g_autoptr(GListStore) entries = make_entries (test->entries, G_N_ELEMENTS (test->entries),
+                                                FALSE);
+  g_autoptr(LentoRecommendation) rec = NULL;
+  const LentoReason *reason;
+  LentoCoachSettings settings;
+  GDate today;
+
+  today_date (&today);
+  lento_coach_settings_init (&settings);
+  settings.weekdays = ALL_DAYS;
+  rec = lento_coach_recommend (program, G_LIST_MODEL (entries), inventory, &today, &settings);
+  dump (rec);
+
+  reason = lento_recommendation_find_reason (rec, test->reason);
+  g_assert_nonnull (reason);
+  if (strstr (reason->text, test->says) == NULL)
+    g_error ("“%s” does not say “%s”", reason->text, test->says);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +1021,12 @@ main (int   argc,
   g_test_add_func ("/lento/coach/week-ahead-after-each-session",
                    test_week_ahead_after_each_session);
   g_test_add_func ("/lento/coach/future-entries-ignored", test_future_entries_ignored);
+  for (guint i = 0; i < G_N_ELEMENTS (wording_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/coach/wording/%s", wording_cases[i].name);
+
+      g_test_add_data_func (path, &wording_cases[i], test_wording);
+    }
 
   return g_test_run ();
 }

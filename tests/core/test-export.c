@@ -515,6 +515,69 @@ test_export_pdf_bleeding (gconstpointer data)
   g_assert_null (strstr (line, test->never));
 }
 
+/* The summary's own lines read right in English for one and for two: each
+ * number that meets a noun goes through ngettext.
+ */
+typedef enum {
+  WORDING_SESSIONS,   /* n sessions, three days apart, from 2 March 2026 */
+  WORDING_WEEKS,      /* n weeks, one of them on target, 90 minutes worn */
+  WORDING_MORE,       /* n entries that did not fit */
+} WordingLine;
+
+typedef struct {
+  const char  *name;
+  WordingLine  line;
+  guint        n;
+  const char  *expected;
+} WordingCase;
+
+static const WordingCase wording_cases[] = {
+  { "no-sessions", WORDING_SESSIONS, 0, "No sessions are recorded yet." },
+  { "one-session", WORDING_SESSIONS, 1,
+    "2026-03-02 to 2026-03-02: 1 session, latest size 15 mm." },
+  { "two-sessions", WORDING_SESSIONS, 2,
+    "2026-03-02 to 2026-03-05: 2 sessions, latest size 16 mm." },
+  { "one-week", WORDING_WEEKS, 1,
+    "1.5 hours of wear time in all; 1 of 1 week had 2 sessions or more." },
+  { "two-weeks", WORDING_WEEKS, 2,
+    "1.5 hours of wear time in all; 1 of 2 weeks had 2 sessions or more." },
+  { "one-more", WORDING_MORE, 1, "and 1 earlier entry, listed in the journal" },
+  { "two-more", WORDING_MORE, 2, "and 2 earlier entries, listed in the journal" },
+};
+
+static void
+test_export_summary_wording (gconstpointer data)
+{
+  const WordingCase *test = data;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *line = NULL;
+
+  switch (test->line)
+    {
+    case WORDING_SESSIONS:
+      for (guint i = 0; i < test->n; i++)
+        {
+          g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 2 + 3 * i, 18, 0, 0);
+          LentoEntry *entry = lento_entry_new (start);
+
+          lento_entry_set_diameter (entry, 15.0 + i);
+          g_ptr_array_add (sessions, entry);
+        }
+      line = _lento_export_describe_sessions (sessions);
+      break;
+    case WORDING_WEEKS:
+      line = _lento_export_describe_weeks (90.0, 1, test->n);
+      break;
+    case WORDING_MORE:
+      line = _lento_export_describe_more (test->n);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert_cmpstr (line, ==, test->expected);
+}
+
 static void
 test_export_sample_data (void)
 {
@@ -673,6 +736,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/lento/export/pdf-bleeding/%s",
                                                bleeding_cases[i].name);
       g_test_add_data_func (path, &bleeding_cases[i], test_export_pdf_bleeding);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wording_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/export/summary-wording/%s",
+                                               wording_cases[i].name);
+      g_test_add_data_func (path, &wording_cases[i], test_export_summary_wording);
     }
   g_test_add_func ("/lento/export/sample-data", test_export_sample_data);
   g_test_add_func ("/lento/export/write-file", test_export_write_file);

@@ -120,7 +120,7 @@ test_shipped_loads (void)
   g_assert_true (lento_program_get_stage_move_on (program, "getting-ready")->requires
                  & LENTO_REQUIRE_LUBE);
 
-  g_assert_cmpstr (lento_program_get_cue_title (program, "urge-fades"), ==, "The urge to go");
+  g_assert_cmpstr (lento_program_get_cue_title (program, "urge-fades"), ==, "The Urge to Go");
   g_assert_nonnull (lento_program_get_cue_text (program, "urge-fades-later"));
   g_assert_null (lento_program_get_cue_text (program, "nowhere"));
 }
@@ -338,9 +338,9 @@ test_strings_extracted (void)
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 
-  g_assert_nonnull (strstr (output, "msgid \"Outside first\""));
-  g_assert_nonnull (strstr (output, "msgid \"The urge to go\""));
-  g_assert_nonnull (strstr (output, "msgid \"A first slim trainer\""));
+  g_assert_nonnull (strstr (output, "msgid \"Outside First\""));
+  g_assert_nonnull (strstr (output, "msgid \"The Urge to Go\""));
+  g_assert_nonnull (strstr (output, "msgid \"A First Slim Trainer\""));
 }
 
 /* Cues fit the session: its tool (a finger or an inserted tool) and the

@@ -53,7 +53,7 @@ set_value(lento, 'Wear time in minutes', 12)
 tap.check(type_into(lento, 'Tags', MARKER), 'tags can be typed')
 tap.check(click(lento, 'Save Entry'), 'the editor can be saved')
 # How it felt was left unanswered: the editor asks once, and Save Anyway saves.
-tap.check(showing(lento, 'Save without how it felt?'),
+tap.check(showing(lento, 'Save Without How It Felt?'),
           'saving a session without how it felt asks first')
 tap.check(click(lento, 'Save Anyway'), 'the question lets the entry be saved anyway')
 tap.check(showing(lento, '23.5 mm'), 'the new entry shows in the list with its size')

@@ -81,8 +81,8 @@ tap.check(wait_until(lambda: any(is_on_screen(l) and text_of(l) == 'Aqua'
           'the lubricant is in the list')
 
 tap.check(press(lento, 'Plan', exact=True), 'back to the plan')
-title = label_on_screen(lento, lambda t: t.startswith('A new stage'))
-tap.check(title is not None and 'Outside first' in title,
+title = label_on_screen(lento, lambda t: t.startswith('A New Stage'))
+tap.check(title is not None and 'Outside First' in title,
           f'Today moves on to the week-1 stage (got {title!r})')
 
 # A session with pain 6, logged through the journal's editor.
@@ -114,7 +114,7 @@ tap.check(wait_until(lambda: any('Pain 6' in t or 'pain 6' in t for t in all_lab
                      or 'No Entries Yet' not in all_labels(lento)),
           'the journal holds the entry')
 tap.check(show_tab(lento, 'Plan'), 'back to the plan')
-title = label_on_screen(lento, lambda t: t == 'Rest today')
+title = label_on_screen(lento, lambda t: t == 'Rest Today')
 tap.check(title is not None, f'Today now says rest (labels {all_labels(lento)!r})')
 tap.check(label_on_screen(lento, lambda t: 'pain 6 of 10' in t and 'the gentlest step' in t)
           is not None,

@@ -97,7 +97,7 @@ find_tool_named (Fixture    *fixture,
   return NULL;
 }
 
-/* A custom tool starts with "Flared base" unanswered, and Save waits for an
+/* A custom tool starts with "Flared Base" unanswered, and Save waits for an
  * answer: the safety check never depends on switching a default off.
  */
 static void

@@ -590,7 +590,7 @@ test_save_unanswered_asks (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   dialog = lento_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save without how it felt?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Without How It Felt?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "back");
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "back");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));

@@ -340,7 +340,7 @@ test_rest_after_pain (Fixture       *fixture,
   g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_REST);
   g_assert_cmpint (lento_recommendation_get_next_kind (rec), ==, LENTO_RECOMMENDATION_STEP_BACK);
   g_assert_cmpstr (title_text (fixture), !=, before);
-  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_cmpstr (title_text (fixture), ==, "Rest Today");
   g_assert_false (gtk_widget_get_sensitive (start));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (next)));
   g_assert_nonnull (strstr (gtk_label_get_label (next), "one size smaller"));
@@ -403,9 +403,40 @@ test_reason_links_entry (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_null (gtk_widget_get_next_sibling (button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-entry");
-  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Entry of"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Entry of 10 March");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (opened, ==, uuid);
+}
+
+/* A day of one digit is written without padding: “Entry of 7 March”, not
+ * with the figure space that %e puts before it.
+ */
+static void
+test_reason_link_date (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
+  LentoRecommendation *rec;
+  GtkWidget *links = NULL;
+  GtkWidget *button;
+
+  /* Seen from Saturday 7 March, with a painful session that morning. */
+  g_clear_pointer (&fixture->today, g_date_time_unref);
+  fixture->today = g_date_time_new_local (TODAY_YEAR, TODAY_MONTH, 7, 12, 0, 0);
+  g_object_set (fixture->view, "today", fixture->today, NULL);
+  add_entry (fixture, make_entry (6, "size-ladder", "trainer-2", 18.0, 0));
+  add_entry (fixture, make_entry (3, "size-ladder", "trainer-3", 21.5, 6));
+  rec = lento_plan_view_get_recommendation (fixture->view);
+  g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_REST);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (reasons_box);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), "reason-entries") == 0)
+      links = c;
+  g_assert_nonnull (links);
+  button = gtk_widget_get_first_child (links);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Entry of 7 March");
 }
 
 static void
@@ -431,7 +462,7 @@ test_clinician_pause (Fixture       *fixture,
   g_assert_cmpint (lento_recommendation_get_kind (rec), ==, LENTO_RECOMMENDATION_SEE_CLINICIAN);
   g_assert_true (gtk_widget_get_visible (clinician));
   g_assert_false (gtk_widget_get_sensitive (start));
-  g_assert_cmpstr (title_text (fixture), ==, "Time to talk with a clinician");
+  g_assert_cmpstr (title_text (fixture), ==, "Time to Talk With a Clinician");
 
   /* Noting the visit adds an entry to the journal and the plan goes on. */
   g_assert_true (lento_plan_view_note_clinician (fixture->view));
@@ -733,11 +764,11 @@ test_days_and_skip (Fixture       *fixture,
   lento_plan_view_set_weekdays (fixture->view, 0xfe);
   g_assert_true (gtk_widget_get_visible (days_note));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (days_note)), "at most 3 sessions"));
-  g_assert_cmpstr (title_text (fixture), !=, "Rest today");
+  g_assert_cmpstr (title_text (fixture), !=, "Rest Today");
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, TODAY_DAY, TODAY_MONTH, TODAY_YEAR);
   lento_plan_view_set_skipped_day (fixture->view, g_date_get_julian (&today));
-  g_assert_cmpstr (title_text (fixture), ==, "Rest today");
+  g_assert_cmpstr (title_text (fixture), ==, "Rest Today");
   g_assert_nonnull (lento_recommendation_find_reason (
                       lento_plan_view_get_recommendation (fixture->view),
                       LENTO_REASON_SKIPPED_TODAY));
@@ -776,6 +807,8 @@ main (int   argc,
               fixture_set_up, test_rest_after_pain, fixture_tear_down);
   g_test_add ("/lento/plan-view/reason-links-entry", Fixture, NULL,
               fixture_set_up, test_reason_links_entry, fixture_tear_down);
+  g_test_add ("/lento/plan-view/reason-link-date", Fixture, NULL,
+              fixture_set_up, test_reason_link_date, fixture_tear_down);
   g_test_add ("/lento/plan-view/clinician-pause", Fixture, NULL,
               fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
