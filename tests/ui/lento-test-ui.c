@@ -87,10 +87,17 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
+  /* On a busy machine a widget can be between frames with nothing drawn
+   * yet (a transition starting); a few more frames settle it. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      if (attempt > 0)
+        lento_test_wait_for_draw (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
