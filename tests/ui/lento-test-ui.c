@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include <glib/gi18n.h>
+
 #include "lento-test-ui.h"
 
 /* Widget tests share these steps: set up GTK and libadwaita, wait until a
@@ -20,8 +22,21 @@ void
 lento_test_ui_init (int    *argc,
                     char ***argv)
 {
+  const char *build_dir = g_getenv ("LENTO_BUILD_DIR");
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* The translations as the build made them (po/<lang>/LC_MESSAGES), for
+   * the tests that run in another language. */
+  if (build_dir != NULL)
+    {
+      g_autofree char *locale_dir = g_build_filename (build_dir, "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   /* What GtkApplication does at start-up for the real app. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
@@ -109,8 +124,14 @@ lento_test_save_screenshot (GtkWidget  *widget,
   directory = g_build_filename (build_dir != NULL ? build_dir : ".", "screenshots", NULL);
   g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
 
+  /* A name may hold a folder, such as a language: de/plan-360. */
   png_name = g_strconcat (name, ".png", NULL);
   filename = g_build_filename (directory, png_name, NULL);
+  {
+    g_autofree char *folder = g_path_get_dirname (filename);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  }
   g_assert_true (gdk_texture_save_to_png (texture, filename));
   g_test_message ("Saved %s", filename);
 }
