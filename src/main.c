@@ -27,7 +27,10 @@ main (int   argc,
     g_debug ("Core dumps stay as they were: %s", error->message);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The tests run the built binary in other languages with the
+   * translations of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LENTO_LOCALEDIR") != NULL
+                                   ? g_getenv ("LENTO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

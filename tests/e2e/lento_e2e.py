@@ -3,6 +3,7 @@
 """Drives the real Lento binary through its accessibility tree, as a person
 using a screen reader or the keyboard would. Shared by every e2e test."""
 
+import gettext
 import os
 import re
 import subprocess
@@ -24,6 +25,33 @@ KEYCODE_SHIFT = 50
 
 # Groups of four letters and digits, as Lento shows a recovery code.
 RECOVERY_CODE = re.compile(r'^[0-9A-Z]{4}(-[0-9A-Z]{4})+$')
+
+# The language the test runs in (meson runs some tests again in German);
+# _() and C_() give Lento's words in it, as the build translated them.
+LANGUAGE = os.environ.get('LANGUAGE') or 'en'
+_translation = gettext.translation(
+    'lento', localedir=os.path.join(os.environ.get('LENTO_BUILD_DIR', '.'), 'po'),
+    languages=[LANGUAGE], fallback=LANGUAGE == 'en')
+_libadwaita = gettext.translation('libadwaita', languages=[LANGUAGE], fallback=True)
+
+
+def _(text):
+    return _translation.gettext(text)
+
+
+def C_(context, text):
+    return _translation.pgettext(context, text)
+
+
+def adw_(text):
+    """A word libadwaita itself shows, such as the About window's title."""
+    return _libadwaita.gettext(text)
+
+
+def mnemonic(label):
+    """The key that picks a menu item or button: the letter after its '_'."""
+    return label[label.index('_') + 1].lower()
+
 
 KEY_F10 = 0xffc7
 KEY_ESCAPE = 0xff1b
@@ -126,6 +154,8 @@ class Lento:
         env['GSETTINGS_SCHEMA_DIR'] = os.path.join(build_dir, 'data')
         env.setdefault('GSETTINGS_BACKEND', 'memory')
         env['G_DEBUG'] = 'gc-friendly,fatal-warnings'
+        # Lento's translations as the build made them (po/<lang>/LC_MESSAGES).
+        env['LENTO_LOCALEDIR'] = os.path.join(build_dir, 'po')
         # Bring the accessibility bus up before Lento connects to the display:
         # while at-spi-bus-launcher starts under Xvfb, a new X client can be
         # refused ("cannot open display").
@@ -267,7 +297,7 @@ def show_tab(lento, name):
 def complete_setup(lento, tap):
     """Goes through first-run set-up as a person would; returns the recovery
     code that Lento showed, or None."""
-    if not tap.check(click(lento, 'Set Up Lento'), 'set-up starts from the welcome page'):
+    if not tap.check(click(lento, _('Set Up Lento')), 'set-up starts from the welcome page'):
         return None
     label = wait_until(lambda: next(
         (l for l in lento.find_all(pyatspi.ROLE_LABEL)
@@ -275,12 +305,16 @@ def complete_setup(lento, tap):
     if not tap.check(label is not None, 'set-up shows a recovery code'):
         return None
     code = text_of(label)
-    click(lento, 'I Have Written It Down')
+    click(lento, _('I Have Written It Down'))
+    # The prompt names the group to type as its only number.
+    before, _number, after = _('To be sure you have it, type group %d of your recovery code.'
+                               ).partition('%d')
     prompt = wait_until(lambda: next(
         (text_of(l) for l in lento.find_all(pyatspi.ROLE_LABEL)
-         if is_on_screen(l) and 'type group' in text_of(l)), None))
+         if is_on_screen(l) and text_of(l).startswith(before) and text_of(l).endswith(after)),
+        None))
     group = int(''.join(c for c in prompt if c.isdigit()))
-    type_into(lento, 'Group of the recovery code', code.split('-')[group - 1])
-    click(lento, 'Check')
-    tap.check(click(lento, 'Skip'), 'the optional passphrase can be skipped')
+    type_into(lento, _('Group of the recovery code'), code.split('-')[group - 1])
+    click(lento, _('Check'))
+    tap.check(click(lento, _('Skip')), 'the optional passphrase can be skipped')
     return code

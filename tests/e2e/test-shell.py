@@ -7,18 +7,19 @@ open About and the shortcuts by keyboard, quit with Ctrl+Q."""
 import pyatspi
 
 from lento_e2e import (KEY_ESCAPE, KEY_F10, KEY_Q, KEY_QUESTION, KEYCODE_CONTROL,
-                       KEYCODE_SHIFT, Lento, Tap, complete_setup, is_on_screen, problem_lines,
-                       wait_until)
+                       KEYCODE_SHIFT, LANGUAGE, Lento, Tap, _, adw_, complete_setup,
+                       is_on_screen, mnemonic, problem_lines, wait_until)
 
 VIEWS = [
-    # Switcher button name, the view's accessible name, its status page title.
-    ('Session', 'LentoSessionView'),
-    ('Journal', 'LentoJournalView'),
-    ('Plan', 'LentoPlanView'),
+    # Switcher button name, the view's accessible name.
+    (_('Session'), 'LentoSessionView'),
+    (_('Journal'), 'LentoJournalView'),
+    (_('Plan'), 'LentoPlanView'),
 ]
 
 tap = Tap()
 lento = Lento()
+tap.check(True, f'runs in {LANGUAGE}')
 
 tap.check(lento.wait_for_frame('Lento'), 'the main window appears')
 complete_setup(lento, tap)
@@ -47,20 +48,23 @@ for button_name, view_name in VIEWS:
     shown = wait_until(lambda: visible_views() == [view_name], timeout=5)
     tap.check(shown, f'activating “{button_name}” shows {view_name} and only it')
 
-# About by keyboard: F10 opens the main menu, A picks “About Lento”.
+# About by keyboard: F10 opens the main menu, the mnemonic picks “About Lento”.
+about_title = adw_('About')
 lento.key(KEY_F10)
-lento.key(ord('a'))
-tap.check(lento.wait_for_frame('About'), 'F10 then A opens the About window')
+lento.key(ord(mnemonic(_('_About Lento'))))
+tap.check(lento.wait_for_frame(about_title), 'F10 then the mnemonic opens the About window')
 about_texts = [label.name for label in lento.find_all(pyatspi.ROLE_LABEL)]
-tap.check(any('not medical advice' in text for text in about_texts),
+disclaimer = _('Lento gives general guidance, not medical advice. If something hurts, bleeds '
+               'or worries you, please see a clinician.')
+tap.check(any(disclaimer in text for text in about_texts),
           'About says Lento is not medical advice')
 lento.key(KEY_ESCAPE)
-tap.check(lento.wait_for_frame('About', present=False), 'Escape closes About')
+tap.check(lento.wait_for_frame(about_title, present=False), 'Escape closes About')
 
 lento.key(KEY_QUESTION, [KEYCODE_CONTROL, KEYCODE_SHIFT])
-tap.check(lento.wait_for_frame('Keyboard Shortcuts'), 'Ctrl+? opens the shortcuts window')
+tap.check(lento.wait_for_frame(_('Keyboard Shortcuts')), 'Ctrl+? opens the shortcuts window')
 lento.key(KEY_ESCAPE)
-tap.check(lento.wait_for_frame('Keyboard Shortcuts', present=False),
+tap.check(lento.wait_for_frame(_('Keyboard Shortcuts'), present=False),
           'Escape closes the shortcuts window')
 
 lento.key(KEY_Q, [KEYCODE_CONTROL])
