@@ -280,9 +280,9 @@ parse_tombstones (MonthData  *data,
 
       if (object != NULL)
         {
-          uuid = json_object_get_string_member_with_default (object, "uuid", NULL);
-          deleted = json_object_get_string_member_with_default (object, "deleted", NULL);
-          month = json_object_get_string_member_with_default (object, "month", NULL);
+          uuid = lento_json_get_string (object, "uuid");
+          deleted = lento_json_get_string (object, "deleted");
+          month = lento_json_get_string (object, "month");
         }
       /* In the log, each deletion names the month that keeps it. */
       if (in_log && month != NULL)

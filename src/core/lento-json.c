@@ -82,3 +82,28 @@ lento_json_is_writable (JsonNode *node)
       return TRUE;
     }
 }
+
+/**
+ * lento_json_get_string:
+ * @object: a JSON object read from a document
+ * @name: a member's name
+ *
+ * Unlike json_object_get_string_member_with_default(), which raises a
+ * critical when the member is an object or an array, this reads whatever
+ * a damaged or hostile document holds without complaint.
+ *
+ * Returns: (nullable): the member's text, or %NULL when it is missing or
+ *   not a string
+ */
+const char *
+lento_json_get_string (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
-gboolean lento_json_is_writable (JsonNode *node);
+gboolean    lento_json_is_writable (JsonNode   *node);
+const char *lento_json_get_string  (JsonObject *object,
+                                    const char *name);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-json.h"
 #include "lento-practice-private.h"
 
 /* The session of the day, as LentoPractice keeps it.
@@ -461,7 +462,7 @@ restore_session (LentoPractice *self)
   set_session (self, session);
 
   /* The entry keeps the UUID it had, so that it is recorded once. */
-  uuid = json_object_get_string_member_with_default (self->profile, PROFILE_SESSION_ENTRY, NULL);
+  uuid = lento_json_get_string (self->profile, PROFILE_SESSION_ENTRY);
   if (self->result != NULL && uuid != NULL && g_uuid_string_is_valid (uuid))
     {
       self->result_entry = lento_entry_new_for_result (self->result, uuid, self->recommendation,

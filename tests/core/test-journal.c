@@ -896,6 +896,9 @@ test_journal_tombstone_unreadable_kept (void)
   g_autoptr(GBytes) text = bytes_from (
     "{\"format\":1,\"month\":\"2026-11\",\"entries\":[],\"deleted\":["
     "{\"uuid\":\"not-a-uuid\",\"deleted\":\"2026-11-10T12:00:00Z\"},"
+    "{\"uuid\":{},\"deleted\":\"2026-11-10T12:00:00Z\"},"
+    "{\"uuid\":\"66666666-6666-4666-8666-666666666666\",\"deleted\":[]},"
+    "{\"uuid\":\"77777777-7777-4777-8777-777777777777\",\"deleted\":null},"
     "{\"uuid\":\"55555555-5555-4555-8555-555555555555\",\"deleted\":\"2026-11-10T12:00:00Z\"}]}");
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -906,7 +909,10 @@ test_journal_tombstone_unreadable_kept (void)
   saved = save_month (journal, "journal/2026-11");
   root = parse_bytes (saved);
   deleted = json_object_get_array_member (json_node_get_object (root), "deleted");
-  g_assert_cmpuint (json_array_get_length (deleted), ==, 2);
+  /* Members of the wrong type (an object, an array, null) make a tombstone
+   * unreadable like a bad UUID does, found by fuzz-journal: they used to
+   * raise a critical in json-glib. */
+  g_assert_cmpuint (json_array_get_length (deleted), ==, 5);
   g_assert_true (month_has_tombstone (saved, "55555555-5555-4555-8555-555555555555"));
   g_assert_true (month_has_tombstone (saved, "not-a-uuid"));
 }
