@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-inventory-page.h"
+#include "lento-toast.h"
 
 #define DEFAULT_MAX_JUMP_PERCENT 20.0
 
@@ -250,7 +251,7 @@ forget_removed (LentoInventoryPage *self)
   if (toast != NULL)
     {
       g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
+      lento_toast_dismiss (toast);
     }
 }
 
@@ -285,7 +286,7 @@ offer_undo (LentoInventoryPage *self,
   adw_toast_set_action_name (self->undo_toast, "inventory.undo-remove");
   g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->undo_toast);
+  lento_toast_show (self->toast_overlay, self->undo_toast);
 }
 
 static void

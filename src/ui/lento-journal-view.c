@@ -18,6 +18,7 @@
 #include "lento-journal-stats.h"
 #include "lento-journal-stats-page.h"
 #include "lento-journal-view.h"
+#include "lento-toast.h"
 
 /* The journal: a list of entries grouped by week, search and filters over
  * it, an editor, and charts. The view holds no copy of the data: the list
@@ -378,7 +379,7 @@ static void
 show_toast (LentoJournalView *self,
             const char       *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  lento_toast_show (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
@@ -449,7 +450,7 @@ editor_delete_cb (LentoJournalView *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
   self->undo_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lento_toast_show (self->toast_overlay, toast);
 }
 
 static void
@@ -497,7 +498,7 @@ undo_delete_action (GtkWidget  *widget,
   /* The very object that was removed goes back, with its UUID and times. */
   lento_journal_add (self->journal, entry);
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    lento_toast_dismiss (self->undo_toast);
 }
 
 /* Exports. A plain export leaves the encryption behind, so the view says
@@ -1231,7 +1232,7 @@ lento_journal_view_clear_sensitive (LentoJournalView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    lento_toast_dismiss (self->undo_toast);
   g_clear_object (&self->deleted);
   update_page (self);
 }
