@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-entry-editor.h"
 
 /* Edits a copy of one entry. The journal is never touched here: "save"
@@ -740,6 +741,10 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
     g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-entry-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_revealer);
@@ -842,6 +847,12 @@ lento_entry_editor_init (LentoEntryEditor *self)
   watch_scale (self->relaxation_scale);
   g_signal_connect_swapped (self->tool_dropdown, "notify::selected",
                             G_CALLBACK (tool_changed_cb), self);
+
+  lento_accessible_name_drop_down (self->kind_dropdown);
+  lento_accessible_name_drop_down (self->tool_dropdown);
+  lento_accessible_name_drop_down (self->lube_dropdown);
+  lento_accessible_name_drop_down (self->resistance_dropdown);
+  lento_accessible_name_drop_down (self->bleeding_dropdown);
 }
 
 GtkWidget *
