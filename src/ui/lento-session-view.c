@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-breathing-pacer.h"
 #include "lento-session-view.h"
 
@@ -1117,6 +1118,10 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
 
   g_type_ensure (LENTO_TYPE_BREATHING_PACER);
 
+  /* Named in init after its tab, so that a screen reader says which view
+   * it is in rather than its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, stack);
@@ -1157,6 +1162,11 @@ lento_session_view_init (LentoSessionView *self)
   self->last_phase = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Session"),
+                                  -1);
+  lento_accessible_follow_stack (self->stack);
+  lento_accessible_name_status_pages (GTK_WIDGET (self));
 
   /* Space for Pause even when a button has the focus; see the top. */
   controller = gtk_shortcut_controller_new ();
