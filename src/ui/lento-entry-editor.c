@@ -603,6 +603,15 @@ save_action (GtkWidget  *widget,
   emit_save (self, entry);
 }
 
+/* Enter in a text field saves, as in a dialog: Save is the editor's
+ * default, a stop away at most.
+ */
+static void
+text_activate_cb (LentoEntryEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -767,6 +776,7 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, delete_button);
 
+  gtk_widget_class_bind_template_callback (widget_class, text_activate_cb);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);

@@ -498,6 +498,49 @@ set_notes (Fixture    *fixture,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), notes, -1);
 }
 
+/* A keyboard user reaches Save with Tab, one stop a field (26 stops when
+ * every row took the focus before its field), and Enter in a text field
+ * saves at once.
+ */
+static void
+test_editor_tab_stops (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LentoEntryEditor *editor = open_new_entry (fixture);
+  GtkWidget *save = get_named (fixture, "save-button");
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  settle (fixture);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  /* The editor opens on its first field. */
+  g_assert_true (gtk_widget_is_ancestor (focus, get_named (fixture, "start-entry")));
+
+  while (focus != save)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window),
+                                             GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editor)));
+      /* A field, never the row around it, and never twice. */
+      g_assert_false (GTK_IS_LIST_BOX_ROW (focus));
+      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      g_ptr_array_add (stops, focus);
+      g_assert_cmpuint (stops->len, <=, 17);
+    }
+  g_test_message ("Save is %u tab stops after the first field", stops->len);
+
+  /* Enter in the tags asks how it felt, as Save does. */
+  set_spin (fixture, "diameter-spin", 18);
+  set_spin (fixture, "duration-spin", 20);
+  set_spin (fixture, "wear-spin", 10);
+  g_assert_null (find_message_dialog ());
+  g_signal_emit_by_name (get_named (fixture, "tags-entry"), "activate");
+  g_assert_nonnull (find_message_dialog ());
+  respond (find_message_dialog (), "back");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+}
+
 static void
 test_save_adds (Fixture       *fixture,
                 gconstpointer  data)
@@ -1293,6 +1336,8 @@ main (int   argc,
               fixture_set_up, test_headers_follow_filter, fixture_tear_down);
   g_test_add ("/lento/journal-view/editor-validation", Fixture, NULL,
               fixture_set_up, test_editor_validation, fixture_tear_down);
+  g_test_add ("/lento/journal-view/editor-tab-stops", Fixture, NULL,
+              fixture_set_up, test_editor_tab_stops, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-adds", Fixture, NULL,
               fixture_set_up, test_save_adds, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-prefilled-adds", Fixture, NULL,
