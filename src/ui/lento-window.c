@@ -528,6 +528,7 @@ lento_window_init (LentoWindow *self)
   GObject *locked_menu, *setup_menu_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _lento_window_add_shortcuts (self);
 
   self->cancellable = g_cancellable_new ();
 
