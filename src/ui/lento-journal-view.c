@@ -38,6 +38,7 @@ struct _LentoJournalView
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkWidget             *toolbar;
+  GtkWidget             *new_button;
   GtkToggleButton       *search_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
@@ -351,7 +352,12 @@ close_editor (LentoJournalView *self)
 {
   self->editing = FALSE;
   update_page (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* Back on the list; without one on screen (an empty journal, the
+   * charts), on New Entry rather than nowhere.
+   */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      || !gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (self->new_button);
 }
 
 static void
@@ -1006,6 +1012,7 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
                                                RESOURCE_BASE_PATH "/lento-journal-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, LentoJournalView, new_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_entry);
