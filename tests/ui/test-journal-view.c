@@ -21,6 +21,7 @@
 #include "lento-journal-stats-page.h"
 #include "lento-journal-view.h"
 #include "lento-sample-data.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 #define SAMPLE_SEED 20260314
@@ -474,6 +475,7 @@ test_editor_validation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-editor");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the entry editor");
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (get_named (fixture, "pain-scale"),
                                                    GTK_TYPE_SCROLLED_WINDOW);

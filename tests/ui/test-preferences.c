@@ -14,6 +14,7 @@
 
 #include "lento-autostart.h"
 #include "lento-preferences-window.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 static GtkWidget *
@@ -223,6 +224,7 @@ test_cue_sounds (void)
   gtk_range_set_value (GTK_RANGE (volume), 0.25);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "cue-volume"), 0.25, 1e-9);
   lento_test_save_screenshot (GTK_WIDGET (window), "preferences-general");
+  lento_test_check_contrast (GTK_WIDGET (window), "the preferences");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "cue-sounds");
