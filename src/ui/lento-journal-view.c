@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-entry-editor.h"
 #include "lento-export.h"
 #include "lento-file-chooser.h"
@@ -38,6 +39,7 @@ struct _LentoJournalView
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkWidget             *toolbar;
+  GtkWidget             *new_button;
   GtkToggleButton       *search_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
@@ -353,7 +355,12 @@ close_editor (LentoJournalView *self)
 {
   self->editing = FALSE;
   update_page (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* Back on the list; without one on screen (an empty journal, the
+   * charts), on New Entry rather than nowhere.
+   */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      || !gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (self->new_button);
 }
 
 static void
@@ -1003,10 +1010,15 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
   g_type_ensure (LENTO_TYPE_ENTRY_EDITOR);
   g_type_ensure (LENTO_TYPE_JOURNAL_STATS_PAGE);
 
+  /* Named in init after its tab, so that a screen reader says which view
+   * it is in rather than its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-journal-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, LentoJournalView, new_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_entry);
@@ -1044,6 +1056,12 @@ lento_journal_view_init (LentoJournalView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journal"),
+                                  -1);
+  lento_accessible_follow_stack (self->stack);
+  lento_accessible_name_status_pages (GTK_WIDGET (self));
+  lento_accessible_name_drop_down (self->tool_filter);
 
   self->tool_filter_ids = g_ptr_array_new_with_free_func (g_free);
   self->bound_items = g_hash_table_new (NULL, NULL);

@@ -11,10 +11,10 @@ from lento_e2e import (KEY_ESCAPE, KEY_F10, KEY_Q, KEY_QUESTION, KEYCODE_CONTROL
                        wait_until)
 
 VIEWS = [
-    # Switcher button name, the view's accessible name, its status page title.
-    ('Session', 'LentoSessionView'),
-    ('Journal', 'LentoJournalView'),
-    ('Plan', 'LentoPlanView'),
+    # Switcher button name, the view's accessible name: a group named after its tab.
+    ('Session', 'Session'),
+    ('Journal', 'Journal'),
+    ('Plan', 'Plan'),
 ]
 
 tap = Tap()
@@ -26,7 +26,7 @@ complete_setup(lento, tap)
 
 def visible_views():
     names = [name for _, name in VIEWS]
-    return sorted(view.name for view in lento.find_all(pyatspi.ROLE_FILLER)
+    return sorted(view.name for view in lento.find_all(pyatspi.ROLE_PANEL)
                   if view.name in names and is_on_screen(view))
 
 
@@ -36,7 +36,7 @@ def switcher_button(name):
     return buttons[0] if buttons else None
 
 
-tap.check(wait_until(lambda: visible_views() == ['LentoPlanView']), 'the Plan view shows first')
+tap.check(wait_until(lambda: visible_views() == ['Plan']), 'the Plan view shows first')
 
 for button_name, view_name in VIEWS:
     button = switcher_button(button_name)
