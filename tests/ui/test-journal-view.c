@@ -521,10 +521,10 @@ test_editor_tab_stops (Fixture       *fixture,
   set_spin (fixture, "diameter-spin", 18);
   set_spin (fixture, "duration-spin", 20);
   set_spin (fixture, "wear-spin", 10);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (lento_test_find_message_dialog ());
   g_signal_emit_by_name (get_named (fixture, "tags-entry"), "activate");
-  g_assert_nonnull (find_message_dialog ());
-  respond (find_message_dialog (), "back");
+  g_assert_nonnull (lento_test_find_message_dialog ());
+  respond (lento_test_find_message_dialog (), "back");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
 }
 
