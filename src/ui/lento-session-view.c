@@ -898,7 +898,7 @@ stop_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Stop the Session?"),
                                    _("The time so far is kept, and you can record it in the "
-                                     "journal. If something hurts, choose “It Hurts” instead so "
+                                     "journal. If something hurts, choose “It Hurts, Stop Now” instead so "
                                      "the plan knows."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "continue", _("_Keep Going"),

@@ -76,7 +76,7 @@ set_aside_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (!lento_vault_set_aside_document (self->vault, name, &error))
-    _lento_window_show_error (self, _("Lento Could Not Continue Without It"), error);
+    _lento_window_show_error (self, _("Lento Could Not Set This Part Aside"), error);
   _lento_window_sync_vault (self);
 }
 
@@ -101,7 +101,7 @@ ask_set_aside (LentoWindow *self,
                                   name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Stay Read-Only"),
-                                    "set-aside", _("_Continue Without It"),
+                                    "set-aside", _("_Continue Without This Part"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "set-aside", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
