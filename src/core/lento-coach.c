@@ -872,7 +872,7 @@ evaluate_size (Coach *coach,
                                                           * minutes, like “10 minutes”.
                                                           */
                                                          "Stay at %s for now. The plan moves up "
-                                                         "after %u session that goes in with no "
+                                                         "after %u session in a row that goes in with no "
                                                          "resistance, no pain and %s of wear.",
                                                          "Stay at %s for now. The plan moves up "
                                                          "after %u sessions in a row that go in "
@@ -1150,8 +1150,8 @@ explain_rest_today (Coach      *coach,
                     NULL);
       else
         add_reason (coach, LENTO_REASON_REST_DAY,
-                    g_strdup (_("Today is a rest day. Choose the days that suit you in the "
-                                "preferences.")),
+                    g_strdup (_("Today is a rest day. Choose the days that suit you under "
+                                "Your Days in the plan.")),
                     NULL);
       break;
 

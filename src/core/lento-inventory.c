@@ -943,7 +943,7 @@ lento_inventory_check_pair (LentoTool *tool,
                                 lento_tool_get_id (tool), lento_lube_get_id (lube),
                                 /* Translators: the name of a lubricant, then the name of a tool. */
                                 g_strdup_printf (_("“%s” is silicone-based and “%s” is made of "
-                                                   "silicone: the lubricant can leave the toy "
+                                                   "silicone: the lubricant can leave the tool "
                                                    "sticky or porous. Use a thick water-based "
                                                    "lubricant with it instead."),
                                                  lento_lube_get_name (lube),

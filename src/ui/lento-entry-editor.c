@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-entry-editor.h"
 
 /* Edits a copy of one entry. The journal is never touched here: "save"
@@ -602,6 +603,15 @@ save_action (GtkWidget  *widget,
   emit_save (self, entry);
 }
 
+/* Enter in a text field saves, as in a dialog: Save is the editor's
+ * default, a stop away at most.
+ */
+static void
+text_activate_cb (LentoEntryEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -740,6 +750,10 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
     g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-entry-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_revealer);
@@ -762,6 +776,7 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, delete_button);
 
+  gtk_widget_class_bind_template_callback (widget_class, text_activate_cb);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
@@ -842,6 +857,12 @@ lento_entry_editor_init (LentoEntryEditor *self)
   watch_scale (self->relaxation_scale);
   g_signal_connect_swapped (self->tool_dropdown, "notify::selected",
                             G_CALLBACK (tool_changed_cb), self);
+
+  lento_accessible_name_drop_down (self->kind_dropdown);
+  lento_accessible_name_drop_down (self->tool_dropdown);
+  lento_accessible_name_drop_down (self->lube_dropdown);
+  lento_accessible_name_drop_down (self->resistance_dropdown);
+  lento_accessible_name_drop_down (self->bleeding_dropdown);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-inventory-page.h"
+#include "lento-toast.h"
 
 #define DEFAULT_MAX_JUMP_PERCENT 20.0
 
@@ -250,7 +251,7 @@ forget_removed (LentoInventoryPage *self)
   if (toast != NULL)
     {
       g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
+      lento_toast_dismiss (toast);
     }
 }
 
@@ -285,7 +286,7 @@ offer_undo (LentoInventoryPage *self,
   adw_toast_set_action_name (self->undo_toast, "inventory.undo-remove");
   g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->undo_toast);
+  lento_toast_show (self->toast_overlay, self->undo_toast);
 }
 
 static void
@@ -925,6 +926,10 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-inventory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, toast_overlay);

@@ -161,6 +161,38 @@ format_score (int score)
   return g_strdup_printf ("%d", score);
 }
 
+/* The list item that holds the row is what takes the focus, and GTK 4.8
+ * gives it no name: it is named after what the row shows, in the order a
+ * person reads it, and emptied with the row. @parts may hold NULLs.
+ */
+static void
+set_item_label (LentoJournalRow   *self,
+                const char * const parts[],
+                guint              n_parts)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  if (item == NULL)
+    return;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (parts[i] == NULL || parts[i][0] == '\0')
+        continue;
+      if (label->len > 0)
+        /* Translators: between the parts of a journal row as a screen
+         * reader reads them: date, tool, wear time, scores, notes.
+         */
+        g_string_append (label, _(", "));
+      g_string_append (label, parts[i]);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+}
+
 /**
  * lento_journal_row_bind:
  * @self: a #LentoJournalRow
@@ -237,8 +269,19 @@ lento_journal_row_bind (LentoJournalRow *self,
   gtk_label_set_text (GTK_LABEL (self->scores_label), scores ? scores : "");
   gtk_widget_set_visible (self->scores_label, scores != NULL);
   gtk_label_set_text (GTK_LABEL (self->notes_label), notes ? notes : "");
+  /* An empty label would be read out as "GtkLabel". */
+  gtk_widget_set_visible (self->notes_label, notes != NULL && notes[0] != '\0');
   gtk_widget_set_visible (self->bleeding_icon,
                           lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE);
+  {
+    const char *parts[] = {
+      date, tool, wear, scores,
+      lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE ? _("Bleeding recorded") : NULL,
+      notes,
+    };
+
+    set_item_label (self, parts, G_N_ELEMENTS (parts));
+  }
 }
 
 /**
@@ -258,6 +301,7 @@ lento_journal_row_unbind (LentoJournalRow *self)
   gtk_label_set_text (GTK_LABEL (self->notes_label), "");
   gtk_label_set_text (GTK_LABEL (self->scores_label), "");
   gtk_label_set_text (GTK_LABEL (self->wear_label), "");
+  set_item_label (self, NULL, 0);
   lento_journal_row_set_header (self, NULL);
 }
 

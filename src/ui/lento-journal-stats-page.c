@@ -389,6 +389,11 @@ lento_journal_stats_page_class_init (LentoJournalStatsPageClass *klass)
 
   object_class->dispose = lento_journal_stats_page_dispose;
   widget_class->map = lento_journal_stats_page_map;
+
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void
@@ -420,6 +425,12 @@ lento_journal_stats_page_init (LentoJournalStatsPage *self)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* The charts take no focus, so the scrolled window does, to scroll them:
+   * named like the button that shows them.
+   */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"),
+                                  -1);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-entry-editor.h"
 #include "lento-export.h"
 #include "lento-file-chooser.h"
@@ -18,6 +19,7 @@
 #include "lento-journal-stats.h"
 #include "lento-journal-stats-page.h"
 #include "lento-journal-view.h"
+#include "lento-toast.h"
 
 /* The journal: a list of entries grouped by week, search and filters over
  * it, an editor, and charts. The view holds no copy of the data: the list
@@ -37,6 +39,7 @@ struct _LentoJournalView
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkWidget             *toolbar;
+  GtkWidget             *new_button;
   GtkToggleButton       *search_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
@@ -352,7 +355,12 @@ close_editor (LentoJournalView *self)
 {
   self->editing = FALSE;
   update_page (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* Back on the list; without one on screen (an empty journal, the
+   * charts), on New Entry rather than nowhere.
+   */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+      || !gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (self->new_button);
 }
 
 static void
@@ -378,7 +386,7 @@ static void
 show_toast (LentoJournalView *self,
             const char       *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  lento_toast_show (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
@@ -449,7 +457,7 @@ editor_delete_cb (LentoJournalView *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
   self->undo_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  lento_toast_show (self->toast_overlay, toast);
 }
 
 static void
@@ -497,7 +505,7 @@ undo_delete_action (GtkWidget  *widget,
   /* The very object that was removed goes back, with its UUID and times. */
   lento_journal_add (self->journal, entry);
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    lento_toast_dismiss (self->undo_toast);
 }
 
 /* Exports. A plain export leaves the encryption behind, so the view says
@@ -1002,10 +1010,15 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
   g_type_ensure (LENTO_TYPE_ENTRY_EDITOR);
   g_type_ensure (LENTO_TYPE_JOURNAL_STATS_PAGE);
 
+  /* Named in init after its tab, so that a screen reader says which view
+   * it is in rather than its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-journal-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, LentoJournalView, new_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, search_entry);
@@ -1043,6 +1056,12 @@ lento_journal_view_init (LentoJournalView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journal"),
+                                  -1);
+  lento_accessible_follow_stack (self->stack);
+  lento_accessible_name_status_pages (GTK_WIDGET (self));
+  lento_accessible_name_drop_down (self->tool_filter);
 
   self->tool_filter_ids = g_ptr_array_new_with_free_func (g_free);
   self->bound_items = g_hash_table_new (NULL, NULL);
@@ -1231,7 +1250,7 @@ lento_journal_view_clear_sensitive (LentoJournalView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    lento_toast_dismiss (self->undo_toast);
   g_clear_object (&self->deleted);
   update_page (self);
 }

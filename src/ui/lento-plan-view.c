@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-inventory-page.h"
 #include "lento-journal.h"
 #include "lento-learn-page.h"
@@ -764,7 +765,16 @@ recompute (LentoPlanView *self)
   update_ladder (self);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "locked") == 0)
-    gtk_stack_set_visible_child_name (self->stack, "plan");
+    {
+      gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+
+      gtk_stack_set_visible_child_name (self->stack, "plan");
+      /* The person waited for the plan on the page before it: the plan
+       * starts on its main action too.
+       */
+      if (had_focus)
+        lento_plan_view_focus_start (self);
+    }
 }
 
 static void
@@ -838,16 +848,25 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LentoPlanView *self = LENTO_PLAN_VIEW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  GObject *opener = NULL;
 
   /* Within the learn pages, back first leads from a topic to their index. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "learn") == 0
-      && lento_learn_page_get_shown (self->learn_page) != NULL)
+  if (g_strcmp0 (page, "learn") == 0 && lento_learn_page_get_shown (self->learn_page) != NULL)
     {
       lento_learn_page_show_index (self->learn_page);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->stack, self->recommendation != NULL ? "plan" : "locked");
+
+  /* Back where the person left: on the button that opened the page. */
+  if (g_strcmp0 (page, "inventory") == 0)
+    opener = gtk_widget_get_template_child (widget, LENTO_TYPE_PLAN_VIEW, "inventory_button");
+  else if (g_strcmp0 (page, "learn") == 0)
+    opener = gtk_widget_get_template_child (widget, LENTO_TYPE_PLAN_VIEW, "learn_button");
+  if (opener != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (opener));
 }
 
 static void
@@ -1004,6 +1023,10 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
   g_type_ensure (LENTO_TYPE_LEARN_PAGE);
 
+  /* Named in init after its tab, so that a screen reader says which view
+   * it is in rather than its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, stack);
@@ -1040,6 +1063,11 @@ static void
 lento_plan_view_init (LentoPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan"),
+                                  -1);
+  lento_accessible_follow_stack (self->stack);
+  lento_accessible_name_status_pages (GTK_WIDGET (self));
   build_days (self);
 }
 
@@ -1247,6 +1275,17 @@ lento_plan_view_show_page (LentoPlanView *self,
     lento_learn_page_show_index (self->learn_page);
 
   gtk_stack_set_visible_child_name (self->stack, name);
+
+  /* The button that opened the page is gone with the plan: the page starts
+   * on its first control, not on its back button. A view that is not on
+   * screen leaves the focus where it is.
+   */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (g_strcmp0 (name, "inventory") == 0)
+    gtk_widget_child_focus (GTK_WIDGET (self->inventory_page), GTK_DIR_TAB_FORWARD);
+  else if (g_strcmp0 (name, "learn") == 0)
+    gtk_widget_child_focus (GTK_WIDGET (self->learn_page), GTK_DIR_TAB_FORWARD);
 }
 
 /**
@@ -1284,4 +1323,25 @@ lento_plan_view_note_clinician (LentoPlanView *self)
     return FALSE;
 
   return TRUE;
+}
+
+/**
+ * lento_plan_view_focus_start:
+ *
+ * Puts the focus on Start Session, the plan's main action, when there is a
+ * session to start today.
+ *
+ * Returns: whether the focus is there
+ */
+gboolean
+lento_plan_view_focus_start (LentoPlanView *self)
+{
+  GtkWidget *start;
+
+  g_return_val_if_fail (LENTO_IS_PLAN_VIEW (self), FALSE);
+
+  start = GTK_WIDGET (self->start_button);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "plan") == 0
+         && gtk_widget_get_mapped (start) && gtk_widget_is_sensitive (start)
+         && gtk_widget_grab_focus (start);
 }

@@ -38,6 +38,7 @@ double               lento_plan_view_get_reached        (LentoPlanView  *self);
 gboolean             lento_plan_view_note_clinician     (LentoPlanView  *self);
 void                 lento_plan_view_show_page          (LentoPlanView  *self,
                                                          const char     *name);
+gboolean             lento_plan_view_focus_start        (LentoPlanView  *self);
 
 void                 lento_plan_view_set_skipped_day    (LentoPlanView *self,
                                                          guint          julian);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lento-accessible.h"
 #include "lento-core-error.h"
 #include "lento-file-chooser.h"
 #include "lento-preferences-window.h"
@@ -166,13 +167,27 @@ passphrase_dialog_body (void)
            "are easy to remember and hard to guess.");
 }
 
+/* The dialog's extra child holds a label and its field, twice: @which is 0
+ * for the new passphrase, 1 for the repeated one.
+ */
+static GtkEditable *
+passphrase_dialog_field (AdwMessageDialog *dialog,
+                         guint             which)
+{
+  GtkWidget *label = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+
+  for (guint i = 0; i < 2 * which; i++)
+    label = gtk_widget_get_next_sibling (label);
+
+  return GTK_EDITABLE (gtk_label_get_mnemonic_widget (GTK_LABEL (label)));
+}
+
 static void
 passphrase_entries_changed_cb (GtkEditable *editable,
                                GtkWidget   *dialog)
 {
-  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
-  GtkEditable *second = GTK_EDITABLE (gtk_widget_get_last_child (box));
+  GtkEditable *first = passphrase_dialog_field (ADW_MESSAGE_DIALOG (dialog), 0);
+  GtkEditable *second = passphrase_dialog_field (ADW_MESSAGE_DIALOG (dialog), 1);
   const char *text = gtk_editable_get_text (first);
   gboolean too_long = strlen (text) > LENTO_PASSPHRASE_MAX_SIZE;
 
@@ -210,8 +225,7 @@ passphrase_dialog_response_cb (AdwMessageDialog       *dialog,
                                const char             *response,
                                LentoPreferencesWindow *self)
 {
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-  GtkEditable *first = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkEditable *first = passphrase_dialog_field (dialog, 0);
   g_autoptr(LentoSecret) secret = NULL;
 
   if (g_str_equal (response, "set"))
@@ -222,21 +236,26 @@ passphrase_dialog_response_cb (AdwMessageDialog       *dialog,
     }
 
   gtk_editable_set_text (first, "");
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "");
+  gtk_editable_set_text (passphrase_dialog_field (dialog, 1), "");
 }
 
-static GtkWidget *
-new_passphrase_entry (const char *accessible_label,
+/* A field with a label a person sees, which is also the name a screen
+ * reader reads (the label's mnemonic widget is labelled by it).
+ */
+static void
+add_passphrase_field (GtkBox     *box,
+                      const char *label_text,
                       GtkWidget  *dialog)
 {
+  GtkWidget *label = gtk_label_new (label_text);
   GtkWidget *entry = gtk_password_entry_new ();
 
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
   g_signal_connect (entry, "changed", G_CALLBACK (passphrase_entries_changed_cb), dialog);
-  return entry;
+  gtk_box_append (box, label);
+  gtk_box_append (box, entry);
 }
 
 static void
@@ -248,8 +267,8 @@ lento_preferences_window_set_passphrase_cb (LentoPreferencesWindow *self)
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Choose a Passphrase"),
                                    passphrase_dialog_body ());
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("New passphrase"), dialog));
-  gtk_box_append (GTK_BOX (box), new_passphrase_entry (_("Repeat the passphrase"), dialog));
+  add_passphrase_field (GTK_BOX (box), _("New passphrase"), dialog);
+  add_passphrase_field (GTK_BOX (box), _("Repeat the passphrase"), dialog);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -720,6 +739,9 @@ static void
 lento_preferences_window_init (LentoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: what a screen reader calls the row of tabs General and
+   * Privacy & Security in the preferences. */
+  lento_accessible_name_view_switchers (GTK_WIDGET (self), _("Pages"));
 
   self->cancellable = g_cancellable_new ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-breathing-pacer.h"
 #include "lento-session-view.h"
 
@@ -37,7 +38,10 @@
  * Ctrl+U notes the urge faded and Ctrl+E extends the wear time. Space is
  * caught before a focused button sees it, so that a person with eyes closed
  * never presses a different button than Pause by accident; Enter still
- * activates the focused button.
+ * activates the focused button. Space works wherever the focus is in the
+ * window while the view is on screen (in a text field it types a space),
+ * and the window's own Ctrl+H and Shift+Escape end the session from any
+ * view (lento-window-actions.c).
  */
 
 struct _LentoSessionView
@@ -787,6 +791,25 @@ pause_action (GtkWidget  *widget,
     lento_session_pause (self->session);
 }
 
+/* Space pauses, except in a text field: the lock page shows the timer
+ * beside the unlock page's fields. A session not running lets Space go on
+ * to the focused button.
+ */
+static gboolean
+pause_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  LentoSessionView *self = LENTO_SESSION_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!session_is_active (self) || GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "session.pause", NULL);
+}
+
 static void
 skip_action (GtkWidget  *widget,
              const char *action_name,
@@ -875,7 +898,7 @@ stop_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Stop the Session?"),
                                    _("The time so far is kept, and you can record it in the "
-                                     "journal. If something hurts, choose “It Hurts” instead so "
+                                     "journal. If something hurts, choose “It Hurts, Stop Now” instead so "
                                      "the plan knows."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "continue", _("_Keep Going"),
@@ -1133,6 +1156,10 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
 
   g_type_ensure (LENTO_TYPE_BREATHING_PACER);
 
+  /* Named in init after its tab, so that a screen reader says which view
+   * it is in rather than its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, stack);
@@ -1173,12 +1200,21 @@ lento_session_view_init (LentoSessionView *self)
   self->last_phase = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Session"),
+                                  -1);
+  lento_accessible_follow_stack (self->stack);
+  lento_accessible_name_status_pages (GTK_WIDGET (self));
 
-  /* Space for Pause even when a button has the focus; see the top. */
+  /* Space for Pause even when a button has the focus, and wherever the
+   * focus is in the window while the view is on screen; see the top.
+   */
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
-                               gtk_named_action_new ("session.pause"));
+                               gtk_callback_action_new (pause_shortcut_cb, NULL, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lento-accessible.h"
 #include "lento-builder.h"
 #include "lento-keys.h"
 #include "lento-setup-page.h"
@@ -30,6 +31,7 @@ struct _LentoSetupPage
 
   /* Template widgets */
   GtkStack         *stack;
+  GtkButton        *begin_button;
 
   /* The later steps, built when the person begins (lento-setup-steps.ui):
    * start-up shows only the welcome.
@@ -44,6 +46,8 @@ struct _LentoSetupPage
   GtkLabel         *passphrase_error_label;
   GtkButton        *passphrase_button;
   GtkButton        *skip_button;
+  GtkButton        *written_button;
+  GtkButton        *try_again_button;
   AdwStatusPage    *passphrase_page;
   AdwStatusPage    *error_page;
 
@@ -145,6 +149,33 @@ static void lento_setup_page_confirm_cb             (LentoSetupPage *self);
 static void lento_setup_page_add_passphrase_cb      (LentoSetupPage *self);
 static void lento_setup_page_skip_passphrase_cb     (LentoSetupPage *self);
 
+/* Each step starts on what it asks of the person: the button that goes
+ * on, or the field to fill in. Making the journal asks nothing.
+ */
+static void
+lento_setup_page_focus_step (LentoSetupPage *self)
+{
+  const char *step = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *target = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (g_strcmp0 (step, "welcome") == 0)
+    target = GTK_WIDGET (self->begin_button);
+  else if (g_strcmp0 (step, "recovery") == 0)
+    target = GTK_WIDGET (self->written_button);
+  else if (g_strcmp0 (step, "confirm") == 0)
+    target = GTK_WIDGET (self->confirm_entry);
+  else if (g_strcmp0 (step, "passphrase") == 0)
+    target = GTK_WIDGET (self->passphrase_entry);
+  else if (g_strcmp0 (step, "error") == 0)
+    target = GTK_WIDGET (self->try_again_button);
+
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+}
+
 static void
 lento_setup_page_ensure_steps (LentoSetupPage *self)
 {
@@ -189,6 +220,7 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     gtk_stack_add_named (self->stack, GTK_WIDGET (lento_builder_get (builder, steps[i].id)),
                          steps[i].step);
+  lento_accessible_name_status_pages (GTK_WIDGET (self->stack));
 
   self->creating_spinner = GTK_SPINNER (lento_builder_get (builder, "creating_spinner"));
   self->code_label = GTK_LABEL (lento_builder_get (builder, "code_label"));
@@ -201,6 +233,8 @@ lento_setup_page_ensure_steps (LentoSetupPage *self)
                                                                "passphrase_error_label"));
   self->passphrase_button = GTK_BUTTON (lento_builder_get (builder, "passphrase_button"));
   self->skip_button = GTK_BUTTON (lento_builder_get (builder, "skip_button"));
+  self->written_button = GTK_BUTTON (lento_builder_get (builder, "written_button"));
+  self->try_again_button = GTK_BUTTON (lento_builder_get (builder, "try_again_button"));
   self->passphrase_page = ADW_STATUS_PAGE (lento_builder_get (builder, "passphrase_page"));
   self->error_page = ADW_STATUS_PAGE (lento_builder_get (builder, "error_page"));
 
@@ -289,6 +323,7 @@ lento_setup_page_show_recovery_code (LentoSetupPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "recovery");
+  lento_setup_page_focus_step (self);
 }
 
 /**
@@ -309,13 +344,14 @@ lento_setup_page_show_error (LentoSetupPage *self,
                              title != NULL ? title : _("The Journal Could Not Be Made"));
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+  lento_setup_page_focus_step (self);
 }
 
 static void
 lento_setup_page_written_down_cb (LentoSetupPage *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "confirm");
-  gtk_widget_grab_focus (GTK_WIDGET (self->confirm_entry));
+  lento_setup_page_focus_step (self);
 }
 
 static void
@@ -324,6 +360,7 @@ lento_setup_page_show_again_cb (LentoSetupPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_entry), "");
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "recovery");
+  lento_setup_page_focus_step (self);
 }
 
 static void
@@ -355,7 +392,7 @@ lento_setup_page_confirm_cb (LentoSetupPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_error_label), FALSE);
 
   gtk_stack_set_visible_child_name (self->stack, "passphrase");
-  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+  lento_setup_page_focus_step (self);
 }
 
 static void
@@ -388,12 +425,22 @@ lento_setup_page_dispose (GObject *object)
 }
 
 static void
+lento_setup_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lento_setup_page_parent_class)->map (widget);
+
+  lento_setup_page_focus_step (LENTO_SETUP_PAGE (widget));
+}
+
+static void
 lento_setup_page_class_init (LentoSetupPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lento_setup_page_dispose;
+
+  widget_class->map = lento_setup_page_map;
 
   /**
    * LentoSetupPage::create:
@@ -420,9 +467,14 @@ lento_setup_page_class_init (LentoSetupPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-setup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoSetupPage, begin_button);
   gtk_widget_class_bind_template_callback (widget_class, lento_setup_page_begin_cb);
 }
 
@@ -430,6 +482,7 @@ static void
 lento_setup_page_init (LentoSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lento_accessible_follow_stack (self->stack);
 
   self->expected_group = gtk_password_entry_buffer_new ();
   g_signal_connect_object (self->stack, "notify::visible-child",

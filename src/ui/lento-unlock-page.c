@@ -16,7 +16,22 @@
  * ways back in. The page knows no keys; it emits what the person typed and
  * the window hands it to the vault. Both fields keep their text in GTK's
  * secure (non-swappable) buffer, and are emptied after every attempt.
+ *
+ * Focus. The page starts on the keyring, the usual way in. A way that did
+ * not work hands the focus on: back to the field of a wrong passphrase or
+ * recovery code, and from the keyring to the passphrase (or, without one,
+ * the recovery code). An attempt takes the focus off the fields, which
+ * take no input while it runs (GTK 4.8 warns about a text field that
+ * loses the focus by turning insensitive or leaving the screen), and the
+ * focus is put back when the attempt ends on this page.
  */
+typedef enum {
+  ATTEMPT_NONE,
+  ATTEMPT_KEYRING,
+  ATTEMPT_RECOVERY_CODE,
+  ATTEMPT_PASSPHRASE,
+} Attempt;
+
 struct _LentoUnlockPage
 {
   AdwBin       parent_instance;
@@ -35,6 +50,8 @@ struct _LentoUnlockPage
   /* Owned */
   char          *reason;
 
+  Attempt        attempt;
+  guint          focus_id;
   guint          busy : 1;
   guint          has_passphrase : 1;
 };
@@ -63,6 +80,60 @@ GtkWidget *
 lento_unlock_page_new (void)
 {
   return g_object_new (LENTO_TYPE_UNLOCK_PAGE, NULL);
+}
+
+/* Where the focus goes now: see the top of the file. */
+static void
+lento_unlock_page_focus (LentoUnlockPage *self)
+{
+  GtkWidget *target;
+
+  if (self->busy || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  switch (self->attempt)
+    {
+    case ATTEMPT_PASSPHRASE:
+      target = GTK_WIDGET (self->passphrase_entry);
+      break;
+
+    case ATTEMPT_RECOVERY_CODE:
+      target = GTK_WIDGET (self->recovery_entry);
+      break;
+
+    case ATTEMPT_KEYRING:
+      target = self->has_passphrase ? GTK_WIDGET (self->passphrase_entry)
+                                    : GTK_WIDGET (self->recovery_entry);
+      break;
+
+    case ATTEMPT_NONE:
+    default:
+      target = GTK_WIDGET (self->keyring_button);
+      break;
+    }
+
+  self->attempt = ATTEMPT_NONE;
+  gtk_widget_grab_focus (target);
+}
+
+static void
+lento_unlock_page_release_focus (LentoUnlockPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_root_set_focus (root, NULL);
+}
+
+static gboolean
+lento_unlock_page_focus_cb (gpointer user_data)
+{
+  LentoUnlockPage *self = user_data;
+
+  self->focus_id = 0;
+  lento_unlock_page_focus (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -102,8 +173,19 @@ lento_unlock_page_set_busy (LentoUnlockPage *self,
   if (self->busy == busy)
     return;
 
+  /* Busy without a way the person chose: the window tries the keyring. */
+  if (busy && self->attempt == ATTEMPT_NONE)
+    self->attempt = ATTEMPT_KEYRING;
+  if (busy)
+    lento_unlock_page_release_focus (self);
+
   self->busy = busy;
   lento_unlock_page_update (self);
+  /* After the window has acted on the result: a journal that opened takes
+   * the page off screen, and a field must not hold the focus as it goes.
+   */
+  if (!busy && self->focus_id == 0)
+    self->focus_id = g_idle_add (lento_unlock_page_focus_cb, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
@@ -172,8 +254,12 @@ lento_unlock_page_recovery_cb (LentoUnlockPage *self)
   if (self->busy || code[0] == '\0')
     return;
 
+  self->attempt = ATTEMPT_RECOVERY_CODE;
+  lento_unlock_page_release_focus (self);
   g_signal_emit (self, signals [UNLOCK_WITH_RECOVERY_CODE], 0, code);
   gtk_editable_set_text (GTK_EDITABLE (self->recovery_entry), "");
+  /* The code is tried at once: a page still on screen did not open. */
+  lento_unlock_page_focus (self);
 }
 
 static void
@@ -184,6 +270,8 @@ lento_unlock_page_passphrase_cb (LentoUnlockPage *self)
   if (self->busy || passphrase[0] == '\0')
     return;
 
+  self->attempt = ATTEMPT_PASSPHRASE;
+  lento_unlock_page_release_focus (self);
   g_signal_emit (self, signals [UNLOCK_WITH_PASSPHRASE], 0, passphrase);
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
 }
@@ -191,8 +279,28 @@ lento_unlock_page_passphrase_cb (LentoUnlockPage *self)
 static void
 lento_unlock_page_keyring_cb (LentoUnlockPage *self)
 {
-  if (!self->busy)
-    g_signal_emit (self, signals [UNLOCK_WITH_KEYRING], 0);
+  if (self->busy)
+    return;
+
+  self->attempt = ATTEMPT_KEYRING;
+  g_signal_emit (self, signals [UNLOCK_WITH_KEYRING], 0);
+}
+
+static void
+lento_unlock_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lento_unlock_page_parent_class)->map (widget);
+
+  lento_unlock_page_focus (LENTO_UNLOCK_PAGE (widget));
+}
+
+/* A page that leaves the screen was unlocked: the next lock starts anew. */
+static void
+lento_unlock_page_unmap (GtkWidget *widget)
+{
+  LENTO_UNLOCK_PAGE (widget)->attempt = ATTEMPT_NONE;
+
+  GTK_WIDGET_CLASS (lento_unlock_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -260,14 +368,28 @@ lento_unlock_page_finalize (GObject *object)
 }
 
 static void
+lento_unlock_page_dispose (GObject *object)
+{
+  LentoUnlockPage *self = LENTO_UNLOCK_PAGE (object);
+
+  g_clear_handle_id (&self->focus_id, g_source_remove);
+
+  G_OBJECT_CLASS (lento_unlock_page_parent_class)->dispose (object);
+}
+
+static void
 lento_unlock_page_class_init (LentoUnlockPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lento_unlock_page_dispose;
   object_class->finalize = lento_unlock_page_finalize;
   object_class->get_property = lento_unlock_page_get_property;
   object_class->set_property = lento_unlock_page_set_property;
+
+  widget_class->map = lento_unlock_page_map;
+  widget_class->unmap = lento_unlock_page_unmap;
 
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
@@ -306,6 +428,10 @@ lento_unlock_page_class_init (LentoUnlockPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* A container of its own, not a widget a screen reader names: GTK 4.8
+   * would call it by its class name.
+   */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-unlock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoUnlockPage, status_page);

@@ -76,7 +76,7 @@ set_aside_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (!lento_vault_set_aside_document (self->vault, name, &error))
-    _lento_window_show_error (self, _("Lento Could Not Continue Without It"), error);
+    _lento_window_show_error (self, _("Lento Could Not Set This Part Aside"), error);
   _lento_window_sync_vault (self);
 }
 
@@ -101,7 +101,7 @@ ask_set_aside (LentoWindow *self,
                                   name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Stay Read-Only"),
-                                    "set-aside", _("_Continue Without It"),
+                                    "set-aside", _("_Continue Without This Part"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "set-aside", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -171,6 +171,90 @@ lento_window_show_entry_action (GtkWidget  *widget,
 
   lento_window_set_view (self, "journal");
   lento_journal_view_edit_entry (self->journal_view, entry);
+}
+
+/* Activates @action_name on @widget as a shortcut does: not at all while
+ * the action is disabled, so that the key goes on to other handlers.
+ */
+static gboolean
+activate_enabled (GtkWidget  *widget,
+                  const char *action_name)
+{
+  g_autoptr(GtkShortcutAction) action = gtk_named_action_new (action_name);
+
+  return widget != NULL
+         && gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, widget, NULL);
+}
+
+/* It Hurts ends the session from anywhere in the window, whatever view is
+ * shown: on the main page the session view's, on the lock page the timer's
+ * beside the unlock page.
+ */
+static gboolean
+lento_window_it_hurts_cb (GtkWidget *widget,
+                          GVariant  *args,
+                          gpointer   user_data)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->lock_stack);
+
+  if (g_strcmp0 (page, "main") == 0)
+    return activate_enabled (GTK_WIDGET (self->session_view), "session.it-hurts");
+  if (g_strcmp0 (page, "unlock") == 0)
+    return activate_enabled (GTK_WIDGET (self->locked_session_view), "session.it-hurts");
+  return FALSE;
+}
+
+/* New Entry from anywhere on the main page: the Journal view comes up with
+ * its editor, unless the journal takes no entry now (read-only).
+ */
+static gboolean
+lento_window_new_entry_cb (GtkWidget *widget,
+                           GVariant  *args,
+                           gpointer   user_data)
+{
+  LentoWindow *self = LENTO_WINDOW (widget);
+  g_autofree char *shown = NULL;
+
+  if (self->journal_view == NULL)
+    return FALSE;
+
+  shown = g_strdup (lento_window_get_view (self));
+  lento_window_set_view (self, "journal");
+  if (activate_enabled (GTK_WIDGET (self->journal_view), "journal.new-entry"))
+    return TRUE;
+
+  lento_window_set_view (self, shown);
+  return FALSE;
+}
+
+/**
+ * _lento_window_add_shortcuts:
+ *
+ * The window's own shortcuts, which work wherever the focus is in it; a
+ * view's shortcuts work only while the focus is inside that view.
+ */
+void
+_lento_window_add_shortcuts (LentoWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *it_hurts, *new_entry;
+
+  /* The same keys as the session view's and the journal view's own. */
+  it_hurts = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_h, GDK_CONTROL_MASK),
+                                          gtk_keyval_trigger_new (GDK_KEY_Escape, GDK_SHIFT_MASK));
+  new_entry = gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (it_hurts,
+                                                          gtk_callback_action_new (
+                                                            lento_window_it_hurts_cb,
+                                                            NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (new_entry,
+                                                          gtk_callback_action_new (
+                                                            lento_window_new_entry_cb,
+                                                            NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 void

@@ -274,9 +274,26 @@ lento_window_open_vault (LentoWindow *self)
   return FALSE;
 }
 
+/* The window's main page comes on screen, after set-up or unlocking: it
+ * starts on the main action of the view shown (Start Session on the plan),
+ * or its first control, rather than wherever GTK would put the focus.
+ */
+static void
+lento_window_focus_view (LentoWindow *self)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || !gtk_widget_get_mapped (view))
+    return;
+  if (view == GTK_WIDGET (self->plan_bin) && lento_plan_view_focus_start (self->plan_view))
+    return;
+  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
 void
 _lento_window_sync_vault (LentoWindow *self)
 {
+  g_autofree char *shown = g_strdup (gtk_stack_get_visible_child_name (self->lock_stack));
   LentoVaultState state;
   const char *page = "main";
   gboolean unlocked = TRUE;
@@ -341,6 +358,9 @@ _lento_window_sync_vault (LentoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-previous", read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", g_str_equal (page, "main"));
   lento_window_update_start (self);
+
+  if (g_str_equal (page, "main") && g_strcmp0 (shown, "main") != 0)
+    lento_window_focus_view (self);
 }
 
 static void

@@ -95,5 +95,6 @@ void     _lento_window_connect_vault       (LentoWindow  *self);
 
 /* lento-window-actions.c */
 void     _lento_window_class_add_actions   (GtkWidgetClass *widget_class);
+void     _lento_window_add_shortcuts       (LentoWindow    *self);
 
 G_END_DECLS

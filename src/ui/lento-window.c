@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-builder.h"
 #include "lento-window-private.h"
 
@@ -136,6 +137,12 @@ _lento_window_ensure_main_page (LentoWindow *self)
   self->stack = ADW_VIEW_STACK (lento_builder_get (builder, "stack"));
   self->read_only_revealer = GTK_REVEALER (lento_builder_get (builder, "read_only_revealer"));
   self->read_only_label = GTK_LABEL (lento_builder_get (builder, "read_only_label"));
+  /* Translators: what a screen reader calls the row of tabs Plan, Session
+   * and Journal. */
+  lento_accessible_name_view_switchers (GTK_WIDGET (lento_builder_get (builder, "switcher_title")),
+                                        _("Views"));
+  lento_accessible_name_view_switchers (GTK_WIDGET (lento_builder_get (builder, "switcher_bar")),
+                                        _("Views"));
   lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
                                                                      "primary_menu_button")),
                                     G_MENU_MODEL (lento_builder_get (builder, "primary_menu")));
@@ -149,8 +156,11 @@ lento_window_add_pages (LentoWindow *self)
 {
   AdwViewStackPage *page;
 
-  self->plan_bin = ADW_BIN (adw_bin_new ());
-  self->journal_bin = ADW_BIN (adw_bin_new ());
+  /* Generic containers: GTK 4.8 would read out "AdwBin". */
+  self->plan_bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                 NULL);
+  self->journal_bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                    NULL);
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_bin),
                                     "plan", _("Plan"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
@@ -518,6 +528,7 @@ lento_window_init (LentoWindow *self)
   GObject *locked_menu, *setup_menu_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _lento_window_add_shortcuts (self);
 
   self->cancellable = g_cancellable_new ();
 

@@ -163,9 +163,9 @@ lento_vault_export_backup (LentoVault  *self,
   return self->layer->replace_contents (self->layer_data, path, data, size, error);
 }
 
-static GHashTable *
-parse_backup_json (GBytes  *plain,
-                   GError **error)
+GHashTable *
+_lento_vault_parse_backup_json (GBytes  *plain,
+                                GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) documents = NULL;
@@ -179,7 +179,7 @@ parse_backup_json (GBytes  *plain,
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
 
   object = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (object, "format", 0) != BACKUP_FORMAT)
+  if (_lento_vault_json_int (object, "format", 0) != BACKUP_FORMAT)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NEWER_VERSION), NULL;
   if (!json_object_has_member (object, "documents") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "documents")))
@@ -200,8 +200,8 @@ parse_backup_json (GBytes  *plain,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
       document = json_node_get_object (node);
-      name = json_object_get_string_member_with_default (document, "name", NULL);
-      content = json_object_get_string_member_with_default (document, "content", NULL);
+      name = _lento_vault_json_string (document, "name");
+      content = _lento_vault_json_string (document, "content");
       if (name == NULL || content == NULL || !lento_container_name_is_valid (name))
         return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
 
@@ -306,7 +306,7 @@ lento_vault_read_backup (GFile          *file,
   if (plain == NULL)
     return NULL;
 
-  return parse_backup_json (plain, error);
+  return _lento_vault_parse_backup_json (plain, error);
 }
 
 typedef struct {

@@ -147,6 +147,37 @@ serialize_manifest (GHashTable *manifest)
   return g_bytes_new_take (json, length);
 }
 
+/* A member's text, or NULL when it is missing or not a string: a damaged
+ * or crafted document may hold anything, and json-glib's own getters raise
+ * a critical for an object or an array. */
+const char *
+_lento_vault_json_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* A member's integer, or @fallback when it is missing or not an integer. */
+gint64
+_lento_vault_json_int (JsonObject *object,
+                       const char *name,
+                       gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+
+  return json_node_get_int (node);
+}
+
 GHashTable *
 _lento_vault_parse_manifest (GBytes  *plain,
                              GError **error)
@@ -165,9 +196,9 @@ _lento_vault_parse_manifest (GBytes  *plain,
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
 
   object = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (object, "format", 0) > MANIFEST_FORMAT)
+  if (_lento_vault_json_int (object, "format", 0) > MANIFEST_FORMAT)
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_NEWER_VERSION), NULL;
-  if (json_object_get_int_member_with_default (object, "format", 0) != MANIFEST_FORMAT ||
+  if (_lento_vault_json_int (object, "format", 0) != MANIFEST_FORMAT ||
       !json_object_has_member (object, "documents") ||
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "documents")))
     return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
@@ -187,8 +218,8 @@ _lento_vault_parse_manifest (GBytes  *plain,
       if (!_lento_vault_name_is_public (name) || !JSON_NODE_HOLDS_OBJECT (node))
         return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
       document = json_node_get_object (node);
-      generation = json_object_get_int_member_with_default (document, "generation", -1);
-      hex = json_object_get_string_member_with_default (document, "hash", NULL);
+      generation = _lento_vault_json_int (document, "generation", -1);
+      hex = _lento_vault_json_string (document, "hash");
       if (generation < 0 || hex == NULL || strlen (hex) != HASH_SIZE * 2 ||
           sodium_hex2bin (entry.hash, HASH_SIZE, hex, strlen (hex), NULL, &decoded, NULL) != 0 ||
           decoded != HASH_SIZE)

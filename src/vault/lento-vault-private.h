@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "lento-vault.h"
 
 G_BEGIN_DECLS
@@ -175,6 +177,15 @@ void      _lento_vault_apply_check          (LentoVault          *self,
                                              DocCheck            *check);
 GHashTable *_lento_vault_manifest_copy      (GHashTable          *manifest);
 GHashTable *_lento_vault_parse_manifest     (GBytes              *plain,
+                                             GError             **error);
+const char *_lento_vault_json_string        (JsonObject          *object,
+                                             const char          *name);
+gint64    _lento_vault_json_int             (JsonObject          *object,
+                                             const char          *name,
+                                             gint64               fallback);
+
+/* lento-vault-backup.c */
+GHashTable *_lento_vault_parse_backup_json  (GBytes              *plain,
                                              GError             **error);
 void      _lento_vault_set_manifest_entry   (LentoVault          *self,
                                              const char          *name,

@@ -882,7 +882,7 @@ static const WordingCase wording_cases[] = {
     WHY(ADVANCE_SIZE), "2 sessions in a row at 18 mm went in easily" },
   { "not-yet-after-one", { { "rules/advance/sessions", 1 } },
     { SESSION (2, LAD, "t18", 10, R_SLIGHT, 0) },
-    WHY(NOT_YET), "moves up after 1 session that goes in with no resistance, no pain and "
+    WHY(NOT_YET), "moves up after 1 session in a row that goes in with no resistance, no pain and "
     "10 minutes of wear." },
   { "not-yet-after-two", { { NULL } },
     { SESSION (2, LAD, "t18", 10, R_SLIGHT, 0), CALM (4, LAD, "t18") },

@@ -75,9 +75,22 @@ class Tap:
             print(f'not ok {self.count} - {description}', flush=True)
         return condition
 
+    def diagnostic(self, text):
+        print(f'# {text}', flush=True)
+
     def finish(self):
+        # Whatever a test checked, every Lento it started must have said
+        # nothing alarming: a CRITICAL or WARNING on its stderr fails the run.
+        for lento in _started:
+            lento.stop()
+            problems = problem_lines(lento.stderr())
+            self.check(not problems, f'Lento {lento.process.pid} wrote no CRITICAL or WARNING: '
+                       + ' | '.join(problems))
         print(f'1..{self.count}', flush=True)
         sys.exit(1 if self.failed else 0)
+
+
+_started = []
 
 
 def spoken_name(accessible):
@@ -161,14 +174,19 @@ class Lento:
         # refused ("cannot open display").
         wait_until(lambda: pyatspi.Registry.getDesktop(0) is not None)
         time.sleep(0.5)
+        # Stderr goes to a file rather than a pipe: a pipe that nobody reads
+        # during a long test would fill up and stop Lento.
+        self.stderr_file = tempfile.TemporaryFile(mode='w+', prefix='lento-e2e-stderr-')
         self.process = subprocess.Popen(
             [os.path.join(build_dir, 'src', 'lento'), *args],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            env=env, stdout=subprocess.DEVNULL, stderr=self.stderr_file, text=True)
+        _started.append(self)
         self.app = wait_until(self._find_app, timeout=20)
         if self.app is None:
             self.process.kill()
-            out, err = self.process.communicate()
-            raise RuntimeError(f'Lento did not appear on the accessibility bus:\n{err}')
+            self.process.wait()
+            raise RuntimeError('Lento did not appear on the accessibility bus:\n'
+                               + self.stderr())
 
     def _find_app(self):
         for app in pyatspi.Registry.getDesktop(0):
@@ -210,15 +228,46 @@ class Lento:
             registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
         time.sleep(0.3)
 
+    def stderr(self):
+        """Everything Lento has written to stderr so far."""
+        self.stderr_file.seek(0)
+        return self.stderr_file.read()
+
+    def stop(self):
+        """Ends Lento if it still runs, as a test that failed half-way leaves it."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def finish(self, timeout=15):
         """Waits for Lento to exit; returns (exit status, stderr)."""
         try:
-            out, err = self.process.communicate(timeout=timeout)
+            self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            out, err = self.process.communicate()
-            return None, err
-        return self.process.returncode, err
+            self.stop()
+            return None, self.stderr()
+        return self.process.returncode, self.stderr()
+
+
+def focused(lento, frame=None):
+    """The object that has the keyboard focus, or None."""
+    def visit(node, depth):
+        if node is None or depth > 60:
+            return None
+        if node.getState().contains(pyatspi.STATE_FOCUSED) and node.getRole() != pyatspi.ROLE_FRAME:
+            return node
+        for child in node:
+            found = visit(child, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    for root in lento.frames():
+        if frame is None or root.name == frame:
+            found = visit(root, 0)
+            if found is not None:
+                return found
+    return None
 
 
 def is_on_screen(accessible):
@@ -318,3 +367,153 @@ def complete_setup(lento, tap):
     click(lento, _('Check'))
     tap.check(click(lento, _('Skip')), 'the optional passphrase can be skipped')
     return code
+
+
+# GTK 4.8 names a widget that has no name of its own after its type, so a
+# screen reader reads out "GtkToggleButton".
+CLASS_NAME = re.compile(r'^(Gtk|Adw|Lento)[A-Z][A-Za-z]*$')
+# Roles of controls that take the keyboard focus as a whole and are read by
+# their own name: what lies inside one (a button's label, a drop-down's
+# current item, a password entry's icons, a view switcher tab's icon) is read
+# as part of it.
+WHOLE_CONTROLS = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+                  pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_COMBO_BOX,
+                  pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_SPIN_BUTTON}
+TEXT_ENTRIES = {pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT,
+                pyatspi.ROLE_SPIN_BUTTON}
+# Layout parts of GTK's and libadwaita's own widgets (the header bar, the
+# view switcher, the preferences window, the overlay scrollbars) that no
+# public API reaches. GTK 4.10 stops naming them after their class; until
+# then the audit counts them and passes over them. Lento's own containers
+# have a role or a name, so these names are passed over only as fillers and
+# scroll bars, which a screen reader does not present.
+LIBRARY_PARTS = {'AdwGizmo', 'AdwSqueezer', 'AdwLeaflet', 'AdwViewSwitcherTitle', 'GtkScrollbar',
+                 'GtkRange'}
+# libadwaita 1.2 builds a toast when it shows one, with a close button that
+# has no name ("GtkImage"); nothing can name it before a screen reader
+# sees it. Named from libadwaita 1.3 on.
+LIBRARY_TOAST = 'AdwToastWidget'
+
+
+def is_inside_control(ancestors):
+    return any(a.getRole() in WHOLE_CONTROLS and a.getState().contains(pyatspi.STATE_FOCUSABLE)
+               for a in ancestors)
+
+
+def is_library_part(node, ancestors):
+    if any(a.name == LIBRARY_TOAST for a in ancestors) or node.name == LIBRARY_TOAST:
+        return True
+    return (node.name in LIBRARY_PARTS
+            and node.getRole() in (pyatspi.ROLE_FILLER, pyatspi.ROLE_SCROLL_BAR))
+
+
+def has_focusable_inside(node, depth=0):
+    for child in node:
+        if child is None or depth > 40:
+            continue
+        states = child.getState()
+        if (states.contains(pyatspi.STATE_FOCUSABLE) and states.contains(pyatspi.STATE_SENSITIVE)
+                and is_on_screen(child)) or has_focusable_inside(child, depth + 1):
+            return True
+    return False
+
+
+class Audit:
+    """Reads every page as a screen reader would and fails on what a person
+    using one, or the keyboard, could not get through: a focusable object
+    without a name, an object announced by its class name, a text entry
+    without a label. Prints how much it read as TAP diagnostics."""
+
+    def __init__(self, tap):
+        self.tap = tap
+        self.pages = []
+        self.objects = 0
+        self.focusable = 0
+        self.entries = 0
+        self.library_parts = 0
+        self.parts_of_controls = 0
+
+    def walk(self, lento, page, frame='Lento'):
+        roots = [f for f in lento.frames() if f.name == frame]
+        findings = []
+        checked = 0
+
+        def path_of(node, ancestors):
+            names = [f'{a.getRoleName()} {a.name!r}' for a in ancestors[-3:]]
+            return ' > '.join(names + [f'{node.getRoleName()} {node.name!r}'])
+
+        def visit(node, ancestors, depth):
+            nonlocal checked
+            if node is None or depth > 60:
+                return
+            if not is_on_screen(node):
+                # Stack pages have no size of their own; their child may.
+                if node.getRole() != pyatspi.ROLE_PANEL or node.name != 'GtkStackPage':
+                    return
+                for child in node:
+                    visit(child, ancestors, depth + 1)
+                return
+            checked += 1
+            name = node.name or ''
+            role = node.getRole()
+            states = node.getState()
+            inside_control = is_inside_control(ancestors)
+
+            if inside_control:
+                self.parts_of_controls += 1
+            elif is_library_part(node, ancestors):
+                self.library_parts += 1
+            elif CLASS_NAME.match(name):
+                findings.append(f'announced as its class name: {path_of(node, ancestors)}')
+
+            focusable = (states.contains(pyatspi.STATE_FOCUSABLE)
+                         and states.contains(pyatspi.STATE_SENSITIVE) and not inside_control
+                         and not is_library_part(node, ancestors))
+            # A scrolled window takes the focus only when nothing in it can.
+            if focusable and role == pyatspi.ROLE_SCROLL_PANE:
+                focusable = not has_focusable_inside(node)
+            if focusable:
+                self.focusable += 1
+                if not spoken_name(node).strip():
+                    findings.append(f'focusable without a name: {path_of(node, ancestors)}')
+
+            if role in TEXT_ENTRIES and not inside_control:
+                self.entries += 1
+                if not self._labelled(node, ancestors):
+                    findings.append(f'text entry without a visible label: '
+                                    f'{path_of(node, ancestors)}')
+
+            for child in node:
+                visit(child, ancestors + [node], depth + 1)
+
+        for root in roots:
+            visit(root, [], 0)
+        self.pages.append(page)
+        self.objects += checked
+        self.tap.diagnostic(f'audit: {page}: {checked} objects')
+        self.tap.check(roots and not findings,
+                       f'accessibility audit of {page}: ' + ('; '.join(findings) or 'clean'))
+        return not findings
+
+    @staticmethod
+    def _labelled(node, ancestors):
+        """A text entry needs a name, and text that a person who sees the
+        screen reads too, tied to it: a label it is labelled or described by,
+        or the title of its row."""
+        if not spoken_name(node).strip():
+            return False
+        for relation in node.getRelationSet():
+            if relation.getRelationType() in (pyatspi.RELATION_LABELLED_BY,
+                                              pyatspi.RELATION_DESCRIBED_BY):
+                for i in range(relation.getNTargets()):
+                    if is_on_screen(relation.getTarget(i)):
+                        return True
+        return any(a.getRole() == pyatspi.ROLE_LIST_ITEM and (a.name or '').strip()
+                   for a in ancestors[-4:])
+
+    def finish(self):
+        self.tap.diagnostic(f'audit: {len(self.pages)} pages walked, {self.objects} objects '
+                            f'checked, {self.focusable} of them focusable, {self.entries} text '
+                            f'entries; read as parts of their control: '
+                            f'{self.parts_of_controls}; layout parts of GTK and libadwaita '
+                            f'passed over: {self.library_parts}')

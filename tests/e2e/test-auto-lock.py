@@ -44,7 +44,7 @@ tap.check(wait_until(lambda: any('Unlock your journal to record it' in t
                                  for t in labels_on_screen(lento))) is not None,
           'the lock page says the session waits for the journal')
 
-type_into(lento, 'Recovery code', code)
+type_into(lento, 'Recovery Code', code)
 tap.check(click(lento, 'Unlock with recovery code'), 'the recovery code can be sent')
 
 # The entry is in the journal, with the sharp pain, before anything is saved.

@@ -75,7 +75,7 @@ lento.key(KEY_L, [KEYCODE_CONTROL])
 tap.check(showing(lento, 'Lento Is Locked'), 'Ctrl+L locks')
 tap.check(not any('23.5 mm' in label for label in labels_on_screen(lento)),
           'nothing of the entry is on screen while locked')
-tap.check(type_into(lento, 'Recovery code', code.lower() if code else ''),
+tap.check(type_into(lento, 'Recovery Code', code.lower() if code else ''),
           'the recovery code can be typed')
 tap.check(click(lento, 'Unlock with recovery code'), 'the recovery code can be sent')
 wait_until(lambda: not any('Lento Is Locked' in label for label in labels_on_screen(lento)),

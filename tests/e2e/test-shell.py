@@ -11,10 +11,10 @@ from lento_e2e import (KEY_ESCAPE, KEY_F10, KEY_Q, KEY_QUESTION, KEYCODE_CONTROL
                        is_on_screen, mnemonic, problem_lines, wait_until)
 
 VIEWS = [
-    # Switcher button name, the view's accessible name.
-    (_('Session'), 'LentoSessionView'),
-    (_('Journal'), 'LentoJournalView'),
-    (_('Plan'), 'LentoPlanView'),
+    # Switcher button name, the view's accessible name: a group named after its tab.
+    (_('Session'), _('Session')),
+    (_('Journal'), _('Journal')),
+    (_('Plan'), _('Plan')),
 ]
 
 tap = Tap()
@@ -26,8 +26,8 @@ complete_setup(lento, tap)
 
 
 def visible_views():
-    names = [name for _, name in VIEWS]
-    return sorted(view.name for view in lento.find_all(pyatspi.ROLE_FILLER)
+    names = [name for _button, name in VIEWS]
+    return sorted(view.name for view in lento.find_all(pyatspi.ROLE_PANEL)
                   if view.name in names and is_on_screen(view))
 
 
@@ -37,7 +37,7 @@ def switcher_button(name):
     return buttons[0] if buttons else None
 
 
-tap.check(wait_until(lambda: visible_views() == ['LentoPlanView']), 'the Plan view shows first')
+tap.check(wait_until(lambda: visible_views() == [_('Plan')]), 'the Plan view shows first')
 
 for button_name, view_name in VIEWS:
     button = switcher_button(button_name)

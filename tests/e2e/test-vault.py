@@ -23,9 +23,13 @@ def showing_title(lento, title):
                                   for label in lento.find_all(pyatspi.ROLE_LABEL, title)))
 
 
+VIEWS = ('Plan', 'Session', 'Journal')
+
+
 def views_on_screen(lento):
-    return [view.name for view in lento.find_all(pyatspi.ROLE_FILLER)
-            if view.name.endswith('View') and is_on_screen(view)]
+    """The views on screen, each a group named after its tab."""
+    return [view.name for view in lento.find_all(pyatspi.ROLE_PANEL)
+            if view.name in VIEWS and is_on_screen(view)]
 
 
 def quit_cleanly(lento, what):
@@ -41,7 +45,7 @@ lento = Lento()
 code = complete_setup(lento, tap)
 tap.check(code is not None and len(code.replace('-', '')) >= 26,
           'the recovery code is shown in readable groups')
-tap.check(wait_until(lambda: views_on_screen(lento) == ['LentoPlanView']),
+tap.check(wait_until(lambda: views_on_screen(lento) == ['Plan']),
           'after set-up the Plan view shows')
 data_dir = glob.glob(os.path.join(lento.data_home, 'io.github.lento.Lento*'))[0]
 keys_file = os.path.join(data_dir, 'keys.lento')
@@ -54,13 +58,13 @@ tap.check(showing_title(lento, 'Lento Is Locked'), 'Ctrl+L shows the locked page
 tap.check(views_on_screen(lento) == [], 'no view is on screen while locked')
 
 tap.check(click(lento, 'Unlock With Keyring'), 'the keyring button is there')
-tap.check(wait_until(lambda: views_on_screen(lento) == ['LentoPlanView']),
+tap.check(wait_until(lambda: views_on_screen(lento) == ['Plan']),
           'the keyring unlocks the journal')
 quit_cleanly(lento, 'first run')
 
 # Next start: the keyring opens Lento without a word.
 lento = Lento(data_home=lento.data_home)
-tap.check(wait_until(lambda: views_on_screen(lento) == ['LentoPlanView'], timeout=20),
+tap.check(wait_until(lambda: views_on_screen(lento) == ['Plan'], timeout=20),
           'a second start opens with the keyring')
 quit_cleanly(lento, 'second start')
 
@@ -85,9 +89,9 @@ tap.check(any('keyring' in reason.lower() for reason in reasons),
 with open(keys_file, 'rb') as f:
     tap.check(f.read() == keys_before, 'no new key was made: keys.lento is unchanged')
 
-type_into(lento, 'Recovery code', code.lower())
+type_into(lento, 'Recovery Code', code.lower())
 tap.check(click(lento, 'Unlock with recovery code'), 'the recovery code can be sent')
-tap.check(wait_until(lambda: views_on_screen(lento) == ['LentoPlanView'], timeout=20),
+tap.check(wait_until(lambda: views_on_screen(lento) == ['Plan'], timeout=20),
           'the recovery code opens the journal')
 quit_cleanly(lento, 'recovery')
 

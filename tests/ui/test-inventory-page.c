@@ -196,6 +196,28 @@ click_named (Fixture    *fixture,
     ;
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_widget (Fixture    *fixture,
+                 GType       type,
+                 const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (lento_test_find_widget (GTK_WIDGET (fixture->page), type, text) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
 static guint
 position_of (GListModel *model,
              gpointer    item)
@@ -284,11 +306,11 @@ test_remove_offers_undo (Fixture       *fixture,
   g_assert_null (lento_inventory_find_tool (fixture->inventory, "a"));
   g_assert_cmpuint (position_of (tools, c), ==, 3);
 
-  /* A lubricant the same way, its name shown as it was written. */
+  /* A lubricant the same way, its name shown as it was written; its toast
+   * waits until the one Undo dismissed has finished hiding. */
   click_named (fixture, "Remove “Aqua & Co”");
   g_assert_null (lento_inventory_find_lube (fixture->inventory, "aqua"));
-  g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL,
-                                            "“Aqua &amp; Co” removed"));
+  wait_for_widget (fixture, GTK_TYPE_LABEL, "“Aqua &amp; Co” removed");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inventory.undo-remove", NULL);
   g_assert_cmpuint (position_of (lubes, aqua), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, 2);

@@ -21,6 +21,7 @@
 #include "lento-journal-stats-page.h"
 #include "lento-journal-view.h"
 #include "lento-sample-data.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 #define SAMPLE_SEED 20260314
@@ -459,6 +460,7 @@ test_editor_validation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-editor");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the entry editor");
   {
     GtkWidget *scrolled = gtk_widget_get_ancestor (get_named (fixture, "pain-scale"),
                                                    GTK_TYPE_SCROLLED_WINDOW);
@@ -481,6 +483,49 @@ set_notes (Fixture    *fixture,
   GtkTextView *view = GTK_TEXT_VIEW (get_named (fixture, "notes-view"));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), notes, -1);
+}
+
+/* A keyboard user reaches Save with Tab, one stop a field (26 stops when
+ * every row took the focus before its field), and Enter in a text field
+ * saves at once.
+ */
+static void
+test_editor_tab_stops (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LentoEntryEditor *editor = open_new_entry (fixture);
+  GtkWidget *save = get_named (fixture, "save-button");
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  settle (fixture);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  /* The editor opens on its first field. */
+  g_assert_true (gtk_widget_is_ancestor (focus, get_named (fixture, "start-entry")));
+
+  while (focus != save)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window),
+                                             GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editor)));
+      /* A field, never the row around it, and never twice. */
+      g_assert_false (GTK_IS_LIST_BOX_ROW (focus));
+      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      g_ptr_array_add (stops, focus);
+      g_assert_cmpuint (stops->len, <=, 17);
+    }
+  g_test_message ("Save is %u tab stops after the first field", stops->len);
+
+  /* Enter in the tags asks how it felt, as Save does. */
+  set_spin (fixture, "diameter-spin", 18);
+  set_spin (fixture, "duration-spin", 20);
+  set_spin (fixture, "wear-spin", 10);
+  g_assert_null (lento_test_find_message_dialog ());
+  g_signal_emit_by_name (get_named (fixture, "tags-entry"), "activate");
+  g_assert_nonnull (lento_test_find_message_dialog ());
+  respond (lento_test_find_message_dialog (), "back");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
 }
 
 static void
@@ -838,25 +883,6 @@ test_delete_undo (Fixture       *fixture,
   /* A second Undo has nothing left to restore. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "journal.undo-delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before);
-
-  /* Two deletions in a row, the toast shown between them: Undo brings back
-   * the second; the first stays deleted. */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(LentoEntry) next = g_list_model_get_item (G_LIST_MODEL (fixture->journal), 0);
-
-      g_free (uuid);
-      uuid = g_strdup (lento_entry_get_uuid (next));
-      lento_journal_view_edit_entry (fixture->view, next);
-      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-      lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-    }
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before - 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view),
-                                             "journal.undo-delete", NULL));
-  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->journal)), ==, before - 1);
-  g_assert_nonnull (lento_journal_lookup (fixture->journal, uuid));
 }
 
 static void
@@ -1296,6 +1322,8 @@ main (int   argc,
               fixture_set_up, test_headers_follow_filter, fixture_tear_down);
   g_test_add ("/lento/journal-view/editor-validation", Fixture, NULL,
               fixture_set_up, test_editor_validation, fixture_tear_down);
+  g_test_add ("/lento/journal-view/editor-tab-stops", Fixture, NULL,
+              fixture_set_up, test_editor_tab_stops, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-adds", Fixture, NULL,
               fixture_set_up, test_save_adds, fixture_tear_down);
   g_test_add ("/lento/journal-view/save-prefilled-adds", Fixture, NULL,

@@ -13,6 +13,7 @@
 
 #include "lento-keys.h"
 #include "lento-setup-page.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
 
@@ -165,6 +166,7 @@ test_setup_with_keyring (SetupFixture  *fixture,
   int group;
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "setup-welcome");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the welcome");
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "welcome");
   /* Start-up builds the welcome only; the later steps come when asked for. */
   g_assert_false (has_button (root, "_I Have Written It Down"));
@@ -321,6 +323,7 @@ test_unlock_page_recovery (void)
   gtk_editable_set_text (entry, TEST_CODE);
   g_assert_true (gtk_widget_is_sensitive (button));
   lento_test_save_screenshot (GTK_WIDGET (window), "unlock");
+  lento_test_check_contrast (GTK_WIDGET (window), "the unlock page");
 
   /* Busy: no second attempt while one runs. */
   lento_unlock_page_set_busy (page, TRUE);

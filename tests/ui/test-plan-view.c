@@ -17,6 +17,7 @@
 #include "lento-learn.h"
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 /* A Tuesday, so that the week ahead holds planned and rest days. */
@@ -526,6 +527,7 @@ test_safety_banners (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (banners));
   g_assert_cmpuint (count_children (banners, "plan-banner"), >=, 1);
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-safety");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the plan with its warnings");
 }
 
 static void
@@ -566,6 +568,7 @@ test_inventory_refuses_numbing (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 0);
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "inventory");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the inventory with a refusal");
 
   g_assert_true (lento_inventory_page_add_lube (page, "Slick", LENTO_LUBE_KIND_WATER));
   g_assert_cmpuint (g_list_model_get_n_items (lubes), ==, n_lubes + 1);

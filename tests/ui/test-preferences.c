@@ -14,6 +14,7 @@
 
 #include "lento-autostart.h"
 #include "lento-preferences-window.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 static GtkWidget *
@@ -223,6 +224,7 @@ test_cue_sounds (void)
   gtk_range_set_value (GTK_RANGE (volume), 0.25);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "cue-volume"), 0.25, 1e-9);
   lento_test_save_screenshot (GTK_WIDGET (window), "preferences-general");
+  lento_test_check_contrast (GTK_WIDGET (window), "the preferences");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "cue-sounds");
@@ -288,17 +290,27 @@ test_privacy_page_reflects_slots (void)
   {
     g_autofree char *too_long = g_strnfill (LENTO_PASSPHRASE_MAX_SIZE + 1, 'a');
     AdwMessageDialog *dialog;
-    GtkWidget *box;
+    GtkWidget *box, *first_label, *second_label;
+    GtkEditable *first, *second;
 
     g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Set…"), "clicked");
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     box = adw_message_dialog_get_extra_child (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), too_long);
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), too_long);
+    /* Each field under a label a person sees, which names it. */
+    first_label = gtk_widget_get_first_child (box);
+    second_label = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (first_label)), ==, "New passphrase");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (second_label)), ==, "Repeat the passphrase");
+    first = GTK_EDITABLE (gtk_label_get_mnemonic_widget (GTK_LABEL (first_label)));
+    second = GTK_EDITABLE (gtk_label_get_mnemonic_widget (GTK_LABEL (second_label)));
+    g_assert_true (GTK_IS_PASSWORD_ENTRY (first));
+    g_assert_true (GTK_IS_PASSWORD_ENTRY (second));
+    gtk_editable_set_text (first, too_long);
+    gtk_editable_set_text (second, too_long);
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "too long"));
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "a calm river");
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (box)), "a calm river");
+    gtk_editable_set_text (first, "a calm river");
+    gtk_editable_set_text (second, "a calm river");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
     g_assert_null (strstr (adw_message_dialog_get_body (dialog), "too long"));
     adw_message_dialog_response (dialog, "cancel");

@@ -14,6 +14,7 @@
 #include "lento-fake-clock.h"
 #include "lento-session-view.h"
 #include "lento-test-practice.h"
+#include "lento-test-contrast.h"
 #include "lento-test-ui.h"
 
 /* The shipped plan's week-two session: settle 180 s, warm-up 240 s, entry
@@ -382,6 +383,7 @@ test_session_view_phases (Fixture       *fixture,
   g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
                                  "Urge Faded at Minute 7"));
   save_screenshot (fixture, "session-wear");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the session in wear time");
 
   /* Extend: five minutes more, then as far as the plan allows, then no more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "session.extend", NULL));

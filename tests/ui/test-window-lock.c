@@ -838,11 +838,19 @@ unlock_with_spoiled_month (Fixture  *fixture,
   month = g_date_time_format (now, "%Y-%m.lento");
   path = g_build_filename (fixture->data_dir, "journal", month, NULL);
   prev = g_strconcat (path, ".prev", NULL);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (!g_file_test (prev, G_FILE_TEST_EXISTS))
     {
+      /* Straight into the journal, without a frame each: a loaded machine
+       * draws slowly. */
       for (guint i = 0; i < 2 * 32 + 1; i++)
-        add_painful_entry (fixture);
+        {
+          g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
+          g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+          lento_entry_set_duration (entry, 10 * 60);
+          lento_journal_add (lento_practice_get_journal (fixture->practice), entry);
+        }
       lento_practice_flush_pending (fixture->practice);
       while (!g_file_test (path, G_FILE_TEST_EXISTS) || lento_vault_get_busy (fixture->vault))
         {
@@ -868,6 +876,55 @@ damage_current_file (const char *path)
   g_assert_true (g_file_set_contents (path, "damaged", -1, NULL));
 }
 
+/* The shortcut of @widget, a callback rather than a view's own binding,
+ * whose trigger reads @accel, as "<Control>n"; @scope is where the
+ * controller that holds it works.
+ */
+static GtkShortcut *
+find_shortcut (GtkWidget        *widget,
+               const char       *accel,
+               GtkShortcutScope *scope)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+            gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, accel) != NULL
+              && GTK_IS_CALLBACK_ACTION (gtk_shortcut_get_action (shortcut)))
+            {
+              *scope = gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller));
+              return shortcut;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* What pressing @accel does: the shortcut's action, which says whether it
+ * took the key.
+ */
+static gboolean
+press (GtkWidget  *widget,
+       const char *accel)
+{
+  GtkShortcutScope scope;
+  GtkShortcut *shortcut = find_shortcut (widget, accel, &scope);
+
+  g_assert_nonnull (shortcut);
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
 /* Read-only means read-only: with a damaged month, nothing that would add
  * to the journal can be pressed.
  */
@@ -886,6 +943,75 @@ test_read_only_refuses_entries (Fixture       *fixture,
   g_assert_nonnull (new_entry);
   g_assert_true (lento_practice_get_read_only (fixture->practice));
   g_assert_false (gtk_widget_is_sensitive (new_entry));
+
+  /* Ctrl+N from another view leaves it there. */
+  lento_window_set_view (fixture->window, "plan");
+  g_assert_false (press (GTK_WIDGET (fixture->window), "<Control>n"));
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "plan");
+}
+
+/* New Entry, Pause and It Hurts work with the focus anywhere in the window,
+ * and only when they can: the window's shortcuts and the session view's
+ * managed one, not its view's own.
+ */
+static void
+test_shortcuts_anywhere (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(LentoSession) session = NULL;
+  GtkWidget *window, *lock, *view, *locked_view, *recovery;
+  GtkShortcutScope scope;
+
+  code = show_new_journal (fixture);
+  window = GTK_WIDGET (fixture->window);
+  lock = find_button (fixture, "Lock");
+
+  /* Ctrl+N from the plan, the focus in the header. */
+  gtk_widget_grab_focus (lock);
+  g_assert_true (press (window, "<Control>n"));
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (
+                     find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW))), ==, "editor");
+  g_assert_true (gtk_widget_activate_action (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR),
+                                             "editor.cancel", NULL));
+
+  /* Without a session, It Hurts leaves the key to others. */
+  lento_window_set_view (fixture->window, "plan");
+  g_assert_false (press (window, "<Control>h"));
+
+  view = GTK_WIDGET (start_session (fixture));
+  session = g_object_ref (lento_session_view_get_session (LENTO_SESSION_VIEW (view)));
+  lento_test_wait_for_draw (window);
+
+  /* Space pauses and resumes with the focus in the header. */
+  g_assert_nonnull (find_shortcut (view, "space", &scope));
+  g_assert_cmpint (scope, ==, GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_grab_focus (lock);
+  g_assert_true (press (view, "space"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  g_assert_true (press (view, "space"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+
+  /* Behind the lock, Space in the recovery code's field types a space. */
+  g_assert_true (gtk_widget_activate_action (window, "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  lento_test_wait_for_draw (window);
+  locked_view = lento_test_find_shown (window, LENTO_TYPE_SESSION_VIEW, NULL);
+  recovery = lento_test_find_shown (window, GTK_TYPE_ENTRY, NULL);
+  g_assert_true (gtk_widget_grab_focus (recovery));
+  g_assert_false (press (locked_view, "space"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_RUNNING);
+  g_signal_emit_by_name (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE),
+                         "unlock-with-recovery-code", lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+  wait_for_loaded (fixture);
+
+  /* It Hurts from the plan, the focus in the header: the session ends. */
+  lento_window_set_view (fixture->window, "plan");
+  gtk_widget_grab_focus (find_button (fixture, "Lock"));
+  g_assert_true (press (window, "<Shift>Escape"));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_STOPPED);
 }
 
 static gboolean
@@ -1289,6 +1415,8 @@ main (int   argc,
   g_test_add ("/lento/window-lock/read-only-refuses-entries", Fixture, NULL,
               fixture_set_up, test_read_only_refuses_entries, fixture_tear_down);
 
+  g_test_add ("/lento/window-lock/shortcuts-anywhere", Fixture, NULL,
+              fixture_set_up, test_shortcuts_anywhere, fixture_tear_down);
   g_test_add ("/lento/window-lock/keys-missing-says-so", Fixture, NULL,
               fixture_set_up, test_keys_missing_says_so, fixture_tear_down);
   g_test_add ("/lento/window-lock/keys-damaged-says-so", Fixture, NULL,

@@ -1,0 +1,140 @@
+/* lento-toast.c
+ *
+ * Copyright 2026 The Lento authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lento-toast"
+
+#include "config.h"
+
+#include "lento-toast.h"
+
+/* Toasts without a crash in libadwaita 1.2: a toast added while another is
+ * still hiding (its animation runs for 300 ms after it was dismissed) makes
+ * the overlay unref the hiding toast once too often when that animation
+ * ends. Removing two tools in a row, or undoing and then deleting again,
+ * did exactly that. A toast shown in that moment waits until the hiding is
+ * over; dismissing a toast that still waits just drops it.
+ */
+
+/* A little more than libadwaita's HIDE_DURATION. */
+#define HIDING_USEC     (350 * (G_USEC_PER_SEC / 1000))
+#define HIDDEN_AT       "lento-toast-hidden-at"
+#define WAITING_SOURCE  "lento-toast-waiting-source"
+
+typedef struct {
+  GWeakRef  overlay;
+  AdwToast *toast;
+} Waiting;
+
+static void
+waiting_free (gpointer data)
+{
+  Waiting *waiting = data;
+
+  /* The toast is gone to the overlay, or it goes now, unshown. */
+  if (waiting->toast != NULL)
+    {
+      g_object_set_data (G_OBJECT (waiting->toast), WAITING_SOURCE, NULL);
+      g_object_unref (waiting->toast);
+    }
+  g_weak_ref_clear (&waiting->overlay);
+  g_free (waiting);
+}
+
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  gint64 *hidden_at = g_new (gint64, 1);
+
+  *hidden_at = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (overlay), HIDDEN_AT, hidden_at, g_free);
+}
+
+static void
+add_now (AdwToastOverlay *overlay,
+         AdwToast        *toast)
+{
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+static gboolean
+add_waiting_cb (gpointer user_data)
+{
+  Waiting *waiting = user_data;
+  g_autoptr(AdwToastOverlay) overlay = g_weak_ref_get (&waiting->overlay);
+
+  g_object_set_data (G_OBJECT (waiting->toast), WAITING_SOURCE, NULL);
+  if (overlay != NULL)
+    add_now (overlay, g_steal_pointer (&waiting->toast));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * lento_toast_show:
+ * @overlay: where to show @toast
+ * @toast: (transfer full): a toast, as adw_toast_overlay_add_toast() takes it
+ *
+ * Shows @toast at once, or as soon as a toast dismissed a moment ago has
+ * finished hiding.
+ */
+void
+lento_toast_show (AdwToastOverlay *overlay,
+                  AdwToast        *toast)
+{
+  gint64 *hidden_at;
+  gint64 wait = 0;
+  Waiting *waiting;
+  guint source;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  hidden_at = g_object_get_data (G_OBJECT (overlay), HIDDEN_AT);
+  if (hidden_at != NULL)
+    wait = *hidden_at + HIDING_USEC - g_get_monotonic_time ();
+  if (wait <= 0)
+    {
+      add_now (overlay, toast);
+      return;
+    }
+
+  waiting = g_new0 (Waiting, 1);
+  g_weak_ref_init (&waiting->overlay, overlay);
+  waiting->toast = toast;
+  source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait / 1000) + 1, add_waiting_cb,
+                               waiting, waiting_free);
+  g_object_set_data (G_OBJECT (toast), WAITING_SOURCE, GUINT_TO_POINTER (source));
+}
+
+/**
+ * lento_toast_dismiss:
+ * @toast: a toast given to lento_toast_show()
+ *
+ * Dismisses @toast, shown or still waiting: either way it emits
+ * AdwToast::dismissed.
+ */
+void
+lento_toast_dismiss (AdwToast *toast)
+{
+  guint source;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), WAITING_SOURCE));
+  if (source == 0)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  /* The waiting source holds the only reference. */
+  g_object_ref (toast);
+  g_signal_emit_by_name (toast, "dismissed");
+  g_source_remove (source);
+  g_object_unref (toast);
+}
