@@ -61,6 +61,8 @@ struct _LentoJournalView
   GHashTable            *bound_items;     /* GtkListItem set, not owned */
   LentoEntry            *deleted;         /* kept for Undo */
   AdwToast              *undo_toast;
+  gint64                 undo_toast_added;  /* monotonic time */
+  guint                  undo_dismiss_id;
   guint                  headers_id;
   guint                  rows_created;
 
@@ -415,7 +417,47 @@ static void
 undo_toast_dismissed_cb (LentoJournalView *self)
 {
   g_clear_object (&self->deleted);
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
   self->undo_toast = NULL;
+}
+
+/* libadwaita 1.2 frees a toast's bookkeeping when its hiding ends, and
+ * reads it again when its showing ends: a toast dismissed while it still
+ * slides in (300 ms, 500 ms when it replaces another) is a use after free.
+ * So the undo toast is dismissed only once it has arrived.
+ */
+#define UNDO_TOAST_ARRIVAL_MS 600
+
+static gboolean
+dismiss_undo_toast_cb (gpointer user_data)
+{
+  LentoJournalView *self = user_data;
+
+  self->undo_dismiss_id = 0;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_undo_toast (LentoJournalView *self)
+{
+  gint64 age_ms;
+
+  if (self->undo_toast == NULL || self->undo_dismiss_id != 0)
+    return;
+
+  age_ms = (g_get_monotonic_time () - self->undo_toast_added) / 1000;
+  if (age_ms >= UNDO_TOAST_ARRIVAL_MS)
+    {
+      adw_toast_dismiss (self->undo_toast);
+      return;
+    }
+
+  self->undo_dismiss_id = g_timeout_add (UNDO_TOAST_ARRIVAL_MS - age_ms, dismiss_undo_toast_cb,
+                                         self);
+  g_source_set_name_by_id (self->undo_dismiss_id, "[lento] dismiss undo toast");
 }
 
 static void
@@ -435,13 +477,17 @@ editor_delete_cb (LentoJournalView *self,
     }
 
   /* A second deletion makes the first final, and the toast already shown
-   * offers to undo the new one: dismissing a toast and showing another at
-   * once can crash libadwaita 1.2 as the first one's hiding ends. */
+   * offers to undo the new one, even if it was about to go: dismissing a
+   * toast and showing another at once can crash libadwaita 1.2 as the
+   * first one's hiding ends. */
   g_set_object (&self->deleted, entry);
   lento_journal_remove (self->journal, uuid);
   close_editor (self);
   if (self->undo_toast != NULL)
-    return;
+    {
+      g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
+      return;
+    }
 
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -449,6 +495,7 @@ editor_delete_cb (LentoJournalView *self,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
   self->undo_toast = toast;
+  self->undo_toast_added = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -496,8 +543,7 @@ undo_delete_action (GtkWidget  *widget,
     return;
   /* The very object that was removed goes back, with its UUID and times. */
   lento_journal_add (self->journal, entry);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  dismiss_undo_toast (self);
 }
 
 /* Exports. A plain export leaves the encryption behind, so the view says
@@ -845,6 +891,7 @@ lento_journal_view_dispose (GObject *object)
   LentoJournalView *self = LENTO_JOURNAL_VIEW (object);
 
   g_clear_handle_id (&self->headers_id, g_source_remove);
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
   if (self->filtered != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->filtered, self);
@@ -1230,8 +1277,7 @@ lento_journal_view_clear_sensitive (LentoJournalView *self)
   self->editing = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  dismiss_undo_toast (self);
   g_clear_object (&self->deleted);
   update_page (self);
 }
