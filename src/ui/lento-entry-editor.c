@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include <glib/gi18n.h>
 
@@ -33,7 +32,10 @@ struct _LentoEntryEditor
   /* Template widgets */
   GtkRevealer    *message_revealer;
   GtkLabel       *message_label;
-  GtkEntry       *start_entry;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
+  GtkSpinButton  *hour_spin;
+  GtkSpinButton  *minute_spin;
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *tool_dropdown;
   GtkSpinButton  *diameter_spin;
@@ -45,6 +47,9 @@ struct _LentoEntryEditor
   GtkScale       *comfort_scale;
   GtkScale       *pain_scale;
   GtkScale       *relaxation_scale;
+  GtkLabel       *comfort_value;
+  GtkLabel       *pain_value;
+  GtkLabel       *relaxation_value;
   GtkSwitch      *sharp_switch;
   GtkDropDown    *bleeding_dropdown;
   GtkTextView    *notes_view;
@@ -247,23 +252,21 @@ scale_answered (LentoEntryEditor *self,
   return self->relaxation_touched;
 }
 
-static char *
-format_score_cb (GtkScale *scale,
-                 double    value,
-                 gpointer  user_data)
+static GtkLabel *
+value_label (LentoEntryEditor *self,
+             GtkScale         *scale)
 {
-  LentoEntryEditor *self = user_data;
-
-  if (!scale_answered (self, scale))
-    /* Translators: shown on a 0 to 10 scale of the entry editor (comfort,
-     * pain, relaxation) until the person moves it.
-     */
-    return g_strdup (_("Not answered"));
-  return g_strdup_printf ("%.0f", value);
+  if (scale == self->comfort_scale)
+    return self->comfort_value;
+  if (scale == self->pain_scale)
+    return self->pain_value;
+  return self->relaxation_value;
 }
 
 /* A scale not answered yet says so in words, on screen and to a screen
- * reader, and its slider stands faint.
+ * reader, and its slider stands faint. The value stands at the end of the
+ * scale's heading rather than over the slider, where a long word over a
+ * slider at 0 or 10 would reach past the row on a narrow window.
  */
 static void
 show_answered (LentoEntryEditor *self,
@@ -271,18 +274,24 @@ show_answered (LentoEntryEditor *self,
 {
   if (scale_answered (self, scale))
     {
+      g_autofree char *value = g_strdup_printf ("%.0f", gtk_range_get_value (GTK_RANGE (scale)));
+
+      gtk_label_set_label (value_label (self, scale), value);
       gtk_widget_remove_css_class (GTK_WIDGET (scale), "unanswered");
       gtk_accessible_reset_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
     }
   else
     {
+      /* Translators: shown by a 0 to 10 scale of the entry editor (comfort,
+       * pain, relaxation) until the person moves it.
+       */
+      const char *not_answered = _("Not answered");
+
+      gtk_label_set_label (value_label (self, scale), not_answered);
       gtk_widget_add_css_class (GTK_WIDGET (scale), "unanswered");
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
-                                      _("Not answered"), -1);
+                                      not_answered, -1);
     }
-
-  /* Setting the function again redraws the value shown with it. */
-  gtk_scale_set_format_value_func (scale, format_score_cb, self, NULL);
 }
 
 static void
@@ -299,11 +308,65 @@ set_answered (LentoEntryEditor *self,
   show_answered (self, scale);
 }
 
+/* The date the calendar holds, on its button, the way the journal writes
+ * dates. The button is named for what it sets; its description is the date,
+ * so that a screen reader says both.
+ */
+static void
+calendar_day_selected_cb (LentoEntryEditor *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  /* Translators: a date like “3 November 2025”, in the form of g_date_time_format(): %-d is
+   * the day of the month without padding, %B the month's name, %Y the year.
+   */
+  g_autofree char *text = g_date_time_format (date, _("%-d %B %Y"));
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->date_button));
+
+  gtk_menu_button_set_label (self->date_button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  /* The focus goes to the menu button's own toggle button, which GTK 4.8
+   * leaves without a name.
+   */
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Date the session started"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+}
+
+/* Hours and minutes read like a clock: 09:05, not 9:5. */
+static gboolean
+two_digits_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Shows @start, in local time, on the calendar and the time fields. */
+static void
+show_start (LentoEntryEditor *self,
+            GDateTime        *start)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (start);
+
+  gtk_calendar_select_day (self->calendar, local);
+  /* Selecting the day it already shows is not a change: say it anyway. */
+  calendar_day_selected_cb (self);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
+}
+
 static void
 load_entry (LentoEntryEditor *self)
 {
   LentoEntry *entry = self->entry;
-  g_autofree char *start = NULL;
   g_autofree char *tags = NULL;
   const char * const *tag_list;
   int comfort;
@@ -314,8 +377,7 @@ load_entry (LentoEntryEditor *self)
   self->loading = TRUE;
   rebuild_lists (self);
 
-  start = g_date_time_format (lento_entry_get_start (entry), "%Y-%m-%d %H:%M");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);
+  show_start (self, lento_entry_get_start (entry));
   gtk_drop_down_set_selected (self->kind_dropdown, lento_entry_get_kind (entry));
   gtk_drop_down_set_selected (self->tool_dropdown,
                               index_of_id (self->tool_ids, lento_entry_get_tool (entry)) + 1);
@@ -360,17 +422,37 @@ load_entry (LentoEntryEditor *self)
   self->loading = FALSE;
 }
 
-static gboolean
-parse_start (const char  *text,
-             GDateTime  **start)
+/* The start the calendar and the time fields show. The original start, to
+ * the second, when they show what it showed: opening and saving an entry
+ * changes nothing.
+ */
+static GDateTime *
+read_start (LentoEntryEditor *self)
 {
-  int year, month, day, hour, minute;
-  char rest;
+  GDateTime *original = lento_entry_get_start (self->entry);
+  g_autoptr(GDateTime) shown = g_date_time_to_local (original);
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  int year, month, date;
+  int hour, minute;
+  GDateTime *start;
 
-  if (sscanf (text, "%d-%d-%d %d:%d %c", &year, &month, &day, &hour, &minute, &rest) != 5)
-    return FALSE;
-  *start = g_date_time_new_local (year, month, day, hour, minute, 0);
-  return *start != NULL;
+  gtk_spin_button_update (self->hour_spin);
+  gtk_spin_button_update (self->minute_spin);
+  hour = gtk_spin_button_get_value_as_int (self->hour_spin);
+  minute = gtk_spin_button_get_value_as_int (self->minute_spin);
+  g_date_time_get_ymd (day, &year, &month, &date);
+
+  if (g_date_time_get_year (shown) == year && g_date_time_get_month (shown) == month
+      && g_date_time_get_day_of_month (shown) == date && g_date_time_get_hour (shown) == hour
+      && g_date_time_get_minute (shown) == minute)
+    return g_date_time_ref (original);
+
+  /* A day from the calendar and a time within the fields' ranges is always
+   * a time; in a daylight-saving gap GLib moves it to one that exists.
+   */
+  start = g_date_time_new_local (year, month, date, hour, minute, 0);
+  g_assert (start != NULL);
+  return start;
 }
 
 /* The tags typed, with the heavy-bleeding tag where it was (@heavy_position,
@@ -425,12 +507,11 @@ spin_changed (GtkSpinButton *spin,
   return fabs (gtk_spin_button_get_value (spin) - shown) > 0.5 / scale;
 }
 
-/* Reads the widgets into a new copy of the entry, or returns %NULL with a
- * sentence in @error when a field cannot be read at all.
+/* Reads the widgets into a new copy of the entry. Every field holds a
+ * value of its kind; lento_entry_validate() says whether they fit together.
  */
 static LentoEntry *
-read_entry (LentoEntryEditor  *self,
-            GError           **error)
+read_entry (LentoEntryEditor *self)
 {
   g_autoptr(LentoEntry) entry = lento_entry_copy (self->entry);
   g_autoptr(GDateTime) start = NULL;
@@ -441,21 +522,11 @@ read_entry (LentoEntryEditor  *self,
   guint tool, lube, bleeding;
   int urge;
 
-  g_autofree char *shown_start = g_date_time_format (lento_entry_get_start (self->entry),
-                                                     "%Y-%m-%d %H:%M");
-
   /* The widgets show minutes and tenths of a millimetre; a value the person
    * left alone keeps its full precision, so that opening and saving an
    * entry changes nothing.
    */
-  if (g_str_equal (shown_start, gtk_editable_get_text (GTK_EDITABLE (self->start_entry))))
-    start = g_date_time_ref (lento_entry_get_start (self->entry));
-  else if (!parse_start (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), &start))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The start time could not be read. Write it like 2026-03-14 20:30."));
-      return NULL;
-    }
+  start = read_start (self);
 
   gtk_spin_button_update (self->diameter_spin);
   gtk_spin_button_update (self->duration_spin);
@@ -585,8 +656,8 @@ save_action (GtkWidget  *widget,
   if (self->entry == NULL)
     return;
 
-  entry = read_entry (self, &error);
-  if (entry == NULL || !lento_entry_validate (entry, now, &error))
+  entry = read_entry (self);
+  if (!lento_entry_validate (entry, now, &error))
     {
       set_message (self, error->message);
       return;
@@ -642,8 +713,12 @@ answer_scale (GtkWidget *scale)
   LentoEntryEditor *self = LENTO_ENTRY_EDITOR (gtk_widget_get_ancestor (scale,
                                                                         LENTO_TYPE_ENTRY_EDITOR));
 
-  if (self != NULL && !self->loading && !scale_answered (self, GTK_SCALE (scale)))
+  if (self == NULL || self->loading)
+    return;
+  if (!scale_answered (self, GTK_SCALE (scale)))
     set_answered (self, GTK_SCALE (scale), TRUE);
+  else
+    show_answered (self, GTK_SCALE (scale));
 }
 
 static void
@@ -758,7 +833,10 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
                                                RESOURCE_BASE_PATH "/lento-entry-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, message_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tool_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, diameter_spin);
@@ -770,11 +848,16 @@ lento_entry_editor_class_init (LentoEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, comfort_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, pain_scale);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, relaxation_scale);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, comfort_value);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, pain_value);
+  gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, relaxation_value);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, sharp_switch);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, bleeding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, LentoEntryEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
 
   gtk_widget_class_bind_template_callback (widget_class, text_activate_cb);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -998,7 +1081,12 @@ lento_entry_editor_clear_sensitive (LentoEntryEditor *self)
   gtk_text_buffer_set_text (buffer, "", -1);
   gtk_text_buffer_set_enable_undo (buffer, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_entry), "");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    /* Nothing of the entry's time stays in the fields either. */
+    show_start (self, now);
+  }
   set_message (self, NULL);
   forget_question (self);
   g_clear_object (&self->entry);

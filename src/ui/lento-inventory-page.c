@@ -277,6 +277,7 @@ offer_undo (LentoInventoryPage *self,
   if (self->undo_toast != NULL)
     {
       adw_toast_set_title (self->undo_toast, title);
+      lento_toast_keep (self->undo_toast);
       return;
     }
 

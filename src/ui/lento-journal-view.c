@@ -449,7 +449,10 @@ editor_delete_cb (LentoJournalView *self,
   lento_journal_remove (self->journal, uuid);
   close_editor (self);
   if (self->undo_toast != NULL)
-    return;
+    {
+      lento_toast_keep (self->undo_toast);
+      return;
+    }
 
   toast = adw_toast_new (_("Entry deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -74,9 +74,10 @@ struct _LentoSessionView
   GtkLabel            *phase_label;
   GtkLabel            *banner_title;
   GtkLabel            *banner_text;
+  GtkStack            *guide_stack;
   LentoBreathingPacer *pacer;
   GtkLabel            *remaining_label;
-  GtkLabel            *wear_label;
+  GtkLabel            *clock_caption;
   GtkButton           *urge_button;
   GtkButton           *pause_button;
   GtkButton           *extend_button;
@@ -448,10 +449,6 @@ update_actions (LentoSessionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.urge-gone", wear);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.extend", can_extend);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->urge_button), wear);
-  gtk_widget_set_visible (GTK_WIDGET (self->extend_button), wear);
-  gtk_widget_set_visible (GTK_WIDGET (self->wear_label), wear);
-
   if (state == LENTO_SESSION_STATE_PAUSED)
     {
       gtk_button_set_label (self->pause_button, _("_Resume"));
@@ -479,7 +476,11 @@ update_actions (LentoSessionView *self)
       gtk_button_set_label (self->urge_button, _("_Urge Has Faded"));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->pacer), breathing);
+  /* The breathing guide and the wear time's buttons take turns in one
+   * place of one size: nothing below them moves when they change.
+   */
+  gtk_stack_set_visible_child_name (self->guide_stack,
+                                    breathing ? "pacer" : wear ? "wear" : "still");
   lento_breathing_pacer_set_running (self->pacer,
                                      breathing && state == LENTO_SESSION_STATE_RUNNING);
 }
@@ -491,32 +492,25 @@ static void
 update_running (LentoSessionView *self)
 {
   g_autofree char *remaining = NULL;
+  gboolean paused;
 
   if (!session_is_active (self))
     return;
 
   remaining = format_clock (lento_session_get_phase_remaining (self->session));
-  if (lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED)
-    {
-      /* Translators: the time left in a paused phase, like “4:05, paused”. */
-      g_autofree char *paused = g_strdup_printf (_("%s, paused"), remaining);
+  gtk_label_set_label (self->remaining_label, remaining);
 
-      gtk_label_set_label (self->remaining_label, paused);
-    }
+  /* Paused, the clock stands faint and the line under it says so, in its
+   * own small type: the big figures are only ever the time.
+   */
+  paused = lento_session_get_state (self->session) == LENTO_SESSION_STATE_PAUSED;
+  gtk_label_set_label (self->clock_caption,
+                       paused ? C_("session clock", "Paused")
+                              : _("Time left in this phase"));
+  if (paused)
+    gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label), "dim-label");
   else
-    {
-      gtk_label_set_label (self->remaining_label, remaining);
-    }
-
-  if (lento_session_get_phase_kind (self->session) == LENTO_PHASE_KIND_WEAR)
-    {
-      gint64 wear = lento_session_get_wear_elapsed (self->session);
-      g_autofree char *clock = format_clock (wear - wear % G_USEC_PER_SEC);
-      /* Translators: the time the tool has been worn so far, like “Wear time 7:05”. */
-      g_autofree char *text = g_strdup_printf (_("Wear time %s"), clock);
-
-      gtk_label_set_label (self->wear_label, text);
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "dim-label");
 }
 
 /* Shows a cue in the banner. Setting the label's text is what makes AT-SPI
@@ -1171,9 +1165,10 @@ lento_session_view_class_init (LentoSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, phase_label);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, banner_title);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, banner_text);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, guide_stack);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, pacer);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, remaining_label);
-  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, wear_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoSessionView, clock_caption);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, urge_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LentoSessionView, extend_button);

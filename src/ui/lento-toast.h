@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 void lento_toast_show    (AdwToastOverlay *overlay,
                           AdwToast        *toast);
 void lento_toast_dismiss (AdwToast        *toast);
+void lento_toast_keep    (AdwToast        *toast);
 
 G_END_DECLS

@@ -98,7 +98,7 @@ def walk_every_page():
         audit.walk(lento, f'session: {phase}')
         if len(phases) == 1:
             lento.key(KEY_SPACE)
-            tap.check(showing(lambda t: 'paused' in t) is not None, 'Space pauses the session')
+            tap.check(showing(lambda t: 'paused' in t.lower()) is not None, 'Space pauses the session')
             audit.walk(lento, 'session: paused')
             lento.key(KEY_SPACE)
         # "Warm Up · 2 of 3": skip on, up to the last phase.

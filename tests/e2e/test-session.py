@@ -29,9 +29,9 @@ phase = showing(lento, lambda t: '1 of' in t)
 tap.check(phase is not None, f'the session shows its first phase (got {phase!r})')
 
 lento.key(KEY_SPACE)
-tap.check(showing(lento, lambda t: 'paused' in t) is not None, 'Space pauses')
+tap.check(showing(lento, lambda t: 'paused' in t.lower()) is not None, 'Space pauses')
 lento.key(KEY_SPACE)
-tap.check(wait_until(lambda: not any('paused' in t for t in labels_on_screen(lento))),
+tap.check(wait_until(lambda: not any('paused' in t.lower() for t in labels_on_screen(lento))),
           'Space again resumes')
 
 lento.key(KEY_RIGHT, [KEYCODE_CONTROL])

@@ -101,7 +101,11 @@ static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *labels)
 {
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_opacity (widget) == 0)
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_opacity (widget) < 1)
+    return;
+  /* libadwaita 1.2's view switcher draws each tab's label twice, one of
+   * the two fading, and both under its own style, not Lento's. */
+  if (ADW_IS_VIEW_SWITCHER (widget))
     return;
 
   /* Text of a control that is off needs no contrast (WCAG 1.4.3). */

@@ -141,6 +141,55 @@ has_label (LentoSessionView *view,
   return label != NULL && gtk_widget_is_drawable (label);
 }
 
+/* The pacer and what takes its place cross-fade; waits for the fade. */
+static void
+wait_for_unmapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (widget))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_test_wait_for_draw (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW));
+}
+
+/* How many labels on screen show a time like "4:05". */
+static guint
+count_clocks (GtkWidget *widget)
+{
+  guint count = 0;
+
+  if (!gtk_widget_is_drawable (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_autoptr(GRegex) clock = g_regex_new ("[0-9]+:[0-9][0-9]", 0, 0, NULL);
+
+      if (g_regex_match (clock, gtk_label_get_label (GTK_LABEL (widget)), 0, NULL))
+        count++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_clocks (child);
+
+  return count;
+}
+
+/* Where @label's button is, from the top of the window. */
+static double
+button_top (Fixture    *fixture,
+            const char *label)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (find_button (fixture->view, label),
+                                           GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
 /* A dialog closes after its response in a later main loop turn. */
 static gboolean
 wait_for_dialog_gone (void)
@@ -326,7 +375,8 @@ test_session_view_phases (Fixture       *fixture,
   LentoBreathingPacer *pacer = get_pacer (fixture->view);
   GtkWidget *banner;
   LentoSession *session;
-  g_autofree char *wear_title = NULL;
+  double pause_top;
+  double stop_top;
 
   g_assert_true (lento_session_view_start (fixture->view));
   session = lento_session_view_get_session (fixture->view);
@@ -357,23 +407,37 @@ test_session_view_phases (Fixture       *fixture,
   g_assert_true (has_label (fixture->view, "Warm Up · 2 of 6"));
   g_assert_true (lento_breathing_pacer_get_running (pacer));
 
-  /* Entry, then wear: the wear controls appear and the pacer rests. */
-  advance (fixture, 240 * SEC + 120 * SEC);
+  /* Entry, then wear: the wear controls appear where the pacer was, and
+   * the controls below stay where they were.
+   */
+  advance (fixture, 240 * SEC);
+  g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_ENTRY);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  pause_top = button_top (fixture, "_Pause");
+  stop_top = button_top (fixture, "St_op");
+  advance (fixture, 120 * SEC);
   g_assert_cmpint (lento_session_get_phase_kind (session), ==, LENTO_PHASE_KIND_WEAR);
   g_assert_true (has_label (fixture->view,
                             lento_program_get_cue_title (fixture->program, "wear-stay")));
+  wait_for_unmapped (GTK_WIDGET (pacer));
   g_assert_false (lento_breathing_pacer_get_running (pacer));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pacer)));
   g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Urge Has Faded")));
   g_assert_true (gtk_widget_is_drawable (find_button (fixture->view, "_Extend")));
+  g_assert_cmpfloat_with_epsilon (button_top (fixture, "_Pause"), pause_top, 0.5);
+  g_assert_cmpfloat_with_epsilon (button_top (fixture, "St_op"), stop_top, 0.5);
 
-  /* Five minutes in: the urge cue, and the wear time shown. */
+  /* Five minutes in: the urge cue, and one clock, the time left, which
+   * says what it counts.
+   */
   advance (fixture, 300 * SEC);
   g_assert_true (has_label (fixture->view,
                             lento_program_get_cue_title (fixture->program, "urge-fades")));
-  wear_title = g_strdup_printf ("Wear time %d:%02d", 5, 0);
-  g_assert_true (has_label (fixture->view, wear_title));
   g_assert_true (has_label (fixture->view, "5:00"));
+  g_assert_true (has_label (fixture->view, "Time left in this phase"));
+  g_assert_cmpuint (count_clocks (GTK_WIDGET (fixture->view)), ==, 1);
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "5:00")),
+    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Time left in this phase");
 
   /* The urge faded at minute 7; the button then says when, in plain words. */
   advance (fixture, 120 * SEC);
@@ -418,7 +482,11 @@ test_session_view_pause_resume (Fixture       *fixture,
   g_assert_false (lento_session_view_get_ticking (fixture->view));
   g_assert_false (lento_breathing_pacer_get_running (pacer));
   g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Resume"));
-  g_assert_true (has_label (fixture->view, "2:40, paused"));
+  /* The time stays in its figures; that it is paused is said below it. */
+  g_assert_true (has_label (fixture->view, "2:40"));
+  g_assert_true (has_label (fixture->view, "Paused"));
+  g_assert_false (has_label (fixture->view, "Time left in this phase"));
+  g_assert_cmpuint (count_clocks (GTK_WIDGET (fixture->view)), ==, 1);
   elapsed = lento_session_get_total_elapsed (session);
 
   /* Nothing counts while paused. */
@@ -432,6 +500,8 @@ test_session_view_pause_resume (Fixture       *fixture,
   g_assert_true (lento_breathing_pacer_get_running (pacer));
   g_assert_nonnull (lento_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "_Pause"));
   g_assert_true (has_label (fixture->view, "2:40"));
+  g_assert_false (has_label (fixture->view, "Paused"));
+  g_assert_true (has_label (fixture->view, "Time left in this phase"));
 }
 
 static void
