@@ -393,7 +393,7 @@ static const PluralCase plural_cases[] = {
   { "week-full-one-session", "sessions_per_week", "max", "min", 1,
     LENTO_REASON_WEEK_FULL, "1 session in seven days" },
   { "not-yet-one-session", "advance", "sessions", NULL, 1,
-    LENTO_REASON_NOT_YET, "after 1 session that goes in" },
+    LENTO_REASON_NOT_YET, "after 1 session in a row that goes in" },
 };
 
 static LentoProgram *

@@ -148,6 +148,11 @@ assert_fits (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget) || GTK_IS_SCROLLBAR (widget)
       || (widget != window && GTK_IS_NATIVE (widget)))
     return;
+  /* A squeezer keeps the child it is leaving mapped, at that child's own
+   * width, while its crossfade runs: only the child it shows counts. */
+  if (ADW_IS_SQUEEZER (gtk_widget_get_parent (widget))
+      && widget != adw_squeezer_get_visible_child (ADW_SQUEEZER (gtk_widget_get_parent (widget))))
+    return;
 
   if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE)
     {
