@@ -364,9 +364,12 @@ def check_help(prefix):
             tap.skip(f'lento --help speaks {lang}', 'no sentence of --help is translated yet')
             continue
         translated = run([binary, '--help'], env=dict(env, LANGUAGE=lang), timeout=60)
-        tap.check(pairs[0][1] in translated.stdout,
+        # Some of those sentences are GLib's own, printed from its catalogue
+        # (or not, when GLib has no translation): one of Lento's is enough.
+        tap.check(any(msgstr in translated.stdout for _msgid, msgstr in pairs),
                   f'lento --help speaks {lang} from the installed catalogue',
-                  f'expected “{pairs[0][1]}” in:\n{translated.stdout}')
+                  f'expected one of {[msgstr for _msgid, msgstr in pairs][:3]} in:\n'
+                  f'{translated.stdout}')
 
 
 def check_uninstall(build, prefix, logged):
