@@ -7,6 +7,7 @@
 #pragma once
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <json-glib/json-glib.h>
 
@@ -16,8 +17,23 @@
  */
 
 /* A warning or a critical (a g_return_if_fail() that tripped) on any input
- * is a bug, as it is in the tests; libFuzzer then keeps the input.
+ * is a bug, as it is in the tests. GLib stops on a fatal message with
+ * SIGTRAP, which libFuzzer does not catch, so the input would be lost:
+ * the writer aborts instead, and libFuzzer keeps the input as a crash.
  */
+static GLogWriterOutput
+fuzz_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return output;
+}
+
 static inline void
 fuzz_make_logs_fatal (void)
 {
@@ -25,7 +41,7 @@ fuzz_make_logs_fatal (void)
 
   if (!done)
     {
-      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
       done = TRUE;
     }
 }
