@@ -43,6 +43,23 @@ lento_test_ui_init (int    *argc,
                                     "/io/github/lento/Lento/icons");
 }
 
+/**
+ * lento_test_ui_load_app_style:
+ *
+ * Applies Lento's own style sheet, as LentoApplication does at start-up, so
+ * that a window in a test, and its screenshot, looks as it does in the app.
+ */
+void
+lento_test_ui_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 gboolean      *painted)

@@ -589,12 +589,19 @@ test_inventory_trainer_set (void)
   /* Not confirmed yet: the plan offers none of them. */
   ladder = lento_inventory_dup_ladder (inventory);
   g_assert_cmpuint (ladder->len, ==, 0);
-  g_assert_nonnull (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
-  g_assert_false (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
-                                            "warning"));
+  /* The Tools group says so, with a way to confirm them all at once. */
+  g_assert_null (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
+  g_assert_true (gtk_widget_get_visible (child (page, LENTO_TYPE_INVENTORY_PAGE, "confirm_box")));
+  g_assert_cmpstr (gtk_label_get_label (child (page, LENTO_TYPE_INVENTORY_PAGE, "confirm_label")),
+                   ==, "5 tools wait for their measured sizes. Until you confirm them, the plan "
+                   "leaves them out.");
 
   g_assert_cmpuint (lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (page)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 5);
+  g_assert_cmpstr (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)), ==,
+                   "This set is already in the list.");
+  g_assert_false (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
+                                            "warning"));
 
   g_assert_finalize_object (page);
 }
