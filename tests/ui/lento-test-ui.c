@@ -97,19 +97,14 @@ lento_test_wait_for_draw (GtkWidget *widget)
     ;
 }
 
-void
-lento_test_save_screenshot (GtkWidget  *widget,
-                            const char *name)
+/* What @widget shows now, drawn as it is on screen. */
+static GdkTexture *
+render_texture (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *directory = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *png_name = NULL;
   GskRenderer *renderer;
-  const char *build_dir;
   int width, height;
 
   lento_test_wait_for_draw (widget);
@@ -133,8 +128,20 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+lento_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *png_name = NULL;
+  const char *build_dir;
+
+  texture = render_texture (widget);
   g_assert_nonnull (texture);
 
   build_dir = g_getenv ("LENTO_BUILD_DIR");
@@ -151,6 +158,47 @@ lento_test_save_screenshot (GtkWidget  *widget,
   }
   g_assert_true (gdk_texture_save_to_png (texture, filename));
   g_test_message ("Saved %s", filename);
+}
+
+/**
+ * lento_test_count_pixels:
+ * @widget: a widget on screen
+ * @color: a colour, opaque
+ * @tolerance: how far each channel may be from @color, 0 to 255
+ *
+ * Draws @widget and counts what of it is @color: whether a chart drew its
+ * marks, for instance.
+ *
+ * Returns: how many pixels are within @tolerance of @color
+ */
+guint
+lento_test_count_pixels (GtkWidget     *widget,
+                         const GdkRGBA *color,
+                         int            tolerance)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *data = g_malloc (stride * height);
+  int want[3] = { color->red * 255, color->green * 255, color->blue * 255 };
+  guint count = 0;
+
+  /* GDK_MEMORY_DEFAULT: B, G, R and A, one byte each, alpha premultiplied;
+   * a window's content is opaque.
+   */
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *pixel = data + y * stride + x * 4;
+
+        if (ABS (pixel[2] - want[0]) <= tolerance && ABS (pixel[1] - want[1]) <= tolerance
+            && ABS (pixel[0] - want[2]) <= tolerance)
+          count++;
+      }
+
+  return count;
 }
 
 static GtkWidget *
