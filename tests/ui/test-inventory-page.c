@@ -483,7 +483,9 @@ count_banners (GtkWidget  *box,
 {
   guint n = 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (box);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     n += gtk_widget_get_visible (c) && gtk_widget_has_css_class (c, css_class);
 
   return n;
@@ -535,7 +537,9 @@ collect (GtkWidget *root,
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     g_ptr_array_add (found, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect (c, type, found);
 }
 
