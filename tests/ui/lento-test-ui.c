@@ -97,6 +97,46 @@ lento_test_wait_for_draw (GtkWidget *widget)
     ;
 }
 
+static gboolean
+transition_running (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return TRUE;
+  if (ADW_IS_LEAFLET (root) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (root)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * lento_test_wait_for_transitions:
+ * @widget: a widget on screen
+ *
+ * Waits until no stack or leaflet on screen under @widget is between two
+ * pages, so that a picture shows the page it names and not a crossfade.
+ */
+void
+lento_test_wait_for_transitions (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  lento_test_wait_for_draw (widget);
+  while (transition_running (widget))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_test_wait_for_draw (widget);
+}
+
 /* What @widget shows now, drawn as it is on screen. */
 static GdkTexture *
 render_texture (GtkWidget *widget)
@@ -141,6 +181,8 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_autofree char *png_name = NULL;
   const char *build_dir;
 
+  /* A picture is of a page, never of two pages fading into each other. */
+  lento_test_wait_for_transitions (widget);
   texture = render_texture (widget);
   g_assert_nonnull (texture);
 
