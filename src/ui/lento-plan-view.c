@@ -312,16 +312,24 @@ find_entry (GListModel *journal,
   return NULL;
 }
 
-/* A reason that rests on journal entries links to each of them: the
- * window's win.show-entry opens the entry in the Journal view's editor.
+/* A reason rests on a few entries, or on weeks of them: the links stop at
+ * the latest ones, so that a long stay at one size does not widen the window.
+ */
+#define MAX_ENTRY_LINKS 3
+
+/* A reason that rests on journal entries links to the latest of them: the
+ * window's win.show-entry opens the entry in the Journal view's editor. The
+ * links stand one under the other, so that they fit any width and any
+ * language's date.
  */
 static void
 append_entry_links (LentoPlanView     *self,
                     const LentoReason *reason)
 {
   GtkWidget *box = NULL;
+  guint shown = 0;
 
-  for (guint i = 0; reason->entries[i] != NULL; i++)
+  for (guint i = 0; reason->entries[i] != NULL && shown < MAX_ENTRY_LINKS; i++)
     {
       g_autoptr(LentoEntry) entry = find_entry (self->journal, reason->entries[i]);
       g_autofree char *date = NULL;
@@ -350,11 +358,12 @@ append_entry_links (LentoPlanView     *self,
                                       -1);
       if (box == NULL)
         {
-          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
           gtk_widget_set_name (box, "reason-entries");
           gtk_box_append (self->reasons_box, box);
         }
       gtk_box_append (GTK_BOX (box), button);
+      shown++;
     }
 }
 
