@@ -1015,6 +1015,36 @@ test_stats (Fixture       *fixture,
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
 }
 
+/* Rows name their tool from the inventory, even one that arrives after the
+ * rows are on screen, and follow a tool that is renamed.
+ */
+static void
+test_rows_follow_inventory (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) tool = lento_tool_new ("sample-dilator-7", "Large glass dilator",
+                                              LENTO_TOOL_KIND_DILATOR, LENTO_MATERIAL_GLASS,
+                                              34.0, 0.0, LENTO_FLARED_BASE_YES);
+  GtkWidget *root = GTK_WIDGET (fixture->view);
+
+  settle (fixture);
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Glass dilator, 34 mm"));
+
+  g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
+  lento_journal_view_set_inventory (fixture->view, inventory);
+  settle (fixture);
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Glass dilator, 34 mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
+
+  lento_tool_set_name (tool, "Biggest dilator");
+  settle (fixture);
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Biggest dilator · 34 mm"));
+
+  lento_journal_view_set_inventory (fixture->view, NULL);
+}
+
 static void
 fixture_set_up_one (Fixture       *fixture,
                     gconstpointer  data)
@@ -1467,6 +1497,8 @@ main (int   argc,
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
   g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
+  g_test_add ("/lento/journal-view/rows-follow-inventory", Fixture, NULL,
+              fixture_set_up, test_rows_follow_inventory, fixture_tear_down);
   g_test_add ("/lento/journal-stats/one-entry-drawn", Fixture, NULL,
               fixture_set_up_one, test_stats_one_entry_drawn, fixture_tear_down);
 
