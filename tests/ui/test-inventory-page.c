@@ -14,6 +14,7 @@
 
 #include "lento-inventory-page.h"
 #include "lento-plan-view.h"
+#include "lento-test-contrast.h"
 #include "lento-test-practice.h"
 #include "lento-test-ui.h"
 #include "lento-window.h"
@@ -588,6 +589,7 @@ test_confirm_sizes_together (WindowFixture *fixture,
                                             "5 tools wait for their measured sizes. Until you "
                                             "confirm them, the plan leaves them out."));
   lento_test_save_screenshot (root, "inventory-sizes-to-confirm");
+  lento_test_check_contrast (root, "the tools waiting for their sizes");
 
   click_in (confirm_box, "_Confirm Sizes…");
   dialog = lento_test_find_message_dialog ();

@@ -1104,6 +1104,7 @@ test_stats_one_entry_drawn (Fixture       *fixture,
     }
 
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-stats-one-entry");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the statistics of one entry");
 }
 
 typedef struct

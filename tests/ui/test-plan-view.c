@@ -878,6 +878,7 @@ test_days_default_in_window (void)
   lento_test_ui_load_app_style ();
   gtk_widget_grab_focus (reset);
   lento_test_save_screenshot (GTK_WIDGET (window), "plan-days");
+  lento_test_check_contrast (GTK_WIDGET (window), "Your Days, picked and free");
 
   g_signal_emit_by_name (reset, "clicked");
   g_assert_cmpuint (lento_practice_get_weekdays (practice), ==, 0);
