@@ -42,4 +42,11 @@ gboolean    _lento_inventory_get_boolean   (JsonObject         *object,
  */
 char       *_lento_lube_numbing_reason     (const char         *name);
 
+/* Renames a lubricant or changes its kind, notifying each property that
+ * changed; defined in lento-lube.c, used by lento_inventory_edit_lube().
+ */
+gboolean    _lento_lube_update             (LentoLube          *self,
+                                            const char         *name,
+                                            LentoLubeKind       kind);
+
 G_END_DECLS

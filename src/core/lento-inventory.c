@@ -713,6 +713,66 @@ lento_inventory_insert_lube (LentoInventory  *self,
   return TRUE;
 }
 
+/**
+ * lento_inventory_edit_lube:
+ * @self: an inventory
+ * @id: the id of a lubricant in @self
+ * @name: its new name
+ * @kind: its new kind
+ * @error: the place for an error
+ *
+ * Renames a lubricant or changes its kind, in place, keeping its id and
+ * whatever a newer Lento stored with it. A numbing product is refused here
+ * as it is when added, and the lubricant stays as it was. ::changed is
+ * emitted once, and only when something changed.
+ *
+ * Returns: whether the lubricant now has @name and @kind
+ */
+gboolean
+lento_inventory_edit_lube (LentoInventory  *self,
+                           const char      *id,
+                           const char      *name,
+                           LentoLubeKind    kind,
+                           GError         **error)
+{
+  LentoLube *lube;
+  g_autofree char *reason = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (LENTO_IS_INVENTORY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (kind <= LENTO_LUBE_KIND_NUMBING, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lube = lento_inventory_find_lube (self, id);
+  if (lube == NULL)
+    {
+      g_set_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID,
+                   /* Translators: %s is the name of a lubricant. */
+                   _("“%s” is no longer in your inventory. Add it again if you still use it."),
+                   name);
+      return FALSE;
+    }
+
+  if (kind == LENTO_LUBE_KIND_NUMBING)
+    {
+      reason = _lento_lube_numbing_reason (name);
+      g_set_error_literal (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_REFUSED, reason);
+      return FALSE;
+    }
+
+  /* A new name and a new kind are one change to save, not two. */
+  g_signal_handlers_block_by_func (lube, item_notify_cb, self);
+  changed = _lento_lube_update (lube, name, kind);
+  g_signal_handlers_unblock_by_func (lube, item_notify_cb, self);
+
+  if (changed)
+    g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
 gboolean
 lento_inventory_remove_tool (LentoInventory *self,
                              const char     *id)
@@ -972,6 +1032,94 @@ check_lube (LentoLube *lube)
   return NULL;
 }
 
+/* Silicone lubricant and silicone tools, said once for the whole inventory:
+ * a set of five silicone trainers is one thing to know, not five. A single
+ * pair keeps the sentence that names both.
+ */
+static LentoInventoryIssue *
+check_silicone (LentoInventory *self)
+{
+  GListModel *tools = G_LIST_MODEL (self->tools);
+  GListModel *lubes = G_LIST_MODEL (self->lubes);
+  g_autoptr(LentoLube) one_lube = NULL;
+  g_autoptr(LentoTool) one_tool = NULL;
+  LentoInventoryIssue *issue;
+  guint n_lubes = 0;
+  guint n_tools = 0;
+  char *reason;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lubes); i++)
+    {
+      g_autoptr(LentoLube) lube = g_list_model_get_item (lubes, i);
+
+      if (lento_lube_get_kind (lube) != LENTO_LUBE_KIND_SILICONE)
+        continue;
+      if (n_lubes++ == 0)
+        one_lube = g_steal_pointer (&lube);
+    }
+
+  for (guint i = 0; n_lubes > 0 && i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(LentoTool) tool = g_list_model_get_item (tools, i);
+
+      /* A tool the plan never offers is never used with the lubricant either. */
+      if (lento_tool_get_material (tool) != LENTO_MATERIAL_SILICONE
+          || !lento_tool_is_usable (tool, NULL))
+        continue;
+      if (n_tools++ == 0)
+        one_tool = g_steal_pointer (&tool);
+    }
+
+  if (n_lubes == 0 || n_tools == 0)
+    return NULL;
+
+  if (n_lubes == 1 && n_tools == 1)
+    {
+      g_autoptr(GPtrArray) pair = lento_inventory_check_pair (one_tool, one_lube);
+
+      g_assert (pair->len == 1);
+      return g_ptr_array_steal_index (pair, 0);
+    }
+
+  if (n_lubes == 1)
+    reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: the name of a silicone-based
+                                            * lubricant, then how many of the person's tools
+                                            * are made of silicone.
+                                            */
+                                           "“%s” is silicone-based and %u of your tools is made "
+                                           "of silicone: the lubricant can leave it sticky or "
+                                           "porous. Use a thick water-based lubricant with it "
+                                           "instead.",
+                                           "“%s” is silicone-based and %u of your tools are made "
+                                           "of silicone: the lubricant can leave them sticky or "
+                                           "porous. Use a thick water-based lubricant with them "
+                                           "instead.",
+                                           n_tools),
+                              lento_lube_get_name (one_lube), n_tools);
+  else
+    reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is how many of the person's tools
+                                            * are made of silicone.
+                                            */
+                                           "Some of your lubricants are silicone-based and %u of "
+                                           "your tools is made of silicone: these lubricants can "
+                                           "leave it sticky or porous. Use a thick water-based "
+                                           "lubricant with it instead.",
+                                           "Some of your lubricants are silicone-based and %u of "
+                                           "your tools are made of silicone: these lubricants can "
+                                           "leave them sticky or porous. Use a thick water-based "
+                                           "lubricant with them instead.",
+                                           n_tools),
+                              n_tools);
+
+  /* The ids name the lubricant or the tool when there is only one of it. */
+  issue = issue_new (LENTO_ISSUE_SILICONE_ON_SILICONE, LENTO_ISSUE_SEVERITY_WARNING,
+                     n_tools == 1 ? lento_tool_get_id (one_tool) : NULL,
+                     n_lubes == 1 ? lento_lube_get_id (one_lube) : NULL, reason);
+  return issue;
+}
+
 /**
  * lento_inventory_check:
  * @self: an inventory
@@ -980,8 +1128,8 @@ check_lube (LentoLube *lube)
  *
  * Every finding about the inventory as a whole: tools the plan will not
  * offer and why, lubricants that are refused or worth a note, silicone
- * lubricants that should not meet silicone tools, and steps in the ladder
- * that are larger than @max_jump_percent.
+ * lubricants that should not meet silicone tools (one finding for them all),
+ * and steps in the ladder that are larger than @max_jump_percent.
  *
  * Returns: (transfer full) (element-type LentoInventoryIssue): the findings
  */
@@ -990,6 +1138,7 @@ lento_inventory_check (LentoInventory *self,
                        double          max_jump_percent)
 {
   g_autoptr(GPtrArray) ladder = NULL;
+  LentoInventoryIssue *silicone;
   GPtrArray *issues;
   guint n_tools;
   guint n_lubes;
@@ -1021,23 +1170,11 @@ lento_inventory_check (LentoInventory *self,
 
       if (issue != NULL)
         g_ptr_array_add (issues, issue);
-
-      if (lento_lube_get_kind (lube) != LENTO_LUBE_KIND_SILICONE)
-        continue;
-
-      for (guint j = 0; j < n_tools; j++)
-        {
-          g_autoptr(LentoTool) tool = g_list_model_get_item (G_LIST_MODEL (self->tools), j);
-          g_autoptr(GPtrArray) pair = NULL;
-
-          if (!lento_tool_is_usable (tool, NULL))
-            continue;
-
-          pair = lento_inventory_check_pair (tool, lube);
-          while (pair->len > 0)
-            g_ptr_array_add (issues, g_ptr_array_steal_index (pair, 0));
-        }
     }
+
+  silicone = check_silicone (self);
+  if (silicone != NULL)
+    g_ptr_array_add (issues, silicone);
 
   ladder = lento_inventory_dup_ladder (self);
   for (guint i = 1; i < ladder->len; i++)

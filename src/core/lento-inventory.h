@@ -87,6 +87,11 @@ gboolean        lento_inventory_insert_lube        (LentoInventory *self,
                                                     guint           position,
                                                     LentoLube      *lube,
                                                     GError        **error);
+gboolean        lento_inventory_edit_lube          (LentoInventory *self,
+                                                    const char     *id,
+                                                    const char     *name,
+                                                    LentoLubeKind   kind,
+                                                    GError        **error);
 gboolean        lento_inventory_remove_tool        (LentoInventory *self,
                                                     const char     *id);
 gboolean        lento_inventory_remove_lube        (LentoInventory *self,

@@ -244,6 +244,39 @@ lento_lube_get_kind (LentoLube *self)
   return self->kind;
 }
 
+/* Changes what the person may edit of a lubricant; only the inventory calls
+ * this, after its own checks, so that a numbing product never gets in by an
+ * edit either.
+ */
+gboolean
+_lento_lube_update (LentoLube     *self,
+                    const char    *name,
+                    LentoLubeKind  kind)
+{
+  gboolean changed = FALSE;
+
+  g_assert (LENTO_IS_LUBE (self));
+  g_assert (name != NULL);
+  g_assert (kind <= LENTO_LUBE_KIND_NUMBING);
+
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), lube_properties [LUBE_PROP_NAME]);
+      changed = TRUE;
+    }
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), lube_properties [LUBE_PROP_KIND]);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
 char *
 _lento_lube_numbing_reason (const char *name)
 {

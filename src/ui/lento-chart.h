@@ -36,6 +36,13 @@ void        lento_chart_set_grid        (LentoChart     *self,
 void        lento_chart_set_range_labels (LentoChart    *self,
                                           const char    *first,
                                           const char    *last);
+void        lento_chart_set_axis_labels (LentoChart     *self,
+                                         const char     *x_label,
+                                         const char     *y_label);
+const char *lento_chart_get_axis_label  (LentoChart     *self,
+                                         GtkOrientation  orientation);
+const char *lento_chart_get_range_label (LentoChart     *self,
+                                         gboolean        last);
 void        lento_chart_set_description (LentoChart     *self,
                                          const char     *description);
 const char *lento_chart_get_description (LentoChart     *self);

@@ -24,6 +24,8 @@ struct _LentoInventoryPage
   GtkBox         *message_box;
   GtkImage       *message_icon;
   GtkLabel       *message_label;
+  GtkBox         *confirm_box;
+  GtkLabel       *confirm_label;
   GtkListBox     *tools_list;
   GtkListBox     *lubes_list;
   GtkBox         *checks_box;
@@ -52,6 +54,7 @@ static GParamSpec *properties [N_PROPS];
 typedef struct {
   LentoInventoryPage *page;
   LentoTool          *tool;      /* NULL when adding */
+  LentoLube          *lube;      /* NULL when adding */
   AdwMessageDialog   *dialog;
   AdwEntryRow        *name;
   AdwComboRow        *kind;
@@ -68,6 +71,7 @@ form_free (Form *form)
 {
   g_clear_object (&form->page);
   g_clear_object (&form->tool);
+  g_clear_object (&form->lube);
   g_free (form);
 }
 
@@ -197,6 +201,8 @@ make_icon_button (const char *icon_name,
 
 static void show_tool_dialog (LentoInventoryPage *self,
                               LentoTool          *tool);
+static void show_lube_dialog (LentoInventoryPage *self,
+                              LentoLube          *lube);
 
 static LentoInventoryPage *
 page_of (GtkWidget *widget)
@@ -211,6 +217,15 @@ edit_tool_clicked_cb (GtkButton *button,
   LentoInventoryPage *self = page_of (GTK_WIDGET (button));
 
   show_tool_dialog (self, tool);
+}
+
+static void
+edit_lube_clicked_cb (GtkButton *button,
+                      LentoLube *lube)
+{
+  LentoInventoryPage *self = page_of (GTK_WIDGET (button));
+
+  show_lube_dialog (self, lube);
 }
 
 static guint
@@ -356,7 +371,9 @@ create_tool_row (gpointer item,
   g_autofree char *remove_label = NULL;
   GtkWidget *button;
 
-  /* Translators: the name of a button and a dialog heading; %s is the name of a tool. */
+  /* Translators: the name of a button and a dialog heading; %s is the name of a tool or a
+   * lubricant.
+   */
   edit_label = g_strdup_printf (_("Edit “%s”"), lento_tool_get_name (tool));
   /* Translators: the name of a button; %s is the name of a tool or a lubricant. */
   remove_label = g_strdup_printf (_("Remove “%s”"), lento_tool_get_name (tool));
@@ -410,6 +427,7 @@ create_lube_row (gpointer item,
 {
   LentoLube *lube = LENTO_LUBE (item);
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), lento_lube_get_name (lube));
   g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), lento_lube_get_name (lube));
   GtkWidget *button;
 
@@ -417,6 +435,10 @@ create_lube_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_lube_get_name (lube));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                lube_kind_label (lento_lube_get_kind (lube)));
+
+  button = make_icon_button ("document-edit-symbolic", edit_label);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (edit_lube_clicked_cb), lube, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   button = make_icon_button ("user-trash-symbolic", remove_label);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_lube_clicked_cb), lube, 0);
@@ -431,12 +453,17 @@ refresh_checks (LentoInventoryPage *self)
   g_autoptr(GPtrArray) issues = NULL;
   GtkWidget *child;
   guint shown = 0;
+  guint unconfirmed = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_box))) != NULL)
     gtk_box_remove (self->checks_box, child);
 
   if (self->inventory == NULL)
-    return;
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->confirm_box), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.confirm-sizes", FALSE);
+      return;
+    }
 
   issues = lento_inventory_check (self->inventory, self->max_jump);
 
@@ -446,6 +473,8 @@ refresh_checks (LentoInventoryPage *self)
       GtkWidget *box;
       GtkWidget *icon;
       GtkWidget *label;
+
+      unconfirmed += issue->kind == LENTO_ISSUE_UNCONFIRMED;
 
       /* These already stand under the tool's own row. */
       if (issue->kind == LENTO_ISSUE_UNCONFIRMED || issue->kind == LENTO_ISSUE_NO_FLARED_BASE)
@@ -482,6 +511,23 @@ refresh_checks (LentoInventoryPage *self)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->checks_box, label);
     }
+
+  if (unconfirmed > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is a number of tools. */
+                                           "%u tool waits for its measured size. Until you "
+                                           "confirm it, the plan leaves it out.",
+                                           "%u tools wait for their measured sizes. Until you "
+                                           "confirm them, the plan leaves them out.",
+                                           unconfirmed),
+                              unconfirmed);
+      gtk_label_set_label (self->confirm_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_box), unconfirmed > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.confirm-sizes", unconfirmed > 0);
 }
 
 /* Rows are built from the tools themselves, and a tool changed in place
@@ -768,29 +814,220 @@ show_tool_dialog (LentoInventoryPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sizes still to confirm, all in one dialog: a row per tool with the
+ * diameter the person measured and a tick that says they did.
+ */
+typedef struct {
+  LentoInventoryPage *page;
+  AdwMessageDialog   *dialog;
+  GPtrArray          *tools;   /* LentoTool, owned */
+  GPtrArray          *ticks;   /* GtkCheckButton, borrowed from the dialog */
+  GPtrArray          *sizes;   /* GtkSpinButton, borrowed from the dialog */
+} SizesForm;
+
+static void
+sizes_form_free (SizesForm *form)
+{
+  g_clear_object (&form->page);
+  g_clear_pointer (&form->tools, g_ptr_array_unref);
+  g_clear_pointer (&form->ticks, g_ptr_array_unref);
+  g_clear_pointer (&form->sizes, g_ptr_array_unref);
+  g_free (form);
+}
+
+/* Confirming waits for at least one tick: a size is only confirmed when the
+ * person says they measured it.
+ */
+static void
+sizes_form_changed_cb (SizesForm *form)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < form->ticks->len && !any; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (form->ticks, i));
+  adw_message_dialog_set_response_enabled (form->dialog, "confirm", any);
+}
+
+/* Entering a size is saying it was measured. */
+static void
+size_changed_cb (GtkCheckButton *tick)
+{
+  gtk_check_button_set_active (tick, TRUE);
+}
+
+static void
+sizes_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          SizesForm        *form)
+{
+  LentoInventoryPage *self = form->page;
+
+  if (g_strcmp0 (response, "confirm") != 0 || self->inventory == NULL)
+    return;
+
+  for (guint i = 0; i < form->tools->len; i++)
+    {
+      LentoTool *tool = g_ptr_array_index (form->tools, i);
+
+      /* A tool removed while the dialog was open stays removed. */
+      if (!gtk_check_button_get_active (g_ptr_array_index (form->ticks, i))
+          || lento_inventory_find_tool (self->inventory, lento_tool_get_id (tool)) != tool)
+        continue;
+      lento_tool_set_diameter (tool, gtk_spin_button_get_value (g_ptr_array_index (form->sizes,
+                                                                                   i)));
+      lento_tool_set_confirmed (tool, TRUE);
+    }
+  set_message (self, NULL);
+}
+
+static void
+confirm_sizes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
+  g_autoptr(GPtrArray) issues = NULL;
+  GtkWidget *scrolled;
+  GtkWidget *list;
+  GtkWidget *dialog;
+  SizesForm *form;
+
+  if (self->inventory == NULL)
+    return;
+
+  form = g_new0 (SizesForm, 1);
+  form->page = g_object_ref (self);
+  form->tools = g_ptr_array_new_with_free_func (g_object_unref);
+  form->ticks = g_ptr_array_new ();
+  form->sizes = g_ptr_array_new ();
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sizes to confirm"), -1);
+
+  issues = lento_inventory_check (self->inventory, self->max_jump);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LentoInventoryIssue *issue = g_ptr_array_index (issues, i);
+      LentoTool *tool;
+      GtkWidget *row;
+      GtkWidget *tick;
+      GtkWidget *spin;
+      g_autofree char *tick_label = NULL;
+      g_autofree char *size_label = NULL;
+
+      if (issue->kind != LENTO_ISSUE_UNCONFIRMED)
+        continue;
+      tool = lento_inventory_find_tool (self->inventory, issue->tool_id);
+      g_assert (tool != NULL);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
+
+      tick = gtk_check_button_new ();
+      gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
+      /* Translators: the accessible name of a tick in the Confirm Sizes dialog; %s is the name
+       * of a tool.
+       */
+      tick_label = g_strdup_printf (_("I measured “%s”"), lento_tool_get_name (tool));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tick_label, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), tick);
+
+      spin = gtk_spin_button_new_with_range (1.0, LENTO_ENTRY_MAX_DIAMETER_MM, 0.5);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), lento_tool_get_diameter (tool));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      /* Translators: the accessible name of a diameter field; %s is the name of a tool. */
+      size_label = g_strdup_printf (_("Diameter of “%s” in millimetres"),
+                                    lento_tool_get_name (tool));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      size_label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      /* Translators: the unit after a diameter field. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (C_("unit", "mm")));
+
+      g_signal_connect_swapped (tick, "toggled", G_CALLBACK (sizes_form_changed_cb), form);
+      g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (size_changed_cb), tick);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+      g_ptr_array_add (form->tools, g_object_ref (tool));
+      g_ptr_array_add (form->ticks, tick);
+      g_ptr_array_add (form->sizes, spin);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Confirm Sizes"),
+                                   _("Sets differ, so measure each tool at its widest part, "
+                                     "enter what you measured and tick it. The plan suggests a "
+                                     "tool only once its size is confirmed."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", _("C_onfirm"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* A row holds a name, a size and its unit: wider than a question. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
+  form->dialog = ADW_MESSAGE_DIALOG (dialog);
+  sizes_form_changed_cb (form);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (sizes_dialog_response_cb), form,
+                         (GClosureNotify) sizes_form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 lube_dialog_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          Form             *form)
 {
+  LentoInventoryPage *self = form->page;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (form->name));
+  LentoLubeKind kind = (LentoLubeKind) adw_combo_row_get_selected (form->kind);
+  g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
 
   if (name == NULL || *name == '\0')
-    name = lube_kind_label ((LentoLubeKind) adw_combo_row_get_selected (form->kind));
+    name = lube_kind_label (kind);
 
-  lento_inventory_page_add_lube (form->page, name,
-                                 (LentoLubeKind) adw_combo_row_get_selected (form->kind));
+  if (form->lube == NULL)
+    {
+      lento_inventory_page_add_lube (self, name, kind);
+      return;
+    }
+
+  if (self->inventory == NULL)
+    return;
+
+  /* The inventory refuses a numbing product here as it does when adding. */
+  if (!lento_inventory_edit_lube (self->inventory, lento_lube_get_id (form->lube), name, kind,
+                                  &error))
+    set_message (self, error->message);
+  else
+    set_message (self, NULL);
 }
 
+/* Adding and editing a lubricant share one form: a name and a kind. */
 static void
-add_lube_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+show_lube_dialog (LentoInventoryPage *self,
+                  LentoLube          *lube)
 {
-  LentoInventoryPage *self = LENTO_INVENTORY_PAGE (widget);
   const char * const kinds[] = {
     lube_kind_label (LENTO_LUBE_KIND_WATER),
     lube_kind_label (LENTO_LUBE_KIND_SILICONE),
@@ -802,24 +1039,34 @@ add_lube_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *name = adw_entry_row_new ();
+  g_autofree char *heading = NULL;
   Form *form = g_new0 (Form, 1);
 
   form->page = g_object_ref (self);
+  form->lube = lube != NULL ? g_object_ref (lube) : NULL;
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  if (lube != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (name), lento_lube_get_name (lube));
   gtk_list_box_append (GTK_LIST_BOX (list), name);
   form->name = ADW_ENTRY_ROW (name);
-  form->kind = add_combo_row (GTK_LIST_BOX (list), _("Kind"), kinds, LENTO_LUBE_KIND_WATER);
+  form->kind = add_combo_row (GTK_LIST_BOX (list), _("Kind"), kinds,
+                              lube != NULL ? lento_lube_get_kind (lube) : LENTO_LUBE_KIND_WATER);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Add a Lubricant"),
+  if (lube != NULL)
+    heading = g_strdup_printf (_("Edit “%s”"), lento_lube_get_name (lube));
+  else
+    heading = g_strdup (_("Add a Lubricant"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading,
                                    _("With silicone tools, a thick water-based lubricant "
                                      "works best."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "save", _("_Add"),
+                                    "save", lube != NULL ? _("_Save") : _("_Add"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               ADW_RESPONSE_SUGGESTED);
@@ -828,6 +1075,14 @@ add_lube_action (GtkWidget  *widget,
   g_signal_connect_data (dialog, "response", G_CALLBACK (lube_dialog_response_cb), form,
                          (GClosureNotify) form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_lube_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_lube_dialog (LENTO_INVENTORY_PAGE (widget), NULL);
 }
 
 static void
@@ -937,6 +1192,8 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_box);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_icon);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, confirm_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, confirm_label);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, tools_list);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, lubes_list);
   gtk_widget_class_bind_template_child (widget_class, LentoInventoryPage, checks_box);
@@ -949,6 +1206,8 @@ lento_inventory_page_class_init (LentoInventoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inventory.add-lube", NULL, add_lube_action);
   gtk_widget_class_install_action (widget_class, "inventory.undo-remove", NULL,
                                    undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "inventory.confirm-sizes", NULL,
+                                   confirm_sizes_action);
 }
 
 static GtkWidget *
@@ -1080,7 +1339,8 @@ lento_inventory_page_add_lube (LentoInventoryPage *self,
  * lento_inventory_page_add_trainer_set:
  *
  * Adds a graduated trainer set with typical sizes, each waiting for the
- * person to measure and confirm it.
+ * person to measure and confirm it: the page then offers to confirm them
+ * all in one dialog.
  *
  * Returns: how many trainers were added
  */
@@ -1102,10 +1362,9 @@ lento_inventory_page_add_trainer_set (LentoInventoryPage *self)
         added++;
     }
 
+  /* New trainers wait for their sizes, which the Tools group says above them. */
   if (added > 0)
-    set_message_full (self, _("Sets differ. Measure each trainer at its widest part, enter the "
-                              "real diameter and confirm it; until then the plan leaves it "
-                              "out."), FALSE);
+    set_message (self, NULL);
   else
     set_message_full (self, _("This set is already in the list."), FALSE);
 

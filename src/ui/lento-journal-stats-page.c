@@ -416,6 +416,19 @@ add_chart (LentoJournalStatsPage *self,
   gtk_box_append (box, self->charts[index]);
 }
 
+/* What a chart's marks mean, under it, in the text's own size and colour. */
+static void
+add_legend (GtkBox     *box,
+            const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (box, label);
+}
+
 static void
 lento_journal_stats_page_init (LentoJournalStatsPage *self)
 {
@@ -438,11 +451,23 @@ lento_journal_stats_page_init (LentoJournalStatsPage *self)
   gtk_widget_set_margin_end (box, 12);
 
   add_chart (self, GTK_BOX (box), CHART_DIAMETER, LENTO_CHART_LINE, _("Size Over Time"));
+  /* Translators: the unit on the side of the size chart: millimetres. */
+  lento_chart_set_axis_labels (LENTO_CHART (self->charts[CHART_DIAMETER]), NULL, C_("unit", "mm"));
   add_chart (self, GTK_BOX (box), CHART_WEAR, LENTO_CHART_BARS, _("Wear Minutes per Week"));
+  /* Translators: the unit on the side of the wear time chart: minutes. */
+  lento_chart_set_axis_labels (LENTO_CHART (self->charts[CHART_WEAR]), NULL, C_("unit", "min"));
   add_chart (self, GTK_BOX (box), CHART_COMFORT_PAIN, LENTO_CHART_GRID,
              _("Comfort Against Pain"));
+  /* Translators: the axes of the comfort against pain chart, each scored from 0 to 10. */
+  lento_chart_set_axis_labels (LENTO_CHART (self->charts[CHART_COMFORT_PAIN]),
+                               C_("chart axis", "Comfort"), C_("chart axis", "Pain"));
+  add_legend (GTK_BOX (box), _("Each dot is a score of comfort and pain; the larger the dot, "
+                               "the more sessions had it."));
   add_chart (self, GTK_BOX (box), CHART_SESSIONS, LENTO_CHART_BARS,
              _("Sessions per Week, With the Target of 2 to 3"));
+  /* Translators: the unit on the side of the sessions per week chart. */
+  lento_chart_set_axis_labels (LENTO_CHART (self->charts[CHART_SESSIONS]), NULL,
+                               C_("unit", "sessions"));
   lento_chart_set_band (LENTO_CHART (self->charts[CHART_SESSIONS]),
                         LENTO_STATS_TARGET_MIN, LENTO_STATS_TARGET_MAX);
 

@@ -227,6 +227,26 @@ update_headers_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A row names its tool from the inventory when it is bound; the rows on
+ * screen are bound again when the inventory arrives after them or a tool is
+ * renamed, so that none goes on saying “Unknown tool”.
+ */
+static void
+rebind_rows (LentoJournalView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      LentoEntry *entry = gtk_list_item_get_item (item);
+
+      lento_journal_row_bind (LENTO_JOURNAL_ROW (gtk_list_item_get_child (item)), entry,
+                              lookup_tool_name (lento_entry_get_tool (entry), self));
+    }
+}
+
 static void
 filtered_items_changed_cb (LentoJournalView *self)
 {
@@ -869,6 +889,8 @@ lento_journal_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->journal);
+  if (self->inventory != NULL)
+    g_signal_handlers_disconnect_by_func (self->inventory, rebind_rows, self);
   g_clear_object (&self->inventory);
   g_clear_object (&self->deleted);
   g_clear_object (&self->query);
@@ -1163,9 +1185,16 @@ lento_journal_view_set_inventory (LentoJournalView *self,
   g_return_if_fail (LENTO_IS_JOURNAL_VIEW (self));
   g_return_if_fail (inventory == NULL || LENTO_IS_INVENTORY (inventory));
 
-  if (!g_set_object (&self->inventory, inventory))
+  if (self->inventory == inventory)
     return;
+  if (self->inventory != NULL)
+    g_signal_handlers_disconnect_by_func (self->inventory, rebind_rows, self);
+  g_set_object (&self->inventory, inventory);
+  if (inventory != NULL)
+    g_signal_connect_object (inventory, "changed", G_CALLBACK (rebind_rows), self,
+                             G_CONNECT_SWAPPED);
   rebuild_tool_filter (self);
+  rebind_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INVENTORY]);
 }
 

@@ -33,6 +33,8 @@ struct _LentoPlanView
   GtkButton           *clinician_button;
   GtkBox              *week_box;
   GtkBox              *days_box;
+  GtkLabel            *days_default_label;
+  GtkButton           *days_reset_button;
   GtkLabel            *days_note;
   GtkListBox          *ladder_list;
   LentoInventoryPage  *inventory_page;
@@ -310,16 +312,24 @@ find_entry (GListModel *journal,
   return NULL;
 }
 
-/* A reason that rests on journal entries links to each of them: the
- * window's win.show-entry opens the entry in the Journal view's editor.
+/* A reason rests on a few entries, or on weeks of them: the links stop at
+ * the latest ones, so that a long stay at one size does not widen the window.
+ */
+#define MAX_ENTRY_LINKS 3
+
+/* A reason that rests on journal entries links to the latest of them: the
+ * window's win.show-entry opens the entry in the Journal view's editor. The
+ * links stand one under the other, so that they fit any width and any
+ * language's date.
  */
 static void
 append_entry_links (LentoPlanView     *self,
                     const LentoReason *reason)
 {
   GtkWidget *box = NULL;
+  guint shown = 0;
 
-  for (guint i = 0; reason->entries[i] != NULL; i++)
+  for (guint i = 0; reason->entries[i] != NULL && shown < MAX_ENTRY_LINKS; i++)
     {
       g_autoptr(LentoEntry) entry = find_entry (self->journal, reason->entries[i]);
       g_autofree char *date = NULL;
@@ -348,11 +358,12 @@ append_entry_links (LentoPlanView     *self,
                                       -1);
       if (box == NULL)
         {
-          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
           gtk_widget_set_name (box, "reason-entries");
           gtk_box_append (self->reasons_box, box);
         }
       gtk_box_append (GTK_BOX (box), button);
+      shown++;
     }
 }
 
@@ -545,6 +556,59 @@ update_week (LentoPlanView *self,
     }
 }
 
+/* The plan's default days by their short names, in the week's order, like
+ * “Tue, Thu, Sat”.
+ */
+static char *
+dup_day_list (guint weekdays)
+{
+  GString *list = g_string_new (NULL);
+  GDate date;
+
+  /* 2 March 2026 is a Monday, as in build_days(). */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_MARCH, 2026);
+  for (GDateWeekday weekday = G_DATE_MONDAY; weekday <= G_DATE_SUNDAY;
+       weekday++, g_date_add_days (&date, 1))
+    {
+      char name[64];
+
+      if ((weekdays & (1u << weekday)) == 0)
+        continue;
+      g_date_strftime (name, sizeof name, "%a", &date);
+      if (list->len > 0)
+        /* Translators: what stands between two days in a list of days, like “Tue, Thu, Sat”. */
+        g_string_append (list, C_("list of days", ", "));
+      g_string_append (list, name);
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/* Says whether the toggles show the plan's default or the person's own
+ * days, and offers the way back to the default.
+ */
+static void
+update_days_default (LentoPlanView           *self,
+                     const LentoProgramRules *rules)
+{
+  gboolean own = (self->weekdays & 0xfe) != 0;
+  g_autofree char *defaults = dup_day_list (rules->default_weekdays);
+  g_autofree char *text = NULL;
+
+  if (own)
+    /* Translators: %s is a list of days, like “Tue, Thu, Sat”. */
+    text = g_strdup_printf (_("Your own days. The plan’s default is %s."), defaults);
+  else
+    /* Translators: %s is a list of days, like “Tue, Thu, Sat”. */
+    text = g_strdup_printf (_("The plan’s default days: %s. Pick a day to choose your own."),
+                            defaults);
+
+  gtk_label_set_text (self->days_default_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->days_reset_button), own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reset-days", own);
+}
+
 /* The toggles show the days the coach plans with: the person's own, or the
  * plan's default while they have picked none.
  */
@@ -601,6 +665,8 @@ update_days (LentoPlanView           *self,
 
   gtk_label_set_text (self->days_note, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->days_note), note != NULL);
+
+  update_days_default (self, rules);
 }
 
 static void
@@ -620,6 +686,35 @@ day_toggled_cb (LentoPlanView   *self,
       weekdays |= 1u << weekday;
 
   lento_plan_view_set_weekdays (self, weekdays);
+}
+
+/* A picked day is ticked, not only coloured: the tick shows in any theme
+ * and to anyone who cannot tell the colours apart. The tick keeps its room
+ * when hidden, so that the row does not jump.
+ */
+static void
+day_tick_cb (GtkToggleButton *button,
+             GtkWidget       *tick)
+{
+  gtk_widget_set_opacity (tick, gtk_toggle_button_get_active (button) ? 1.0 : 0.0);
+}
+
+static GtkWidget *
+make_day_content (GtkToggleButton *button,
+                  GtkWidget       *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *tick = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "object-select-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  gtk_box_append (GTK_BOX (box), tick);
+  gtk_box_append (GTK_BOX (box), label);
+  day_tick_cb (button, tick);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (day_tick_cb), tick, 0);
+
+  return box;
 }
 
 static void
@@ -649,11 +744,17 @@ build_days (LentoPlanView *self)
        */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       button = gtk_toggle_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_button_set_child (GTK_BUTTON (button), make_day_content (GTK_TOGGLE_BUTTON (button),
+                                                                   label));
       /* Translators: the accessible name of a day toggle; %s is a weekday. */
       accessible = g_strdup_printf (_("Plan sessions on %s"), full_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
+      /* A toggle button says it is pressed only once it has been; a day
+       * never picked is said to be not pressed from the start.
+       */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
+                                   GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
       gtk_widget_add_css_class (button, "plan-day-toggle");
       g_signal_connect_object (button, "toggled", G_CALLBACK (day_toggled_cb), self,
                                G_CONNECT_SWAPPED);
@@ -832,6 +933,14 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   lento_plan_view_show_page (LENTO_PLAN_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+reset_days_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lento_plan_view_set_weekdays (LENTO_PLAN_VIEW (widget), 0);
 }
 
 static void
@@ -1041,6 +1150,8 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_default_label);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_reset_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_note);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
@@ -1054,6 +1165,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "plan.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "plan.reset-days", NULL, reset_days_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "plan.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.back", NULL);

@@ -261,6 +261,51 @@ test_silicone_on_silicone (void)
   add_lube (inventory, g_object_ref (water));
   issues = lento_inventory_check (inventory, MAX_JUMP);
   g_assert_cmpuint (count_issues (issues, LENTO_ISSUE_SILICONE_ON_SILICONE), ==, 1);
+  /* A single pair keeps the sentence that names both. */
+  g_assert_cmpstr (find_issue (issues, LENTO_ISSUE_SILICONE_ON_SILICONE)->reason, ==,
+                   issue->reason);
+}
+
+/* A set of silicone trainers with a silicone lubricant is one finding for the
+ * whole inventory, with the number of tools, not one for every trainer; a
+ * second silicone lubricant does not make it two.
+ */
+static void
+test_silicone_said_once (void)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(GPtrArray) trainers = lento_inventory_dup_trainer_set_preset ();
+  g_autoptr(GPtrArray) issues = NULL;
+  LentoInventoryIssue *issue;
+
+  for (guint i = 0; i < trainers->len; i++)
+    {
+      lento_tool_set_confirmed (g_ptr_array_index (trainers, i), TRUE);
+      add_tool (inventory, g_object_ref (g_ptr_array_index (trainers, i)));
+    }
+  /* A silicone tool the plan never offers is not counted. */
+  add_tool (inventory, lento_tool_new ("bead", "Bead", LENTO_TOOL_KIND_PLUG,
+                                       LENTO_MATERIAL_SILICONE, 17.0, 50.0, FALSE));
+  add_lube (inventory, lento_lube_new ("slick", "Slick", LENTO_LUBE_KIND_SILICONE));
+  add_lube (inventory, lento_lube_new ("aqua", "Aqua", LENTO_LUBE_KIND_WATER));
+
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (count_issues (issues, LENTO_ISSUE_SILICONE_ON_SILICONE), ==, 1);
+  issue = find_issue (issues, LENTO_ISSUE_SILICONE_ON_SILICONE);
+  g_assert_cmpint (issue->severity, ==, LENTO_ISSUE_SEVERITY_WARNING);
+  g_assert_null (issue->tool_id);
+  g_assert_cmpstr (issue->lube_id, ==, "slick");
+  g_assert_nonnull (strstr (issue->reason, "“Slick”"));
+  g_assert_nonnull (strstr (issue->reason, "5 of your tools are made of silicone"));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  add_lube (inventory, lento_lube_new ("silk", "Silk", LENTO_LUBE_KIND_SILICONE));
+  issues = lento_inventory_check (inventory, MAX_JUMP);
+  g_assert_cmpuint (count_issues (issues, LENTO_ISSUE_SILICONE_ON_SILICONE), ==, 1);
+  issue = find_issue (issues, LENTO_ISSUE_SILICONE_ON_SILICONE);
+  g_assert_null (issue->lube_id);
+  g_assert_nonnull (strstr (issue->reason, "Some of your lubricants are silicone-based"));
+  g_assert_nonnull (strstr (issue->reason, "5 of your tools"));
 }
 
 static void
@@ -279,6 +324,59 @@ test_numbing_refused (void)
   g_assert_nonnull (strstr (reason, "Pain is the signal to stop"));
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_lubes (inventory)), ==, 0);
   g_assert_false (lento_inventory_has_usable_lube (inventory));
+}
+
+/* A lubricant is edited in place: the same object with its id and whatever
+ * a newer Lento stored with it. An edit cannot make it a numbing product, and
+ * an edit of a lubricant no longer there says so.
+ */
+static void
+test_edit_lube (void)
+{
+  const char *json = "{ \"lubes\": [ { \"id\": \"w\", \"name\": \"Water\", "
+                     "\"kind\": \"water\", \"colour\": \"blue\" } ] }";
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoInventory) inventory = lento_inventory_new_from_json (json_node_get_object (node),
+                                                                      &error);
+  g_autoptr(JsonObject) saved = NULL;
+  g_autofree char *reason = NULL;
+  LentoLube *lube;
+  JsonObject *member;
+
+  g_assert_no_error (error);
+  lube = lento_inventory_find_lube (inventory, "w");
+  g_assert_nonnull (lube);
+
+  g_assert_true (lento_inventory_edit_lube (inventory, "w", "Slick & Co", LENTO_LUBE_KIND_HYBRID,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (lento_inventory_find_lube (inventory, "w") == lube);
+  g_assert_cmpstr (lento_lube_get_name (lube), ==, "Slick & Co");
+  g_assert_cmpint (lento_lube_get_kind (lube), ==, LENTO_LUBE_KIND_HYBRID);
+
+  saved = lento_inventory_to_json (inventory);
+  member = json_array_get_object_element (json_object_get_array_member (saved, "lubes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (member, "id"), ==, "w");
+  g_assert_cmpstr (json_object_get_string_member (member, "name"), ==, "Slick & Co");
+  g_assert_cmpstr (json_object_get_string_member (member, "kind"), ==, "hybrid");
+  g_assert_cmpstr (json_object_get_string_member (member, "colour"), ==, "blue");
+
+  g_assert_false (lento_inventory_edit_lube (inventory, "w", "Relax gel", LENTO_LUBE_KIND_NUMBING,
+                                             &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "Relax gel"));
+  g_assert_nonnull (strstr (error->message, "Pain is the signal to stop"));
+  g_assert_cmpstr (lento_lube_get_name (lube), ==, "Slick & Co");
+  g_assert_cmpint (lento_lube_get_kind (lube), ==, LENTO_LUBE_KIND_HYBRID);
+  g_assert_true (lento_lube_is_usable (lube, &reason));
+  g_clear_error (&error);
+
+  g_assert_true (lento_inventory_remove_lube (inventory, "w"));
+  g_assert_false (lento_inventory_edit_lube (inventory, "w", "Water", LENTO_LUBE_KIND_WATER,
+                                             &error));
+  g_assert_error (error, LENTO_INVENTORY_ERROR, LENTO_INVENTORY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Water"));
 }
 
 /* A numbing product saved by some other means is kept, never used, and marked. */
@@ -644,6 +742,32 @@ change_edit_removed_tool (LentoInventory *inventory)
   lento_tool_set_diameter (tool, 16.5);
 }
 
+static void
+change_edit_lube (LentoInventory *inventory)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lento_inventory_edit_lube (inventory, "w", "Silky", LENTO_LUBE_KIND_SILICONE,
+                                            &error));
+  g_assert_no_error (error);
+}
+
+static void
+change_edit_lube_same (LentoInventory *inventory)
+{
+  g_assert_true (lento_inventory_edit_lube (inventory, "w", "Water", LENTO_LUBE_KIND_WATER,
+                                            NULL));
+}
+
+static void
+change_edit_lube_refused (LentoInventory *inventory)
+{
+  g_assert_false (lento_inventory_edit_lube (inventory, "w", "Numb", LENTO_LUBE_KIND_NUMBING,
+                                             NULL));
+  g_assert_false (lento_inventory_edit_lube (inventory, "none", "Water", LENTO_LUBE_KIND_WATER,
+                                             NULL));
+}
+
 typedef struct {
   const char *name;
   void      (*change) (LentoInventory *inventory);
@@ -664,6 +788,9 @@ static const ChangedCase changed_cases[] = {
   { "finger-presets", change_finger_presets, 2 },
   { "edit-added-tool", change_edit_added_tool, 2 },
   { "edit-removed-tool", change_edit_removed_tool, 1 },
+  { "edit-lube", change_edit_lube, 1 },
+  { "edit-lube-same", change_edit_lube_same, 0 },
+  { "edit-lube-refused", change_edit_lube_refused, 0 },
 };
 
 static void
@@ -775,8 +902,10 @@ main (int   argc,
                    test_flared_base_unreadable_kept);
   g_test_add_func ("/lento/inventory/fingers-exempt", test_fingers_exempt);
   g_test_add_func ("/lento/inventory/silicone-on-silicone", test_silicone_on_silicone);
+  g_test_add_func ("/lento/inventory/silicone-said-once", test_silicone_said_once);
   g_test_add_func ("/lento/inventory/numbing-refused", test_numbing_refused);
   g_test_add_func ("/lento/inventory/numbing-from-json", test_numbing_from_json);
+  g_test_add_func ("/lento/inventory/edit-lube", test_edit_lube);
   g_test_add_func ("/lento/inventory/oil-note", test_oil_note);
   for (guint i = 0; i < G_N_ELEMENTS (jump_cases); i++)
     {

@@ -82,17 +82,15 @@ lento_test_practice_free (LentoPractice *practice,
 }
 
 /**
- * lento_test_practice_saved_profile_has:
- * @member: a member of the profile document, such as "session"
+ * lento_test_practice_dup_saved_profile:
  *
  * Lets every save the practice has waiting reach the disk, then reads the
  * profile document back from the vault: what a restart would find.
  *
- * Returns: whether the saved profile has @member
+ * Returns: (transfer full) (nullable): the saved profile, or %NULL when none was saved
  */
-gboolean
-lento_test_practice_saved_profile_has (LentoPractice *practice,
-                                       const char    *member)
+JsonObject *
+lento_test_practice_dup_saved_profile (LentoPractice *practice)
 {
   LentoVault *vault = lento_practice_get_vault (practice);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -105,10 +103,25 @@ lento_test_practice_saved_profile_has (LentoPractice *practice,
 
   bytes = lento_vault_read_document (vault, "profile", NULL, &error);
   if (bytes == NULL && g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
-    return FALSE;
+    return NULL;
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                              g_bytes_get_size (bytes), &error));
   g_assert_no_error (error);
-  return json_object_has_member (json_node_get_object (json_parser_get_root (parser)), member);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/**
+ * lento_test_practice_saved_profile_has:
+ * @member: a member of the profile document, such as "session"
+ *
+ * Returns: whether the saved profile (lento_test_practice_dup_saved_profile()) has @member
+ */
+gboolean
+lento_test_practice_saved_profile_has (LentoPractice *practice,
+                                       const char    *member)
+{
+  g_autoptr(JsonObject) profile = lento_test_practice_dup_saved_profile (practice);
+
+  return profile != NULL && json_object_has_member (profile, member);
 }

@@ -15,6 +15,7 @@ LentoPractice *lento_test_practice_new         (LentoClock    *clock,
 void           lento_test_practice_wait_loaded (LentoPractice *practice);
 void           lento_test_practice_free        (LentoPractice *practice,
                                                 char          *data_dir);
+JsonObject    *lento_test_practice_dup_saved_profile (LentoPractice *practice);
 gboolean       lento_test_practice_saved_profile_has (LentoPractice *practice,
                                                       const char    *member);
 

@@ -235,6 +235,15 @@ lento_test_check_contrast (GtkWidget  *window,
   g_autoptr(GtkCssProvider) large = gtk_css_provider_new ();
   g_autoptr(GString) failures = g_string_new (NULL);
   GdkDisplay *display = gtk_widget_get_display (window);
+  GtkSettings *settings = gtk_widget_get_settings (window);
+  gboolean animations;
+
+  /* A change of style fades colours in over a few frames (a suggested
+   * button's blue, a switcher's label); on a busy machine a picture can
+   * catch them half way. Without animations they change at once.
+   */
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
 
   /* Lento's own style, as AdwApplication loads it in the app. */
   gtk_css_provider_load_from_resource (app, RESOURCE_BASE_PATH "/style.css");
@@ -252,6 +261,7 @@ lento_test_check_contrast (GtkWidget  *window,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
   lento_test_wait_for_draw (window);
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
 
   if (failures->len > 0)
     g_test_fail_printf ("Text below %.1f:1:%s", MIN_CONTRAST, failures->str);

@@ -43,6 +43,23 @@ lento_test_ui_init (int    *argc,
                                     "/io/github/lento/Lento/icons");
 }
 
+/**
+ * lento_test_ui_load_app_style:
+ *
+ * Applies Lento's own style sheet, as LentoApplication does at start-up, so
+ * that a window in a test, and its screenshot, looks as it does in the app.
+ */
+void
+lento_test_ui_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 gboolean      *painted)
@@ -80,19 +97,54 @@ lento_test_wait_for_draw (GtkWidget *widget)
     ;
 }
 
+static gboolean
+transition_running (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return TRUE;
+  if (ADW_IS_LEAFLET (root) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (root)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * lento_test_wait_for_transitions:
+ * @widget: a widget on screen
+ *
+ * Waits until no stack or leaflet on screen under @widget is between two
+ * pages, so that a picture shows the page it names and not a crossfade.
+ */
 void
-lento_test_save_screenshot (GtkWidget  *widget,
-                            const char *name)
+lento_test_wait_for_transitions (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  lento_test_wait_for_draw (widget);
+  while (transition_running (widget))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_test_wait_for_draw (widget);
+}
+
+/* What @widget shows now, drawn as it is on screen. */
+static GdkTexture *
+render_texture (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *directory = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *png_name = NULL;
   GskRenderer *renderer;
-  const char *build_dir;
   int width, height;
 
   lento_test_wait_for_draw (widget);
@@ -116,8 +168,22 @@ lento_test_save_screenshot (GtkWidget  *widget,
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+lento_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *png_name = NULL;
+  const char *build_dir;
+
+  /* A picture is of a page, never of two pages fading into each other. */
+  lento_test_wait_for_transitions (widget);
+  texture = render_texture (widget);
   g_assert_nonnull (texture);
 
   build_dir = g_getenv ("LENTO_BUILD_DIR");
@@ -134,6 +200,47 @@ lento_test_save_screenshot (GtkWidget  *widget,
   }
   g_assert_true (gdk_texture_save_to_png (texture, filename));
   g_test_message ("Saved %s", filename);
+}
+
+/**
+ * lento_test_count_pixels:
+ * @widget: a widget on screen
+ * @color: a colour, opaque
+ * @tolerance: how far each channel may be from @color, 0 to 255
+ *
+ * Draws @widget and counts what of it is @color: whether a chart drew its
+ * marks, for instance.
+ *
+ * Returns: how many pixels are within @tolerance of @color
+ */
+guint
+lento_test_count_pixels (GtkWidget     *widget,
+                         const GdkRGBA *color,
+                         int            tolerance)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *data = g_malloc (stride * height);
+  int want[3] = { color->red * 255, color->green * 255, color->blue * 255 };
+  guint count = 0;
+
+  /* GDK_MEMORY_DEFAULT: B, G, R and A, one byte each, alpha premultiplied;
+   * a window's content is opaque.
+   */
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *pixel = data + y * stride + x * 4;
+
+        if (ABS (pixel[2] - want[0]) <= tolerance && ABS (pixel[1] - want[1]) <= tolerance
+            && ABS (pixel[0] - want[2]) <= tolerance)
+          count++;
+      }
+
+  return count;
 }
 
 static GtkWidget *

@@ -14,9 +14,14 @@ G_BEGIN_DECLS
 
 void lento_test_ui_init            (int        *argc,
                                     char     ***argv);
+void lento_test_ui_load_app_style (void);
 void lento_test_wait_for_draw      (GtkWidget  *widget);
+void lento_test_wait_for_transitions (GtkWidget *widget);
 void lento_test_save_screenshot    (GtkWidget  *widget,
                                     const char *name);
+guint lento_test_count_pixels      (GtkWidget     *widget,
+                                    const GdkRGBA *color,
+                                    int            tolerance);
 GtkWidget *lento_test_find_widget  (GtkWidget  *root,
                                     GType       type,
                                     const char *text);

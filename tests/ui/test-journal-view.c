@@ -956,6 +956,31 @@ test_stats (Fixture       *fixture,
         g_assert_cmpuint (lento_chart_get_n_values (chart), >, 0);
     }
 
+  /* Each axis says what it measures: the unit up the side, dates along the
+   * bottom of the charts over time, both scores on the grid.
+   */
+  {
+    static const char * const units[] = { "mm", "min", "Pain", "sessions" };
+
+    for (guint i = 0; i < 4; i++)
+      {
+        LentoChart *chart = LENTO_CHART (lento_journal_stats_page_get_chart (page, i));
+
+        g_assert_cmpstr (lento_chart_get_axis_label (chart, GTK_ORIENTATION_VERTICAL), ==,
+                         units[i]);
+        if (i == 2)
+          {
+            g_assert_cmpstr (lento_chart_get_axis_label (chart, GTK_ORIENTATION_HORIZONTAL), ==,
+                             "Comfort");
+            continue;
+          }
+        g_assert_nonnull (lento_chart_get_range_label (chart, FALSE));
+        g_assert_nonnull (lento_chart_get_range_label (chart, TRUE));
+        g_assert_cmpstr (lento_chart_get_range_label (chart, FALSE), !=,
+                         lento_chart_get_range_label (chart, TRUE));
+      }
+  }
+
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-stats");
 
   /* An entry added while the list shows reaches the charts once they show. */
@@ -988,6 +1013,98 @@ test_stats (Fixture       *fixture,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_named (fixture, "stats-button")), FALSE);
   g_assert_cmpstr (lento_journal_view_get_page (fixture->view), ==, "list");
+}
+
+/* Rows name their tool from the inventory, even one that arrives after the
+ * rows are on screen, and follow a tool that is renamed.
+ */
+static void
+test_rows_follow_inventory (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  g_autoptr(LentoTool) tool = lento_tool_new ("sample-dilator-7", "Large glass dilator",
+                                              LENTO_TOOL_KIND_DILATOR, LENTO_MATERIAL_GLASS,
+                                              34.0, 0.0, LENTO_FLARED_BASE_YES);
+  GtkWidget *root = GTK_WIDGET (fixture->view);
+
+  settle (fixture);
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Glass dilator, 34 mm"));
+
+  g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
+  lento_journal_view_set_inventory (fixture->view, inventory);
+  settle (fixture);
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Glass dilator, 34 mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
+
+  lento_tool_set_name (tool, "Biggest dilator");
+  settle (fixture);
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Biggest dilator · 34 mm"));
+
+  lento_journal_view_set_inventory (fixture->view, NULL);
+}
+
+static void
+fixture_set_up_one (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 10, 20, 0, 0);
+  g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+  fixture->journal = lento_journal_new ();
+  lento_entry_set_diameter (entry, 18.0);
+  lento_entry_set_wear (entry, 12 * 60);
+  lento_entry_set_duration (entry, 25 * 60);
+  lento_entry_set_comfort (entry, 7);
+  lento_entry_set_pain (entry, 1);
+  lento_journal_add (fixture->journal, entry);
+
+  fixture->tool_names = lento_sample_tool_names_new ();
+  fixture->view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  g_object_set (fixture->view,
+                "journal", fixture->journal,
+                "tool-names", fixture->tool_names,
+                NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 640, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->view));
+}
+
+/* A journal of one session still has four charts with something in them:
+ * a dot for the size, a bar for the week, a dot on the grid. The one week's
+ * date stands under it once.
+ */
+static void
+test_stats_one_entry_drawn (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LentoJournalStatsPage *page = LENTO_JOURNAL_STATS_PAGE (get_named (fixture, "stats-page"));
+  GdkRGBA accent;
+
+  gdk_rgba_parse (&accent, "#1c71d8");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get_named (fixture, "stats-button")), TRUE);
+  settle (fixture);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *chart = lento_journal_stats_page_get_chart (page, i);
+      guint marked = lento_test_count_pixels (chart, &accent, 48);
+
+      g_test_message ("chart %u: %u pixels of the accent", i, marked);
+      g_assert_cmpuint (marked, >=, 20);
+      if (i != 2)
+        {
+          g_assert_cmpuint (lento_chart_get_n_values (LENTO_CHART (chart)), ==, 1);
+          g_assert_cmpstr (lento_chart_get_range_label (LENTO_CHART (chart), FALSE), ==,
+                           lento_chart_get_range_label (LENTO_CHART (chart), TRUE));
+        }
+    }
+
+  lento_test_save_screenshot (GTK_WIDGET (fixture->window), "journal-stats-one-entry");
+  lento_test_check_contrast (GTK_WIDGET (fixture->window), "the statistics of one entry");
 }
 
 typedef struct
@@ -1381,6 +1498,10 @@ main (int   argc,
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
   g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
+  g_test_add ("/lento/journal-view/rows-follow-inventory", Fixture, NULL,
+              fixture_set_up, test_rows_follow_inventory, fixture_tear_down);
+  g_test_add ("/lento/journal-stats/one-entry-drawn", Fixture, NULL,
+              fixture_set_up_one, test_stats_one_entry_drawn, fixture_tear_down);
 
   return g_test_run ();
 }

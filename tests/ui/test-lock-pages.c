@@ -179,6 +179,10 @@ test_setup_with_keyring (SetupFixture  *fixture,
 
   lento_setup_page_show_recovery_code (fixture->page, TEST_CODE, TRUE);
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "recovery");
+  /* The picture is of the code, once "Making Your Journal…" has faded out. */
+  lento_test_wait_for_transitions (GTK_WIDGET (fixture->window));
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Making Your Journal…"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_BUTTON, "_I Have Written It Down"));
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "setup-recovery");
 
   group = lento_setup_page_get_confirm_group (fixture->page);
@@ -228,8 +232,11 @@ test_setup_without_keyring (SetupFixture  *fixture,
   click (root, "C_heck");
   g_assert_cmpstr (lento_setup_page_get_step (fixture->page), ==, "passphrase");
 
-  /* Without the keyring a passphrase is required: there is no way to skip. */
-  lento_test_wait_for_draw (root);
+  /* Without the keyring a passphrase is required: there is no way to skip.
+   * The picture waits for the page to have faded in completely. */
+  lento_test_wait_for_transitions (root);
+  g_assert_false (gtk_stack_get_transition_running (
+                    GTK_STACK (lento_test_find_widget (root, GTK_TYPE_STACK, NULL))));
   g_assert_null (find_by_label (root, GTK_TYPE_BUTTON, "_Skip"));
   lento_test_save_screenshot (gtk_widget_get_ancestor (root, GTK_TYPE_WINDOW),
                               "setup-passphrase-required");

@@ -18,7 +18,9 @@
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
 #include "lento-test-contrast.h"
+#include "lento-test-practice.h"
 #include "lento-test-ui.h"
+#include "lento-window.h"
 
 /* A Tuesday, so that the week ahead holds planned and rest days. */
 #define TODAY_YEAR 2026
@@ -589,12 +591,19 @@ test_inventory_trainer_set (void)
   /* Not confirmed yet: the plan offers none of them. */
   ladder = lento_inventory_dup_ladder (inventory);
   g_assert_cmpuint (ladder->len, ==, 0);
-  g_assert_nonnull (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
-  g_assert_false (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
-                                            "warning"));
+  /* The Tools group says so, with a way to confirm them all at once. */
+  g_assert_null (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)));
+  g_assert_true (gtk_widget_get_visible (child (page, LENTO_TYPE_INVENTORY_PAGE, "confirm_box")));
+  g_assert_cmpstr (gtk_label_get_label (child (page, LENTO_TYPE_INVENTORY_PAGE, "confirm_label")),
+                   ==, "5 tools wait for their measured sizes. Until you confirm them, the plan "
+                   "leaves them out.");
 
   g_assert_cmpuint (lento_inventory_page_add_trainer_set (LENTO_INVENTORY_PAGE (page)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (lento_inventory_get_tools (inventory)), ==, 5);
+  g_assert_cmpstr (lento_inventory_page_get_message (LENTO_INVENTORY_PAGE (page)), ==,
+                   "This set is already in the list.");
+  g_assert_false (gtk_widget_has_css_class (child (page, LENTO_TYPE_INVENTORY_PAGE, "message_box"),
+                                            "warning"));
 
   g_assert_finalize_object (page);
 }
@@ -779,6 +788,111 @@ test_days_and_skip (Fixture       *fixture,
   g_assert_cmpint (g_array_index (days, LentoPlanDay, 0).kind, ==, LENTO_PLAN_DAY_REST);
 }
 
+static GtkWidget *
+day_tick (GtkWidget *toggle)
+{
+  GtkWidget *tick = lento_test_find_widget (toggle, GTK_TYPE_IMAGE, NULL);
+
+  g_assert_nonnull (tick);
+  return tick;
+}
+
+/* A picked day and a free one differ in more than a shade: filled and
+ * ticked, or an outline without the tick; and a screen reader hears which
+ * is pressed.
+ */
+static void
+assert_days (GtkWidget *days_box,
+             guint      weekdays)
+{
+  GDateWeekday weekday = G_DATE_MONDAY;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (days_box);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c), weekday++)
+    {
+      gboolean picked = (weekdays & (1u << weekday)) != 0;
+      g_autofree char *problem = NULL;
+
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (c)), ==, picked);
+      g_assert_cmpfloat (gtk_widget_get_opacity (day_tick (c)), ==, picked ? 1.0 : 0.0);
+      g_assert_true (gtk_widget_has_css_class (c, "plan-day-toggle"));
+      problem = gtk_test_accessible_check_state (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_STATE_PRESSED,
+                                                 picked ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                        : GTK_ACCESSIBLE_TRISTATE_FALSE);
+      g_assert_cmpstr (problem, ==, NULL);
+    }
+}
+
+/* Your Days in the real window: the plan's default days are shown as the
+ * default until the person picks their own, which are saved; Reset to
+ * Default goes back, and that is saved too.
+ */
+static void
+test_days_default_in_window (void)
+{
+  const guint defaults = (1u << G_DATE_TUESDAY) | (1u << G_DATE_THURSDAY)
+                         | (1u << G_DATE_SATURDAY);
+  g_autofree char *data_dir = NULL;
+  LentoPractice *practice = lento_test_practice_new (NULL, &data_dir);
+  LentoWindow *window = lento_window_new (NULL, practice);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(JsonObject) profile = NULL;
+  GtkWidget *view;
+  GtkWidget *days_box;
+  GtkLabel *default_label;
+  GtkWidget *reset;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_strcmp0 (lento_window_get_lock_page (window), "main") != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  lento_window_set_view (window, "plan");
+  view = lento_test_find_widget (GTK_WIDGET (window), LENTO_TYPE_PLAN_VIEW, NULL);
+  days_box = child (view, LENTO_TYPE_PLAN_VIEW, "days_box");
+  default_label = child (view, LENTO_TYPE_PLAN_VIEW, "days_default_label");
+  reset = child (view, LENTO_TYPE_PLAN_VIEW, "days_reset_button");
+  lento_test_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpuint (lento_practice_get_weekdays (practice), ==, 0);
+  assert_days (days_box, defaults);
+  g_assert_cmpstr (gtk_label_get_text (default_label), ==,
+                   "The plan’s default days: Tue, Thu, Sat. Pick a day to choose your own.");
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  /* Monday as well: the person's own days, kept in the journal's profile. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (days_box)), TRUE);
+  g_assert_cmpuint (lento_practice_get_weekdays (practice), ==, defaults | (1u << G_DATE_MONDAY));
+  assert_days (days_box, defaults | (1u << G_DATE_MONDAY));
+  g_assert_cmpstr (gtk_label_get_text (default_label), ==,
+                   "Your own days. The plan’s default is Tue, Thu, Sat.");
+  g_assert_true (gtk_widget_get_visible (reset));
+  g_assert_true (gtk_widget_get_focusable (reset) || gtk_widget_get_can_focus (reset));
+  profile = lento_test_practice_dup_saved_profile (practice);
+  g_assert_cmpint (json_object_get_int_member (profile, "plan-weekdays"), ==,
+                   defaults | (1u << G_DATE_MONDAY));
+  g_clear_pointer (&profile, json_object_unref);
+  lento_test_ui_load_app_style ();
+  gtk_widget_grab_focus (reset);
+  lento_test_save_screenshot (GTK_WIDGET (window), "plan-days");
+  lento_test_check_contrast (GTK_WIDGET (window), "Your Days, picked and free");
+
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_cmpuint (lento_practice_get_weekdays (practice), ==, 0);
+  assert_days (days_box, defaults);
+  g_assert_false (gtk_widget_get_visible (reset));
+  profile = lento_test_practice_dup_saved_profile (practice);
+  g_assert_cmpint (json_object_get_int_member (profile, "plan-weekdays"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  lento_test_practice_free (practice, g_steal_pointer (&data_dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/lento/plan-view/inventory-trainer-set", test_inventory_trainer_set);
   g_test_add ("/lento/plan-view/learn-pages", Fixture, NULL,
               fixture_set_up, test_learn_pages, fixture_tear_down);
+  g_test_add_func ("/lento/plan-view/days-default-in-window", test_days_default_in_window);
 
   return g_test_run ();
 }
