@@ -875,7 +875,7 @@ static void
 loading_mapped_cb (LentoJournalView *self)
 {
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  self->spinner_id = g_timeout_add (500, start_spinner_cb, self);
+  self->spinner_id = g_timeout_add (1000, start_spinner_cb, self);
 }
 
 static void

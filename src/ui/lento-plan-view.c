@@ -777,12 +777,15 @@ recompute (LentoPlanView *self)
   update_days (self, rules);
   update_ladder (self);
 
+  /* The plan comes in at once when the journal is read: sliding it in would
+   * only keep a person waiting a little longer for it.
+   */
   shown = gtk_stack_get_visible_child_name (self->stack);
   if (g_strcmp0 (shown, "locked") == 0 || g_strcmp0 (shown, "loading") == 0)
     {
       gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
 
-      gtk_stack_set_visible_child_name (self->stack, "plan");
+      gtk_stack_set_visible_child_full (self->stack, "plan", GTK_STACK_TRANSITION_TYPE_NONE);
       /* The person waited for the plan on the page before it: the plan
        * starts on its main action too.
        */
@@ -901,7 +904,7 @@ static void
 loading_mapped_cb (LentoPlanView *self)
 {
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  self->spinner_id = g_timeout_add (500, start_spinner_cb, self);
+  self->spinner_id = g_timeout_add (1000, start_spinner_cb, self);
 }
 
 static void
