@@ -49,6 +49,7 @@ struct _LentoJournalView
   GtkToggleButton       *stats_button;
   GtkStack              *stack;
   GtkListView           *list_view;
+  GtkSpinner            *loading_spinner;
   AdwStatusPage         *empty_page;
   LentoJournalStatsPage *stats_page;
   LentoEntryEditor      *editor;
@@ -65,6 +66,7 @@ struct _LentoJournalView
   LentoEntry            *deleted;         /* kept for Undo */
   AdwToast              *undo_toast;
   guint                  headers_id;
+  guint                  spinner_id;
   guint                  rows_created;
 
   guint                  editing : 1;
@@ -135,6 +137,11 @@ update_page (LentoJournalView *self)
     page = "stats";
   else if (n_visible > 0)
     page = "list";
+  /* A journal still on its way is not an empty one: a person with years of
+   * entries must never be told they have none, not even for a moment.
+   */
+  else if (self->journal != NULL && !lento_journal_get_loaded (self->journal))
+    page = "loading";
   else
     page = "empty";
 
@@ -870,12 +877,41 @@ stats_toggled_cb (LentoJournalView *self)
   update_page (self);
 }
 
+/* Most journals are in before a person could notice: the spinner turns
+ * only when loading takes long enough to wonder about, so that a quick load
+ * shows no flash of it.
+ */
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  LentoJournalView *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_mapped_cb (LentoJournalView *self)
+{
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  self->spinner_id = g_timeout_add (1000, start_spinner_cb, self);
+}
+
+static void
+loading_unmapped_cb (LentoJournalView *self)
+{
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+}
+
 static void
 lento_journal_view_dispose (GObject *object)
 {
   LentoJournalView *self = LENTO_JOURNAL_VIEW (object);
 
   g_clear_handle_id (&self->headers_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->filtered != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->filtered, self);
@@ -1053,6 +1089,7 @@ lento_journal_view_class_init (LentoJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, stats_button);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, stack);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LentoJournalView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, stats_page);
   gtk_widget_class_bind_template_child (widget_class, LentoJournalView, editor);
@@ -1116,6 +1153,9 @@ lento_journal_view_init (LentoJournalView *self)
   g_signal_connect_swapped (self->tool_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->stats_button, "toggled", G_CALLBACK (stats_toggled_cb), self);
+  g_signal_connect_swapped (self->loading_spinner, "map", G_CALLBACK (loading_mapped_cb), self);
+  g_signal_connect_swapped (self->loading_spinner, "unmap", G_CALLBACK (loading_unmapped_cb),
+                            self);
 
   rebuild_tool_filter (self);
   update_page (self);
@@ -1161,10 +1201,16 @@ lento_journal_view_set_journal (LentoJournalView *self,
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_func (self->journal, update_page, self);
   g_set_object (&self->journal, journal);
-  /* A damaged month is found while the journal loads, after it is set. */
+  /* A damaged month is found while the journal loads, after it is set; and
+   * only a journal that has finished loading can be empty.
+   */
   if (journal != NULL)
-    g_signal_connect_object (journal, "notify::read-only", G_CALLBACK (update_page), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (journal, "notify::read-only", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (journal, "notify::loaded", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (journal));
   lento_journal_stats_page_set_model (self->stats_page, G_LIST_MODEL (journal));
   if (journal == NULL)
@@ -1237,7 +1283,7 @@ lento_journal_view_get_visible_model (LentoJournalView *self)
  * lento_journal_view_get_page:
  * @self: a #LentoJournalView
  *
- * Returns: what the view shows: "list", "empty", "stats" or "editor"
+ * Returns: what the view shows: "list", "loading", "empty", "stats" or "editor"
  */
 const char *
 lento_journal_view_get_page (LentoJournalView *self)

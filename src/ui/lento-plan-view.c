@@ -22,6 +22,7 @@ struct _LentoPlanView
 
   /* Template widgets */
   GtkStack            *stack;
+  GtkSpinner          *loading_spinner;
   GtkBox              *banner_box;
   GtkLabel            *today_title;
   GtkBox              *reasons_box;
@@ -53,6 +54,7 @@ struct _LentoPlanView
   gboolean             read_only;
   double               reached;
   gboolean             syncing_days;
+  guint                spinner_id;
 };
 
 G_DEFINE_FINAL_TYPE (LentoPlanView, lento_plan_view, ADW_TYPE_BIN)
@@ -837,6 +839,16 @@ update_ladder (LentoPlanView *self)
     }
 }
 
+/* What shows without a recommendation. With the journal open, LentoPractice
+ * is still reading the rest of it, which a large journal takes a moment for:
+ * the plan is on its way, and the page must not ask to open the journal.
+ */
+static const char *
+waiting_page (LentoPlanView *self)
+{
+  return self->journal != NULL && self->recommendation == NULL ? "loading" : "locked";
+}
+
 /* Shows the recommendation it was given (LentoPractice computes it once
  * for every view) with the journal, the inventory and the plan around it.
  */
@@ -845,11 +857,12 @@ recompute (LentoPlanView *self)
 {
   const LentoProgramRules *rules;
   GDate today;
+  const char *shown;
 
   if (self->program == NULL || self->journal == NULL || self->inventory == NULL
       || self->recommendation == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "locked");
+      gtk_stack_set_visible_child_name (self->stack, waiting_page (self));
       self->reached = 0.0;
       return;
     }
@@ -865,11 +878,15 @@ recompute (LentoPlanView *self)
   update_days (self, rules);
   update_ladder (self);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "locked") == 0)
+  /* The plan comes in at once when the journal is read: sliding it in would
+   * only keep a person waiting a little longer for it.
+   */
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (shown, "locked") == 0 || g_strcmp0 (shown, "loading") == 0)
     {
       gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
 
-      gtk_stack_set_visible_child_name (self->stack, "plan");
+      gtk_stack_set_visible_child_full (self->stack, "plan", GTK_STACK_TRANSITION_TYPE_NONE);
       /* The person waited for the plan on the page before it: the plan
        * starts on its main action too.
        */
@@ -967,7 +984,8 @@ back_action (GtkWidget  *widget,
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->stack, self->recommendation != NULL ? "plan" : "locked");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->recommendation != NULL ? "plan" : waiting_page (self));
 
   /* Back where the person left: on the button that opened the page. */
   if (g_strcmp0 (page, "inventory") == 0)
@@ -978,11 +996,39 @@ back_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (opener));
 }
 
+/* A spinner only once the wait is long enough to wonder about, so that
+ * the usual short one shows no flash of it.
+ */
+static gboolean
+start_spinner_cb (gpointer user_data)
+{
+  LentoPlanView *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loading_mapped_cb (LentoPlanView *self)
+{
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  self->spinner_id = g_timeout_add (1000, start_spinner_cb, self);
+}
+
+static void
+loading_unmapped_cb (LentoPlanView *self)
+{
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+}
+
 static void
 lento_plan_view_dispose (GObject *object)
 {
   LentoPlanView *self = LENTO_PLAN_VIEW (object);
 
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   lento_plan_view_set_journal (self, NULL);
   lento_plan_view_set_inventory (self, NULL);
   g_clear_object (&self->program);
@@ -1139,6 +1185,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/lento-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, banner_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, today_title);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, reasons_box);
@@ -1181,6 +1228,9 @@ lento_plan_view_init (LentoPlanView *self)
   lento_accessible_follow_stack (self->stack);
   lento_accessible_name_status_pages (GTK_WIDGET (self));
   build_days (self);
+  g_signal_connect_swapped (self->loading_spinner, "map", G_CALLBACK (loading_mapped_cb), self);
+  g_signal_connect_swapped (self->loading_spinner, "unmap", G_CALLBACK (loading_unmapped_cb),
+                            self);
 }
 
 GtkWidget *

@@ -33,7 +33,7 @@ lento_window_start_session_action (GtkWidget  *widget,
 {
   LentoWindow *self = LENTO_WINDOW (widget);
 
-  if (self->plan_view == NULL || self->practice == NULL)
+  if (!self->has_views || self->practice == NULL)
     return;
 
   lento_window_set_view (self, "session");
@@ -164,13 +164,16 @@ lento_window_show_entry_action (GtkWidget  *widget,
   LentoJournal *journal;
   LentoEntry *entry;
 
-  if (self->journal_view == NULL
-      || (journal = lento_journal_view_get_journal (self->journal_view)) == NULL
+  /* The Journal view may not be built yet: the entry is looked up where
+   * that view would find it.
+   */
+  if (!self->has_views || self->practice == NULL
+      || (journal = lento_practice_get_journal (self->practice)) == NULL
       || (entry = lento_journal_lookup (journal, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
   lento_window_set_view (self, "journal");
-  lento_journal_view_edit_entry (self->journal_view, entry);
+  lento_journal_view_edit_entry (_lento_window_ensure_journal_view (self), entry);
 }
 
 /* Activates @action_name on @widget as a shortcut does: not at all while

@@ -222,7 +222,7 @@ static void
 lento_window_update_start (LentoWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session",
-                                 self->practice != NULL && self->plan_view != NULL
+                                 self->practice != NULL && self->has_views
                                  && lento_practice_get_start (self->practice)
                                     == LENTO_PRACTICE_START_NOW);
 }

@@ -49,9 +49,10 @@ struct _LentoWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   AdwViewStack         *stack;
-  /* The Plan and Journal pages: their views are built in them at unlock and
-   * destroyed at lock. The session view stays in its page: moving a widget
-   * with actions between parents leaves its buttons insensitive in GTK 4.8.
+  /* The Plan and Journal pages: each view is built in its page the first
+   * time the page is shown after unlocking, and destroyed at lock. The
+   * session view stays in its page: moving a widget with actions between
+   * parents leaves its buttons insensitive in GTK 4.8.
    */
   AdwBin               *plan_bin;
   AdwBin               *journal_bin;
@@ -76,6 +77,8 @@ struct _LentoWindow
    * the window stays on set-up until the person has finished it.
    */
   guint                 in_setup : 1;
+  /* Unlocked, with the main page shown: a view shown is built. */
+  guint                 has_views : 1;
 };
 
 /* lento-window.c */
@@ -85,6 +88,7 @@ void     _lento_window_show_error          (LentoWindow  *self,
 void     _lento_window_ensure_main_page    (LentoWindow  *self);
 void     _lento_window_ensure_views        (LentoWindow  *self);
 void     _lento_window_drop_views          (LentoWindow  *self);
+LentoJournalView *_lento_window_ensure_journal_view (LentoWindow *self);
 gboolean _lento_window_is_view_name        (const char   *name);
 extern const char * const _lento_window_view_names[3];
 

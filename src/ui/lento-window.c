@@ -172,10 +172,44 @@ lento_window_add_pages (LentoWindow *self)
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
 }
 
+/* The Plan and the Journal are built the first time their page is shown:
+ * a returning person sees one of them first, and the other's widgets (the
+ * Journal's editor above all) would only delay that first sight.
+ */
+static LentoPlanView *
+lento_window_ensure_plan_view (LentoWindow *self)
+{
+  g_assert (self->has_views);
+
+  if (self->plan_view == NULL)
+    {
+      self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
+      if (self->practice != NULL)
+        lento_window_bind_models (self, GTK_WIDGET (self->plan_view));
+    }
+  return self->plan_view;
+}
+
+LentoJournalView *
+_lento_window_ensure_journal_view (LentoWindow *self)
+{
+  g_assert (self->has_views);
+
+  if (self->journal_view == NULL)
+    {
+      self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+      adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
+      if (self->practice != NULL)
+        lento_window_bind_models (self, GTK_WIDGET (self->journal_view));
+    }
+  return self->journal_view;
+}
+
 void
 _lento_window_ensure_views (LentoWindow *self)
 {
-  if (self->plan_view != NULL)
+  if (self->has_views)
     return;
 
   _lento_window_ensure_main_page (self);
@@ -184,17 +218,7 @@ _lento_window_ensure_views (LentoWindow *self)
       lento_window_ensure_session_view (self);
       lento_window_add_pages (self);
     }
-  self->plan_view = LENTO_PLAN_VIEW (lento_plan_view_new ());
-  self->journal_view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
-  adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
-  adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
-
-
-  if (self->practice != NULL)
-    {
-      lento_window_bind_models (self, GTK_WIDGET (self->plan_view));
-      lento_window_bind_models (self, GTK_WIDGET (self->journal_view));
-    }
+  self->has_views = TRUE;
 
   /* A session of the day, brought back after a restart, is what matters. */
   if (self->practice != NULL && lento_practice_get_session (self->practice) != NULL)
@@ -213,13 +237,14 @@ _lento_window_ensure_views (LentoWindow *self)
 void
 _lento_window_drop_views (LentoWindow *self)
 {
-  if (self->plan_view == NULL)
+  if (!self->has_views)
     return;
 
   /* Remembered for when the views come back. */
   g_free (self->pending_view);
   self->pending_view = g_strdup (adw_view_stack_get_visible_child_name (self->stack));
 
+  self->has_views = FALSE;
   adw_bin_set_child (self->plan_bin, NULL);
   adw_bin_set_child (self->journal_bin, NULL);
   self->plan_view = NULL;
@@ -233,11 +258,11 @@ static void
 lento_window_edit_result (LentoWindow *self,
                           LentoEntry  *entry)
 {
-  if (self->journal_view == NULL || entry == NULL)
+  if (!self->has_views || entry == NULL)
     return;
 
   lento_window_set_view (self, "journal");
-  lento_journal_view_edit_entry (self->journal_view, entry);
+  lento_journal_view_edit_entry (_lento_window_ensure_journal_view (self), entry);
 }
 
 static void
@@ -265,7 +290,7 @@ lento_window_get_view (LentoWindow *self)
 {
   g_return_val_if_fail (LENTO_IS_WINDOW (self), NULL);
 
-  if (self->plan_view == NULL)
+  if (!self->has_views)
     return self->pending_view;
 
   return adw_view_stack_get_visible_child_name (self->stack);
@@ -278,7 +303,7 @@ lento_window_set_view (LentoWindow *self,
   g_return_if_fail (LENTO_IS_WINDOW (self));
   g_return_if_fail (_lento_window_is_view_name (view));
 
-  if (self->plan_view == NULL)
+  if (!self->has_views)
     {
       g_free (self->pending_view);
       self->pending_view = g_strdup (view);
@@ -294,6 +319,11 @@ lento_window_visible_child_cb (LentoWindow  *self,
                                AdwViewStack *stack)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (stack);
+
+  if (self->has_views && visible == GTK_WIDGET (self->plan_bin))
+    lento_window_ensure_plan_view (self);
+  else if (self->has_views && visible == GTK_WIDGET (self->journal_bin))
+    _lento_window_ensure_journal_view (self);
 
   /* Only the visible view is there for assistive technologies: a screen
    * reader should not wander into the pages behind it.

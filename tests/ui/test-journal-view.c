@@ -41,6 +41,8 @@ sample_journal (guint n_entries)
   g_autoptr(GDateTime) end = g_date_time_new_local (2026, 3, 14, 21, 0, 0);
 
   lento_journal_generate_sample (journal, n_entries, n_entries > 1000 ? 10 : 2, SAMPLE_SEED, end);
+  /* Made in memory, the journal is whole: nothing is left to load. */
+  lento_journal_set_loaded (journal);
   return journal;
 }
 
@@ -191,6 +193,244 @@ test_locked_shows_nothing (void)
   g_assert_cmpuint (g_list_model_get_n_items (lento_journal_view_get_visible_model (view)),
                     ==, 0);
   g_assert_finalize_object (view);
+}
+
+/* A loader that reads a month only once the test lets it, so that the view
+ * can be watched while a journal arrives in parts, as a large one does from
+ * a slow disk.
+ */
+typedef struct
+{
+  GMutex      mutex;
+  GCond       cond;
+  GHashTable *months;     /* name → GBytes */
+  GHashTable *released;   /* names the loader may read now */
+  gboolean    all_released;
+  guint       empty_maps;
+} SlowLoad;
+
+static GBytes *
+slow_load_read (const char    *name,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  SlowLoad *load = user_data;
+  GBytes *bytes;
+
+  g_mutex_lock (&load->mutex);
+  while (!load->all_released && !g_hash_table_contains (load->released, name))
+    g_cond_wait (&load->cond, &load->mutex);
+  bytes = g_hash_table_lookup (load->months, name);
+  if (bytes != NULL)
+    g_bytes_ref (bytes);
+  g_mutex_unlock (&load->mutex);
+
+  if (bytes == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s is not there", name);
+  return bytes;
+}
+
+static void
+slow_load_release (SlowLoad   *load,
+                   const char *name)
+{
+  g_mutex_lock (&load->mutex);
+  if (name == NULL)
+    load->all_released = TRUE;
+  else
+    g_hash_table_add (load->released, g_strdup (name));
+  g_cond_broadcast (&load->cond);
+  g_mutex_unlock (&load->mutex);
+}
+
+/* The month documents of a sample journal of @n_entries, as the vault
+ * would hand them over; @names gets their names.
+ */
+static void
+slow_load_init (SlowLoad  *load,
+                guint      n_entries,
+                GPtrArray *names)
+{
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(GDateTime) end = g_date_time_new_local (2026, 3, 14, 21, 0, 0);
+  g_auto(GStrv) months = NULL;
+
+  g_mutex_init (&load->mutex);
+  g_cond_init (&load->cond);
+  load->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)g_bytes_unref);
+  load->released = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  load->all_released = FALSE;
+  load->empty_maps = 0;
+
+  lento_journal_set_loaded (source);
+  if (n_entries > 0)
+    lento_journal_generate_sample (source, n_entries, 2, SAMPLE_SEED, end);
+  months = lento_journal_dup_dirty_months (source);
+  for (guint i = 0; months[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GBytes *bytes = lento_journal_serialize_month (source, months[i], &error);
+
+      g_assert_no_error (error);
+      g_hash_table_insert (load->months, g_strdup (months[i]), bytes);
+      g_ptr_array_add (names, g_strdup (months[i]));
+    }
+}
+
+static void
+slow_load_clear (SlowLoad *load)
+{
+  g_clear_pointer (&load->months, g_hash_table_unref);
+  g_clear_pointer (&load->released, g_hash_table_unref);
+  g_mutex_clear (&load->mutex);
+  g_cond_clear (&load->cond);
+}
+
+static void
+empty_mapped_cb (GtkWidget *page,
+                 SlowLoad  *load)
+{
+  load->empty_maps++;
+}
+
+static void
+flag_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (lento_journal_load_finish (LENTO_JOURNAL (object), result, NULL));
+  *done = TRUE;
+}
+
+/* Lets the main loop run for @ms milliseconds, frames and all. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, lento_test_flag_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A journal that is still loading is never said to be empty: the view
+ * shows nothing much until the recent months are in, then their rows,
+ * while the older months follow.
+ */
+static void
+test_slow_load_never_empty (void)
+{
+  Fixture fixture = { NULL, };
+  SlowLoad load;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 14, 22, 0, 0);
+  GtkWidget *empty_page;
+  gboolean done = FALSE;
+  guint recent = 0;
+
+  slow_load_init (&load, 300, names);
+  g_ptr_array_add (names, NULL);
+
+  fixture.journal = lento_journal_new ();
+  fixture.tool_names = lento_sample_tool_names_new ();
+  fixture.view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  g_object_set (fixture.view,
+                "journal", fixture.journal,
+                "tool-names", fixture.tool_names,
+                NULL);
+  empty_page = get_named (&fixture, "empty-page");
+  g_signal_connect (empty_page, "map", G_CALLBACK (empty_mapped_cb), &load);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 640, 720);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  gtk_window_present (fixture.window);
+  settle (&fixture);
+
+  lento_journal_load_async (fixture.journal, (const char * const *)names->pdata, now,
+                            slow_load_read, &load, NULL, NULL, flag_done_cb, &done);
+  run_for (300);
+  g_assert_cmpstr (lento_journal_view_get_page (fixture.view), !=, "empty");
+  g_assert_cmpuint (load.empty_maps, ==, 0);
+  g_assert_false (gtk_widget_get_mapped (empty_page));
+
+  /* The current and the previous month: their rows show at once. */
+  slow_load_release (&load, "journal/2026-03");
+  slow_load_release (&load, "journal/2026-02");
+  while (!lento_journal_get_recent_loaded (fixture.journal))
+    g_main_context_iteration (NULL, TRUE);
+  settle (&fixture);
+  g_assert_false (lento_journal_get_loaded (fixture.journal));
+  g_assert_cmpstr (lento_journal_view_get_page (fixture.view), ==, "list");
+  recent = n_visible (&fixture);
+  g_assert_cmpuint (recent, >, 0);
+  g_assert_cmpuint (recent, <, 300);
+  collect_rows (GTK_WIDGET (fixture.view), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (rows, 0)));
+
+  slow_load_release (&load, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  settle (&fixture);
+  g_assert_true (lento_journal_get_loaded (fixture.journal));
+  g_assert_cmpuint (n_visible (&fixture), ==, 300);
+  g_assert_cmpstr (lento_journal_view_get_page (fixture.view), ==, "list");
+  g_assert_cmpuint (load.empty_maps, ==, 0);
+
+  fixture_tear_down (&fixture, NULL);
+  slow_load_clear (&load);
+}
+
+/* A journal with nothing in it says so, but only once loading is over. */
+static void
+test_slow_load_empty (void)
+{
+  Fixture fixture = { NULL, };
+  SlowLoad load;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 14, 22, 0, 0);
+  GtkWidget *empty_page;
+  gboolean done = FALSE;
+
+  /* A month that was listed and is gone by the time it is read. */
+  slow_load_init (&load, 0, names);
+  g_ptr_array_add (names, g_strdup ("journal/2025-11"));
+  g_ptr_array_add (names, NULL);
+
+  fixture.journal = lento_journal_new ();
+  fixture.view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  lento_journal_view_set_journal (fixture.view, fixture.journal);
+  empty_page = get_named (&fixture, "empty-page");
+  g_signal_connect (empty_page, "map", G_CALLBACK (empty_mapped_cb), &load);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 640, 720);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  gtk_window_present (fixture.window);
+  settle (&fixture);
+
+  lento_journal_load_async (fixture.journal, (const char * const *)names->pdata, now,
+                            slow_load_read, &load, NULL, NULL, flag_done_cb, &done);
+  run_for (300);
+  g_assert_cmpstr (lento_journal_view_get_page (fixture.view), ==, "loading");
+  g_assert_cmpuint (load.empty_maps, ==, 0);
+
+  slow_load_release (&load, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  settle (&fixture);
+  g_assert_cmpstr (lento_journal_view_get_page (fixture.view), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (empty_page));
+  g_assert_cmpuint (load.empty_maps, ==, 1);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty_page)), ==,
+                   "No Entries Yet");
+
+  fixture_tear_down (&fixture, NULL);
+  slow_load_clear (&load);
 }
 
 static void
@@ -1451,6 +1691,8 @@ main (int   argc,
   g_test_add_func ("/lento/journal-view/new-destroy", test_view_new_destroy);
   g_test_add_func ("/lento/entry-editor/new-destroy", test_editor_new_destroy);
   g_test_add_func ("/lento/journal-view/locked-shows-nothing", test_locked_shows_nothing);
+  g_test_add_func ("/lento/journal-view/slow-load-never-empty", test_slow_load_never_empty);
+  g_test_add_func ("/lento/journal-view/slow-load-empty", test_slow_load_empty);
   g_test_add ("/lento/journal-view/list-shows-rows", Fixture, NULL,
               fixture_set_up, test_list_shows_rows, fixture_tear_down);
   g_test_add ("/lento/journal-view/search", Fixture, NULL,

@@ -248,6 +248,30 @@ test_locked (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
 }
 
+/* While the journal is open but not yet read to the end, LentoPractice has
+ * no recommendation for the view: it waits quietly, and never says the plan
+ * will come once the journal is open, which it already is.
+ */
+static void
+test_loading (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkStack *stack = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "stack");
+  GtkWidget *locked = gtk_stack_get_child_by_name (stack, "locked");
+
+  lento_plan_view_set_recommendation (fixture->view, NULL);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_false (gtk_widget_get_mapped (locked));
+
+  /* Nothing but the learn pages opens in the meantime. */
+  lento_plan_view_show_page (fixture->view, "inventory");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+
+  recommend (fixture);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+}
+
 static void
 test_today_week_one (Fixture       *fixture,
                      gconstpointer  data)
@@ -916,6 +940,8 @@ main (int   argc,
               fixture_set_up, test_days_and_skip, fixture_tear_down);
   g_test_add ("/lento/plan-view/locked", Fixture, NULL,
               fixture_set_up, test_locked, fixture_tear_down);
+  g_test_add ("/lento/plan-view/loading", Fixture, NULL,
+              fixture_set_up, test_loading, fixture_tear_down);
   g_test_add ("/lento/plan-view/today-week-one", Fixture, NULL,
               fixture_set_up, test_today_week_one, fixture_tear_down);
   g_test_add ("/lento/plan-view/start-session-action", Fixture, NULL,

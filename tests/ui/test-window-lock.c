@@ -334,6 +334,50 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
   wait_for_page (fixture, "main");
 }
 
+/* A view is built the first time it is shown: with the Plan in front after
+ * unlocking, the Journal view and its editor do not exist yet. After a lock,
+ * the view that was in front comes back, and only that one.
+ */
+static void
+test_views_built_when_shown (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  LentoUnlockPage *unlock_page;
+  GtkWidget *journal_view;
+
+  code = show_new_journal (fixture);
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "plan");
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR));
+
+  lento_window_set_view (fixture->window, "journal");
+  journal_view = find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW);
+  g_assert_nonnull (journal_view);
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (journal_view));
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
+
+  unlock_page = LENTO_UNLOCK_PAGE (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
+  g_signal_emit_by_name (unlock_page, "unlock-with-recovery-code",
+                         lento_secret_get_string (code));
+  wait_for_page (fixture, "main");
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+
+  /* The Plan, in its turn, comes when it is shown. */
+  lento_window_set_view (fixture->window, "plan");
+  g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+}
+
 static void
 store_cb (GObject      *object,
           GAsyncResult *result,
@@ -444,6 +488,9 @@ test_lock_keeps_running_session (Fixture       *fixture,
   types[2] = LENTO_TYPE_ENTRY_EDITOR;
 
   code = show_new_journal (fixture);
+  /* Each view is built when first shown: both are, before the lock. */
+  lento_window_set_view (fixture->window, "journal");
+  lento_window_set_view (fixture->window, "plan");
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
 
@@ -1384,6 +1431,8 @@ main (int   argc,
   g_test_add ("/lento/window-lock/lock-hides-views-and-recovery-code-unlocks", Fixture, NULL,
               fixture_set_up, test_lock_hides_views_and_recovery_code_unlocks,
               fixture_tear_down);
+  g_test_add ("/lento/window-lock/views-built-when-shown", Fixture, NULL,
+              fixture_set_up, test_views_built_when_shown, fixture_tear_down);
   g_test_add ("/lento/window-lock/existing-journal-opens-with-keyring", Fixture, NULL,
               fixture_set_up, test_existing_journal_opens_with_keyring, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
