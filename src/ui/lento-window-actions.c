@@ -219,12 +219,14 @@ lento_window_new_entry_cb (GtkWidget *widget,
   LentoWindow *self = LENTO_WINDOW (widget);
   g_autofree char *shown = NULL;
 
-  if (self->journal_view == NULL)
+  /* The Journal view may not be built yet; its page, once shown, is. */
+  if (!self->has_views)
     return FALSE;
 
   shown = g_strdup (lento_window_get_view (self));
   lento_window_set_view (self, "journal");
-  if (activate_enabled (GTK_WIDGET (self->journal_view), "journal.new-entry"))
+  if (activate_enabled (GTK_WIDGET (_lento_window_ensure_journal_view (self)),
+                        "journal.new-entry"))
     return TRUE;
 
   lento_window_set_view (self, shown);
