@@ -113,8 +113,11 @@ schedule_merge (LoadData *data)
     return;
 
   data->idle_pending = TRUE;
+  /* Below the frame clock's priority: a window in front draws the months
+   * already merged before the next batch goes in, rather than waiting for
+   * a large journal to be read to the end. */
   source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
   g_source_set_name (source, "[lento] merge journal months");
   g_source_set_callback (source, merge_ready_cb, g_object_ref (data->task), g_object_unref);
   g_source_attach (source, data->context);
