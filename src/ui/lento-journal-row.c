@@ -82,6 +82,14 @@ lento_journal_row_init (LentoJournalRow *self)
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (line));
   self->date_label = add_label (line, "journal-row-date", FALSE);
   self->tool_label = add_label (line, NULL, TRUE);
+  /* A long tool name or translation (“Kein Hilfsmittel erfasst · 0 mm”)
+   * wraps on a phone rather than lose the size at its end; the date beside
+   * it is short and stays whole.
+   */
+  gtk_label_set_ellipsize (GTK_LABEL (self->date_label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_ellipsize (GTK_LABEL (self->tool_label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (self->tool_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->tool_label), PANGO_WRAP_WORD_CHAR);
   self->bleeding_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->bleeding_icon, "warning");
   gtk_widget_set_tooltip_text (self->bleeding_icon, _("Bleeding recorded"));

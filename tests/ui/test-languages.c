@@ -318,6 +318,9 @@ main (int   argc,
       char *argv[])
 {
   lento_test_ui_init (&argc, &argv);
+  /* Measured as the app lays it out: Lento's style sheet sets the padding
+   * of some widgets (the day toggles) that have to fit a phone. */
+  lento_test_ui_load_app_style ();
   /* gtk_test_init() keeps the C locale; this test wants the one the
    * environment names, and its direction (right to left for Hebrew). */
   setlocale (LC_ALL, "");
