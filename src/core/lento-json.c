@@ -107,3 +107,27 @@ lento_json_get_string (JsonObject *object,
 
   return json_node_get_string (node);
 }
+
+/**
+ * lento_json_array_get_string:
+ * @array: a JSON array read from a document
+ * @index: an element's index, less than the array's length
+ *
+ * Unlike json_array_get_string_element(), which raises a critical when
+ * the element is an object or an array, this reads whatever a damaged or
+ * hostile document holds without complaint.
+ *
+ * Returns: (nullable): the element's text, or %NULL when it is not a string
+ */
+const char *
+lento_json_array_get_string (JsonArray *array,
+                             guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}

@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-gboolean    lento_json_is_writable (JsonNode   *node);
-const char *lento_json_get_string  (JsonObject *object,
-                                    const char *name);
+gboolean    lento_json_is_writable      (JsonNode   *node);
+const char *lento_json_get_string       (JsonObject *object,
+                                         const char *name);
+const char *lento_json_array_get_string (JsonArray  *array,
+                                         guint       index);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lento-core-resources.h"
+#include "lento-json.h"
 #include "lento-program.h"
 #include "lento-session-template.h"
 
@@ -477,7 +478,7 @@ read_weekdays (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (days); i++)
     {
       g_autofree char *day_path = g_strdup_printf ("%s[%u]", path, i);
-      const char *name = json_array_get_string_element (days, i);
+      const char *name = lento_json_array_get_string (days, i);
       gboolean found = FALSE;
 
       for (guint d = G_DATE_MONDAY; d <= G_DATE_SUNDAY && name != NULL; d++)
@@ -620,7 +621,7 @@ validate_move_on (JsonObject   *stage_object,
   for (guint i = 0; requires != NULL && i < json_array_get_length (requires); i++)
     {
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", requires_path, i);
-      const char *name = json_array_get_string_element (requires, i);
+      const char *name = lento_json_array_get_string (requires, i);
       gboolean found = FALSE;
 
       for (guint r = 0; r < G_N_ELEMENTS (requirement_names) && name != NULL; r++)
@@ -701,7 +702,7 @@ validate_stages (LentoProgram  *self,
 
       for (guint g = 0; g < json_array_get_length (stage->goals); g++)
         {
-          const char *goal = json_array_get_string_element (stage->goals, g);
+          const char *goal = lento_json_array_get_string (stage->goals, g);
 
           if (goal == NULL || *goal == '\0')
             {

@@ -419,9 +419,13 @@ lento_session_restore_from_json (LentoSessionTemplate  *template,
     }
   boot_id = json_node_get_string (member);
 
+  /* The wall clock of the save is a calendar time like the start: the
+   * time away after a reboot is counted from it, and a stale session ends
+   * at it. Any other value is damage (and would overflow that count).
+   */
   if (!read_int (anchor, "boottime_us", "anchor.boottime_us", 0, G_MAXINT64,
                  &anchor_boottime, error) ||
-      !read_int (anchor, "realtime_us", "anchor.realtime_us", G_MININT64, G_MAXINT64,
+      !read_int (anchor, "realtime_us", "anchor.realtime_us", 0, LAST_CALENDAR_USEC,
                  &anchor_realtime, error))
     return NULL;
 

@@ -197,6 +197,12 @@ static const BrokenCase broken_cases[] = {
   { "bad-tools", "stages[1].tools" },
   { "wrong-format", "format" },
   { "bad-cue-when", "phases[0].cues[0].when" },
+  /* Lists of names holding something other than text (found by reading
+   * what fuzz-program drives; json-glib raised a critical on each).
+   */
+  { "weekday-not-text", "rules.default_weekdays[1]" },
+  { "goal-not-text", "stages[0].goals[0]" },
+  { "requirement-not-text", "stages[0].move_on.requires[0]" },
 };
 
 static void

@@ -976,6 +976,48 @@ test_session_restore_out_of_range_times (void)
   fixture_clear (&f);
 }
 
+/* The wall clock of a save must be one a calendar holds too: a session
+ * resumed after a reboot counts the time away from it, and one from before
+ * 1970 or after year 9999 overflowed that count (found by reading what
+ * fuzz-profile drives) or came back stale as ending in 1970.
+ */
+static void
+test_session_restore_out_of_range_anchor (void)
+{
+  static const char * const realtimes[] = {
+    "-9223372036854775808",
+    "-1",
+    "253402300800000000",
+    "9223372036854775807",
+  };
+  Fixture f;
+  g_autofree char *saved = NULL;
+
+  fixture_init (&f);
+  lento_session_start (f.session);
+  advance (&f, 601);
+  saved = save_and_drop (&f);
+  lento_fake_clock_reboot (f.clock, 300 * SEC);
+
+  for (guint i = 0; i < G_N_ELEMENTS (realtimes); i++)
+    {
+      g_autoptr(JsonNode) bad = json_from_string (saved, NULL);
+      g_autoptr(JsonNode) value = json_from_string (realtimes[i], NULL);
+      g_autoptr(GError) error = NULL;
+      JsonObject *anchor = json_object_get_object_member (json_node_get_object (bad), "anchor");
+      LentoSession *session;
+
+      json_object_set_member (anchor, "realtime_us", g_steal_pointer (&value));
+      g_test_message ("case %u: anchor.realtime_us = %s", i, realtimes[i]);
+      session = lento_session_restore_from_json (f.template, LENTO_CLOCK (f.clock), bad, &error);
+      g_assert_error (error, LENTO_SESSION_ERROR, LENTO_SESSION_ERROR_INVALID_SAVED_SESSION);
+      g_assert_null (session);
+      g_assert_nonnull (strstr (error->message, "“anchor.realtime_us”"));
+    }
+
+  fixture_clear (&f);
+}
+
 static void
 test_session_stop (void)
 {
@@ -1814,6 +1856,8 @@ main (int   argc,
   g_test_add_func ("/lento/session/restore-errors", test_session_restore_errors);
   g_test_add_func ("/lento/session/restore-out-of-range-times",
                    test_session_restore_out_of_range_times);
+  g_test_add_func ("/lento/session/restore-out-of-range-anchor",
+                   test_session_restore_out_of_range_anchor);
   g_test_add_func ("/lento/session/stop", test_session_stop);
   g_test_add_func ("/lento/session/stop-while-paused", test_session_stop_while_paused);
   g_test_add_func ("/lento/session/it-hurts-in-each-phase", test_session_it_hurts_in_each_phase);

@@ -12,6 +12,7 @@
 
 #include "fuzz-json.h"
 #include "lento-fake-clock.h"
+#include "lento-json.h"
 #include "lento-practice-private.h"
 #include "lento-program.h"
 
@@ -52,6 +53,7 @@ check_session (LentoProgram *program,
 {
   g_autoptr(LentoFakeClock) clock = lento_fake_clock_new ();
   g_autoptr(LentoSessionTemplate) template = NULL;
+  g_autoptr(LentoSessionTemplate) selected = NULL;
   g_autoptr(LentoSession) session = NULL;
   g_autoptr(LentoSession) again = NULL;
   g_autoptr(JsonNode) first = NULL;
@@ -61,6 +63,7 @@ check_session (LentoProgram *program,
   g_autofree char *second_text = NULL;
   const char *template_id;
   const char *uuid;
+  LentoCueContext context;
   JsonNode *node;
 
   node = json_object_get_member (profile, PROFILE_SESSION);
@@ -73,19 +76,29 @@ check_session (LentoProgram *program,
   if (template == NULL)
     return;
 
-  session = lento_session_restore_from_json (template, LENTO_CLOCK (clock), node, &error);
+  /* The cues it was saved with; one saved before cues had contexts gets
+   * those of a day without a recommendation.
+   */
+  lento_session_peek_saved_cue_context (node, &context);
+  selected = lento_session_template_select_cues (template, context);
+
+  session = lento_session_restore_from_json (selected, LENTO_CLOCK (clock), node, &error);
   if (session == NULL)
     {
       g_assert_nonnull (error);
       return;
     }
 
-  uuid = json_object_get_string_member_with_default (profile, PROFILE_SESSION_ENTRY, NULL);
-  if (uuid != NULL)
-    g_uuid_string_is_valid (uuid);
+  /* Read as the app reads it: json_object_get_string_member_with_default(),
+   * used here before, raised a critical on an object or an array.
+   */
+  uuid = lento_json_get_string (profile, PROFILE_SESSION_ENTRY);
+  if (lento_session_get_result (session) != NULL && uuid != NULL && g_uuid_string_is_valid (uuid))
+    g_object_unref (lento_entry_new_for_result (lento_session_get_result (session), uuid, NULL,
+                                                program));
 
   first = lento_session_serialize (session);
-  again = lento_session_restore_from_json (template, LENTO_CLOCK (clock), first, &error);
+  again = lento_session_restore_from_json (selected, LENTO_CLOCK (clock), first, &error);
   g_assert_no_error (error);
   second = lento_session_serialize (again);
   first_text = json_to_string (first, FALSE);
