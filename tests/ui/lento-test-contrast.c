@@ -244,6 +244,8 @@ lento_test_check_contrast (GtkWidget  *window,
    */
   g_object_get (settings, "gtk-enable-animations", &animations, NULL);
   g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  /* Nor half way between two pages, if a transition had begun before. */
+  lento_test_wait_for_transitions (window);
 
   /* Lento's own style, as AdwApplication loads it in the app. */
   gtk_css_provider_load_from_resource (app, RESOURCE_BASE_PATH "/style.css");
