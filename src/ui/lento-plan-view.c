@@ -824,6 +824,8 @@ update_ladder (LentoPlanView *self)
       gboolean current = g_strcmp0 (today_tool, lento_tool_get_id (tool)) == 0;
       g_autofree char *subtitle = NULL;
 
+      /* The tool's name is the person's text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lento_tool_get_name (tool));
       if (reached && current && session_today)
         /* Translators: a size on the ladder, reached and used today; %s is a diameter, like “18

@@ -124,6 +124,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->program = lento_program_new_default (&error);
   g_assert_no_error (error);
   fixture->inventory = make_inventory ();
+  /* @data, when given, names the first finger and the first trainer. */
+  if (data != NULL)
+    {
+      lento_tool_set_name (lento_inventory_find_tool (fixture->inventory, "finger-little"), data);
+      lento_tool_set_name (lento_inventory_find_tool (fixture->inventory, "trainer-1"), data);
+    }
   fixture->journal = g_list_store_new (LENTO_TYPE_ENTRY);
   fixture->today = g_date_time_new_local (TODAY_YEAR, TODAY_MONTH, TODAY_DAY, 12, 0, 0);
 
@@ -537,6 +543,28 @@ test_ladder_reached (Fixture       *fixture,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
                             1000.0);
   lento_test_save_screenshot (GTK_WIDGET (fixture->window), "plan-ladder");
+}
+
+/* A tool's name is the person's words, shown as they typed them: never
+ * read as markup, where “&” or “<” would blank the row and warn.
+ */
+static void
+test_names_are_text (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwActionRow *tool_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "tool_row");
+  GtkWidget *ladder = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "ladder_list");
+  GtkWidget *first = gtk_widget_get_first_child (ladder);
+
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tool_row)));
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (tool_row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), data));
+
+  g_assert_true (ADW_IS_ACTION_ROW (first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, data);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (first)));
+  g_assert_nonnull (lento_test_find_widget (first, GTK_TYPE_LABEL, data));
 }
 
 static void
@@ -956,6 +984,8 @@ main (int   argc,
               fixture_set_up, test_clinician_pause, fixture_tear_down);
   g_test_add ("/lento/plan-view/ladder-reached", Fixture, NULL,
               fixture_set_up, test_ladder_reached, fixture_tear_down);
+  g_test_add ("/lento/plan-view/names-are-text", Fixture, "Plug & <Co>",
+              fixture_set_up, test_names_are_text, fixture_tear_down);
   g_test_add ("/lento/plan-view/safety-banners", Fixture, NULL,
               fixture_set_up, test_safety_banners, fixture_tear_down);
   g_test_add ("/lento/plan-view/inventory-refuses-numbing", Fixture, NULL,
