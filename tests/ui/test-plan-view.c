@@ -295,7 +295,7 @@ test_today_week_one (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (start));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tool_row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "Little finger"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "14 mm"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "14\u00a0mm"));
   g_assert_cmpstr (adw_action_row_get_subtitle (template_row), ==,
                    lento_program_get_template_title (fixture->program,
                                                      lento_recommendation_get_template (rec)));
