@@ -569,11 +569,17 @@ lento_tool_is_usable (LentoTool  *self,
 char *
 lento_format_diameter (double mm)
 {
+  /* The number and its unit are joined by a no-break space, so that a line
+   * that wraps never leaves the unit alone at the start of the next.
+   */
+
   /* A size a hair off a whole number, as arithmetic leaves it, is whole. */
   if (fabs (mm - round (mm)) < 0.05)
-    /* Translators: a diameter in whole millimetres, like “18 mm”. */
-    return g_strdup_printf (_("%.0f mm"), mm);
+    /* Translators: a diameter in whole millimetres, like “18 mm”. Keep the
+     * no-break space (U+00A0) between the number and the unit. */
+    return g_strdup_printf (_("%.0f\u00a0mm"), mm);
 
-  /* Translators: a diameter in millimetres with one decimal, like “21.5 mm”. */
-  return g_strdup_printf (_("%.1f mm"), mm);
+  /* Translators: a diameter in millimetres with one decimal, like “21.5 mm”.
+   * Keep the no-break space (U+00A0) between the number and the unit. */
+  return g_strdup_printf (_("%.1f\u00a0mm"), mm);
 }

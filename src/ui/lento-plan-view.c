@@ -15,6 +15,7 @@
 #include "lento-journal.h"
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
+#include "lento-plan-week.h"
 
 struct _LentoPlanView
 {
@@ -32,8 +33,7 @@ struct _LentoPlanView
   AdwActionRow        *template_row;
   GtkButton           *start_button;
   GtkButton           *clinician_button;
-  GtkBox              *week_box;
-  GtkBox              *week_icons_box;
+  LentoPlanWeek       *week;
   GtkBox              *days_box;
   GtkLabel            *days_default_label;
   GtkButton           *days_reset_button;
@@ -486,107 +486,6 @@ update_today (LentoPlanView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->clinician_button), !self->read_only);
 }
 
-/* One day of the week ahead: its name, its date and what it holds, in a
- * word or, when @compact, as an icon that leaves the word to the tooltip.
- */
-static GtkWidget *
-make_week_cell (const LentoPlanDay *day,
-                const GDate        *today,
-                gboolean            compact)
-{
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *name;
-  GtkWidget *number;
-  GtkWidget *what;
-  g_autofree char *day_number = g_strdup_printf ("%d", g_date_get_day (&day->date));
-  g_autofree char *accessible = NULL;
-  char weekday[64];
-  char full_weekday[64];
-  const char *kind_text;
-  const char *kind_icon;
-
-  g_date_strftime (weekday, sizeof weekday, "%a", &day->date);
-  g_date_strftime (full_weekday, sizeof full_weekday, "%A", &day->date);
-
-  switch (day->kind)
-    {
-    case LENTO_PLAN_DAY_SESSION:
-      kind_text = C_("plan day", "Session");
-      kind_icon = "alarm-symbolic";
-      break;
-    case LENTO_PLAN_DAY_DONE:
-      kind_text = C_("plan day", "Done");
-      kind_icon = "object-select-symbolic";
-      break;
-    case LENTO_PLAN_DAY_REST:
-    default:
-      kind_text = C_("plan day", "Rest");
-      kind_icon = NULL;
-      break;
-    }
-
-  name = gtk_label_new (weekday);
-  gtk_widget_add_css_class (name, "caption");
-  number = gtk_label_new (day_number);
-  gtk_widget_add_css_class (number, "title-3");
-  if (compact)
-    {
-      what = g_object_new (GTK_TYPE_IMAGE,
-                           "icon-name", kind_icon,
-                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                           NULL);
-      gtk_widget_set_tooltip_text (cell, kind_text);
-    }
-  else
-    {
-      what = gtk_label_new (kind_text);
-      gtk_widget_add_css_class (what, "caption");
-      if (day->kind == LENTO_PLAN_DAY_REST)
-        gtk_widget_add_css_class (what, "dim-label");
-      else
-        gtk_widget_add_css_class (what, "heading");
-    }
-
-  gtk_box_append (GTK_BOX (cell), name);
-  gtk_box_append (GTK_BOX (cell), number);
-  gtk_box_append (GTK_BOX (cell), what);
-  gtk_widget_add_css_class (cell, "card");
-  gtk_widget_add_css_class (cell, "plan-day");
-  if (day->kind == LENTO_PLAN_DAY_SESSION)
-    gtk_widget_add_css_class (cell, "planned");
-  if (g_date_compare (&day->date, today) == 0)
-    gtk_widget_add_css_class (cell, "today");
-
-  /* A screen reader reads one sentence per day rather than three fragments. */
-  accessible = g_strdup_printf (C_("plan day, e.g. Monday 3: Session", "%s %d: %s"),
-                                full_weekday, g_date_get_day (&day->date), kind_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-
-  return cell;
-}
-
-static void
-update_week (LentoPlanView *self,
-             const GDate   *today)
-{
-  GArray *days = lento_recommendation_get_days (self->recommendation);
-
-  remove_children (GTK_WIDGET (self->week_box));
-  remove_children (GTK_WIDGET (self->week_icons_box));
-
-  /* The squeezer shows the words where seven of them fit side by side,
-   * and the icons on a phone-sized window or with longer translations.
-   */
-  for (guint i = 0; i < days->len; i++)
-    {
-      const LentoPlanDay *day = &g_array_index (days, LentoPlanDay, i);
-
-      gtk_box_append (self->week_box, make_week_cell (day, today, FALSE));
-      gtk_box_append (self->week_icons_box, make_week_cell (day, today, TRUE));
-    }
-}
-
 /* The plan's default days by their short names, in the week's order, like
  * “Tue, Thu, Sat”.
  */
@@ -905,7 +804,8 @@ recompute (LentoPlanView *self)
   lento_inventory_page_set_max_jump (self->inventory_page, rules->ladder_max_jump_percent);
   update_banners (self);
   update_today (self, &today);
-  update_week (self, &today);
+  lento_plan_week_set_days (self->week, lento_recommendation_get_days (self->recommendation),
+                            &today);
   update_days (self, rules);
   update_ladder (self);
 
@@ -1208,6 +1108,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
 
   g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
   g_type_ensure (LENTO_TYPE_LEARN_PAGE);
+  g_type_ensure (LENTO_TYPE_PLAN_WEEK);
 
   /* Named in init after its tab, so that a screen reader says which view
    * it is in rather than its class name.
@@ -1226,8 +1127,7 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, template_row);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, start_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, clinician_button);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_box);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week_icons_box);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, week);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_box);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_default_label);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_reset_button);

@@ -138,6 +138,67 @@ text_set_mapping (const GValue       *value,
   return g_variant_new_string (text_nicks[position]);
 }
 
+/* The popup lists the choices as AdwComboRow's own list does, a check mark
+ * beside the one chosen, while the row itself shows the choice with the
+ * .ui's plain label. The mark follows the row's choice, not the list's
+ * selection, which follows the pointer.
+ */
+static void
+lento_reminder_group_text_setup_cb (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *list_item,
+                                    LentoReminderGroup       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+lento_reminder_group_text_chosen_cb (AdwComboRow *row,
+                                     GParamSpec  *pspec,
+                                     GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+  gboolean chosen = adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (list_item);
+
+  /* Faded rather than hidden, so that the popup keeps its width. */
+  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+}
+
+static void
+lento_reminder_group_text_bind_cb (GtkSignalListItemFactory *factory,
+                                   GtkListItem              *list_item,
+                                   LentoReminderGroup       *self)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (item));
+  g_signal_connect (self->text_row, "notify::selected-item",
+                    G_CALLBACK (lento_reminder_group_text_chosen_cb), list_item);
+  lento_reminder_group_text_chosen_cb (self->text_row, NULL, list_item);
+}
+
+static void
+lento_reminder_group_text_unbind_cb (GtkSignalListItemFactory *factory,
+                                     GtkListItem              *list_item,
+                                     LentoReminderGroup       *self)
+{
+  /* The row may already be gone from the template while it drops its popup. */
+  if (self->text_row != NULL)
+    g_signal_handlers_disconnect_by_func (self->text_row, lento_reminder_group_text_chosen_cb,
+                                          list_item);
+}
+
 static void
 lento_reminder_group_constructed (GObject *object)
 {
@@ -220,6 +281,9 @@ lento_reminder_group_class_init (LentoReminderGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoReminderGroup, autostart_switch);
   gtk_widget_class_bind_template_callback (widget_class, lento_reminder_group_time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lento_reminder_group_autostart_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_reminder_group_text_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_reminder_group_text_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lento_reminder_group_text_unbind_cb);
 }
 
 static void

@@ -534,9 +534,9 @@ typedef struct {
 static const WordingCase wording_cases[] = {
   { "no-sessions", WORDING_SESSIONS, 0, "No sessions are recorded yet." },
   { "one-session", WORDING_SESSIONS, 1,
-    "2026-03-02 to 2026-03-02: 1 session, latest size 15 mm." },
+    "2026-03-02 to 2026-03-02: 1 session, latest size 15\u00a0mm." },
   { "two-sessions", WORDING_SESSIONS, 2,
-    "2026-03-02 to 2026-03-05: 2 sessions, latest size 16 mm." },
+    "2026-03-02 to 2026-03-05: 2 sessions, latest size 16\u00a0mm." },
   { "one-week", WORDING_WEEKS, 1,
     "1.5 hours of wear time in all; 1 of 1 week had 2 sessions or more." },
   { "two-weeks", WORDING_WEEKS, 2,

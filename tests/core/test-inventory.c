@@ -842,15 +842,15 @@ typedef struct {
 } DiameterCase;
 
 static const DiameterCase diameter_cases[] = {
-  { "whole", 18.0, "18 mm" },
-  { "half", 21.5, "21.5 mm" },
-  { "one-decimal", 14.9, "14.9 mm" },
-  { "rounded-to-one-decimal", 16.26, "16.3 mm" },
-  { "nearly-whole-below", 17.96, "18 mm" },
-  { "nearly-whole-above", 18.04, "18 mm" },
-  { "smallest", 1.0, "1 mm" },
-  { "largest", 100.0, "100 mm" },
-  { "zero", 0.0, "0 mm" },
+  { "whole", 18.0, "18\u00a0mm" },
+  { "half", 21.5, "21.5\u00a0mm" },
+  { "one-decimal", 14.9, "14.9\u00a0mm" },
+  { "rounded-to-one-decimal", 16.26, "16.3\u00a0mm" },
+  { "nearly-whole-below", 17.96, "18\u00a0mm" },
+  { "nearly-whole-above", 18.04, "18\u00a0mm" },
+  { "smallest", 1.0, "1\u00a0mm" },
+  { "largest", 100.0, "100\u00a0mm" },
+  { "zero", 0.0, "0\u00a0mm" },
 };
 
 static void

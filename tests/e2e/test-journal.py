@@ -56,7 +56,7 @@ tap.check(click(lento, 'Save Entry'), 'the editor can be saved')
 tap.check(showing(lento, 'Save Without How It Felt?'),
           'saving a session without how it felt asks first')
 tap.check(click(lento, 'Save Anyway'), 'the question lets the entry be saved anyway')
-tap.check(showing(lento, '23.5 mm'), 'the new entry shows in the list with its size')
+tap.check(showing(lento, '23.5\u00a0mm'), 'the new entry shows in the list with its size')
 tap.check(showing(lento, '12 min worn'), 'the row shows the wear time')
 tap.check(showing(lento, 'Comfort – · Pain –'),
           'the row shows comfort and pain as not recorded, not as 0')
@@ -64,16 +64,16 @@ tap.check(showing(lento, 'Comfort – · Pain –'),
 # Search finds it by its tag, and finds nothing for other words.
 lento.key(KEY_F, [KEYCODE_CONTROL])
 tap.check(type_into(lento, 'Search the journal', MARKER.upper()), 'Ctrl+F opens the search')
-tap.check(showing(lento, '23.5 mm'), 'searching for its tag finds the entry')
+tap.check(showing(lento, '23.5\u00a0mm'), 'searching for its tag finds the entry')
 type_into(lento, 'Search the journal', 'nothing like this')
 tap.check(showing(lento, 'No Matching Entries'), 'a search without results says so')
 type_into(lento, 'Search the journal', '')
-tap.check(showing(lento, '23.5 mm'), 'clearing the search shows the entry again')
+tap.check(showing(lento, '23.5\u00a0mm'), 'clearing the search shows the entry again')
 
 # Lock, then open with the recovery code.
 lento.key(KEY_L, [KEYCODE_CONTROL])
 tap.check(showing(lento, 'Lento Is Locked'), 'Ctrl+L locks')
-tap.check(not any('23.5 mm' in label for label in labels_on_screen(lento)),
+tap.check(not any('23.5\u00a0mm' in label for label in labels_on_screen(lento)),
           'nothing of the entry is on screen while locked')
 tap.check(type_into(lento, 'Recovery Code', code.lower() if code else ''),
           'the recovery code can be typed')
@@ -81,7 +81,7 @@ tap.check(click(lento, 'Unlock with recovery code'), 'the recovery code can be s
 wait_until(lambda: not any('Lento Is Locked' in label for label in labels_on_screen(lento)),
            timeout=20)
 show_journal(lento)
-tap.check(showing(lento, '23.5 mm', timeout=20), 'after unlocking, the entry is still there')
+tap.check(showing(lento, '23.5\u00a0mm', timeout=20), 'after unlocking, the entry is still there')
 
 lento.key(KEY_Q, [KEYCODE_CONTROL])
 status, stderr = lento.finish()

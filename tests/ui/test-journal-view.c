@@ -1275,12 +1275,13 @@ test_rows_follow_inventory (Fixture       *fixture,
   lento_journal_view_set_inventory (fixture->view, inventory);
   settle (fixture);
   g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Glass dilator, 34 mm"));
-  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL,
+                                           "Large glass dilator · 34\u00a0mm"));
 
   lento_tool_set_name (tool, "Biggest dilator");
   settle (fixture);
-  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34 mm"));
-  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Biggest dilator · 34 mm"));
+  g_assert_null (lento_test_find_shown (root, GTK_TYPE_LABEL, "Large glass dilator · 34\u00a0mm"));
+  g_assert_nonnull (lento_test_find_shown (root, GTK_TYPE_LABEL, "Biggest dilator · 34\u00a0mm"));
 
   lento_journal_view_set_inventory (fixture->view, NULL);
 }
@@ -1614,10 +1615,10 @@ static const RowSizeCase row_size_cases[] = {
   { "Steel plug 25mm", 25.0, "Steel plug 25mm\n" },
   { "Trainer 21,5 mm", 21.5, "Trainer 21,5 mm\n" },
   { "Trainer 21.5 mm", 21.5, "Trainer 21.5 mm\n" },
-  { "Trainer 2", 18.0, "Trainer 2 · 18 mm\n" },
+  { "Trainer 2", 18.0, "Trainer 2 · 18\u00a0mm\n" },
   /* A tool renamed since: the size of that day still shows. */
-  { "Glass dilator, 34 mm", 31.0, "Glass dilator, 34 mm · 31 mm\n" },
-  { "Set of 3, size 2", 22.0, "Set of 3, size 2 · 22 mm\n" },
+  { "Glass dilator, 34 mm", 31.0, "Glass dilator, 34 mm · 31\u00a0mm\n" },
+  { "Set of 3, size 2", 22.0, "Set of 3, size 2 · 22\u00a0mm\n" },
 };
 
 static void

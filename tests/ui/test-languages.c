@@ -11,9 +11,15 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "lento-entry-editor.h"
+#include "lento-inventory-page.h"
 #include "lento-journal-view.h"
+#include "lento-learn-page.h"
 #include "lento-plan-view.h"
+#include "lento-plan-week.h"
 #include "lento-preferences-window.h"
+#include "lento-session-view.h"
+#include "lento-setup-page.h"
 #include "lento-test-ui.h"
 #include "lento-vault.h"
 #include "lento-window.h"
@@ -23,7 +29,8 @@
  * set), at the narrowest width Lento supports and at its default width.
  * A page fails when the window cannot be as narrow as asked (its content
  * needs more), when a widget is wider than the window, or when a label is
- * cut short with an ellipsis: a longer translation must wrap instead.
+ * cut short with an ellipsis: a longer translation must wrap instead. A page
+ * the walk cannot reach fails too, so that none goes unchecked.
  * The pictures go to _build/screenshots/<language>/ for a person to look at.
  */
 
@@ -236,15 +243,91 @@ add_sample_entries (Fixture *fixture)
     }
 }
 
+/* Each page the test means to walk must be found and shown: a page it
+ * cannot reach fails the test rather than going unchecked.
+ */
+static GtkWidget *
+find_shown (Fixture *fixture,
+            GType    type)
+{
+  GtkWidget *widget;
+
+  settle (GTK_WIDGET (fixture->window));
+  widget = lento_test_find_shown (GTK_WIDGET (fixture->window), type, NULL);
+  if (widget == NULL)
+    g_error ("no %s on screen", g_type_name (type));
+
+  return widget;
+}
+
 static void
 show_plan_page (Fixture    *fixture,
-                const char *page)
+                const char *page,
+                GType       shown_type)
 {
   GtkWidget *plan = lento_test_find_widget (GTK_WIDGET (fixture->window), LENTO_TYPE_PLAN_VIEW,
                                             NULL);
 
   g_assert_nonnull (plan);
   g_assert_true (gtk_widget_activate_action (plan, "plan.show-page", "s", page));
+  find_shown (fixture, shown_type);
+}
+
+/* Your Days with two days picked: the line under the toggles then names the
+ * plan's default days and offers the way back to them.
+ */
+static void
+check_days_picked (Fixture *fixture)
+{
+  GtkWidget *plan = find_shown (fixture, LENTO_TYPE_PLAN_VIEW);
+  GtkWidget *reset;
+
+  lento_plan_view_set_weekdays (LENTO_PLAN_VIEW (plan),
+                                (1u << G_DATE_MONDAY) | (1u << G_DATE_THURSDAY));
+  settle (GTK_WIDGET (fixture->window));
+  reset = lento_test_find_shown (plan, GTK_TYPE_BUTTON, _("_Reset to Default"));
+  g_assert_nonnull (reset);
+  /* Focused, as by the keyboard, so that the picture shows it. */
+  g_assert_true (gtk_widget_grab_focus (reset));
+  check_page (fixture, GTK_WINDOW (fixture->window), "plan-days");
+  g_assert_true (gtk_widget_activate_action (plan, "plan.reset-days", NULL));
+  g_assert_cmpuint (lento_plan_view_get_weekdays (LENTO_PLAN_VIEW (plan)), ==, 0);
+}
+
+/* A session under way and paused, then stopped, and put away unrecorded so
+ * that the pages after it look as they would without it.
+ */
+static void
+check_session_paused (Fixture *fixture)
+{
+  GtkWidget *view = find_shown (fixture, LENTO_TYPE_SESSION_VIEW);
+  GtkWidget *journal_view;
+  GtkWidget *start = GTK_WIDGET (gtk_widget_get_template_child (view, LENTO_TYPE_SESSION_VIEW,
+                                                                "start_button"));
+  LentoSession *session;
+
+  /* The sample entries may make today a rest day: the button then offers
+   * the session anyway, as a person would press it.
+   */
+  g_assert_true (gtk_widget_get_mapped (start));
+  g_signal_emit_by_name (start, "clicked");
+  session = lento_session_view_get_session (LENTO_SESSION_VIEW (view));
+  g_assert_nonnull (session);
+  g_assert_true (gtk_widget_activate_action (view, "session.pause", NULL));
+  g_assert_cmpint (lento_session_get_state (session), ==, LENTO_SESSION_STATE_PAUSED);
+  check_page (fixture, GTK_WINDOW (fixture->window), "session-paused");
+
+  /* Stopped, the session's entry opens in the journal's editor, filled in. */
+  g_assert_true (lento_session_stop (session));
+  journal_view = find_shown (fixture, LENTO_TYPE_JOURNAL_VIEW);
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==,
+                   "editor");
+  check_page (fixture, GTK_WINDOW (fixture->window), "session-entry");
+  g_assert_true (gtk_widget_activate_action (find_shown (fixture, LENTO_TYPE_ENTRY_EDITOR),
+                                             "editor.cancel", NULL));
+  g_assert_true (lento_practice_discard_result (fixture->practice));
+  g_assert_null (lento_practice_get_session (fixture->practice));
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==, "list");
 }
 
 static void
@@ -262,6 +345,7 @@ test_every_page (Fixture       *fixture,
   fixture->window = lento_window_new (NULL, fixture->practice);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), fixture->width, fixture->height);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  find_shown (fixture, LENTO_TYPE_SETUP_PAGE);
   check_page (fixture, GTK_WINDOW (fixture->window), "setup");
 
   code = lento_vault_create (fixture->vault, &error);
@@ -270,29 +354,36 @@ test_every_page (Fixture       *fixture,
   add_sample_entries (fixture);
 
   lento_window_set_view (fixture->window, "plan");
+  find_shown (fixture, LENTO_TYPE_PLAN_WEEK);
   check_page (fixture, GTK_WINDOW (fixture->window), "plan");
-  show_plan_page (fixture, "inventory");
+  check_days_picked (fixture);
+  show_plan_page (fixture, "inventory", LENTO_TYPE_INVENTORY_PAGE);
   check_page (fixture, GTK_WINDOW (fixture->window), "inventory");
-  show_plan_page (fixture, "learn");
+  show_plan_page (fixture, "learn", LENTO_TYPE_LEARN_PAGE);
   check_page (fixture, GTK_WINDOW (fixture->window), "learn");
-  show_plan_page (fixture, "plan");
+  show_plan_page (fixture, "plan", LENTO_TYPE_PLAN_WEEK);
 
   lento_window_set_view (fixture->window, "session");
+  find_shown (fixture, LENTO_TYPE_SESSION_VIEW);
   check_page (fixture, GTK_WINDOW (fixture->window), "session");
+  check_session_paused (fixture);
 
   lento_window_set_view (fixture->window, "journal");
+  journal_view = find_shown (fixture, LENTO_TYPE_JOURNAL_VIEW);
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==, "list");
   check_page (fixture, GTK_WINDOW (fixture->window), "journal");
-  journal_view = lento_test_find_widget (GTK_WIDGET (fixture->window), LENTO_TYPE_JOURNAL_VIEW,
-                                         NULL);
-  g_assert_nonnull (journal_view);
-  stats = lento_test_find_widget (journal_view, GTK_TYPE_TOGGLE_BUTTON, _("Statistics"));
-  if (stats != NULL)
-    {
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stats), TRUE);
-      check_page (fixture, GTK_WINDOW (fixture->window), "statistics");
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stats), FALSE);
-    }
+  /* Found by its widget name: the button shows only an icon, and its words
+   * are the translator's.
+   */
+  stats = lento_test_find_named (journal_view, "stats-button");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (stats));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stats), TRUE);
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==, "stats");
+  check_page (fixture, GTK_WINDOW (fixture->window), "statistics");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stats), FALSE);
   g_assert_true (gtk_widget_activate_action (journal_view, "journal.new-entry", NULL));
+  g_assert_cmpstr (lento_journal_view_get_page (LENTO_JOURNAL_VIEW (journal_view)), ==,
+                   "editor");
   check_page (fixture, GTK_WINDOW (fixture->window), "editor");
   lento_journal_view_clear_sensitive (LENTO_JOURNAL_VIEW (journal_view));
 

@@ -17,6 +17,7 @@
 #include "lento-learn.h"
 #include "lento-learn-page.h"
 #include "lento-plan-view.h"
+#include "lento-plan-week.h"
 #include "lento-test-contrast.h"
 #include "lento-test-practice.h"
 #include "lento-test-ui.h"
@@ -286,7 +287,8 @@ test_today_week_one (Fixture       *fixture,
   GtkWidget *start = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "start_button");
   AdwActionRow *tool_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "tool_row");
   AdwActionRow *template_row = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "template_row");
-  GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
+  GtkWidget *week_box = child (child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week"),
+                               LENTO_TYPE_PLAN_WEEK, "words_box");
   GtkWidget *reasons_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "reasons_box");
   int minimum;
 
@@ -299,7 +301,7 @@ test_today_week_one (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (start));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tool_row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "Little finger"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "14 mm"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (tool_row), "14\u00a0mm"));
   g_assert_cmpstr (adw_action_row_get_subtitle (template_row), ==,
                    lento_program_get_template_title (fixture->program,
                                                      lento_recommendation_get_template (rec)));
@@ -772,7 +774,8 @@ test_days_and_skip (Fixture       *fixture,
   };
   const LentoProgramRules *rules = lento_program_get_rules (fixture->program);
   GtkWidget *days_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "days_box");
-  GtkWidget *week_box = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week_box");
+  GtkWidget *week_box = child (child (fixture->view, LENTO_TYPE_PLAN_VIEW, "week"),
+                               LENTO_TYPE_PLAN_WEEK, "words_box");
   GtkWidget *days_note = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "days_note");
   GtkWidget *toggles[7];
   GtkWidget *c;

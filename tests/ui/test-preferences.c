@@ -55,6 +55,25 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The opacity of the check mark beside @choice in the open @popover of the
+ * reminder text's row, whose list items hold a label and then the mark.
+ */
+static double
+check_opacity (GtkWidget  *popover,
+               const char *choice)
+{
+  GtkWidget *label = lento_test_find_shown (popover, GTK_TYPE_LABEL, choice);
+  GtkWidget *check;
+
+  g_assert_nonnull (label);
+  check = gtk_widget_get_next_sibling (label);
+  g_assert_true (GTK_IS_IMAGE (check));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (check)), ==, "object-select-symbolic");
+  g_assert_true (gtk_widget_get_visible (check));
+
+  return gtk_widget_get_opacity (check);
+}
+
 static void
 test_reminders_group (void)
 {
@@ -64,6 +83,8 @@ test_reminders_group (void)
   GtkWidget *hour;
   GtkWidget *minute;
   GtkWidget *text;
+  GtkWidget *popover;
+  GtkWidget *chosen;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
   gtk_window_present (GTK_WINDOW (window));
@@ -92,6 +113,25 @@ test_reminders_group (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "reminder-minute"), ==, 7 * 60 + 30);
   adw_combo_row_set_selected (ADW_COMBO_ROW (text), 1);
   g_assert_cmpstr (g_settings_get_string (settings, "reminder-text"), ==, "descriptive");
+
+  /* The popup marks the choice made, and the mark moves with it. */
+  popover = lento_test_find_widget (text, GTK_TYPE_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  lento_test_wait_for_draw (popover);
+  g_assert_cmpfloat (check_opacity (popover, "Discreet"), ==, 0.0);
+  g_assert_cmpfloat (check_opacity (popover, "Descriptive"), ==, 1.0);
+  lento_test_save_screenshot (popover, "preferences-reminder-text");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (text), 0);
+  g_assert_cmpfloat (check_opacity (popover, "Discreet"), ==, 1.0);
+  g_assert_cmpfloat (check_opacity (popover, "Descriptive"), ==, 0.0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (text), 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  /* The row itself shows the choice as a plain label, without the mark. */
+  chosen = lento_test_find_shown (text, GTK_TYPE_LABEL, "Descriptive");
+  g_assert_nonnull (chosen);
+  g_assert_false (gtk_widget_get_ancestor (chosen, GTK_TYPE_POPOVER) != NULL);
+  g_assert_null (gtk_widget_get_next_sibling (chosen));
   g_settings_set_uint (settings, "reminder-minute", 21 * 60 + 15);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour)), ==, 21);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (minute)), ==, 15);
