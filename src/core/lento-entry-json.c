@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lento-core-error.h"
@@ -53,23 +54,29 @@ typedef enum {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (known_keys) == N_MEMBERS);
 
-/* Which known member @name is, or -1 for a member this version does not know. */
+/* Which known member @name is, or -1 for a member this version does not
+ * know. Every entry of a ten-year journal asks this for each member, and
+ * comparing first letters is cheaper than hashing the name.
+ */
 static int
 member_from_name (const char *name)
 {
-  static GHashTable *members;
+  for (guint i = 0; i < N_MEMBERS; i++)
+    if (known_keys[i][0] == name[0] && strcmp (known_keys[i], name) == 0)
+      return i;
 
-  /* Every entry of a ten-year journal asks this for each member. */
-  if (g_once_init_enter (&members))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  return -1;
+}
 
-      for (guint i = 0; i < N_MEMBERS; i++)
-        g_hash_table_insert (table, (gpointer)known_keys[i], GUINT_TO_POINTER (i + 1));
-      g_once_init_leave (&members, table);
-    }
-
-  return (int)GPOINTER_TO_UINT (g_hash_table_lookup (members, name)) - 1;
+/* Whether two members hold the same text. */
+static gboolean
+same_string (JsonNode *a,
+             JsonNode *b)
+{
+  return a != NULL && b != NULL &&
+         JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_STRING &&
+         JSON_NODE_HOLDS_VALUE (b) && json_node_get_value_type (b) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
 }
 
 /* JSON reading helpers. Each one takes the member's node, %NULL when the
@@ -343,9 +350,18 @@ lento_entry_new_from_json (JsonObject  *object,
     }
 
   if (!read_string (members[MEMBER_UUID], KEY_UUID, &uuid, error) ||
-      !read_time (members[MEMBER_CREATED], KEY_CREATED, &created, error) ||
-      !read_time (members[MEMBER_MODIFIED], KEY_MODIFIED, &modified, error) ||
-      !read_time (members[MEMBER_START], KEY_START, &start, error))
+      !read_time (members[MEMBER_CREATED], KEY_CREATED, &created, error))
+    return NULL;
+
+  /* An entry never edited was last modified when it was made: the same
+   * text, read once.
+   */
+  if (created != NULL && same_string (members[MEMBER_MODIFIED], members[MEMBER_CREATED]))
+    modified = g_date_time_ref (created);
+  else if (!read_time (members[MEMBER_MODIFIED], KEY_MODIFIED, &modified, error))
+    return NULL;
+
+  if (!read_time (members[MEMBER_START], KEY_START, &start, error))
     return NULL;
 
   if (uuid == NULL || !g_uuid_string_is_valid (uuid) || start == NULL)
@@ -367,7 +383,10 @@ lento_entry_new_from_json (JsonObject  *object,
                        "created", created,
                        "start", start,
                        NULL);
-  _lento_entry_set_date_time (&self->modified, modified, TRUE);
+  if (modified == created)
+    self->modified = g_date_time_ref (self->created);
+  else
+    _lento_entry_set_date_time (&self->modified, modified, TRUE);
 
   if (!read_string (members[MEMBER_STAGE], KEY_STAGE, &self->stage, error) ||
       !read_string (members[MEMBER_TOOL], KEY_TOOL, &self->tool, error) ||

@@ -76,13 +76,19 @@ _lento_entry_enum_from_nick (GType       type,
                              const char *nick,
                              int        *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
+  GEnumClass *klass;
   GEnumValue *ev;
 
   if (nick == NULL)
     return FALSE;
 
-  klass = g_type_class_ref (type);
+  /* Reading a journal asks this three times per entry. The class of a
+   * static type lives as long as the program once it exists, so the
+   * reference taken when it does not yet is never dropped.
+   */
+  klass = g_type_class_peek_static (type);
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
   ev = g_enum_get_value_by_nick (klass, nick);
   if (ev == NULL)
     return FALSE;
