@@ -404,7 +404,14 @@ lento_entry_set_property (GObject      *object,
       lento_entry_set_modified (self, g_value_get_boxed (value));
       break;
     case PROP_START:
-      lento_entry_set_start (self, g_value_get_boxed (value));
+      /* The first start is given while constructing, when nobody can be
+       * listening yet: no notification, which would cost every entry
+       * read from a journal a signal emission under GObject's locks.
+       */
+      if (self->start == NULL && g_value_get_boxed (value) != NULL)
+        self->start = g_value_dup_boxed (value);
+      else
+        lento_entry_set_start (self, g_value_get_boxed (value));
       break;
     case PROP_KIND:
       lento_entry_set_kind (self, g_value_get_enum (value));
