@@ -414,8 +414,15 @@ merge_entry (LentoJournal *self,
              const char   *name,
              GPtrArray    *pending)
 {
-  Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
-  Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
+  const char *uuid = lento_entry_get_uuid (entry);
+  Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+  Tombstone *tombstone = NULL;
+
+  /* Most journals have no deletions: hashing the UUID again for nothing
+   * would be a good share of merging an entry.
+   */
+  if (g_hash_table_size (self->tombstones) > 0)
+    tombstone = g_hash_table_lookup (self->tombstones, uuid);
 
   if (tombstone != NULL)
     {
