@@ -523,6 +523,30 @@ test_journal_bad_month (gconstpointer data)
   g_assert_false (lento_journal_get_read_only (journal));
 }
 
+/* A document that could not be written back is unreadable, even when it
+ * also says it comes from a newer version: an update would not help.
+ */
+static void
+test_journal_unwritable_newer_month (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) newer = bytes_from ("{\"format\":2,\"month\":\"2026-11\",\"entries\":[]}");
+  g_autoptr(GBytes) both = bytes_from ("{\"format\":2,\"month\":\"2026-11\","
+                                       "\"entries\":[{\"diameter_mm\":1e17}]}");
+  g_autoptr(GError) newer_error = NULL;
+  g_autoptr(GError) both_error = NULL;
+  g_autoptr(GError) damaged_error = NULL;
+  g_autoptr(GBytes) damaged = bytes_from ("{\"format\":1,\"month\":\"2026-11\","
+                                          "\"entries\":[{\"diameter_mm\":1e17}]}");
+
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", newer, &newer_error));
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", both, &both_error));
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", damaged, &damaged_error));
+  g_assert_error (both_error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_assert_cmpstr (both_error->message, ==, damaged_error->message);
+  g_assert_cmpstr (both_error->message, !=, newer_error->message);
+}
+
 /* lento_json_is_writable() trusts, without trying, that json-glib reads back
  * what it writes for a number of magnitude 1e-4 to 1e16: a plain decimal.
  * This tries it, across those magnitudes and at their edges.
@@ -2295,6 +2319,7 @@ main (int   argc,
                                                bad_month_cases[i].name);
       g_test_add_data_func (path, &bad_month_cases[i], test_journal_bad_month);
     }
+  g_test_add_func ("/lento/journal/unwritable-newer-month", test_journal_unwritable_newer_month);
   g_test_add_func ("/lento/journal/plain-numbers-read-back",
                    test_journal_plain_numbers_read_back);
   g_test_add_func ("/lento/journal/load-month-signals", test_journal_load_month_signals);
