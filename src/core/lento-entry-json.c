@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "lento-core-error.h"
@@ -20,32 +21,67 @@
  * this version does not know, so that they are written back as they were.
  */
 
+/* The members this version knows, in the order of Member below. */
 static const char * const known_keys[] = {
   KEY_UUID, KEY_KIND, KEY_CREATED, KEY_MODIFIED, KEY_START, KEY_STAGE, KEY_TOOL, KEY_DIAMETER,
   KEY_LUBE, KEY_DURATION, KEY_WEAR, KEY_RESISTANCE, KEY_COMFORT, KEY_PAIN, KEY_SHARP_PAIN,
-  KEY_BLEEDING, KEY_URGE_FADED, KEY_RELAXATION, KEY_NOTES, KEY_TAGS, NULL
+  KEY_BLEEDING, KEY_URGE_FADED, KEY_RELAXATION, KEY_NOTES, KEY_TAGS,
 };
 
-static gboolean
-is_known_key (const char *name)
+typedef enum {
+  MEMBER_UUID,
+  MEMBER_KIND,
+  MEMBER_CREATED,
+  MEMBER_MODIFIED,
+  MEMBER_START,
+  MEMBER_STAGE,
+  MEMBER_TOOL,
+  MEMBER_DIAMETER,
+  MEMBER_LUBE,
+  MEMBER_DURATION,
+  MEMBER_WEAR,
+  MEMBER_RESISTANCE,
+  MEMBER_COMFORT,
+  MEMBER_PAIN,
+  MEMBER_SHARP_PAIN,
+  MEMBER_BLEEDING,
+  MEMBER_URGE_FADED,
+  MEMBER_RELAXATION,
+  MEMBER_NOTES,
+  MEMBER_TAGS,
+  N_MEMBERS,
+} Member;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (known_keys) == N_MEMBERS);
+
+/* Which known member @name is, or -1 for a member this version does not
+ * know. Every entry of a ten-year journal asks this for each member, and
+ * comparing first letters is cheaper than hashing the name.
+ */
+static int
+member_from_name (const char *name)
 {
-  static GHashTable *keys;
+  for (guint i = 0; i < N_MEMBERS; i++)
+    if (known_keys[i][0] == name[0] && strcmp (known_keys[i], name) == 0)
+      return i;
 
-  /* Every entry of a ten-year journal asks this for each member. */
-  if (g_once_init_enter (&keys))
-    {
-      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; known_keys[i] != NULL; i++)
-        g_hash_table_add (set, (gpointer)known_keys[i]);
-      g_once_init_leave (&keys, set);
-    }
-
-  return g_hash_table_contains (keys, name);
+  return -1;
 }
 
-/* JSON reading helpers. Each one leaves @out alone when the member is
- * missing or null, so that the defaults stand.
+/* Whether two members hold the same text. */
+static gboolean
+same_string (JsonNode *a,
+             JsonNode *b)
+{
+  return a != NULL && b != NULL &&
+         JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_STRING &&
+         JSON_NODE_HOLDS_VALUE (b) && json_node_get_value_type (b) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (a), json_node_get_string (b)) == 0;
+}
+
+/* JSON reading helpers. Each one takes the member's node, %NULL when the
+ * member is missing, and leaves @out alone when it is missing or null, so
+ * that the defaults stand.
  */
 
 static gboolean
@@ -61,24 +97,21 @@ wrong_type (const char  *key,
 }
 
 static JsonNode *
-get_value_node (JsonObject *object,
-                const char *key)
+get_value_node (JsonNode *node)
 {
-  JsonNode *node = json_object_get_member (object, key);
-
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
   return node;
 }
 
-/* Like read_string(), without a copy: @out points into @object. */
+/* Like read_string(), without a copy: @out points into the node. */
 static gboolean
-peek_string (JsonObject  *object,
+peek_string (JsonNode    *member,
              const char  *key,
              const char **out,
              GError     **error)
 {
-  JsonNode *node = get_value_node (object, key);
+  JsonNode *node = get_value_node (member);
 
   if (node == NULL)
     return TRUE;
@@ -90,14 +123,14 @@ peek_string (JsonObject  *object,
 }
 
 static gboolean
-read_string (JsonObject  *object,
+read_string (JsonNode    *member,
              const char  *key,
              char       **out,
              GError     **error)
 {
   const char *text = NULL;
 
-  if (!peek_string (object, key, &text, error))
+  if (!peek_string (member, key, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -108,14 +141,14 @@ read_string (JsonObject  *object,
 }
 
 static gboolean
-read_int (JsonObject  *object,
+read_int (JsonNode    *member,
           const char  *key,
           gint64       min,
           gint64       max,
           gint64      *out,
           GError     **error)
 {
-  JsonNode *node = get_value_node (object, key);
+  JsonNode *node = get_value_node (member);
   gint64 value;
 
   if (node == NULL)
@@ -132,12 +165,12 @@ read_int (JsonObject  *object,
 }
 
 static gboolean
-read_double (JsonObject  *object,
+read_double (JsonNode    *member,
              const char  *key,
              double      *out,
              GError     **error)
 {
-  JsonNode *node = get_value_node (object, key);
+  JsonNode *node = get_value_node (member);
 
   if (node == NULL)
     return TRUE;
@@ -158,12 +191,12 @@ read_double (JsonObject  *object,
 }
 
 static gboolean
-read_bool (JsonObject  *object,
+read_bool (JsonNode    *member,
            const char  *key,
            gboolean    *out,
            GError     **error)
 {
-  JsonNode *node = get_value_node (object, key);
+  JsonNode *node = get_value_node (member);
 
   if (node == NULL)
     return TRUE;
@@ -175,7 +208,7 @@ read_bool (JsonObject  *object,
 }
 
 static gboolean
-read_time (JsonObject  *object,
+read_time (JsonNode    *member,
            const char  *key,
            GDateTime  **out,
            GError     **error)
@@ -183,7 +216,7 @@ read_time (JsonObject  *object,
   const char *text = NULL;
   GDateTime *parsed;
 
-  if (!peek_string (object, key, &text, error))
+  if (!peek_string (member, key, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
@@ -199,29 +232,32 @@ read_time (JsonObject  *object,
 }
 
 /* Reads an enum member by nick. A nick this version does not know (a newer
- * Lento may add values) is not an error: the raw member stays in the
- * unknown members so it is written back, and the value read is the most
- * cautious one, so that the coach never advances on data it cannot read.
+ * Lento may add values) is not an error: the raw member goes into
+ * @unknown, made when first needed, so that it is written back, and the
+ * value read is the most cautious one, so that the coach never advances
+ * on data it cannot read.
  */
 static gboolean
-read_enum (JsonObject  *object,
-           JsonObject  *unknown,
-           const char  *key,
-           GType        type,
-           int          cautious,
-           int         *out,
-           GError     **error)
+read_enum (JsonNode     *member,
+           JsonObject  **unknown,
+           const char   *key,
+           GType         type,
+           int           cautious,
+           int          *out,
+           GError      **error)
 {
   const char *nick = NULL;
 
-  if (!peek_string (object, key, &nick, error))
+  if (!peek_string (member, key, &nick, error))
     return FALSE;
   if (nick == NULL)
     return TRUE;
 
   if (!_lento_entry_enum_from_nick (type, nick, out))
     {
-      json_object_set_member (unknown, key, json_node_copy (json_object_get_member (object, key)));
+      if (*unknown == NULL)
+        *unknown = json_object_new ();
+      json_object_set_member (*unknown, key, json_node_copy (member));
       *out = cautious;
     }
 
@@ -229,11 +265,11 @@ read_enum (JsonObject  *object,
 }
 
 static gboolean
-read_tags (JsonObject  *object,
-           GStrv       *out,
-           GError     **error)
+read_tags (JsonNode  *member,
+           GStrv     *out,
+           GError   **error)
 {
-  JsonNode *node = get_value_node (object, KEY_TAGS);
+  JsonNode *node = get_value_node (member);
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
   guint n;
@@ -281,6 +317,8 @@ lento_entry_new_from_json (JsonObject  *object,
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) modified = NULL;
   g_autoptr(GDateTime) start = NULL;
+  JsonNode *members[N_MEMBERS] = { NULL, };
+  gboolean has_unknown = FALSE;
   gint64 duration = 0;
   gint64 wear = 0;
   gint64 comfort = LENTO_ENTRY_UNSET;
@@ -297,10 +335,33 @@ lento_entry_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_string (object, KEY_UUID, &uuid, error) ||
-      !read_time (object, KEY_CREATED, &created, error) ||
-      !read_time (object, KEY_MODIFIED, &modified, error) ||
-      !read_time (object, KEY_START, &start, error))
+  /* One walk over the members finds every one this version knows, rather
+   * than a lookup for each name: a ten-year journal reads 10,000 entries.
+   */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      int member = member_from_name (name);
+
+      if (member < 0)
+        has_unknown = TRUE;
+      else
+        members[member] = node;
+    }
+
+  if (!read_string (members[MEMBER_UUID], KEY_UUID, &uuid, error) ||
+      !read_time (members[MEMBER_CREATED], KEY_CREATED, &created, error))
+    return NULL;
+
+  /* An entry never edited was last modified when it was made: the same
+   * text, read once.
+   */
+  if (created != NULL && same_string (members[MEMBER_MODIFIED], members[MEMBER_CREATED]))
+    modified = g_date_time_ref (created);
+  else if (!read_time (members[MEMBER_MODIFIED], KEY_MODIFIED, &modified, error))
+    return NULL;
+
+  if (!read_time (members[MEMBER_START], KEY_START, &start, error))
     return NULL;
 
   if (uuid == NULL || !g_uuid_string_is_valid (uuid) || start == NULL)
@@ -322,28 +383,31 @@ lento_entry_new_from_json (JsonObject  *object,
                        "created", created,
                        "start", start,
                        NULL);
-  _lento_entry_set_date_time (&self->modified, modified, TRUE);
+  if (modified == created)
+    self->modified = g_date_time_ref (self->created);
+  else
+    _lento_entry_set_date_time (&self->modified, modified, TRUE);
 
-  unknown = json_object_new ();
-
-  if (!read_string (object, KEY_STAGE, &self->stage, error) ||
-      !read_string (object, KEY_TOOL, &self->tool, error) ||
-      !read_string (object, KEY_LUBE, &self->lube, error) ||
-      !read_string (object, KEY_NOTES, &self->notes, error) ||
-      !read_tags (object, &self->tags, error) ||
-      !read_double (object, KEY_DIAMETER, &self->diameter, error) ||
-      !read_int (object, KEY_DURATION, 0, G_MAXUINT, &duration, error) ||
-      !read_int (object, KEY_WEAR, 0, G_MAXUINT, &wear, error) ||
-      !read_int (object, KEY_COMFORT, G_MININT, G_MAXINT, &comfort, error) ||
-      !read_int (object, KEY_PAIN, G_MININT, G_MAXINT, &pain, error) ||
-      !read_int (object, KEY_URGE_FADED, G_MININT, G_MAXINT, &urge_faded, error) ||
-      !read_int (object, KEY_RELAXATION, G_MININT, G_MAXINT, &relaxation, error) ||
-      !read_bool (object, KEY_SHARP_PAIN, &self->sharp_pain, error) ||
-      !read_enum (object, unknown, KEY_KIND, LENTO_TYPE_ENTRY_KIND,
+  if (!read_string (members[MEMBER_STAGE], KEY_STAGE, &self->stage, error) ||
+      !read_string (members[MEMBER_TOOL], KEY_TOOL, &self->tool, error) ||
+      !read_string (members[MEMBER_LUBE], KEY_LUBE, &self->lube, error) ||
+      !read_string (members[MEMBER_NOTES], KEY_NOTES, &self->notes, error) ||
+      !read_tags (members[MEMBER_TAGS], &self->tags, error) ||
+      !read_double (members[MEMBER_DIAMETER], KEY_DIAMETER, &self->diameter, error) ||
+      !read_int (members[MEMBER_DURATION], KEY_DURATION, 0, G_MAXUINT, &duration, error) ||
+      !read_int (members[MEMBER_WEAR], KEY_WEAR, 0, G_MAXUINT, &wear, error) ||
+      !read_int (members[MEMBER_COMFORT], KEY_COMFORT, G_MININT, G_MAXINT, &comfort, error) ||
+      !read_int (members[MEMBER_PAIN], KEY_PAIN, G_MININT, G_MAXINT, &pain, error) ||
+      !read_int (members[MEMBER_URGE_FADED], KEY_URGE_FADED, G_MININT, G_MAXINT, &urge_faded,
+                 error) ||
+      !read_int (members[MEMBER_RELAXATION], KEY_RELAXATION, G_MININT, G_MAXINT, &relaxation,
+                 error) ||
+      !read_bool (members[MEMBER_SHARP_PAIN], KEY_SHARP_PAIN, &self->sharp_pain, error) ||
+      !read_enum (members[MEMBER_KIND], &unknown, KEY_KIND, LENTO_TYPE_ENTRY_KIND,
                   LENTO_ENTRY_KIND_REST, &kind, error) ||
-      !read_enum (object, unknown, KEY_RESISTANCE, LENTO_TYPE_RESISTANCE,
+      !read_enum (members[MEMBER_RESISTANCE], &unknown, KEY_RESISTANCE, LENTO_TYPE_RESISTANCE,
                   LENTO_RESISTANCE_STRONG, &resistance, error) ||
-      !read_enum (object, unknown, KEY_BLEEDING, LENTO_TYPE_BLEEDING,
+      !read_enum (members[MEMBER_BLEEDING], &unknown, KEY_BLEEDING, LENTO_TYPE_BLEEDING,
                   LENTO_BLEEDING_SIGNIFICANT, &bleeding, error))
     return NULL;
 
@@ -357,28 +421,20 @@ lento_entry_new_from_json (JsonObject  *object,
   self->resistance = resistance;
   self->bleeding = bleeding;
 
-  /* Most entries hold only known members; counting them is cheaper than
-   * walking every member, and a ten-year journal reads 10,000 entries.
-   */
-  {
-    guint n_known = 0;
+  /* The members kept as they are, in the order the document has them. */
+  if (has_unknown)
+    {
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          if (member_from_name (name) < 0)
+            json_object_set_member (unknown, name, json_node_copy (node));
+        }
+    }
 
-    for (guint i = 0; known_keys[i] != NULL; i++)
-      n_known += json_object_has_member (object, known_keys[i]);
-
-    if (n_known < json_object_get_size (object))
-      {
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &node))
-          {
-            if (!is_known_key (name))
-              json_object_set_member (unknown, name, json_node_copy (node));
-          }
-      }
-  }
-
-  if (json_object_get_size (unknown) > 0)
-    self->unknown = g_steal_pointer (&unknown);
+  self->unknown = g_steal_pointer (&unknown);
 
   return g_steal_pointer (&self);
 }

@@ -76,13 +76,19 @@ _lento_entry_enum_from_nick (GType       type,
                              const char *nick,
                              int        *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
+  GEnumClass *klass;
   GEnumValue *ev;
 
   if (nick == NULL)
     return FALSE;
 
-  klass = g_type_class_ref (type);
+  /* Reading a journal asks this three times per entry. The class of a
+   * static type lives as long as the program once it exists, so the
+   * reference taken when it does not yet is never dropped.
+   */
+  klass = g_type_class_peek_static (type);
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
   ev = g_enum_get_value_by_nick (klass, nick);
   if (ev == NULL)
     return FALSE;
@@ -398,7 +404,14 @@ lento_entry_set_property (GObject      *object,
       lento_entry_set_modified (self, g_value_get_boxed (value));
       break;
     case PROP_START:
-      lento_entry_set_start (self, g_value_get_boxed (value));
+      /* The first start is given while constructing, when nobody can be
+       * listening yet: no notification, which would cost every entry
+       * read from a journal a signal emission under GObject's locks.
+       */
+      if (self->start == NULL && g_value_get_boxed (value) != NULL)
+        self->start = g_value_dup_boxed (value);
+      else
+        lento_entry_set_start (self, g_value_get_boxed (value));
       break;
     case PROP_KIND:
       lento_entry_set_kind (self, g_value_get_enum (value));

@@ -20,6 +20,9 @@
  * grows in few, exact items-changed signals and the recent past shows at
  * once.
  */
+/* How many older months wait, parsed, before the main context merges them. */
+#define MERGE_BATCH 4
+
 typedef struct
 {
   GStrv                 names;           /* in reading order */
@@ -175,9 +178,11 @@ load_thread (GTask        *worker,
         g_ptr_array_add (data->ready, month);
       data->n_read = i + 1;
       /* The recent months go to the main thread together, as soon as both
-       * are read; after that, whatever is ready whenever it is free.
+       * are read; after that, a few months at a time, so that the main
+       * context is not woken for each of a hundred months.
        */
-      if (data->n_read >= data->n_recent)
+      if (data->n_read == data->n_recent ||
+          (data->n_read > data->n_recent && data->ready->len >= MERGE_BATCH))
         schedule_merge (data);
       g_mutex_unlock (&data->mutex);
     }

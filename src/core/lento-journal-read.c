@@ -119,6 +119,40 @@ invalid_document (const char  *name,
   return FALSE;
 }
 
+/* lento_json_is_writable() for a document's root, but for the entries
+ * themselves: month_data_parse() checks each entry just before reading it,
+ * while its nodes are still in the cache, rather than in a walk of its own.
+ */
+static gboolean
+root_is_writable (JsonObject *root)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (!g_utf8_validate (member, -1, NULL))
+        return FALSE;
+      if (g_str_equal (member, "entries") && JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      if (!lento_json_is_writable (node))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The rest of lento_json_is_writable() for a document's root. */
+static gboolean
+entries_are_writable (JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "entries");
+
+  return node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || lento_json_is_writable (node);
+}
+
 static JsonArray *
 parse_month (const char  *name,
              GBytes      *json,
@@ -140,7 +174,8 @@ parse_month (const char  *name,
     }
 
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || !lento_json_is_writable (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !root_is_writable (json_node_get_object (node)))
     {
       invalid_document (name, error);
       return NULL;
@@ -150,6 +185,14 @@ parse_month (const char  *name,
   node = json_object_get_member (root, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      invalid_document (name, error);
+      return NULL;
+    }
+  /* A document that cannot be written back is unreadable, whatever its
+   * version says.
+   */
+  if (json_node_get_int (node) > LENTO_JOURNAL_MONTH_FORMAT && !entries_are_writable (root))
     {
       invalid_document (name, error);
       return NULL;
@@ -330,6 +373,15 @@ _lento_journal_month_data_parse (const char *name,
       g_autoptr(GError) entry_error = NULL;
       LentoEntry *entry = NULL;
 
+      if (!lento_json_is_writable (node))
+        {
+          /* As if the document did not parse: nothing of it is kept. */
+          MonthData *damaged = _lento_journal_month_data_new (name);
+
+          invalid_document (name, &damaged->error);
+          return damaged;
+        }
+
       if (JSON_NODE_HOLDS_OBJECT (node))
         entry = lento_entry_new_from_json (json_node_get_object (node), &entry_error);
 
@@ -414,8 +466,15 @@ merge_entry (LentoJournal *self,
              const char   *name,
              GPtrArray    *pending)
 {
-  Record *record = g_hash_table_lookup (self->by_uuid, lento_entry_get_uuid (entry));
-  Tombstone *tombstone = g_hash_table_lookup (self->tombstones, lento_entry_get_uuid (entry));
+  const char *uuid = lento_entry_get_uuid (entry);
+  Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+  Tombstone *tombstone = NULL;
+
+  /* Most journals have no deletions: hashing the UUID again for nothing
+   * would be a good share of merging an entry.
+   */
+  if (g_hash_table_size (self->tombstones) > 0)
+    tombstone = g_hash_table_lookup (self->tombstones, uuid);
 
   if (tombstone != NULL)
     {

@@ -18,8 +18,12 @@
  * worker never waits for a round trip to the main context per month.
  */
 
-/* How many documents may wait, read but not parsed yet. */
-#define READ_AHEAD 4
+/* How many documents may wait, read but not parsed yet. Reading resumes
+ * only once half of them are taken, so that the main context wakes for a
+ * few documents at a time rather than for each one: a ten-year journal
+ * has 120 months, and every wake-up is a round of context switches.
+ */
+#define READ_AHEAD 8
 
 typedef struct
 {
@@ -167,11 +171,14 @@ vault_read_func (const char    *name,
   GBytes *bytes;
 
   g_mutex_lock (&reader->mutex);
-  keep_reading (reader);
   while (!g_hash_table_steal_extended (reader->ready, name, NULL, (gpointer *)&result))
-    g_cond_wait (&reader->cond, &reader->mutex);
+    {
+      keep_reading (reader);
+      g_cond_wait (&reader->cond, &reader->mutex);
+    }
   reader->n_ahead--;
-  keep_reading (reader);
+  if (reader->n_ahead <= READ_AHEAD / 2)
+    keep_reading (reader);
   g_mutex_unlock (&reader->mutex);
 
   if (result->error != NULL)

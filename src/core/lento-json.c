@@ -12,6 +12,32 @@
 
 #include "lento-json.h"
 
+/* json-glib's generator writes a double as g_ascii_dtostr() does, "%.17g",
+ * adding ".0" when that has no point. "%.17g" writes a plain decimal,
+ * never an exponent, for zero and for every magnitude from 1e-4 to below
+ * 1e17 (1e16 here, to keep clear of rounding), and json-glib reads plain
+ * decimals back (tests/core/test-journal.c checks that it does). Only
+ * the other numbers need the round trip: some of them, 1e17 among them,
+ * come out in a form json-glib's own parser refuses. Every entry has a
+ * diameter, so a journal asks this thousands of times.
+ */
+static gboolean
+double_is_writable (JsonNode *node)
+{
+  double value = json_node_get_double (node);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) back = NULL;
+
+  if (!isfinite (value))
+    return FALSE;
+  if (value == 0 || (fabs (value) >= 1e-4 && fabs (value) < 1e16))
+    return TRUE;
+
+  text = json_to_string (node, FALSE);
+  back = json_from_string (text, NULL);
+  return back != NULL;
+}
+
 /**
  * lento_json_is_writable:
  * @node: (nullable): what json-glib read from a document
@@ -60,19 +86,7 @@ lento_json_is_writable (JsonNode *node)
 
     case JSON_NODE_VALUE:
       if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        {
-          g_autofree char *text = NULL;
-          g_autoptr(JsonNode) back = NULL;
-
-          if (!isfinite (json_node_get_double (node)))
-            return FALSE;
-          /* Some large numbers, 1e17 among them, come out in a form that
-           * json-glib's own parser refuses; only trying tells.
-           */
-          text = json_to_string (node, FALSE);
-          back = json_from_string (text, NULL);
-          return back != NULL;
-        }
+        return double_is_writable (node);
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         return g_utf8_validate (json_node_get_string (node), -1, NULL);
       return TRUE;

@@ -148,6 +148,57 @@ test_entry_json_round_trip (void)
  * with four digits too, or the entry cannot be read back after a save and
  * drops out of the journal. Found by fuzz-entry.
  */
+typedef struct {
+  const char *name;
+  const char *created;
+  const char *modified;
+  const char *expect_created;
+  const char *expect_modified;
+} JsonTimesCase;
+
+/* "created" and "modified" are kept in UTC; one missing falls back on the
+ * one before it, "created" on "start".
+ */
+static const JsonTimesCase json_times_cases[] = {
+  { "same-text", "2026-03-01T10:30:00+01:00", "2026-03-01T10:30:00+01:00",
+    "2026-03-01T09:30:00Z", "2026-03-01T09:30:00Z" },
+  { "edited-later", "2026-03-01T10:30:00+01:00", "2026-03-02T08:00:00+01:00",
+    "2026-03-01T09:30:00Z", "2026-03-02T07:00:00Z" },
+  { "same-instant-other-offset", "2026-03-01T10:30:00+01:00", "2026-03-01T09:30:00Z",
+    "2026-03-01T09:30:00Z", "2026-03-01T09:30:00Z" },
+  { "no-modified", "2026-03-01T10:30:00+01:00", NULL,
+    "2026-03-01T09:30:00Z", "2026-03-01T09:30:00Z" },
+  { "neither", NULL, NULL, "2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z" },
+};
+
+static void
+test_entry_json_times (gconstpointer data)
+{
+  const JsonTimesCase *c = data;
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(LentoEntry) entry = NULL;
+  g_autoptr(JsonObject) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (object, "uuid", "3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b");
+  json_object_set_string_member (object, "start", "2026-03-01T09:00:00+01:00");
+  if (c->created != NULL)
+    json_object_set_string_member (object, "created", c->created);
+  if (c->modified != NULL)
+    json_object_set_string_member (object, "modified", c->modified);
+
+  entry = lento_entry_new_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_get_utc_offset (lento_entry_get_created (entry)), ==, 0);
+  g_assert_cmpint (g_date_time_get_utc_offset (lento_entry_get_modified (entry)), ==, 0);
+  g_assert_cmpint (g_date_time_get_utc_offset (lento_entry_get_start (entry)), ==,
+                   G_TIME_SPAN_HOUR);
+
+  back = lento_entry_to_json (entry);
+  g_assert_cmpstr (json_object_get_string_member (back, "created"), ==, c->expect_created);
+  g_assert_cmpstr (json_object_get_string_member (back, "modified"), ==, c->expect_modified);
+}
+
 static void
 test_entry_json_early_year (void)
 {
@@ -580,6 +631,12 @@ main (int   argc,
   g_test_add_func ("/lento/entry/unique-uuid", test_entry_unique_uuid);
   g_test_add_func ("/lento/entry/notify-only-on-change", test_entry_notify_only_on_change);
   g_test_add_func ("/lento/entry/json-round-trip", test_entry_json_round_trip);
+  for (guint i = 0; i < G_N_ELEMENTS (json_times_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lento/entry/json-times/%s",
+                                               json_times_cases[i].name);
+      g_test_add_data_func (path, &json_times_cases[i], test_entry_json_times);
+    }
   g_test_add_func ("/lento/entry/json-early-year", test_entry_json_early_year);
   g_test_add_func ("/lento/entry/json-unknown-members", test_entry_json_unknown_members);
   g_test_add_func ("/lento/entry/json-compact-output", test_entry_json_compact_output);

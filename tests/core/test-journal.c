@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "lento-backup.h"
@@ -18,6 +19,7 @@
 #include "lento-journal-vault.h"
 #include "lento-journal-query.h"
 #include "lento-journal-stats.h"
+#include "lento-json.h"
 #include "lento-sample-data.h"
 
 typedef struct {
@@ -519,6 +521,71 @@ test_journal_bad_month (gconstpointer data)
   g_assert_true (lento_journal_load_month (journal, "journal/2026-11", good, &error));
   g_assert_no_error (error);
   g_assert_false (lento_journal_get_read_only (journal));
+}
+
+/* A document that could not be written back is unreadable, even when it
+ * also says it comes from a newer version: an update would not help.
+ */
+static void
+test_journal_unwritable_newer_month (void)
+{
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(GBytes) newer = bytes_from ("{\"format\":2,\"month\":\"2026-11\",\"entries\":[]}");
+  g_autoptr(GBytes) both = bytes_from ("{\"format\":2,\"month\":\"2026-11\","
+                                       "\"entries\":[{\"diameter_mm\":1e17}]}");
+  g_autoptr(GError) newer_error = NULL;
+  g_autoptr(GError) both_error = NULL;
+  g_autoptr(GError) damaged_error = NULL;
+  g_autoptr(GBytes) damaged = bytes_from ("{\"format\":1,\"month\":\"2026-11\","
+                                          "\"entries\":[{\"diameter_mm\":1e17}]}");
+
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", newer, &newer_error));
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", both, &both_error));
+  g_assert_false (lento_journal_load_month (journal, "journal/2026-11", damaged, &damaged_error));
+  g_assert_error (both_error, LENTO_CORE_ERROR, LENTO_CORE_ERROR_INVALID_DOCUMENT);
+  g_assert_cmpstr (both_error->message, ==, damaged_error->message);
+  g_assert_cmpstr (both_error->message, !=, newer_error->message);
+}
+
+/* lento_json_is_writable() trusts, without trying, that json-glib reads back
+ * what it writes for a number of magnitude 1e-4 to 1e16: a plain decimal.
+ * This tries it, across those magnitudes and at their edges.
+ */
+static void
+test_journal_plain_numbers_read_back (void)
+{
+  GRand *rand = g_rand_new_with_seed (16);
+  double edges[] = { 1e-4, 1.0000000000000002e-4, 0.1, 0.3, 1.0, 12.5, 99.99,
+                     9007199254740993.0, 9999999999999998.0, 1e16 - 2 };
+  guint n_edges = G_N_ELEMENTS (edges);
+
+  for (guint i = 0; i < n_edges + 20000; i++)
+    {
+      int exponent = g_rand_int_range (rand, -4, 16);
+      double value;
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+      g_autoptr(JsonNode) back = NULL;
+      g_autofree char *text = NULL;
+
+      if (i < n_edges)
+        value = edges[i];
+      else
+        value = g_rand_double_range (rand, 1.0, 10.0) * pow (10, exponent);
+      if (value >= 1e16)
+        continue;
+      if (i % 2 == 1)
+        value = -value;
+
+      json_node_set_double (node, value);
+      text = json_to_string (node, FALSE);
+      back = json_from_string (text, NULL);
+      g_assert_nonnull (back);
+      g_assert_true (JSON_NODE_HOLDS_VALUE (back));
+      g_assert_cmpfloat (json_node_get_double (back), ==, value);
+      g_assert_true (lento_json_is_writable (node));
+    }
+
+  g_rand_free (rand);
 }
 
 /* Loads a month into a journal that already has rows on both sides of it
@@ -2252,6 +2319,9 @@ main (int   argc,
                                                bad_month_cases[i].name);
       g_test_add_data_func (path, &bad_month_cases[i], test_journal_bad_month);
     }
+  g_test_add_func ("/lento/journal/unwritable-newer-month", test_journal_unwritable_newer_month);
+  g_test_add_func ("/lento/journal/plain-numbers-read-back",
+                   test_journal_plain_numbers_read_back);
   g_test_add_func ("/lento/journal/load-month-signals", test_journal_load_month_signals);
   g_test_add_func ("/lento/journal/dedupe-on-load", test_journal_dedupe_on_load);
   for (guint i = 0; i < G_N_ELEMENTS (interrupted_cases); i++)
