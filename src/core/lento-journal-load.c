@@ -22,6 +22,8 @@
  */
 /* How many older months wait, parsed, before the main context merges them. */
 #define MERGE_BATCH 4
+/* How long merged months may wait for a window busy drawing. */
+#define MERGE_DEADLINE_MS 100
 
 typedef struct
 {
@@ -37,7 +39,8 @@ typedef struct
   GPtrArray            *ready;           /* MonthData, under mutex */
   guint                 n_read;          /* under mutex */
   gboolean              done;            /* under mutex */
-  gboolean              idle_pending;    /* under mutex */
+  GSource              *merge_idle;      /* under mutex; with merge_deadline, */
+  GSource              *merge_deadline;  /* while a merge is scheduled */
 
   guint                 n_merged;        /* main thread only */
 } LoadData;
@@ -53,6 +56,8 @@ load_data_clear (gpointer pointer)
     data->read_destroy (data->read_data);
   g_main_context_unref (data->context);
   g_clear_pointer (&data->ready, g_ptr_array_unref);
+  g_clear_pointer (&data->merge_idle, g_source_unref);
+  g_clear_pointer (&data->merge_deadline, g_source_unref);
   g_mutex_clear (&data->mutex);
 }
 
@@ -76,7 +81,11 @@ merge_ready_cb (gpointer user_data)
   ready = g_steal_pointer (&data->ready);
   data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)_lento_journal_month_data_free);
   done = data->done;
-  data->idle_pending = FALSE;
+  /* Whichever of the two came first, the other is not needed. */
+  g_source_destroy (data->merge_idle);
+  g_source_destroy (data->merge_deadline);
+  g_clear_pointer (&data->merge_idle, g_source_unref);
+  g_clear_pointer (&data->merge_deadline, g_source_unref);
   g_mutex_unlock (&data->mutex);
 
   for (guint i = 0; i < ready->len; i++)
@@ -106,25 +115,34 @@ merge_ready_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Called with the mutex held. */
-static void
-schedule_merge (LoadData *data)
+static GSource *
+attach_merge_source (LoadData *data,
+                     GSource  *source,
+                     int       priority)
 {
-  GSource *source;
-
-  if (data->idle_pending)
-    return;
-
-  data->idle_pending = TRUE;
-  /* Below the frame clock's priority: a window in front draws the months
-   * already merged before the next batch goes in, rather than waiting for
-   * a large journal to be read to the end. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_priority (source, priority);
   g_source_set_name (source, "[lento] merge journal months");
   g_source_set_callback (source, merge_ready_cb, g_object_ref (data->task), g_object_unref);
   g_source_attach (source, data->context);
-  g_source_unref (source);
+  return source;
+}
+
+/* Called with the mutex held. A merge waits below the frame clock's
+ * priority, so that a window in front draws the months already merged
+ * before the next batch goes in, rather than waiting for a large journal
+ * to be read to the end. A window that draws without pause (a spinner on a
+ * machine too slow for its frame rate) would then hold it back for good:
+ * after MERGE_DEADLINE_MS it goes in at the default priority.
+ */
+static void
+schedule_merge (LoadData *data)
+{
+  if (data->merge_idle != NULL)
+    return;
+
+  data->merge_idle = attach_merge_source (data, g_idle_source_new (), G_PRIORITY_DEFAULT_IDLE);
+  data->merge_deadline = attach_merge_source (data, g_timeout_source_new (MERGE_DEADLINE_MS),
+                                              G_PRIORITY_DEFAULT);
 }
 
 /* Runs in GLib's worker pool rather than a thread of its own: a pool

@@ -1600,6 +1600,55 @@ count_in_months (LentoJournal *journal,
   return count;
 }
 
+static gboolean
+busy_frame_cb (gpointer user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A window that draws frame after frame (a spinner on a machine too slow
+ * for its frame rate) keeps a source of the frame clock's priority always
+ * ready; the load still comes to its end.
+ */
+static void
+test_journal_load_beside_busy_frames (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint frames = 0, busy;
+
+  lento_journal_generate_sample (source, 600, 3, 5, now);
+  storage = storage_new (source);
+  storage->recent[0] = "journal/2026-11";
+  storage->recent[1] = "journal/2026-10";
+  storage_open (storage);
+  names = storage_names (storage);
+
+  /* GDK's redraw priority, G_PRIORITY_HIGH_IDLE + 20. */
+  busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, busy_frame_cb, &frames, NULL);
+  lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
+                            NULL, NULL, load_done_cb, &result);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (busy);
+
+  g_assert_nonnull (result);
+  g_assert_true (lento_journal_load_finish (journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (source)));
+  g_assert_cmpuint (frames, >, 0);
+}
+
 static void
 test_journal_progressive_load (void)
 {
@@ -2348,6 +2397,8 @@ main (int   argc,
                    test_journal_tombstone_unreadable_kept);
   g_test_add_func ("/lento/journal/tombstone-backup-merge", test_journal_tombstone_backup_merge);
   g_test_add_func ("/lento/journal/progressive-load", test_journal_progressive_load);
+  g_test_add_func ("/lento/journal/load-beside-busy-frames",
+                   test_journal_load_beside_busy_frames);
   g_test_add_func ("/lento/journal/progressive-load-damaged",
                    test_journal_progressive_load_damaged);
   g_test_add_func ("/lento/journal/progressive-load-cancelled",
