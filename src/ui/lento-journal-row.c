@@ -150,8 +150,18 @@ name_shows_diameter (const char *name,
       g_strdelimit (number, ",", '.');
       value = g_ascii_strtod (number, NULL);
 
-      while (*end == ' ')
-        end++;
+      /* A space, or the no-break spaces Lento itself writes before a unit. */
+      for (;;)
+        {
+          if (*end == ' ')
+            end++;
+          else if (g_str_has_prefix (end, "\u00a0"))
+            end += strlen ("\u00a0");
+          else if (g_str_has_prefix (end, "\u202f"))
+            end += strlen ("\u202f");
+          else
+            break;
+        }
       if (g_ascii_strncasecmp (end, "mm", 2) == 0 && !g_ascii_isalpha (end[2])
           && fabs (value - mm) < 0.05)
         return TRUE;

@@ -1615,6 +1615,9 @@ static const RowSizeCase row_size_cases[] = {
   { "Steel plug 25mm", 25.0, "Steel plug 25mm\n" },
   { "Trainer 21,5 mm", 21.5, "Trainer 21,5 mm\n" },
   { "Trainer 21.5 mm", 21.5, "Trainer 21.5 mm\n" },
+  /* The size as Lento writes it, with a no-break space (or a narrow one). */
+  { "Trainer 18\u00a0mm", 18.0, "Trainer 18\u00a0mm\n" },
+  { "Trainer 18\u202fmm", 18.0, "Trainer 18\u202fmm\n" },
   { "Trainer 2", 18.0, "Trainer 2 · 18\u00a0mm\n" },
   /* A tool renamed since: the size of that day still shows. */
   { "Glass dilator, 34 mm", 31.0, "Glass dilator, 34 mm · 31\u00a0mm\n" },
