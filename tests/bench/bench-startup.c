@@ -330,11 +330,13 @@ count_instructions (const char  *probe,
   return counted;
 }
 
-/* A journal made with Lento's own vault, so that Lento opens locked.
- * Returns the folder to use as XDG_DATA_HOME, or %NULL.
+/* A new journal made with Lento's own vault, left open in @out_vault.
+ * Returns the folder to use as XDG_DATA_HOME, or %NULL after saying why
+ * (@what names the start it is for).
  */
 static char *
-make_journal (void)
+create_journal (const char  *what,
+                LentoVault **out_vault)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("lento-bench-data-XXXXXX", &error);
@@ -353,13 +355,27 @@ make_journal (void)
     code = lento_vault_create (vault, &error);
   if (code == NULL)
     {
-      g_printerr ("No journal for the locked start: %s\n", error->message);
+      g_printerr ("No journal for the %s start: %s\n", what, error->message);
       lento_test_remove_tree (data_home);
       return NULL;
     }
-  lento_vault_close (vault);
 
+  *out_vault = g_steal_pointer (&vault);
   return g_steal_pointer (&data_home);
+}
+
+/* A journal made with Lento's own vault, so that Lento opens locked.
+ * Returns the folder to use as XDG_DATA_HOME, or %NULL.
+ */
+static char *
+make_journal (void)
+{
+  g_autoptr(LentoVault) vault = NULL;
+  char *data_home = create_journal ("locked", &vault);
+
+  if (data_home != NULL)
+    lento_vault_close (vault);
+  return data_home;
 }
 
 static void
@@ -384,30 +400,14 @@ static char *
 make_returning_journal (guint n_entries,
                         guint years)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_dir_make_tmp ("lento-bench-data-XXXXXX", &error);
-  g_autofree char *data_dir = NULL;
   g_autoptr(LentoVault) vault = NULL;
-  g_autoptr(LentoSecret) code = NULL;
+  g_autofree char *data_home = create_journal ("returning", &vault);
   g_autoptr(LentoJournal) journal = lento_journal_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int saved = 0, stored = 0;
 
   if (data_home == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return NULL;
-    }
-  data_dir = g_build_filename (data_home, APPLICATION_ID, NULL);
-  vault = lento_vault_new (data_dir, APPLICATION_ID);
-  if (lento_vault_open (vault, &error))
-    code = lento_vault_create (vault, &error);
-  if (code == NULL)
-    {
-      g_printerr ("No journal for the returning start: %s\n", error->message);
-      lento_test_remove_tree (data_home);
-      return NULL;
-    }
+    return NULL;
 
   /* A new journal: nothing on disk to read first. */
   lento_journal_set_loaded (journal);
