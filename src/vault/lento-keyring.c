@@ -161,49 +161,42 @@ return_decoded (GTask      *task,
   g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
 }
 
+/* The lookup runs on a worker thread with the synchronous calls and a
+ * Secret Service connection of its own, so that its D-Bus round trips
+ * never wait for the main thread: at start-up that thread is busy building
+ * and drawing the window, and the key would otherwise come only after it.
+ */
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *encoded;
-
-  encoded = secret_password_lookup_nonpageable_finish (result, &error);
-  if (error != NULL)
-    {
-      GError *out = NULL;
-
-      set_unavailable (task, &out, error);
-      g_task_return_error (task, out);
-      return;
-    }
-  if (encoded == NULL)
-    {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING,
-                               "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
-      return;
-    }
-
-  return_decoded (task, encoded, strlen (encoded));
-  secret_password_free (encoded);
-}
-
-static void
-search_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  SecretSchema *schema = task_data;
+  const char *journal_uuid = g_object_get_data (G_OBJECT (task), ATTRIBUTE);
+  gboolean may_prompt = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "may-prompt"));
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   g_autolist(SecretItem) items = NULL;
   g_autoptr(SecretValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  SecretSearchFlags flags = SECRET_SEARCH_LOAD_SECRETS;
   const char *encoded;
   gsize length = 0;
 
-  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  /* Opening a session never prompts; a search without
+   * SECRET_SEARCH_UNLOCK loads the secrets of unlocked items only.
+   */
+  if (may_prompt)
+    flags |= SECRET_SEARCH_UNLOCK;
+  service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION,
+                                      cancellable, &error);
+  if (service != NULL)
+    {
+      attributes = secret_attributes_build (schema, ATTRIBUTE, journal_uuid, NULL);
+      items = secret_service_search_sync (service, schema, attributes, flags, cancellable,
+                                          &error);
+    }
   if (error != NULL)
     {
       GError *out = NULL;
@@ -220,46 +213,22 @@ search_cb (GObject      *object,
       return;
     }
 
-  /* A locked item has no secret loaded: unlocking it is what would prompt. */
+  /* A locked item has no secret loaded. Without a prompt, unlocking it is
+   * what would have asked the person; with one, they did not unlock it.
+   */
   value = secret_item_get_secret (items->data);
   if (secret_item_get_locked (items->data) || value == NULL)
     {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_LOCKED, "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_LOCKED));
+      LentoVaultError code = may_prompt ? LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING
+                                        : LENTO_VAULT_ERROR_KEYRING_LOCKED;
+
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, code, "%s",
+                               lento_vault_error_message (code));
       return;
     }
 
   encoded = secret_value_get (value, &length);
   return_decoded (task, encoded, length);
-}
-
-static void
-service_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
-  GTask *search;
-
-  service = secret_service_get_finish (result, &error);
-  if (service == NULL)
-    {
-      GError *out = NULL;
-
-      set_unavailable (task, &out, error);
-      g_task_return_error (task, out);
-      return;
-    }
-
-  attributes = secret_attributes_build (g_task_get_task_data (task), ATTRIBUTE,
-                                        g_object_get_data (G_OBJECT (task), ATTRIBUTE), NULL);
-  search = g_steal_pointer (&task);
-  secret_service_search (service, g_task_get_task_data (search), attributes,
-                         SECRET_SEARCH_LOAD_SECRETS, g_task_get_cancellable (search),
-                         search_cb, search);
 }
 
 /**
@@ -284,21 +253,9 @@ lento_keyring_lookup_async (const char          *application_id,
 
   task = keyring_task_new (application_id, lento_keyring_lookup_async,
                            cancellable, callback, user_data, &schema);
-
-  if (may_prompt)
-    {
-      secret_password_lookup (schema, cancellable, lookup_cb, g_steal_pointer (&task),
-                              ATTRIBUTE, journal_uuid,
-                              NULL);
-      return;
-    }
-
-  /* Opening a session never prompts; a search without
-   * SECRET_SEARCH_UNLOCK loads the secrets of unlocked items only.
-   */
   g_object_set_data_full (G_OBJECT (task), ATTRIBUTE, g_strdup (journal_uuid), g_free);
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, service_cb,
-                      g_steal_pointer (&task));
+  g_object_set_data (G_OBJECT (task), "may-prompt", GINT_TO_POINTER (may_prompt));
+  g_task_run_in_thread (task, lookup_thread);
 }
 
 LentoSecret *
