@@ -116,6 +116,12 @@ lento_application_ensure_window (LentoApplication *self)
 
   if (window == NULL)
     {
+      /* The keyring answers on a worker thread while the window is built,
+       * which the window's own unlock then waits for rather than asking
+       * again. Only a window opens the journal: a Lento started in the
+       * background for its reminders keeps it locked.
+       */
+      lento_vault_begin_keyring_unlock (self->vault);
       window = GTK_WINDOW (lento_window_new (self, self->practice));
       lento_idle_monitor_watch (self->idle_monitor, GTK_WIDGET (window));
     }

@@ -110,6 +110,11 @@ struct _LentoVault
   guint                 kdf_memlimit_kib;
   /* The command line has no one to answer a prompt. */
   gboolean              keyring_no_prompt;
+  /* The unlocks that wait for the keyring lookup in flight, and what an
+   * unlock begun with nobody waiting ended in when it failed. */
+  GPtrArray            *keyring_tasks;
+  gboolean              keyring_looking_up;
+  GError               *keyring_unclaimed_error;
 };
 
 /* One Argon2id job: unlocking with a passphrase or setting one. */

@@ -45,6 +45,7 @@ finish_unlock (LentoVault   *self,
     return FALSE;
 
   _lento_vault_wipe_keys (self);
+  g_clear_error (&self->keyring_unclaimed_error);
   self->master_key = lento_secret_ref (master_key);
   self->data_keys = data_keys;
   /* Before anything is read or written: which documents were rolled
@@ -55,62 +56,129 @@ finish_unlock (LentoVault   *self,
   return TRUE;
 }
 
+/* What the secret from the keyring opens: TRUE, or FALSE with @error. */
+static gboolean
+unlock_with_keyring_secret (LentoVault    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autoptr(LentoSecret) secret = NULL;
+  g_autoptr(LentoSecret) master_key = NULL;
+  GError *local_error = NULL;
+
+  secret = lento_keyring_lookup_finish (result, error);
+  if (secret == NULL)
+    return FALSE;
+
+  /* Another way in may have opened the journal while the keyring answered. */
+  if (self->state == LENTO_VAULT_STATE_UNLOCKED || self->state == LENTO_VAULT_STATE_READ_ONLY)
+    return TRUE;
+
+  if (self->keys == NULL)
+    {
+      lento_vault_set_error (error, LENTO_VAULT_ERROR_NOT_OPEN);
+      return FALSE;
+    }
+
+  master_key = lento_key_file_unlock_keyring (self->keys, secret, &local_error);
+  if (master_key == NULL)
+    {
+      /* A secret that does not fit the slot was overwritten or belongs to
+       * another journal; it says nothing about the journal itself. */
+      if (g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&local_error);
+          lento_vault_set_error (&local_error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID);
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!finish_unlock (self, master_key, error))
+    return FALSE;
+  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, secret);
+
+  return TRUE;
+}
+
+/* One lookup answers every unlock that asked while it was in flight. */
 static void
 unlock_keyring_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LentoVault *self = g_task_get_source_object (task);
-  g_autoptr(LentoSecret) secret = NULL;
-  g_autoptr(LentoSecret) master_key = NULL;
-  GError *error = NULL;
+  g_autoptr(LentoVault) self = user_data;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean unlocked;
 
-  secret = lento_keyring_lookup_finish (result, &error);
-  if (secret == NULL)
+  unlocked = unlock_with_keyring_secret (self, result, &error);
+  self->keyring_looking_up = FALSE;
+  tasks = g_steal_pointer (&self->keyring_tasks);
+  self->keyring_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Nobody asked yet: the window that does is told how it went. */
+  if (tasks->len == 0 && !unlocked)
     {
-      g_task_return_error (task, error);
+      g_clear_error (&self->keyring_unclaimed_error);
+      self->keyring_unclaimed_error = g_steal_pointer (&error);
       return;
     }
 
-  if (self->keys == NULL)
+  for (guint i = 0; i < tasks->len; i++)
     {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_OPEN, "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_NOT_OPEN));
-      return;
-    }
+      GTask *task = g_ptr_array_index (tasks, i);
 
-  master_key = lento_key_file_unlock_keyring (self->keys, secret, &error);
-  if (master_key == NULL)
-    {
-      /* A secret that does not fit the slot was overwritten or belongs to
-       * another journal; it says nothing about the journal itself. */
-      if (g_error_matches (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_WRONG_KEY))
-        {
-          g_clear_error (&error);
-          lento_vault_set_error (&error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID);
-        }
-      g_task_return_error (task, error);
-      return;
+      if (unlocked)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
     }
-
-  if (!finish_unlock (self, master_key, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, secret);
-
-  g_task_return_boolean (task, TRUE);
 }
 
+/* Starts the lookup unless one is in flight. */
+static gboolean
+begin_keyring_lookup (LentoVault    *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *uuid = NULL;
+
+  if (self->keyring_looking_up)
+    return TRUE;
+  if (!_lento_vault_check_locked_journal (self, error))
+    return FALSE;
+  if (!lento_key_file_has_slot (self->keys, LENTO_SLOT_KEYRING))
+    {
+      lento_vault_set_error (error, LENTO_VAULT_ERROR_NO_SLOT);
+      return FALSE;
+    }
+
+  g_clear_error (&self->keyring_unclaimed_error);
+  self->keyring_looking_up = TRUE;
+  uuid = lento_key_file_dup_uuid_string (self->keys);
+  lento_keyring_lookup_async (self->application_id, uuid, !self->keyring_no_prompt, cancellable,
+                              unlock_keyring_cb, g_object_ref (self));
+  return TRUE;
+}
+
+/**
+ * lento_vault_begin_keyring_unlock:
+ *
+ * Asks the keyring for the key now, with nobody waiting for the answer,
+ * so that it is there by the time a window asks. The next
+ * lento_vault_unlock_keyring_async() waits for this lookup rather than
+ * making another, and is told how it ended, even when it ended first. Does
+ * nothing unless the journal is locked and has a keyring slot.
+ */
 void
-lento_vault_set_keyring_may_prompt (LentoVault *self,
-                                    gboolean    may_prompt)
+lento_vault_begin_keyring_unlock (LentoVault *self)
 {
   g_return_if_fail (LENTO_IS_VAULT (self));
 
-  self->keyring_no_prompt = !may_prompt;
+  if (self->state == LENTO_VAULT_STATE_LOCKED && self->keys != NULL
+      && lento_key_file_has_slot (self->keys, LENTO_SLOT_KEYRING))
+    begin_keyring_lookup (self, NULL, NULL);
 }
 
 void
@@ -121,7 +189,6 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
 
   g_return_if_fail (LENTO_IS_VAULT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -129,21 +196,28 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lento_vault_unlock_keyring_async);
 
-  if (!_lento_vault_check_locked_journal (self, &error))
+  /* A lookup begun earlier that failed before anyone asked. */
+  if (self->keyring_unclaimed_error != NULL && !self->keyring_looking_up)
+    {
+      g_task_return_error (task, g_steal_pointer (&self->keyring_unclaimed_error));
+      return;
+    }
+
+  if (!begin_keyring_lookup (self, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!lento_key_file_has_slot (self->keys, LENTO_SLOT_KEYRING))
-    {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NO_SLOT, "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_NO_SLOT));
-      return;
-    }
+  g_ptr_array_add (self->keyring_tasks, g_steal_pointer (&task));
+}
 
-  uuid = lento_key_file_dup_uuid_string (self->keys);
-  lento_keyring_lookup_async (self->application_id, uuid, !self->keyring_no_prompt, cancellable,
-                              unlock_keyring_cb, g_steal_pointer (&task));
+void
+lento_vault_set_keyring_may_prompt (LentoVault *self,
+                                    gboolean    may_prompt)
+{
+  g_return_if_fail (LENTO_IS_VAULT (self));
+
+  self->keyring_no_prompt = !may_prompt;
 }
 
 gboolean

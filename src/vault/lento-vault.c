@@ -266,6 +266,8 @@ lento_vault_finalize (GObject *object)
   g_clear_pointer (&self->keys_report, lento_document_report_free);
   g_clear_pointer (&self->docs, g_hash_table_unref);
   g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->keyring_tasks, g_ptr_array_unref);
+  g_clear_error (&self->keyring_unclaimed_error);
   g_clear_pointer (&self->damaged_document, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->application_id, g_free);
@@ -376,6 +378,7 @@ lento_vault_init (LentoVault *self)
   self->state = LENTO_VAULT_STATE_CLOSED;
   self->docs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) doc_free);
   self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->keyring_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->layer = lento_file_layer_get_default ();
   self->kdf_opslimit = LENTO_KDF_OPSLIMIT_DEFAULT;
   self->kdf_memlimit_kib = LENTO_KDF_MEMLIMIT_KIB_DEFAULT;

@@ -129,6 +129,7 @@ LentoSecret     *lento_vault_create                (LentoVault          *self,
  * every document is compared with the manifest: one that does not open,
  * is older than the manifest records or is missing turns the vault
  * READ_ONLY naming it. A journal from before manifests gets one. */
+void             lento_vault_begin_keyring_unlock  (LentoVault          *self);
 void             lento_vault_unlock_keyring_async  (LentoVault          *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,

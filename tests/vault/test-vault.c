@@ -21,6 +21,7 @@
 #include "lento-keyring.h"
 #include "lento-keys.h"
 #include "lento-vault.h"
+#include "lento-vault-private.h"
 
 #define APP_ID "io.github.lento.Lento.Devel"
 #define PASSPHRASE "slow and steady"
@@ -688,6 +689,80 @@ test_keyring_item_missing (Fixture       *f,
 
   unlock_with_code (f);
   assert_document (f->vault, "profile", "{\"m\":1}");
+}
+
+static void
+count_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  guint *unlocked = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lento_vault_unlock_keyring_finish (LENTO_VAULT (object), result, &error));
+  g_assert_no_error (error);
+  (*unlocked)++;
+}
+
+/* The application asks the keyring while the window is built; the window's
+ * unlock then waits for that answer, and is told it even when it came first.
+ */
+static void
+test_keyring_begun_early (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *uuid = lento_vault_dup_journal_uuid (f->vault);
+  g_autofree char *stored = NULL;
+  SecretSchema *schema;
+  guint unlocked = 0;
+
+  g_assert_true (write_text (f->vault, "profile", "{\"e\":1}", &error));
+  g_assert_true (store_in_keyring (f->vault, &error));
+  g_assert_no_error (error);
+
+  /* Two unlocks asked while the early lookup is in flight share it. */
+  reopen (f);
+  lento_vault_begin_keyring_unlock (f->vault);
+  g_assert_true (f->vault->keyring_looking_up);
+  lento_vault_unlock_keyring_async (f->vault, NULL, count_result_cb, &unlocked);
+  lento_vault_unlock_keyring_async (f->vault, NULL, count_result_cb, &unlocked);
+  while (unlocked < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, "profile", "{\"e\":1}");
+
+  /* Once unlocked, there is nothing to begin. */
+  lento_vault_begin_keyring_unlock (f->vault);
+  g_assert_false (f->vault->keyring_looking_up);
+
+  /* An early lookup that fails with nobody waiting: the next unlock is
+   * told why without asking again (the item put back in between is not
+   * seen), and the one after asks afresh.
+   */
+  stored = lookup_item (uuid);
+  lento_keyring_clear_async (APP_ID, uuid, NULL, store_result_cb, &result);
+  g_assert_true (lento_keyring_clear_finish (await_result (&result), &error));
+  reopen (f);
+  lento_vault_begin_keyring_unlock (f->vault);
+  while (f->vault->keyring_looking_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_LOCKED);
+
+  schema = secret_schema_new (APP_ID, SECRET_SCHEMA_NONE,
+                              "journal", SECRET_SCHEMA_ATTRIBUTE_STRING, NULL);
+  g_assert_true (secret_password_store_sync (schema, SECRET_COLLECTION_DEFAULT, "test", stored,
+                                             NULL, &error, "journal", uuid, NULL));
+  g_assert_no_error (error);
+  secret_schema_unref (schema);
+
+  g_assert_false (unlock_keyring (f->vault, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING);
+  g_clear_error (&error);
+  g_assert_true (unlock_keyring (f->vault, &error));
+  g_assert_no_error (error);
+  assert_document (f->vault, "profile", "{\"e\":1}");
 }
 
 static void
@@ -2817,6 +2892,7 @@ main (int   argc,
   ADD ("/lento/vault/keys-fallback", test_keys_fallback);
   ADD ("/lento/vault/keyring", test_keyring);
   ADD ("/lento/vault/keyring-item-missing", test_keyring_item_missing);
+  ADD ("/lento/vault/keyring-begun-early", test_keyring_begun_early);
   ADD ("/lento/vault/no-secret-service", test_no_secret_service);
   g_test_add_func ("/lento/vault/no-secret-service/child", test_no_secret_service_child);
   ADD ("/lento/vault/second-vault-refused", test_second_vault_refused);
