@@ -30,6 +30,7 @@ typedef struct
   GStrv                 names;           /* in reading order */
   guint                 n_recent;
   LentoJournalReadFunc  read_func;
+  LentoJournalCommitFunc commit_func;    /* main thread, before a merge */
   gpointer              read_data;
   GDestroyNotify        read_destroy;
   GMainContext         *context;
@@ -43,6 +44,7 @@ typedef struct
   GSource              *merge_deadline;  /* while a merge is scheduled */
 
   guint                 n_merged;        /* main thread only */
+  guint                 n_committed;     /* main thread only: names committed */
 } LoadData;
 
 static void
@@ -76,17 +78,23 @@ merge_ready_cb (gpointer user_data)
   g_autoptr(GPtrArray) ready = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   gboolean done;
+  guint n_read;
 
   g_mutex_lock (&data->mutex);
   ready = g_steal_pointer (&data->ready);
   data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)_lento_journal_month_data_free);
   done = data->done;
+  n_read = data->n_read;
   /* Whichever of the two came first, the other is not needed. */
   g_source_destroy (data->merge_idle);
   g_source_destroy (data->merge_deadline);
   g_clear_pointer (&data->merge_idle, g_source_unref);
   g_clear_pointer (&data->merge_deadline, g_source_unref);
   g_mutex_unlock (&data->mutex);
+
+  /* What reading found reaches the store before the months go in. */
+  for (; data->commit_func != NULL && data->n_committed < n_read; data->n_committed++)
+    data->commit_func (data->names[data->n_committed], data->read_data);
 
   for (guint i = 0; i < ready->len; i++)
     _lento_journal_merge_month_data (self, g_ptr_array_index (ready, i), pending);
@@ -127,20 +135,29 @@ attach_merge_source (LoadData *data,
   return source;
 }
 
-/* Called with the mutex held. A merge waits below the frame clock's
- * priority, so that a window in front draws the months already merged
- * before the next batch goes in, rather than waiting for a large journal
- * to be read to the end. A window that draws without pause (a spinner on a
- * machine too slow for its frame rate) would then hold it back for good:
- * after MERGE_DEADLINE_MS it goes in at the default priority.
+/* Called with the mutex held. A merge of older months waits below the
+ * frame clock's priority, so that a window in front draws the months
+ * already merged before the next batch goes in, rather than waiting for a
+ * large journal to be read to the end. A window that draws without pause
+ * (a spinner on a machine too slow for its frame rate) would then hold it
+ * back for good: after MERGE_DEADLINE_MS it goes in at the default
+ * priority. The recent months, and the last batch that ends the load, are
+ * @urgent: what the window waits for to show anything at all goes in
+ * before its next frame.
  */
 static void
-schedule_merge (LoadData *data)
+schedule_merge (LoadData *data,
+                gboolean  urgent)
 {
   if (data->merge_idle != NULL)
-    return;
+    {
+      if (urgent)
+        g_source_set_priority (data->merge_idle, G_PRIORITY_DEFAULT);
+      return;
+    }
 
-  data->merge_idle = attach_merge_source (data, g_idle_source_new (), G_PRIORITY_DEFAULT_IDLE);
+  data->merge_idle = attach_merge_source (data, g_idle_source_new (),
+                                          urgent ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE);
   data->merge_deadline = attach_merge_source (data, g_timeout_source_new (MERGE_DEADLINE_MS),
                                               G_PRIORITY_DEFAULT);
 }
@@ -199,15 +216,16 @@ load_thread (GTask        *worker,
        * are read; after that, a few months at a time, so that the main
        * context is not woken for each of a hundred months.
        */
-      if (data->n_read == data->n_recent ||
-          (data->n_read > data->n_recent && data->ready->len >= MERGE_BATCH))
-        schedule_merge (data);
+      if (data->n_read == data->n_recent)
+        schedule_merge (data, TRUE);
+      else if (data->n_read > data->n_recent && data->ready->len >= MERGE_BATCH)
+        schedule_merge (data, FALSE);
       g_mutex_unlock (&data->mutex);
     }
 
   g_mutex_lock (&data->mutex);
   data->done = TRUE;
-  schedule_merge (data);
+  schedule_merge (data, TRUE);
   g_mutex_unlock (&data->mutex);
 
   g_task_return_boolean (worker, TRUE);
@@ -304,6 +322,27 @@ lento_journal_load_async (LentoJournal         *self,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data)
 {
+  _lento_journal_load_full_async (self, names, now, read_func, NULL, read_data, read_destroy,
+                                  cancellable, callback, user_data);
+}
+
+/* As lento_journal_load_async(), and @commit_func, when given, is called
+ * on the main context for each name read, in reading order, before the
+ * month read with it is merged: a store that reads on the worker thread
+ * learns there what each read found.
+ */
+void
+_lento_journal_load_full_async (LentoJournal           *self,
+                                const char * const     *names,
+                                GDateTime              *now,
+                                LentoJournalReadFunc    read_func,
+                                LentoJournalCommitFunc  commit_func,
+                                gpointer                read_data,
+                                GDestroyNotify          read_destroy,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
   g_autoptr(GTask) task = NULL;
   LoadData *data;
   g_autoptr(GTask) worker = NULL;
@@ -318,6 +357,7 @@ lento_journal_load_async (LentoJournal         *self,
 
   data = g_atomic_rc_box_new0 (LoadData);
   data->read_func = read_func;
+  data->commit_func = commit_func;
   data->read_data = read_data;
   data->read_destroy = read_destroy;
   data->context = g_main_context_ref_thread_default ();

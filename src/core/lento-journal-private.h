@@ -177,4 +177,19 @@ GStrv      _lento_journal_loading_order         (const char * const  *names,
                                                  GDateTime           *now,
                                                  guint               *n_recent);
 
+/* lento-journal-load.c */
+typedef void (*LentoJournalCommitFunc) (const char *name,
+                                        gpointer    user_data);
+
+void     _lento_journal_load_full_async (LentoJournal           *self,
+                                         const char * const     *names,
+                                         GDateTime              *now,
+                                         LentoJournalReadFunc    read_func,
+                                         LentoJournalCommitFunc  commit_func,
+                                         gpointer                read_data,
+                                         GDestroyNotify          read_destroy,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+
 G_END_DECLS

@@ -11,74 +11,35 @@
 #include "lento-journal-private.h"
 #include "lento-journal-vault.h"
 
-/* The journal on top of the vault. The vault is not thread-safe, so its
- * documents are read and decrypted on the main context, in the order the
- * loader asks for them and a few ahead of it, while the loader's worker
- * parses the ones already read: reading and parsing overlap, and the
- * worker never waits for a round trip to the main context per month.
+/* The journal on top of the vault. The loader's worker reads, decrypts
+ * and parses each month itself, through a LentoVaultReader: nothing waits
+ * for the main context, which may be busy drawing the window's first
+ * frames. What each read found (a damaged, missing or rolled-back month)
+ * is committed to the vault on the main context, before that month is
+ * merged into the journal.
  */
-
-/* How many documents may wait, read but not parsed yet. Reading resumes
- * only once half of them are taken, so that the main context wakes for a
- * few documents at a time rather than for each one: a ten-year journal
- * has 120 months, and every wake-up is a round of context switches.
- */
-#define READ_AHEAD 8
 
 typedef struct
 {
-  GBytes *bytes;
-  GError *error;
-} ReadResult;
-
-typedef struct
-{
-  LentoVault   *vault;      /* main context only */
-  GMainContext *context;
-  GStrv         names;      /* in loading order */
-  guint         next;       /* main context only: the next name to read */
-
-  GMutex        mutex;
-  GCond         cond;
-  GHashTable   *ready;      /* name -> ReadResult, under mutex */
-  guint         n_ahead;    /* under mutex: read, not taken yet */
-  gboolean      reading;    /* under mutex: the reading source is attached */
-  gboolean      closed;     /* under mutex: the loader no longer reads */
+  LentoVault       *vault;      /* main context only */
+  GMainContext     *context;
+  LentoVaultReader *reader;
+  GStrv             names;      /* in loading order */
 } VaultReader;
 
-static void
-read_result_free (ReadResult *result)
-{
-  g_clear_pointer (&result->bytes, g_bytes_unref);
-  g_clear_error (&result->error);
-  g_free (result);
-}
-
+/* On the main context: the reader holds the data keys, and the vault is
+ * the main context's. */
 static gboolean
-unref_vault_cb (gpointer user_data)
+free_reader_cb (gpointer user_data)
 {
-  g_object_unref (user_data);
-  return G_SOURCE_REMOVE;
-}
+  VaultReader *reader = user_data;
 
-static void
-vault_reader_clear (gpointer pointer)
-{
-  VaultReader *reader = pointer;
-
-  /* This may run in the worker; the vault is released on its own context. */
-  g_main_context_invoke (reader->context, unref_vault_cb, reader->vault);
+  lento_vault_reader_free (reader->reader);
+  g_object_unref (reader->vault);
   g_main_context_unref (reader->context);
   g_strfreev (reader->names);
-  g_hash_table_unref (reader->ready);
-  g_mutex_clear (&reader->mutex);
-  g_cond_clear (&reader->cond);
-}
-
-static void
-vault_reader_unref (gpointer user_data)
-{
-  g_atomic_rc_box_release_full (user_data, vault_reader_clear);
+  g_free (reader);
+  return G_SOURCE_REMOVE;
 }
 
 /* The loader is done with @user_data, on any thread. */
@@ -87,77 +48,7 @@ vault_reader_close (gpointer user_data)
 {
   VaultReader *reader = user_data;
 
-  g_mutex_lock (&reader->mutex);
-  reader->closed = TRUE;
-  g_mutex_unlock (&reader->mutex);
-  vault_reader_unref (reader);
-}
-
-static ReadResult *
-read_one (LentoVault *vault,
-          const char *name)
-{
-  ReadResult *result = g_new0 (ReadResult, 1);
-
-  result->bytes = lento_vault_read_document (vault, name, NULL, &result->error);
-  if (result->bytes == NULL &&
-      g_error_matches (result->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&result->error);
-      g_set_error_literal (&result->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
-    }
-
-  return result;
-}
-
-/* On the main context: reads one more document, while the worker is not
- * too far behind.
- */
-static gboolean
-read_ahead_cb (gpointer user_data)
-{
-  VaultReader *reader = user_data;
-  const char *name;
-  ReadResult *result;
-
-  g_mutex_lock (&reader->mutex);
-  if (reader->closed || reader->names[reader->next] == NULL || reader->n_ahead >= READ_AHEAD)
-    {
-      reader->reading = FALSE;
-      g_mutex_unlock (&reader->mutex);
-      return G_SOURCE_REMOVE;
-    }
-  name = reader->names[reader->next++];
-  g_mutex_unlock (&reader->mutex);
-
-  result = read_one (reader->vault, name);
-
-  g_mutex_lock (&reader->mutex);
-  g_hash_table_insert (reader->ready, (gpointer)name, result);
-  reader->n_ahead++;
-  g_cond_broadcast (&reader->cond);
-  g_mutex_unlock (&reader->mutex);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Called with the mutex held. */
-static void
-keep_reading (VaultReader *reader)
-{
-  GSource *source;
-
-  if (reader->reading || reader->closed)
-    return;
-
-  reader->reading = TRUE;
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_name (source, "[lento] read journal months");
-  g_source_set_callback (source, read_ahead_cb, g_atomic_rc_box_acquire (reader),
-                         vault_reader_unref);
-  g_source_attach (source, reader->context);
-  g_source_unref (source);
+  g_main_context_invoke (reader->context, free_reader_cb, reader);
 }
 
 static GBytes *
@@ -167,25 +58,28 @@ vault_read_func (const char    *name,
                  GError       **error)
 {
   VaultReader *reader = user_data;
-  ReadResult *result = NULL;
+  g_autoptr(GError) local_error = NULL;
   GBytes *bytes;
 
-  g_mutex_lock (&reader->mutex);
-  while (!g_hash_table_steal_extended (reader->ready, name, NULL, (gpointer *)&result))
+  bytes = lento_vault_reader_read (reader->reader, name, &local_error);
+  if (bytes == NULL &&
+      g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
     {
-      keep_reading (reader);
-      g_cond_wait (&reader->cond, &reader->mutex);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+      return NULL;
     }
-  reader->n_ahead--;
-  if (reader->n_ahead <= READ_AHEAD / 2)
-    keep_reading (reader);
-  g_mutex_unlock (&reader->mutex);
-
-  if (result->error != NULL)
-    g_propagate_error (error, g_steal_pointer (&result->error));
-  bytes = g_steal_pointer (&result->bytes);
-  read_result_free (result);
+  if (bytes == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return bytes;
+}
+
+static void
+vault_commit_func (const char *name,
+                   gpointer    user_data)
+{
+  VaultReader *reader = user_data;
+
+  lento_vault_reader_commit (reader->reader, reader->vault, name);
 }
 
 static void
@@ -296,19 +190,22 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
       return;
     }
 
-  reader = g_atomic_rc_box_new0 (VaultReader);
+  reader = g_new0 (VaultReader, 1);
   reader->vault = g_object_ref (vault);
   reader->context = g_main_context_ref_thread_default ();
   reader->names = _lento_journal_loading_order ((const char * const *)names, now, &n_recent);
-  reader->ready = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                         (GDestroyNotify)read_result_free);
-  g_mutex_init (&reader->mutex);
-  g_cond_init (&reader->cond);
+  reader->reader = lento_vault_reader_new (vault, (const char * const *)reader->names, &error);
+  if (reader->reader == NULL)
+    {
+      free_reader_cb (reader);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   /* The loader asks for the same names in the same order. */
-  lento_journal_load_async (self, (const char * const *)reader->names, now,
-                            vault_read_func, reader, vault_reader_close,
-                            cancellable, load_done_cb, g_steal_pointer (&task));
+  _lento_journal_load_full_async (self, (const char * const *)reader->names, now,
+                                  vault_read_func, vault_commit_func, reader, vault_reader_close,
+                                  cancellable, load_done_cb, g_steal_pointer (&task));
 }
 
 gboolean

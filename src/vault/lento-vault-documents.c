@@ -160,6 +160,169 @@ lento_vault_read_document (LentoVault           *self,
   return plain;
 }
 
+/* Reading on another thread. What lento_vault_read_document() needs of
+ * the vault is copied once on the main thread: the folder, the journal's
+ * UUID, the data keys (held, so that a lock cannot free them under the
+ * reader) and the manifest's entries for the names to read. What each
+ * read found is kept until the main thread commits it to the vault.
+ */
+struct _LentoVaultReader
+{
+  char        *data_dir;
+  guint8       uuid[LENTO_UUID_SIZE];
+  GPtrArray   *keys;       /* LentoSecret */
+  GHashTable  *manifest;   /* name -> ManifestEntry, or NULL */
+  GHashTable  *written;    /* name -> the generation the vault knew, main thread only */
+
+  GMutex       mutex;
+  GHashTable  *found;      /* name -> DocCheck, under mutex */
+};
+
+static void
+doc_check_free (gpointer pointer)
+{
+  _lento_vault_doc_check_clear (pointer);
+  g_free (pointer);
+}
+
+/**
+ * lento_vault_reader_new:
+ * @names: the documents that will be read
+ *
+ * Returns: (transfer full) (nullable): a reader for @names, or %NULL
+ *   with @error when the vault is not unlocked
+ */
+LentoVaultReader *
+lento_vault_reader_new (LentoVault          *self,
+                        const char * const  *names,
+                        GError             **error)
+{
+  LentoVaultReader *reader;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
+  g_return_val_if_fail (names != NULL, NULL);
+
+  if (!_lento_vault_check_unlocked (self, error))
+    return NULL;
+
+  reader = g_new0 (LentoVaultReader, 1);
+  reader->data_dir = g_strdup (self->data_dir);
+  memcpy (reader->uuid, lento_key_file_get_uuid (self->keys), LENTO_UUID_SIZE);
+  reader->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_secret_unref);
+  for (guint i = 0; i < self->data_keys->len; i++)
+    g_ptr_array_add (reader->keys, lento_secret_ref (g_ptr_array_index (self->data_keys, i)));
+  if (self->manifest != NULL)
+    {
+      reader->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          ManifestEntry *entry = g_hash_table_lookup (self->manifest, names[i]);
+
+          if (entry != NULL)
+            g_hash_table_insert (reader->manifest, g_strdup (names[i]),
+                                 g_memdup2 (entry, sizeof *entry));
+        }
+    }
+  reader->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_hash_table_insert (reader->written, g_strdup (names[i]),
+                         g_memdup2 (&_lento_vault_get_doc (self, names[i])->generation,
+                                    sizeof (guint64)));
+  g_mutex_init (&reader->mutex);
+  reader->found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, doc_check_free);
+
+  return reader;
+}
+
+/* Frees @reader; on the main thread, since it holds the data keys. */
+void
+lento_vault_reader_free (LentoVaultReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_free (reader->data_dir);
+  g_ptr_array_unref (reader->keys);
+  g_clear_pointer (&reader->manifest, g_hash_table_unref);
+  g_hash_table_unref (reader->written);
+  g_hash_table_unref (reader->found);
+  g_mutex_clear (&reader->mutex);
+  g_free (reader);
+}
+
+/**
+ * lento_vault_reader_read:
+ *
+ * Reads @name as lento_vault_read_document() does, on any thread. What
+ * it found reaches the vault with lento_vault_reader_commit().
+ *
+ * Returns: (transfer full) (nullable): the plain text, or %NULL with @error
+ */
+GBytes *
+lento_vault_reader_read (LentoVaultReader  *reader,
+                         const char        *name,
+                         GError           **error)
+{
+  DocCheck *check;
+  GBytes *plain;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!_lento_vault_name_is_public (name))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_INVALID_NAME), NULL;
+
+  check = g_new0 (DocCheck, 1);
+  _lento_vault_check_document (reader->data_dir, name, reader->uuid, reader->keys,
+                               reader->manifest, TRUE, check);
+  plain = g_steal_pointer (&check->plain);
+  if (plain == NULL)
+    g_propagate_error (error, g_error_copy (check->error));
+
+  g_mutex_lock (&reader->mutex);
+  g_hash_table_replace (reader->found, g_strdup (name), check);
+  g_mutex_unlock (&reader->mutex);
+
+  return plain;
+}
+
+/**
+ * lento_vault_reader_commit:
+ *
+ * Tells @self what reading @name found (its generation, whether it was
+ * damaged, rolled back or missing), as lento_vault_read_document() would
+ * have; on the main thread, before anything is written to @name. A read
+ * older than what the vault wrote since is left out.
+ */
+void
+lento_vault_reader_commit (LentoVaultReader *reader,
+                           LentoVault       *self,
+                           const char       *name)
+{
+  DocCheck *check = NULL;
+  guint64 *known;
+  Doc *doc;
+
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (LENTO_IS_VAULT (self));
+
+  g_mutex_lock (&reader->mutex);
+  g_hash_table_steal_extended (reader->found, name, NULL, (gpointer *) &check);
+  g_mutex_unlock (&reader->mutex);
+  if (check == NULL)
+    return;
+
+  /* Locked since, or written since: what was read says nothing new. */
+  known = g_hash_table_lookup (reader->written, name);
+  doc = _lento_vault_get_doc (self, name);
+  if (self->data_keys != NULL && known != NULL && doc->generation <= *known && !doc->in_flight)
+    {
+      _lento_vault_apply_check (self, doc, check);
+      _lento_vault_update_state (self);
+    }
+  doc_check_free (check);
+}
+
 typedef struct {
   const LentoFileLayer *layer;
   gpointer              layer_data;

@@ -164,6 +164,22 @@ gboolean         lento_vault_has_document          (LentoVault          *self,
  * document. NOT_FOUND when absent, DOCUMENT_MISSING (status MISSING) when
  * the manifest records it and no file is there. The name "manifest" is
  * the vault's own. */
+/* Reading documents on a worker thread: a reader copies what reading
+ * needs once, on the main thread; each read's findings reach the vault
+ * when the main thread commits them. */
+typedef struct _LentoVaultReader LentoVaultReader;
+
+LentoVaultReader *lento_vault_reader_new       (LentoVault          *self,
+                                                const char * const  *names,
+                                                GError             **error);
+GBytes           *lento_vault_reader_read      (LentoVaultReader    *reader,
+                                                const char          *name,
+                                                GError             **error);
+void              lento_vault_reader_commit    (LentoVaultReader    *reader,
+                                                LentoVault          *self,
+                                                const char          *name);
+void              lento_vault_reader_free      (LentoVaultReader    *reader);
+
 GBytes          *lento_vault_read_document         (LentoVault          *self,
                                                     const char          *name,
                                                     LentoDocumentStatus *status,

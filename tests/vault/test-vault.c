@@ -765,6 +765,99 @@ test_keyring_begun_early (Fixture       *f,
   assert_document (f->vault, "profile", "{\"e\":1}");
 }
 
+typedef struct {
+  LentoVaultReader *reader;
+  const char       *name;
+  GBytes           *bytes;
+  GError           *error;
+} ThreadRead;
+
+static gpointer
+read_on_thread (gpointer data)
+{
+  ThreadRead *read = data;
+
+  read->bytes = lento_vault_reader_read (read->reader, read->name, &read->error);
+  return NULL;
+}
+
+static void
+read_in_thread (ThreadRead *read)
+{
+  g_thread_join (g_thread_new ("reader", read_on_thread, read));
+}
+
+/* The journal reads its months on a worker thread: the same plain text as
+ * lento_vault_read_document(), and what a read found about a damaged month
+ * reaches the vault only when the main thread commits it.
+ */
+static void
+test_reader (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *names[] = { "journal/2026-11", "journal/2026-10", "journal/2026-09", NULL };
+  g_autoptr(GError) error = NULL;
+  LentoVaultReader *reader;
+  ThreadRead reads[G_N_ELEMENTS (names) - 1] = { { 0, }, };
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-09", "{\"v\":9}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-09", "{\"v\":10}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  /* After a lock there is nothing to read with. */
+  lento_vault_lock (f->vault);
+  g_assert_null (lento_vault_reader_new (f->vault, names, &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  unlock_with_code (f);
+
+  /* A lock while the reader reads does not take the keys from under it. */
+  reader = lento_vault_reader_new (f->vault, names, &error);
+  g_assert_no_error (error);
+  lento_vault_lock (f->vault);
+  reads[0].reader = reader;
+  reads[0].name = names[0];
+  read_in_thread (&reads[0]);
+  g_assert_no_error (reads[0].error);
+  g_clear_pointer (&reads[0].bytes, g_bytes_unref);
+  lento_vault_reader_free (reader);
+  unlock_with_code (f);
+
+  reader = lento_vault_reader_new (f->vault, names, &error);
+  g_assert_no_error (error);
+  flip_byte (f, "journal/2026-09.lento", 3);
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      reads[i].reader = reader;
+      reads[i].name = names[i];
+      read_in_thread (&reads[i]);
+    }
+
+  g_assert_no_error (reads[0].error);
+  g_assert_cmpmem (g_bytes_get_data (reads[0].bytes, NULL), g_bytes_get_size (reads[0].bytes),
+                   "{\"v\":1}", 7);
+  g_assert_error (reads[1].error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND);
+  /* The damaged month opens from its previous version... */
+  g_assert_no_error (reads[2].error);
+  g_assert_cmpmem (g_bytes_get_data (reads[2].bytes, NULL), g_bytes_get_size (reads[2].bytes),
+                   "{\"v\":9}", 7);
+  /* ...and the vault hears of it only from the main thread. */
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  for (guint i = 0; names[i] != NULL; i++)
+    lento_vault_reader_commit (reader, f->vault, names[i]);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  g_assert_cmpstr (lento_vault_get_damaged_document (f->vault), ==, "journal/2026-09");
+
+  lento_vault_reader_free (reader);
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_clear_pointer (&reads[i].bytes, g_bytes_unref);
+      g_clear_error (&reads[i].error);
+    }
+}
+
 static void
 test_no_secret_service (Fixture       *f,
                         gconstpointer  data)
@@ -2893,6 +2986,7 @@ main (int   argc,
   ADD ("/lento/vault/keyring", test_keyring);
   ADD ("/lento/vault/keyring-item-missing", test_keyring_item_missing);
   ADD ("/lento/vault/keyring-begun-early", test_keyring_begun_early);
+  ADD ("/lento/vault/reader", test_reader);
   ADD ("/lento/vault/no-secret-service", test_no_secret_service);
   g_test_add_func ("/lento/vault/no-secret-service/child", test_no_secret_service_child);
   ADD ("/lento/vault/second-vault-refused", test_second_vault_refused);
