@@ -11,13 +11,23 @@
 #include "lento-journal-private.h"
 #include "lento-journal-vault.h"
 
-/* The journal on top of the vault. The loader's worker reads, decrypts
- * and parses each month itself, through a LentoVaultReader: nothing waits
- * for the main context, which may be busy drawing the window's first
- * frames. What each read found (a damaged, missing or rolled-back month)
- * is committed to the vault on the main context, before that month is
- * merged into the journal.
+/* The journal on top of the vault. Two threads share a month's work: a
+ * reading thread reads and decrypts the documents through a
+ * LentoVaultReader, a few ahead, while the loader's worker parses the ones
+ * already read. Neither waits for the main context, which may be busy
+ * drawing the window's first frames. What each read found (a damaged,
+ * missing or rolled-back month) is committed to the vault on the main
+ * context, before that month is merged into the journal.
  */
+
+/* How many documents may wait, read but not parsed yet. */
+#define READ_AHEAD 8
+
+typedef struct
+{
+  GBytes *bytes;
+  GError *error;
+} ReadResult;
 
 typedef struct
 {
@@ -25,10 +35,25 @@ typedef struct
   GMainContext     *context;
   LentoVaultReader *reader;
   GStrv             names;      /* in loading order */
+
+  GMutex            mutex;
+  GCond             cond;
+  GHashTable       *ready;      /* name -> ReadResult, under mutex */
+  guint             n_ahead;    /* under mutex: read, not taken yet */
+  gboolean          closed;     /* under mutex: the loader no longer reads */
+  gboolean          reading;    /* under mutex: the reading thread runs */
 } VaultReader;
 
-/* On the main context: the reader holds the data keys, and the vault is
- * the main context's. */
+static void
+read_result_free (ReadResult *result)
+{
+  g_clear_pointer (&result->bytes, g_bytes_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* On the main context, once both threads are done with @user_data: the
+ * reader holds the data keys, and the vault is the main context's. */
 static gboolean
 free_reader_cb (gpointer user_data)
 {
@@ -38,16 +63,62 @@ free_reader_cb (gpointer user_data)
   g_object_unref (reader->vault);
   g_main_context_unref (reader->context);
   g_strfreev (reader->names);
+  g_hash_table_unref (reader->ready);
+  g_mutex_clear (&reader->mutex);
+  g_cond_clear (&reader->cond);
   g_free (reader);
   return G_SOURCE_REMOVE;
 }
 
-/* The loader is done with @user_data, on any thread. */
+static gpointer
+read_thread (gpointer user_data)
+{
+  VaultReader *reader = user_data;
+
+  for (guint i = 0; reader->names[i] != NULL; i++)
+    {
+      ReadResult *result = g_new0 (ReadResult, 1);
+
+      g_mutex_lock (&reader->mutex);
+      while (!reader->closed && reader->n_ahead >= READ_AHEAD)
+        g_cond_wait (&reader->cond, &reader->mutex);
+      if (reader->closed)
+        {
+          g_mutex_unlock (&reader->mutex);
+          g_free (result);
+          break;
+        }
+      g_mutex_unlock (&reader->mutex);
+
+      result->bytes = lento_vault_reader_read (reader->reader, reader->names[i], &result->error);
+
+      g_mutex_lock (&reader->mutex);
+      g_hash_table_insert (reader->ready, reader->names[i], result);
+      reader->n_ahead++;
+      g_cond_broadcast (&reader->cond);
+      g_mutex_unlock (&reader->mutex);
+    }
+
+  g_mutex_lock (&reader->mutex);
+  reader->reading = FALSE;
+  g_cond_broadcast (&reader->cond);
+  g_mutex_unlock (&reader->mutex);
+  return NULL;
+}
+
+/* The loader is done with @user_data, on any thread: the reading thread
+ * stops, and the rest is freed on the main context. */
 static void
 vault_reader_close (gpointer user_data)
 {
   VaultReader *reader = user_data;
 
+  g_mutex_lock (&reader->mutex);
+  reader->closed = TRUE;
+  g_cond_broadcast (&reader->cond);
+  while (reader->reading)
+    g_cond_wait (&reader->cond, &reader->mutex);
+  g_mutex_unlock (&reader->mutex);
   g_main_context_invoke (reader->context, free_reader_cb, reader);
 }
 
@@ -58,18 +129,23 @@ vault_read_func (const char    *name,
                  GError       **error)
 {
   VaultReader *reader = user_data;
-  g_autoptr(GError) local_error = NULL;
+  ReadResult *result = NULL;
   GBytes *bytes;
 
-  bytes = lento_vault_reader_read (reader->reader, name, &local_error);
-  if (bytes == NULL &&
-      g_error_matches (local_error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
-      return NULL;
-    }
-  if (bytes == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+  g_mutex_lock (&reader->mutex);
+  while (!g_hash_table_steal_extended (reader->ready, name, NULL, (gpointer *)&result))
+    g_cond_wait (&reader->cond, &reader->mutex);
+  reader->n_ahead--;
+  g_cond_broadcast (&reader->cond);
+  g_mutex_unlock (&reader->mutex);
+
+  if (result->bytes == NULL &&
+      g_error_matches (result->error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_NOT_FOUND))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+  else if (result->bytes == NULL)
+    g_propagate_error (error, g_steal_pointer (&result->error));
+  bytes = g_steal_pointer (&result->bytes);
+  read_result_free (result);
   return bytes;
 }
 
@@ -197,10 +273,20 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
   reader->reader = lento_vault_reader_new (vault, (const char * const *)reader->names, &error);
   if (reader->reader == NULL)
     {
-      free_reader_cb (reader);
+      g_object_unref (reader->vault);
+      g_main_context_unref (reader->context);
+      g_strfreev (reader->names);
+      g_free (reader);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  g_mutex_init (&reader->mutex);
+  g_cond_init (&reader->cond);
+  reader->ready = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)read_result_free);
+  reader->reading = TRUE;
+  g_thread_unref (g_thread_new ("lento-read", read_thread, reader));
 
   /* The loader asks for the same names in the same order. */
   _lento_journal_load_full_async (self, (const char * const *)reader->names, now,
