@@ -300,6 +300,7 @@ lento_vault_reader_commit (LentoVaultReader *reader,
                            const char       *name)
 {
   DocCheck *check = NULL;
+  char *key = NULL;
   guint64 *known;
   Doc *doc;
 
@@ -307,8 +308,9 @@ lento_vault_reader_commit (LentoVaultReader *reader,
   g_return_if_fail (LENTO_IS_VAULT (self));
 
   g_mutex_lock (&reader->mutex);
-  g_hash_table_steal_extended (reader->found, name, NULL, (gpointer *) &check);
+  g_hash_table_steal_extended (reader->found, name, (gpointer *) &key, (gpointer *) &check);
   g_mutex_unlock (&reader->mutex);
+  g_free (key);
   if (check == NULL)
     return;
 
