@@ -161,8 +161,8 @@ return_decoded (GTask      *task,
   g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
 }
 
-/* The lookup runs on a worker thread with the synchronous calls and a
- * Secret Service connection of its own, so that its D-Bus round trips
+/* The lookup runs on a worker thread with libsecret's synchronous calls,
+ * which wait on a main context of their own, so that its D-Bus round trips
  * never wait for the main thread: at start-up that thread is busy building
  * and drawing the window, and the key would otherwise come only after it.
  */
@@ -180,22 +180,51 @@ lookup_thread (GTask        *task,
   g_autolist(SecretItem) items = NULL;
   g_autoptr(SecretValue) value = NULL;
   g_autoptr(GError) error = NULL;
-  SecretSearchFlags flags = SECRET_SEARCH_LOAD_SECRETS;
   const char *encoded;
   gsize length = 0;
+
+  /* With a prompt allowed, the lookup goes through libsecret's backend,
+   * as the store does: inside a Flatpak sandbox that is the keyring file
+   * the Secret portal unlocks, not the Secret Service on the bus.
+   */
+  if (may_prompt)
+    {
+      char *found = secret_password_lookup_nonpageable_sync (schema, cancellable, &error,
+                                                             ATTRIBUTE, journal_uuid, NULL);
+
+      if (error != NULL)
+        {
+          GError *out = NULL;
+
+          set_unavailable (task, &out, error);
+          g_task_return_error (task, out);
+        }
+      else if (found == NULL)
+        {
+          /* Nothing stored, or the person did not unlock the keyring. */
+          g_task_return_new_error (task, LENTO_VAULT_ERROR,
+                                   LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING, "%s",
+                                   lento_vault_error_message (
+                                     LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
+        }
+      else
+        {
+          return_decoded (task, found, strlen (found));
+          secret_password_free (found);
+        }
+      return;
+    }
 
   /* Opening a session never prompts; a search without
    * SECRET_SEARCH_UNLOCK loads the secrets of unlocked items only.
    */
-  if (may_prompt)
-    flags |= SECRET_SEARCH_UNLOCK;
   service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION,
                                       cancellable, &error);
   if (service != NULL)
     {
       attributes = secret_attributes_build (schema, ATTRIBUTE, journal_uuid, NULL);
-      items = secret_service_search_sync (service, schema, attributes, flags, cancellable,
-                                          &error);
+      items = secret_service_search_sync (service, schema, attributes,
+                                          SECRET_SEARCH_LOAD_SECRETS, cancellable, &error);
     }
   if (error != NULL)
     {
@@ -213,17 +242,12 @@ lookup_thread (GTask        *task,
       return;
     }
 
-  /* A locked item has no secret loaded. Without a prompt, unlocking it is
-   * what would have asked the person; with one, they did not unlock it.
-   */
+  /* A locked item has no secret loaded: unlocking it is what would prompt. */
   value = secret_item_get_secret (items->data);
   if (secret_item_get_locked (items->data) || value == NULL)
     {
-      LentoVaultError code = may_prompt ? LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING
-                                        : LENTO_VAULT_ERROR_KEYRING_LOCKED;
-
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, code, "%s",
-                               lento_vault_error_message (code));
+      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_LOCKED, "%s",
+                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_LOCKED));
       return;
     }
 
