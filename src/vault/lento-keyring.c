@@ -52,12 +52,10 @@ keyring_task_new (const char          *application_id,
  * the keyring did not hand over the key; anything else means the Secret
  * Service could not be used. */
 static void
-set_unavailable (GTask   *task,
-                 GError **error,
-                 GError  *cause)
+set_unavailable (GCancellable  *cancellable,
+                 GError       **error,
+                 GError        *cause)
 {
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
@@ -84,7 +82,7 @@ store_cb (GObject      *object,
     {
       GError *out = NULL;
 
-      set_unavailable (task, &out, error);
+      set_unavailable (g_task_get_cancellable (task), &out, error);
       g_task_return_error (task, out);
       return;
     }
@@ -140,10 +138,10 @@ lento_keyring_store_finish (GAsyncResult  *result,
 }
 
 /* Turns the base64 text stored in the keyring into the 32-byte secret. */
-static void
-return_decoded (GTask      *task,
-                const char *encoded,
-                gsize       length)
+static LentoSecret *
+decode (const char  *encoded,
+        gsize        length,
+        GError     **error)
 {
   g_autoptr(LentoSecret) secret = lento_secret_new (LENTO_KEY_SIZE);
   gsize decoded = 0;
@@ -151,37 +149,46 @@ return_decoded (GTask      *task,
   if (sodium_base642bin (lento_secret_get_data (secret), LENTO_KEY_SIZE, encoded, length, NULL,
                          &decoded, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
       decoded != LENTO_KEY_SIZE)
-    {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID,
-                               "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID));
-      return;
-    }
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_INVALID), NULL;
 
-  g_task_return_pointer (task, g_steal_pointer (&secret), (GDestroyNotify) lento_secret_unref);
+  return g_steal_pointer (&secret);
 }
 
-/* The lookup runs on a worker thread with libsecret's synchronous calls,
- * which wait on a main context of their own, so that its D-Bus round trips
- * never wait for the main thread: at start-up that thread is busy building
- * and drawing the window, and the key would otherwise come only after it.
+/**
+ * lento_keyring_lookup_sync:
+ * @may_prompt: whether the Secret Service may ask the person to unlock
+ *   the keyring; without it, a locked keyring ends in KEYRING_LOCKED at
+ *   once
+ *
+ * Blocks: call it on a worker thread. libsecret's synchronous calls wait on
+ * a main context of their own, so none of the lookup's D-Bus round trips
+ * waits for the main thread, which at start-up is busy building and
+ * drawing the window.
+ *
+ * Returns: (transfer full) (nullable): the 32-byte secret, or %NULL with
+ *   @error as lento_keyring_lookup_finish() says
  */
-static void
-lookup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+LentoSecret *
+lento_keyring_lookup_sync (const char    *application_id,
+                           const char    *journal_uuid,
+                           gboolean       may_prompt,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
-  SecretSchema *schema = task_data;
-  const char *journal_uuid = g_object_get_data (G_OBJECT (task), ATTRIBUTE);
-  gboolean may_prompt = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "may-prompt"));
   g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autolist(SecretItem) items = NULL;
   g_autoptr(SecretValue) value = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SecretSchema *schema;
+  LentoSecret *secret = NULL;
   const char *encoded;
   gsize length = 0;
+
+  g_return_val_if_fail (application_id != NULL, NULL);
+  g_return_val_if_fail (journal_uuid != NULL, NULL);
+
+  schema = schema_new (application_id);
 
   /* With a prompt allowed, the lookup goes through libsecret's backend,
    * as the store does: inside a Flatpak sandbox that is the keyring file
@@ -189,108 +196,45 @@ lookup_thread (GTask        *task,
    */
   if (may_prompt)
     {
-      char *found = secret_password_lookup_nonpageable_sync (schema, cancellable, &error,
+      char *found = secret_password_lookup_nonpageable_sync (schema, cancellable, &local_error,
                                                              ATTRIBUTE, journal_uuid, NULL);
 
-      if (error != NULL)
-        {
-          GError *out = NULL;
-
-          set_unavailable (task, &out, error);
-          g_task_return_error (task, out);
-        }
+      if (local_error != NULL)
+        set_unavailable (cancellable, error, local_error);
       else if (found == NULL)
-        {
-          /* Nothing stored, or the person did not unlock the keyring. */
-          g_task_return_new_error (task, LENTO_VAULT_ERROR,
-                                   LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING, "%s",
-                                   lento_vault_error_message (
-                                     LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
-        }
+        /* Nothing stored, or the person did not unlock the keyring. */
+        lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING);
       else
-        {
-          return_decoded (task, found, strlen (found));
-          secret_password_free (found);
-        }
-      return;
+        secret = decode (found, strlen (found), error);
+      secret_password_free (found);
+      secret_schema_unref (schema);
+      return secret;
     }
 
   /* Opening a session never prompts; a search without
    * SECRET_SEARCH_UNLOCK loads the secrets of unlocked items only.
    */
   service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION,
-                                      cancellable, &error);
+                                      cancellable, &local_error);
   if (service != NULL)
     {
       attributes = secret_attributes_build (schema, ATTRIBUTE, journal_uuid, NULL);
       items = secret_service_search_sync (service, schema, attributes,
-                                          SECRET_SEARCH_LOAD_SECRETS, cancellable, &error);
+                                          SECRET_SEARCH_LOAD_SECRETS, cancellable, &local_error);
     }
-  if (error != NULL)
-    {
-      GError *out = NULL;
-
-      set_unavailable (task, &out, error);
-      g_task_return_error (task, out);
-      return;
-    }
+  secret_schema_unref (schema);
+  if (local_error != NULL)
+    return set_unavailable (cancellable, error, local_error), NULL;
   if (items == NULL)
-    {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING,
-                               "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING));
-      return;
-    }
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_ITEM_MISSING), NULL;
 
   /* A locked item has no secret loaded: unlocking it is what would prompt. */
   value = secret_item_get_secret (items->data);
   if (secret_item_get_locked (items->data) || value == NULL)
-    {
-      g_task_return_new_error (task, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_KEYRING_LOCKED, "%s",
-                               lento_vault_error_message (LENTO_VAULT_ERROR_KEYRING_LOCKED));
-      return;
-    }
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_KEYRING_LOCKED), NULL;
 
   encoded = secret_value_get (value, &length);
-  return_decoded (task, encoded, length);
-}
-
-/**
- * lento_keyring_lookup_async:
- * @may_prompt: whether the Secret Service may ask the person to unlock
- *   the keyring; without it, a locked keyring ends in KEYRING_LOCKED at
- *   once
- */
-void
-lento_keyring_lookup_async (const char          *application_id,
-                            const char          *journal_uuid,
-                            gboolean             may_prompt,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SecretSchema *schema;
-
-  g_return_if_fail (application_id != NULL);
-  g_return_if_fail (journal_uuid != NULL);
-
-  task = keyring_task_new (application_id, lento_keyring_lookup_async,
-                           cancellable, callback, user_data, &schema);
-  g_object_set_data_full (G_OBJECT (task), ATTRIBUTE, g_strdup (journal_uuid), g_free);
-  g_object_set_data (G_OBJECT (task), "may-prompt", GINT_TO_POINTER (may_prompt));
-  g_task_run_in_thread (task, lookup_thread);
-}
-
-LentoSecret *
-lento_keyring_lookup_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lento_keyring_lookup_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return decode (encoded, length, error);
 }
 
 static void
@@ -306,7 +250,7 @@ clear_cb (GObject      *object,
     {
       GError *out = NULL;
 
-      set_unavailable (task, &out, error);
+      set_unavailable (g_task_get_cancellable (task), &out, error);
       g_task_return_error (task, out);
       return;
     }

@@ -75,6 +75,9 @@ typedef struct {
   gboolean             newer;
 } DocCheck;
 
+/* One keyring lookup on a worker thread (lento-vault-unlock.c). */
+typedef struct _KeyringLookup KeyringLookup;
+
 struct _LentoVault
 {
   GObject               parent_instance;
@@ -113,7 +116,7 @@ struct _LentoVault
   /* The unlocks that wait for the keyring lookup in flight, and what an
    * unlock begun with nobody waiting ended in when it failed. */
   GPtrArray            *keyring_tasks;
-  gboolean              keyring_looking_up;
+  KeyringLookup        *keyring_lookup;     /* in flight, or NULL */
   GError               *keyring_unclaimed_error;
 };
 

@@ -56,19 +56,81 @@ finish_unlock (LentoVault   *self,
   return TRUE;
 }
 
+/* The lookup's answer, shared by the worker thread that asks the keyring
+ * and the main thread that uses it. Whichever settles it first (the main
+ * thread waiting briefly for it, or the worker's completion) does so once.
+ */
+struct _KeyringLookup
+{
+  gatomicrefcount  ref;
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         done;       /* under mutex */
+  LentoSecret     *secret;     /* under mutex */
+  GError          *error;      /* under mutex */
+  char            *application_id;
+  char            *uuid;
+  gboolean         may_prompt;
+};
+
+static KeyringLookup *
+keyring_lookup_ref (KeyringLookup *lookup)
+{
+  g_atomic_ref_count_inc (&lookup->ref);
+  return lookup;
+}
+
+static void
+keyring_lookup_unref (KeyringLookup *lookup)
+{
+  if (!g_atomic_ref_count_dec (&lookup->ref))
+    return;
+
+  g_clear_pointer (&lookup->secret, lento_secret_unref);
+  g_clear_error (&lookup->error);
+  g_mutex_clear (&lookup->mutex);
+  g_cond_clear (&lookup->cond);
+  g_free (lookup->application_id);
+  g_free (lookup->uuid);
+  g_free (lookup);
+}
+
+static void
+keyring_lookup_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  KeyringLookup *lookup = task_data;
+  GError *error = NULL;
+  LentoSecret *secret;
+
+  secret = lento_keyring_lookup_sync (lookup->application_id, lookup->uuid, lookup->may_prompt,
+                                      cancellable, &error);
+  g_mutex_lock (&lookup->mutex);
+  lookup->secret = secret;
+  lookup->error = error;
+  lookup->done = TRUE;
+  g_cond_broadcast (&lookup->cond);
+  g_mutex_unlock (&lookup->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
 /* What the secret from the keyring opens: TRUE, or FALSE with @error. */
 static gboolean
-unlock_with_keyring_secret (LentoVault    *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+unlock_with_keyring_secret (LentoVault     *self,
+                            KeyringLookup  *lookup,
+                            GError        **error)
 {
-  g_autoptr(LentoSecret) secret = NULL;
   g_autoptr(LentoSecret) master_key = NULL;
   GError *local_error = NULL;
 
-  secret = lento_keyring_lookup_finish (result, error);
-  if (secret == NULL)
-    return FALSE;
+  if (lookup->secret == NULL)
+    {
+      g_propagate_error (error, g_error_copy (lookup->error));
+      return FALSE;
+    }
 
   /* Another way in may have opened the journal while the keyring answered. */
   if (self->state == LENTO_VAULT_STATE_UNLOCKED || self->state == LENTO_VAULT_STATE_READ_ONLY)
@@ -80,7 +142,7 @@ unlock_with_keyring_secret (LentoVault    *self,
       return FALSE;
     }
 
-  master_key = lento_key_file_unlock_keyring (self->keys, secret, &local_error);
+  master_key = lento_key_file_unlock_keyring (self->keys, lookup->secret, &local_error);
   if (master_key == NULL)
     {
       /* A secret that does not fit the slot was overwritten or belongs to
@@ -96,24 +158,24 @@ unlock_with_keyring_secret (LentoVault    *self,
 
   if (!finish_unlock (self, master_key, error))
     return FALSE;
-  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, secret);
+  _lento_vault_remember_kek (self, LENTO_SLOT_KEYRING, lookup->secret);
 
   return TRUE;
 }
 
-/* One lookup answers every unlock that asked while it was in flight. */
+/* Uses the answer of the lookup in flight, which must be done: one answer
+ * for every unlock that asked while it was in flight.
+ */
 static void
-unlock_keyring_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+settle_keyring_lookup (LentoVault *self)
 {
-  g_autoptr(LentoVault) self = user_data;
+  KeyringLookup *lookup = g_steal_pointer (&self->keyring_lookup);
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GError) error = NULL;
   gboolean unlocked;
 
-  unlocked = unlock_with_keyring_secret (self, result, &error);
-  self->keyring_looking_up = FALSE;
+  unlocked = unlock_with_keyring_secret (self, lookup, &error);
+  keyring_lookup_unref (lookup);
   tasks = g_steal_pointer (&self->keyring_tasks);
   self->keyring_tasks = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -136,15 +198,32 @@ unlock_keyring_cb (GObject      *object,
     }
 }
 
+/* Back on the main thread once the worker is done, unless an unlock that
+ * waited for the answer settled it already.
+ */
+static void
+keyring_lookup_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  LentoVault *self = LENTO_VAULT (object);
+  KeyringLookup *lookup = user_data;
+
+  if (self->keyring_lookup == lookup)
+    settle_keyring_lookup (self);
+  keyring_lookup_unref (lookup);
+}
+
 /* Starts the lookup unless one is in flight. */
 static gboolean
 begin_keyring_lookup (LentoVault    *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autofree char *uuid = NULL;
+  g_autoptr(GTask) task = NULL;
+  KeyringLookup *lookup;
 
-  if (self->keyring_looking_up)
+  if (self->keyring_lookup != NULL)
     return TRUE;
   if (!_lento_vault_check_locked_journal (self, error))
     return FALSE;
@@ -155,11 +234,43 @@ begin_keyring_lookup (LentoVault    *self,
     }
 
   g_clear_error (&self->keyring_unclaimed_error);
-  self->keyring_looking_up = TRUE;
-  uuid = lento_key_file_dup_uuid_string (self->keys);
-  lento_keyring_lookup_async (self->application_id, uuid, !self->keyring_no_prompt, cancellable,
-                              unlock_keyring_cb, g_object_ref (self));
+  lookup = g_new0 (KeyringLookup, 1);
+  g_atomic_ref_count_init (&lookup->ref);
+  g_mutex_init (&lookup->mutex);
+  g_cond_init (&lookup->cond);
+  lookup->application_id = g_strdup (self->application_id);
+  lookup->uuid = lento_key_file_dup_uuid_string (self->keys);
+  lookup->may_prompt = !self->keyring_no_prompt;
+  self->keyring_lookup = lookup;
+
+  /* The task keeps the vault and the lookup until the worker is done. */
+  task = g_task_new (self, cancellable, keyring_lookup_done_cb,
+                     keyring_lookup_ref (lookup));
+  g_task_set_source_tag (task, begin_keyring_lookup);
+  g_task_set_task_data (task, keyring_lookup_ref (lookup), (GDestroyNotify) keyring_lookup_unref);
+  g_task_run_in_thread (task, keyring_lookup_thread);
   return TRUE;
+}
+
+/* How long an unlock waits on the main thread for a lookup already in
+ * flight: a keyring that answers at once then unlocks before the window's
+ * first frame, rather than after it; one that prompts or is slow does not
+ * hold the window up.
+ */
+#define KEYRING_WAIT_MS 25
+
+static gboolean
+wait_for_keyring_lookup (KeyringLookup *lookup)
+{
+  gint64 until = g_get_monotonic_time () + KEYRING_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  gboolean done;
+
+  g_mutex_lock (&lookup->mutex);
+  while (!lookup->done && g_cond_wait_until (&lookup->cond, &lookup->mutex, until))
+    ;
+  done = lookup->done;
+  g_mutex_unlock (&lookup->mutex);
+  return done;
 }
 
 /**
@@ -197,7 +308,7 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
   g_task_set_source_tag (task, lento_vault_unlock_keyring_async);
 
   /* A lookup begun earlier that failed before anyone asked. */
-  if (self->keyring_unclaimed_error != NULL && !self->keyring_looking_up)
+  if (self->keyring_unclaimed_error != NULL && self->keyring_lookup == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&self->keyring_unclaimed_error));
       return;
@@ -209,6 +320,9 @@ lento_vault_unlock_keyring_async (LentoVault          *self,
       return;
     }
   g_ptr_array_add (self->keyring_tasks, g_steal_pointer (&task));
+
+  if (wait_for_keyring_lookup (self->keyring_lookup))
+    settle_keyring_lookup (self);
 }
 
 void
