@@ -395,7 +395,9 @@ lento_window_unlock_done (LentoWindow  *self,
                           gboolean      unlocked,
                           const GError *error)
 {
-  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), FALSE);
+  /* A journal opened before the unlock page was ever needed leaves it unbuilt. */
+  if (self->unlock_page != NULL || !unlocked)
+    lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), FALSE);
   if (!unlocked)
     lento_unlock_page_set_reason (self->unlock_page, error->message);
   _lento_window_sync_vault (self);
@@ -424,9 +426,13 @@ lento_window_unlock_with_keyring_cb (LentoWindow *self)
       lento_vault_get_state (self->vault) != LENTO_VAULT_STATE_LOCKED)
     return;
 
-  lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
+  /* A key the keyring had ready opens the journal within this call, and
+   * the page that says Lento is unlocking is then never needed.
+   */
   lento_vault_unlock_keyring_async (self->vault, self->cancellable,
                                     lento_window_unlock_keyring_cb, g_object_ref (self));
+  if (lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_LOCKED)
+    lento_unlock_page_set_busy (lento_window_ensure_unlock_page (self), TRUE);
 }
 
 static void
@@ -625,10 +631,13 @@ _lento_window_connect_vault (LentoWindow *self)
                                G_CONNECT_SWAPPED);
     }
 
-  _lento_window_sync_vault (self);
-
+  /* The keyring first: a key it has ready opens the journal, and the
+   * window is then built on the main page without the unlock page.
+   */
   if (self->vault != NULL && lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_CLOSED)
     lento_window_open_vault (self);
   if (self->vault != NULL && lento_vault_get_state (self->vault) == LENTO_VAULT_STATE_LOCKED)
     lento_window_unlock_with_keyring_cb (self);
+
+  _lento_window_sync_vault (self);
 }

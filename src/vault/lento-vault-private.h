@@ -235,4 +235,7 @@ char    **_lento_vault_list_names           (const char          *data_dir,
 char    **_lento_vault_list_all_names       (const char          *data_dir,
                                              GError             **error);
 
+/* lento-vault-unlock.c */
+gboolean  _lento_vault_get_keyring_answered (LentoVault  *self);
+
 G_END_DECLS

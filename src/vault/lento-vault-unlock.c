@@ -273,6 +273,20 @@ wait_for_keyring_lookup (KeyringLookup *lookup)
   return done;
 }
 
+/* Whether the keyring lookup in flight has its answer, not yet used. */
+gboolean
+_lento_vault_get_keyring_answered (LentoVault *self)
+{
+  gboolean done;
+
+  if (self->keyring_lookup == NULL)
+    return FALSE;
+  g_mutex_lock (&self->keyring_lookup->mutex);
+  done = self->keyring_lookup->done;
+  g_mutex_unlock (&self->keyring_lookup->mutex);
+  return done;
+}
+
 /**
  * lento_vault_begin_keyring_unlock:
  *

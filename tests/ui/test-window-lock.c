@@ -21,6 +21,7 @@
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
 #include "lento-vault.h"
+#include "lento-vault-private.h"
 #include "lento-window.h"
 
 /* The window against a real vault in a throwaway folder and the real
@@ -411,6 +412,39 @@ test_existing_journal_opens_with_keyring (Fixture       *fixture,
   show_window (fixture);
   /* The window tries the keyring by itself when it opens on a locked journal. */
   wait_for_page (fixture, "main");
+}
+
+/* The application asks the keyring before it builds the window; when the
+ * key is there by then, the window opens on the main page and never builds
+ * the page that says Lento is unlocking.
+ */
+static void
+test_keyring_ready_skips_unlock_page (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  int stored = -1;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  lento_vault_store_in_keyring_async (fixture->vault, NULL, store_cb, &stored);
+  while (stored == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (stored, ==, TRUE);
+  lento_vault_lock (fixture->vault);
+
+  lento_vault_begin_keyring_unlock (fixture->vault);
+  while (!_lento_vault_get_keyring_answered (fixture->vault))
+    g_usleep (1000);
+
+  fixture->window = lento_window_new (NULL, fixture->practice);
+  g_assert_cmpint (lento_vault_get_state (fixture->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 680);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  wait_for_page (fixture, "main");
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
 }
 
 static void
@@ -1435,6 +1469,8 @@ main (int   argc,
               fixture_set_up, test_views_built_when_shown, fixture_tear_down);
   g_test_add ("/lento/window-lock/existing-journal-opens-with-keyring", Fixture, NULL,
               fixture_set_up, test_existing_journal_opens_with_keyring, fixture_tear_down);
+  g_test_add ("/lento/window-lock/keyring-ready-skips-unlock-page", Fixture, NULL,
+              fixture_set_up, test_keyring_ready_skips_unlock_page, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
               fixture_set_up, test_read_only_bar, fixture_tear_down);
 
