@@ -391,9 +391,9 @@ store_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+/* A journal whose key is in the keyring, locked, as a returning person finds it. */
 static void
-test_existing_journal_opens_with_keyring (Fixture       *fixture,
-                                          gconstpointer  data)
+make_keyring_journal (Fixture *fixture)
 {
   g_autoptr(LentoSecret) code = NULL;
   g_autoptr(GError) error = NULL;
@@ -409,6 +409,13 @@ test_existing_journal_opens_with_keyring (Fixture       *fixture,
   g_assert_cmpint (stored, ==, TRUE);
 
   lento_vault_lock (fixture->vault);
+}
+
+static void
+test_existing_journal_opens_with_keyring (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  make_keyring_journal (fixture);
   show_window (fixture);
   /* The window tries the keyring by itself when it opens on a locked journal. */
   wait_for_page (fixture, "main");
@@ -422,18 +429,7 @@ static void
 test_keyring_ready_skips_unlock_page (Fixture       *fixture,
                                       gconstpointer  data)
 {
-  g_autoptr(LentoSecret) code = NULL;
-  g_autoptr(GError) error = NULL;
-  int stored = -1;
-
-  code = lento_vault_create (fixture->vault, &error);
-  g_assert_no_error (error);
-  lento_vault_store_in_keyring_async (fixture->vault, NULL, store_cb, &stored);
-  while (stored == -1)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (stored, ==, TRUE);
-  lento_vault_lock (fixture->vault);
-
+  make_keyring_journal (fixture);
   lento_vault_begin_keyring_unlock (fixture->vault);
   while (!_lento_vault_get_keyring_answered (fixture->vault))
     g_usleep (1000);
