@@ -857,6 +857,44 @@ test_reader (Fixture       *f,
     }
 }
 
+/* A read the vault has written over since says nothing of the document
+ * any more: a damaged copy read before a good write does not turn the
+ * journal read-only when it is committed after it.
+ */
+static void
+test_reader_written_since (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *names[] = { "journal/2026-09", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  LentoVaultReader *reader;
+  ThreadRead read = { 0, };
+
+  g_assert_true (write_text (f->vault, names[0], "{\"v\":9}", &error));
+  g_assert_true (write_text (f->vault, names[0], "{\"v\":10}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  reader = lento_vault_reader_new (f->vault, names, &error);
+  g_assert_no_error (error);
+  flip_byte (f, "journal/2026-09.lento", 3);
+  read.reader = reader;
+  read.name = names[0];
+  read_in_thread (&read);
+  g_assert_no_error (read.error);
+
+  g_assert_true (write_text (f->vault, names[0], "{\"v\":11}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_reader_commit (reader, f->vault, names[0]);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  assert_document (f->vault, names[0], "{\"v\":11}");
+
+  lento_vault_reader_free (reader);
+  g_clear_pointer (&read.bytes, g_bytes_unref);
+}
+
 static void
 test_no_secret_service (Fixture       *f,
                         gconstpointer  data)
@@ -2986,6 +3024,7 @@ main (int   argc,
   ADD ("/lento/vault/keyring-item-missing", test_keyring_item_missing);
   ADD ("/lento/vault/keyring-begun-early", test_keyring_begun_early);
   ADD ("/lento/vault/reader", test_reader);
+  ADD ("/lento/vault/reader-written-since", test_reader_written_since);
   ADD ("/lento/vault/no-secret-service", test_no_secret_service);
   g_test_add_func ("/lento/vault/no-secret-service/child", test_no_secret_service_child);
   ADD ("/lento/vault/second-vault-refused", test_second_vault_refused);
