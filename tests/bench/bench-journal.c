@@ -17,6 +17,9 @@
  *                           the change log into the months (see FORMAT.md)
  *   rss_kib_10000           resident memory after the full load
  *   rows_created_10000      row widgets the Journal view made to show it
+ *   coach_ms_10000          the coach deciding today from the whole journal,
+ *                           median of RUNS (LentoPractice asks it after every
+ *                           change)
  *
  * The machine these run on is often shared, and then wall-clock times say
  * more about the neighbours than about Lento. So the unlock and the save
@@ -40,6 +43,7 @@
 
 #include <adwaita.h>
 
+#include "lento-coach.h"
 #include "lento-journal-view.h"
 #include "lento-journal-vault.h"
 #include "lento-sample-data.h"
@@ -136,6 +140,34 @@ recent_cb (LentoJournal *model,
 {
   if (lento_journal_get_recent_loaded (model) && *when == 0)
     *when = now_ms ();
+}
+
+/* The coach over a loaded journal, with the shipped plan. */
+static double
+measure_coach (LentoJournal *model,
+               GDateTime    *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LentoProgram) program = lento_program_new_default (&error);
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
+  double times[RUNS];
+  GDate today;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(LentoRecommendation) rec = NULL;
+      double start = now_ms ();
+
+      rec = lento_coach_recommend (program, G_LIST_MODEL (model), inventory, &today, NULL);
+      times[i] = now_ms () - start;
+    }
+
+  return lento_bench_median (times, RUNS);
 }
 
 static void
@@ -377,6 +409,7 @@ main (int   argc,
     wait_for (&done);
     g_print ("rss_kib_10000 %ld\n", rss_kib ());
     g_print ("rows_created_10000 %u\n", count_rows_created (model));
+    g_print ("coach_ms_10000 %.2f\n", measure_coach (model, now));
     lento_vault_close (vault);
   }
 

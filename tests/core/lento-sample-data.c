@@ -151,7 +151,9 @@ lento_sample_entries_new (guint      n_entries,
       }
       sessions_at_step++;
 
-      lento_entry_set_stage (entry, step == 0 ? "week1" : step == 1 ? "week2" : "week3");
+      /* The shipped plan's stages: the finger, the first trainer, the ladder. */
+      lento_entry_set_stage (entry, step == 0 ? "outside-first"
+                                    : step == 1 ? "first-trainer" : "size-ladder");
       lento_entry_set_tool (entry, ladder[step].id);
       lento_entry_set_diameter (entry, ladder[step].diameter);
       lento_entry_set_lube (entry, step >= 5 ? "sample-lube-silicone" : "sample-lube-water");
