@@ -4,7 +4,9 @@
 with reminders on, a stand-in notification server on the test's session bus.
 The reminder arrives while Lento is locked, says nothing about the training
 (even with the descriptive text chosen, since a locked Lento keeps it
-neutral), and its Skip today and Start buttons reach the application."""
+neutral), and its Skip today and Start buttons reach the application.
+Started in the background, Lento leaves a journal locked even when its key
+waits in the keyring: only a window opens it."""
 
 import os
 import subprocess
@@ -17,7 +19,8 @@ from gi.repository import Gio, GLib  # noqa: E402
 
 import pyatspi  # noqa: E402
 
-from lento_e2e import Tap, lento_schema, problem_lines, settings_env, wait_until  # noqa: E402
+from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, complete_setup,  # noqa: E402
+                       lento_schema, problem_lines, settings_env, wait_until)
 
 # Words a discreet reminder never holds, folded to lower case.
 TRAINING_WORDS = ('session', 'train', 'plug', 'dilat', 'lube', 'lubric', 'anal', 'pain',
@@ -101,13 +104,14 @@ def pump_until(predicate, timeout=10.0):
     return False
 
 
-def start_service(values):
+def start_service(values, data_home=None):
     """Lento as the desktop starts it at login or on D-Bus activation, with
-    @values in its settings. Returns the process and its application id."""
+    @values in its settings and the journal in @data_home, if any. Returns
+    the process and its application id."""
     schema_id, _path = lento_schema()
     env = dict(os.environ)
     settings_env(env, values)
-    env['XDG_DATA_HOME'] = tempfile.mkdtemp(prefix='lento-e2e-')
+    env['XDG_DATA_HOME'] = data_home or tempfile.mkdtemp(prefix='lento-e2e-')
     env['GSETTINGS_SCHEMA_DIR'] = os.path.join(os.environ['LENTO_BUILD_DIR'], 'data')
     env['G_DEBUG'] = 'gc-friendly,fatal-warnings'
     env.pop('NO_AT_BRIDGE', None)
@@ -135,6 +139,59 @@ def quit_service(server, process, schema_id):
         _out, err = process.communicate()
         return None, err
     return process.returncode, err
+
+
+def action_enabled(server, schema_id, name):
+    """Whether the application action @name is enabled, as the desktop sees it."""
+    object_path = '/' + schema_id.replace('.', '/')
+    reply = server.bus.call_sync(schema_id, object_path, 'org.gtk.Actions', 'Describe',
+                                 GLib.Variant('(s)', (name,)), GLib.VariantType('((bgav))',),
+                                 Gio.DBusCallFlags.NONE, 5000, None)
+    return reply.unpack()[0][0]
+
+
+def returning_journal(tap):
+    """A journal set up through the window, its key left in the keyring;
+    returns the folder it is in."""
+    lento = Lento()
+    tap.check(complete_setup(lento, tap) is not None, 'a journal is set up for the returning start')
+    lento.key(KEY_Q, [KEYCODE_CONTROL])
+    status, _err = lento.finish()
+    tap.check(status == 0, f'the set-up run quits cleanly ({status})')
+    return lento.data_home
+
+
+def check_background_start(tap, server, base):
+    """A returning person's Lento, started in the background: the reminder
+    comes, and the journal stays locked until a window is opened."""
+    data_home = returning_journal(tap)
+    values = dict(base, **{'reminder-text': "'descriptive'"})
+    first = len(server.notified)
+    process, schema_id = start_service(values, data_home)
+
+    arrived = pump_until(lambda: len(server.notified) > first, timeout=20)
+    tap.check(arrived, 'a returning Lento started in the background sends the reminder')
+    # Time for a journal the keyring could open to be opened and read.
+    time.sleep(2)
+    pump_until(lambda: False, timeout=0.5)
+    tap.check(not action_enabled(server, schema_id, 'preferences'),
+              'started in the background, Lento keeps the journal locked, its key in the '
+              'keyring notwithstanding')
+    tap.check(not lento_frames(process.pid), 'started in the background, Lento shows no window')
+    if arrived:
+        notify_id, summary, body, _actions = server.notified[-1]
+        tap.check(not training_words_in(summary) and not training_words_in(body),
+                  f'the reminder of a journal left locked is neutral: “{summary}” / “{body}”')
+        # Start shows the window, which opens the journal from the keyring:
+        # the check above could have seen an open journal.
+        server.invoke(notify_id, 'app.start-session')
+        tap.check(wait_until(lambda: action_enabled(server, schema_id, 'preferences'),
+                             timeout=20),
+                  'the window that Start opens unlocks the journal from the keyring')
+
+    status, err = quit_service(server, process, schema_id)
+    tap.check(status == 0, f'the returning Lento quits cleanly when asked over D-Bus: {status}')
+    tap.check(not problem_lines(err), f'no warnings (returning): {problem_lines(err)[:3]}')
 
 
 def training_words_in(text):
@@ -190,6 +247,7 @@ def main():
         tap.check(status == 0, f'Lento quits cleanly when asked over D-Bus ({text}): {status}')
         tap.check(not problem_lines(err), f'no warnings ({text}): {problem_lines(err)[:3]}')
 
+    check_background_start(tap, server, base)
     tap.finish()
 
 
