@@ -189,3 +189,30 @@ lento_accessible_name_status_pages (GtkWidget *root)
 
   name_status_pages (root);
 }
+
+/**
+ * lento_accessible_set_new_tooltip:
+ * @widget: a widget not yet put in a window
+ * @text: its tooltip
+ *
+ * Gives a widget being built its tooltip. GTK 4.8 answers every tooltip set
+ * on a visible widget by asking the display where the pointer is, in case
+ * that widget's tooltip is the one showing; on X11 that is a round trip to
+ * the server, and a list that builds a row per entry on screen would wait
+ * for it once per row. A widget in no window shows no tooltip, so the text
+ * goes in while it is hidden, which skips the question.
+ */
+void
+lento_accessible_set_new_tooltip (GtkWidget  *widget,
+                                  const char *text)
+{
+  gboolean visible;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (gtk_widget_get_parent (widget) == NULL);
+
+  visible = gtk_widget_get_visible (widget);
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
+}

@@ -15,5 +15,7 @@ void lento_accessible_name_drop_down      (GtkDropDown *drop_down);
 void lento_accessible_name_view_switchers (GtkWidget   *root,
                                            const char  *label);
 void lento_accessible_name_status_pages   (GtkWidget   *root);
+void lento_accessible_set_new_tooltip     (GtkWidget   *widget,
+                                           const char  *text);
 
 G_END_DECLS

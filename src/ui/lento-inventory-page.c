@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-inventory-page.h"
 #include "lento-toast.h"
 
@@ -191,7 +192,7 @@ make_icon_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  lento_accessible_set_new_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
   gtk_widget_add_css_class (button, "flat");

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-journal-row.h"
 #include "lento-tool.h"
 
@@ -92,7 +93,7 @@ lento_journal_row_init (LentoJournalRow *self)
   gtk_label_set_wrap_mode (GTK_LABEL (self->tool_label), PANGO_WRAP_WORD_CHAR);
   self->bleeding_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->bleeding_icon, "warning");
-  gtk_widget_set_tooltip_text (self->bleeding_icon, _("Bleeding recorded"));
+  lento_accessible_set_new_tooltip (self->bleeding_icon, _("Bleeding recorded"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bleeding_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bleeding recorded"),
                                   -1);

@@ -354,7 +354,7 @@ append_entry_links (LentoPlanView     *self,
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-entry");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", reason->entries[i]);
-      gtk_widget_set_tooltip_text (button, _("Open this entry in the journal"));
+      lento_accessible_set_new_tooltip (button, _("Open this entry in the journal"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Opens the journal entry behind this reason"),

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lento-accessible.h"
 #include "lento-plan-week.h"
 
 /* The week ahead on the plan page: seven days side by side, each with what
@@ -84,7 +85,7 @@ make_day_cell (const LentoPlanDay *day,
                            "icon-name", kind_icon,
                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                            NULL);
-      gtk_widget_set_tooltip_text (cell, kind_text);
+      lento_accessible_set_new_tooltip (cell, kind_text);
     }
   else
     {

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "lento-accessible.h"
 #include "lento-chart.h"
 #include "lento-entry-editor.h"
 #include "lento-export.h"
@@ -1647,6 +1648,65 @@ test_row_size_once (void)
   g_assert_finalize_object (row);
 }
 
+/* The first image with @tooltip under @widget, or %NULL. */
+static GtkWidget *
+find_tooltip_image (GtkWidget  *widget,
+                    const char *tooltip)
+{
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_image (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A row's bleeding mark has its tooltip from the start (set while the row
+ * is built, out of sight) and shows only for an entry with bleeding. A
+ * tooltip given that way leaves the widget as visible as it was.
+ */
+static void
+test_row_bleeding_mark (void)
+{
+  GtkWidget *row = g_object_ref_sink (lento_journal_row_new ());
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 3, 14, 21, 0, 0);
+  const LentoBleeding levels[] = {
+    LENTO_BLEEDING_NONE, LENTO_BLEEDING_SPOTTING, LENTO_BLEEDING_SIGNIFICANT,
+  };
+  GtkWidget *mark = find_tooltip_image (row, "Bleeding recorded");
+
+  g_assert_nonnull (mark);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autoptr(LentoEntry) entry = lento_entry_new (start);
+
+      lento_entry_set_bleeding (entry, levels[i]);
+      lento_journal_row_bind (LENTO_JOURNAL_ROW (row), entry, "Trainer");
+      g_assert_cmpint (gtk_widget_get_visible (mark), ==, levels[i] != LENTO_BLEEDING_NONE);
+      lento_journal_row_unbind (LENTO_JOURNAL_ROW (row));
+    }
+  g_assert_finalize_object (row);
+
+  for (guint shown = 0; shown < 2; shown++)
+    {
+      GtkWidget *label = g_object_ref_sink (gtk_label_new ("x"));
+
+      gtk_widget_set_visible (label, shown);
+      lento_accessible_set_new_tooltip (label, "A tooltip");
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "A tooltip");
+      g_assert_cmpint (gtk_widget_get_visible (label), ==, shown);
+      g_assert_finalize_object (label);
+    }
+}
+
 /* The chart summaries take the plural their number asks for: one week, one
  * session, never "1 weeks".
  */
@@ -1743,6 +1803,7 @@ main (int   argc,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
+  g_test_add_func ("/lento/journal-row/bleeding-mark", test_row_bleeding_mark);
   g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
   g_test_add ("/lento/journal-view/rows-follow-inventory", Fixture, NULL,
               fixture_set_up, test_rows_follow_inventory, fixture_tear_down);
