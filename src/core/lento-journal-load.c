@@ -42,6 +42,7 @@ typedef struct
   gboolean              done;            /* under mutex */
   GSource              *merge_idle;      /* under mutex; with merge_deadline, */
   GSource              *merge_deadline;  /* while a merge is scheduled */
+  gboolean              hold;            /* under mutex: no merge before a frame */
 
   guint                 n_merged;        /* main thread only */
   guint                 n_committed;     /* main thread only: names committed */
@@ -69,6 +70,53 @@ load_data_unref (LoadData *data)
   g_atomic_rc_box_release_full (data, load_data_clear);
 }
 
+static void schedule_merge (LoadData *data,
+                            gboolean  urgent);
+
+static gboolean
+is_recent (LoadData   *data,
+           const char *name)
+{
+  for (guint i = 0; i < data->n_recent; i++)
+    if (g_str_equal (data->names[i], name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Called with the mutex held, for the view that shows the newest entries
+ * (lento_journal_set_recent_first()): of the months in @ready, only the
+ * recent ones go in now; the others go back to wait, and every merge until
+ * the next one waits below the frame clock, so that the window draws the
+ * newest rows before the rest of a large journal goes in. @done and
+ * @n_read are made to cover only what goes in now.
+ */
+static void
+hold_back_older (LoadData  *data,
+                 GPtrArray *ready,
+                 gboolean  *done,
+                 guint     *n_read)
+{
+  for (guint i = 0; i < ready->len;)
+    {
+      MonthData *month = g_ptr_array_index (ready, i);
+
+      if (is_recent (data, month->name))
+        i++;
+      else
+        g_ptr_array_add (data->ready, g_ptr_array_steal_index (ready, i));
+    }
+
+  data->hold = data->ready->len > 0 || !*done;
+  if (data->ready->len > 0)
+    {
+      *done = FALSE;
+      schedule_merge (data, FALSE);
+    }
+  /* What reading found reaches the vault with the month it was read for. */
+  *n_read = MIN (*n_read, data->n_recent);
+}
+
 static gboolean
 merge_ready_cb (gpointer user_data)
 {
@@ -90,6 +138,12 @@ merge_ready_cb (gpointer user_data)
   g_source_destroy (data->merge_deadline);
   g_clear_pointer (&data->merge_idle, g_source_unref);
   g_clear_pointer (&data->merge_deadline, g_source_unref);
+  /* A merge after the recent months' came below the frame clock's
+   * priority, or at its deadline: the newest rows have had their frame.
+   */
+  data->hold = FALSE;
+  if (self->recent_first && data->n_merged < data->n_recent)
+    hold_back_older (data, ready, &done, &n_read);
   g_mutex_unlock (&data->mutex);
 
   /* What reading found reaches the store before the months go in. */
@@ -149,6 +203,9 @@ static void
 schedule_merge (LoadData *data,
                 gboolean  urgent)
 {
+  if (data->hold)
+    urgent = FALSE;
+
   if (data->merge_idle != NULL)
     {
       if (urgent)

@@ -95,6 +95,7 @@ struct _LentoJournal
   gboolean    merging;       /* what changes now comes from disk, not from the person */
 
   gboolean    recent_loaded;
+  gboolean    recent_first;
   gboolean    loaded;
   gboolean    read_only;
 };

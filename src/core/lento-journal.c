@@ -873,6 +873,33 @@ lento_journal_get_recent_loaded (LentoJournal *self)
 }
 
 /**
+ * lento_journal_set_recent_first:
+ * @self: a #LentoJournal
+ * @recent_first: whether what waits for the load is the newest entries
+ *
+ * Says what a load should hurry for. By default the load hurries for the
+ * whole journal, as the coach needs it: the months read last go into the
+ * list before the main context's next frame. With @recent_first, the view
+ * in front shows the newest entries: the current and previous month go in
+ * on their own, and the older months wait until the main context has
+ * drawn them (or at most %MERGE_DEADLINE_MS). It may change during a load.
+ */
+void
+lento_journal_set_recent_first (LentoJournal *self,
+                                gboolean      recent_first)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+  self->recent_first = !!recent_first;
+}
+
+gboolean
+lento_journal_get_recent_first (LentoJournal *self)
+{
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
+  return self->recent_first;
+}
+
+/**
  * lento_journal_set_loaded:
  * @self: a #LentoJournal
  *

@@ -74,6 +74,9 @@ gboolean       lento_journal_load_finish            (LentoJournal   *self,
                                                      GAsyncResult   *result,
                                                      GError        **error);
 gboolean       lento_journal_get_recent_loaded      (LentoJournal   *self);
+void           lento_journal_set_recent_first       (LentoJournal   *self,
+                                                     gboolean        recent_first);
+gboolean       lento_journal_get_recent_first       (LentoJournal   *self);
 void           lento_journal_set_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_read_only          (LentoJournal   *self);

@@ -62,6 +62,8 @@ struct _LentoPractice
   guint                session_unsaved : 1;
   /* A session ended while locked: "session-ended" is said once it opens. */
   guint                ended_while_locked : 1;
+  /* A view shows the journal's rows: it loads the newest first. */
+  guint                journal_shown : 1;
 };
 
 enum {

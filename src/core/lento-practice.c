@@ -339,6 +339,27 @@ lento_practice_set_skipped_day (LentoPractice *self,
   _lento_practice_recompute (self);
 }
 
+/**
+ * lento_practice_set_journal_shown:
+ * @self: a #LentoPractice
+ * @shown: whether the view in front shows the journal's entries
+ *
+ * Tells the practice what a person waits for while the journal loads:
+ * today's plan needs all of it, a list of entries its newest ones (see
+ * lento_journal_set_recent_first()). The window says so whenever the view
+ * in front changes.
+ */
+void
+lento_practice_set_journal_shown (LentoPractice *self,
+                                  gboolean       shown)
+{
+  g_return_if_fail (LENTO_IS_PRACTICE (self));
+
+  self->journal_shown = !!shown;
+  if (self->journal != NULL)
+    lento_journal_set_recent_first (self->journal, shown);
+}
+
 gboolean
 lento_practice_get_loaded (LentoPractice *self)
 {
@@ -821,6 +842,7 @@ lento_practice_open (LentoPractice *self)
 
   self->cancellable = g_cancellable_new ();
   self->journal = lento_journal_new ();
+  lento_journal_set_recent_first (self->journal, self->journal_shown);
   g_signal_connect_object (self->journal, "items-changed",
                            G_CALLBACK (journal_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "notify::read-only",

@@ -39,6 +39,8 @@ LentoJournal        *lento_practice_get_journal        (LentoPractice *self);
 LentoInventory      *lento_practice_get_inventory      (LentoPractice *self);
 gboolean             lento_practice_get_loaded         (LentoPractice *self);
 gboolean             lento_practice_get_read_only      (LentoPractice *self);
+void                 lento_practice_set_journal_shown  (LentoPractice *self,
+                                                        gboolean       shown);
 guint                lento_practice_get_weekdays       (LentoPractice *self);
 void                 lento_practice_set_weekdays       (LentoPractice *self,
                                                         guint          weekdays);

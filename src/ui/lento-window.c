@@ -324,6 +324,8 @@ lento_window_visible_child_cb (LentoWindow  *self,
     lento_window_ensure_plan_view (self);
   else if (self->has_views && visible == GTK_WIDGET (self->journal_bin))
     _lento_window_ensure_journal_view (self);
+  if (self->practice != NULL)
+    lento_practice_set_journal_shown (self->practice, visible == GTK_WIDGET (self->journal_bin));
 
   /* Only the visible view is there for assistive technologies: a screen
    * reader should not wander into the pages behind it.

@@ -1649,6 +1649,91 @@ test_journal_load_beside_busy_frames (void)
   g_assert_cmpuint (frames, >, 0);
 }
 
+static guint
+storage_n_read (Storage *storage)
+{
+  guint n;
+
+  g_mutex_lock (&storage->mutex);
+  n = storage->order->len;
+  g_mutex_unlock (&storage->mutex);
+  return n;
+}
+
+typedef struct {
+  LentoJournal *journal;
+  GArray       *shown;   /* guint: the journal's length at each frame */
+} Frames;
+
+static gboolean
+frame_cb (gpointer user_data)
+{
+  Frames *frames = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (frames->journal));
+
+  g_array_append_val (frames->shown, n);
+  return G_SOURCE_CONTINUE;
+}
+
+/* With the newest entries in front (the Journal view), a load that has
+ * read every month by the time the main context gets to it still puts the
+ * recent months in on their own, and a frame shows them before the older
+ * months go in.
+ */
+static void
+test_journal_load_recent_first (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Frames frames = { journal, shown };
+  guint n, n_recent, busy;
+
+  lento_journal_generate_sample (source, 600, 3, 5, now);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  storage = storage_new (source);
+  storage->recent[0] = "journal/2026-11";
+  storage->recent[1] = "journal/2026-10";
+  n_recent = count_in_months (source, storage->recent[0], storage->recent[1]);
+  g_assert_cmpuint (n_recent, >, 0);
+  g_assert_cmpuint (n_recent, <, n);
+  storage_open (storage);
+  names = storage_names (storage);
+
+  lento_journal_set_recent_first (journal, TRUE);
+  g_assert_true (lento_journal_get_recent_first (journal));
+  changes = record_changes (journal);
+  lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
+                            NULL, NULL, load_done_cb, &result);
+
+  /* Every month read, and parsed, before the main context runs. */
+  while (storage_n_read (storage) < g_strv_length (names) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_usleep (G_USEC_PER_SEC / 5);
+
+  /* GDK's redraw priority, G_PRIORITY_HIGH_IDLE + 20. */
+  busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, frame_cb, &frames, NULL);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (busy);
+
+  g_assert_nonnull (result);
+  g_assert_true (lento_journal_load_finish (journal, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, n);
+  g_assert_cmpuint (changes->len, >=, 2);
+  assert_change (changes, 0, 0, 0, n_recent);
+  g_assert_cmpuint (shown->len, >, 0);
+  g_assert_cmpuint (g_array_index (shown, guint, 0), ==, n_recent);
+}
+
 static void
 test_journal_progressive_load (void)
 {
@@ -2397,6 +2482,7 @@ main (int   argc,
                    test_journal_tombstone_unreadable_kept);
   g_test_add_func ("/lento/journal/tombstone-backup-merge", test_journal_tombstone_backup_merge);
   g_test_add_func ("/lento/journal/progressive-load", test_journal_progressive_load);
+  g_test_add_func ("/lento/journal/load-recent-first", test_journal_load_recent_first);
   g_test_add_func ("/lento/journal/load-beside-busy-frames",
                    test_journal_load_beside_busy_frames);
   g_test_add_func ("/lento/journal/progressive-load-damaged",

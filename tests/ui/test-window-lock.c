@@ -443,6 +443,34 @@ test_keyring_ready_skips_unlock_page (Fixture       *fixture,
   g_assert_null (find_in_window (fixture, LENTO_TYPE_UNLOCK_PAGE));
 }
 
+/* The journal loads what the view in front waits for: the Journal view
+ * its newest rows, the Plan the whole journal.
+ */
+static void
+test_journal_view_loads_newest_first (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LentoJournal *journal;
+
+  make_keyring_journal (fixture);
+  g_settings_set_string (settings, "last-view", "journal");
+  fixture->window = lento_window_new (NULL, fixture->practice);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 680);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_page (fixture, "main");
+  g_settings_reset (settings, "last-view");
+
+  journal = lento_practice_get_journal (fixture->practice);
+  g_assert_nonnull (journal);
+  g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "journal");
+  g_assert_true (lento_journal_get_recent_first (journal));
+  lento_window_set_view (fixture->window, "plan");
+  g_assert_false (lento_journal_get_recent_first (journal));
+  lento_window_set_view (fixture->window, "journal");
+  g_assert_true (lento_journal_get_recent_first (journal));
+}
+
 static void
 test_read_only_bar (Fixture       *fixture,
                     gconstpointer  data)
@@ -1467,6 +1495,8 @@ main (int   argc,
               fixture_set_up, test_existing_journal_opens_with_keyring, fixture_tear_down);
   g_test_add ("/lento/window-lock/keyring-ready-skips-unlock-page", Fixture, NULL,
               fixture_set_up, test_keyring_ready_skips_unlock_page, fixture_tear_down);
+  g_test_add ("/lento/window-lock/journal-view-loads-newest-first", Fixture, NULL,
+              fixture_set_up, test_journal_view_loads_newest_first, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
               fixture_set_up, test_read_only_bar, fixture_tear_down);
 
