@@ -43,6 +43,11 @@ typedef struct
   GSource              *merge_idle;      /* under mutex; with merge_deadline, */
   GSource              *merge_deadline;  /* while a merge is scheduled */
   gboolean              hold;            /* under mutex: no merge before a frame */
+  GCond                 gate;            /* with mutex: reading waits at it */
+  gboolean              recent_first;    /* under mutex: the journal's, copied */
+  gboolean              drawn;           /* under mutex: the recent months had a frame */
+  GSource              *drawn_idle;      /* main thread; with drawn_deadline, while */
+  GSource              *drawn_deadline;  /* the recent months wait for a frame */
 
   guint                 n_merged;        /* main thread only */
   guint                 n_committed;     /* main thread only: names committed */
@@ -61,7 +66,10 @@ load_data_clear (gpointer pointer)
   g_clear_pointer (&data->ready, g_ptr_array_unref);
   g_clear_pointer (&data->merge_idle, g_source_unref);
   g_clear_pointer (&data->merge_deadline, g_source_unref);
+  g_clear_pointer (&data->drawn_idle, g_source_unref);
+  g_clear_pointer (&data->drawn_deadline, g_source_unref);
   g_mutex_clear (&data->mutex);
+  g_cond_clear (&data->gate);
 }
 
 static void
@@ -118,6 +126,81 @@ hold_back_older (LoadData  *data,
 }
 
 static gboolean
+drawn_cb (gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  g_source_destroy (data->drawn_idle);
+  g_source_destroy (data->drawn_deadline);
+  g_clear_pointer (&data->drawn_idle, g_source_unref);
+  g_clear_pointer (&data->drawn_deadline, g_source_unref);
+
+  g_mutex_lock (&data->mutex);
+  data->drawn = TRUE;
+  g_cond_broadcast (&data->gate);
+  g_mutex_unlock (&data->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+static GSource *
+attach_drawn_source (LoadData *data,
+                     GSource  *source,
+                     int       priority)
+{
+  g_source_set_priority (source, priority);
+  g_source_set_name (source, "[lento] journal's newest months drawn");
+  g_source_set_callback (source, drawn_cb, g_atomic_rc_box_acquire (data),
+                         (GDestroyNotify)load_data_unref);
+  g_source_attach (source, data->context);
+  return source;
+}
+
+/* The recent months are in the list of a view that shows them: the
+ * reading of the others goes on once the main context has drawn them,
+ * that is when it is idle below the frame clock, or after
+ * MERGE_DEADLINE_MS for a window that draws without pause.
+ */
+static void
+wait_for_frame (LoadData *data)
+{
+  if (data->drawn_idle != NULL)
+    return;
+
+  data->drawn_idle = attach_drawn_source (data, g_idle_source_new (), G_PRIORITY_DEFAULT_IDLE);
+  data->drawn_deadline = attach_drawn_source (data, g_timeout_source_new (MERGE_DEADLINE_MS),
+                                              G_PRIORITY_DEFAULT);
+}
+
+/**
+ * _lento_journal_load_recent_first_changed:
+ * @self: a #LentoJournal
+ *
+ * Passes lento_journal_set_recent_first() on to the load under way, if
+ * any: the reading waits, or no longer waits, for the recent months to be
+ * drawn.
+ */
+void
+_lento_journal_load_recent_first_changed (LentoJournal *self)
+{
+  LoadData *data = self->loading;
+
+  if (data == NULL)
+    return;
+
+  g_mutex_lock (&data->mutex);
+  data->recent_first = self->recent_first;
+  g_cond_broadcast (&data->gate);
+  g_mutex_unlock (&data->mutex);
+}
+
+/* Drops the journal's hold on a load, when the journal goes. */
+void
+_lento_journal_load_forget (LentoJournal *self)
+{
+  g_clear_pointer (&self->loading, load_data_unref);
+}
+
+static gboolean
 merge_ready_cb (gpointer user_data)
 {
   GTask *task = user_data;
@@ -157,6 +240,8 @@ merge_ready_cb (gpointer user_data)
 
   if (data->n_merged >= data->n_recent)
     _lento_journal_set_recent_loaded (self);
+  if (self->recent_first && data->n_merged >= data->n_recent && !done)
+    wait_for_frame (data);
 
   if (done)
     {
@@ -172,6 +257,8 @@ merge_ready_cb (gpointer user_data)
       g_mutex_lock (&data->mutex);
       g_clear_object (&data->task);
       g_mutex_unlock (&data->mutex);
+      if (self->loading == data)
+        g_clear_pointer (&self->loading, load_data_unref);
     }
 
   return G_SOURCE_REMOVE;
@@ -277,6 +364,15 @@ load_thread (GTask        *worker,
         schedule_merge (data, TRUE);
       else if (data->n_read > data->n_recent && data->ready->len >= MERGE_BATCH)
         schedule_merge (data, FALSE);
+      /* With the newest entries in front, the older months are read once
+       * the recent ones are on screen: until then a window is being built
+       * or drawn, and reading would only take the processor from it. The
+       * wait is in slices, so that a cancelled load ends without it.
+       */
+      while (data->n_read == data->n_recent && data->recent_first && !data->drawn
+             && !g_cancellable_is_cancelled (cancellable))
+        g_cond_wait_until (&data->gate, &data->mutex,
+                           g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
       g_mutex_unlock (&data->mutex);
     }
 
@@ -421,7 +517,11 @@ _lento_journal_load_full_async (LentoJournal           *self,
   data->task = g_object_ref (task);
   data->ready = g_ptr_array_new_with_free_func ((GDestroyNotify)_lento_journal_month_data_free);
   g_mutex_init (&data->mutex);
+  g_cond_init (&data->gate);
+  data->recent_first = self->recent_first;
   data->names = _lento_journal_loading_order (names, now, &data->n_recent);
+  g_clear_pointer (&self->loading, load_data_unref);
+  self->loading = g_atomic_rc_box_acquire (data);
 
   /* The task data holds one reference, the thread the other. */
   g_task_set_task_data (task, g_atomic_rc_box_acquire (data), (GDestroyNotify)load_data_unref);

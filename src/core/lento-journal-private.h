@@ -96,6 +96,7 @@ struct _LentoJournal
 
   gboolean    recent_loaded;
   gboolean    recent_first;
+  gpointer    loading;          /* lento-journal-load.c: the load under way */
   gboolean    loaded;
   gboolean    read_only;
 };
@@ -147,6 +148,8 @@ void       _lento_journal_bury_record           (LentoJournal        *self,
                                                  GPtrArray           *pending);
 void       _lento_journal_update_read_only      (LentoJournal        *self);
 void       _lento_journal_set_recent_loaded     (LentoJournal        *self);
+void       _lento_journal_load_recent_first_changed (LentoJournal    *self);
+void       _lento_journal_load_forget           (LentoJournal        *self);
 
 /* lento-journal-read.c */
 MonthData *_lento_journal_month_data_new        (const char          *name);

@@ -388,6 +388,8 @@ lento_journal_finalize (GObject *object)
 {
   LentoJournal *self = (LentoJournal *)object;
 
+  _lento_journal_load_forget (self);
+
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->months, g_hash_table_unref);
@@ -890,6 +892,7 @@ lento_journal_set_recent_first (LentoJournal *self,
 {
   g_return_if_fail (LENTO_IS_JOURNAL (self));
   self->recent_first = !!recent_first;
+  _lento_journal_load_recent_first_changed (self);
 }
 
 gboolean

@@ -86,6 +86,7 @@ static void lento_window_record_cb            (LentoWindow        *self);
 static void lento_window_visible_child_cb     (LentoWindow        *self,
                                                GParamSpec         *pspec,
                                                AdwViewStack       *stack);
+static void lento_window_tell_view            (LentoWindow        *self);
 static void lento_window_bind_models          (LentoWindow        *self,
                                                GtkWidget          *view);
 
@@ -307,10 +308,22 @@ lento_window_set_view (LentoWindow *self,
     {
       g_free (self->pending_view);
       self->pending_view = g_strdup (view);
+      lento_window_tell_view (self);
       return;
     }
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+/* The practice loads the journal for the view in front: its newest
+ * entries first for the Journal view (see lento_practice_set_journal_shown()).
+ */
+static void
+lento_window_tell_view (LentoWindow *self)
+{
+  if (self->practice != NULL)
+    lento_practice_set_journal_shown (self->practice,
+                                      g_strcmp0 (lento_window_get_view (self), "journal") == 0);
 }
 
 static void
@@ -324,8 +337,7 @@ lento_window_visible_child_cb (LentoWindow  *self,
     lento_window_ensure_plan_view (self);
   else if (self->has_views && visible == GTK_WIDGET (self->journal_bin))
     _lento_window_ensure_journal_view (self);
-  if (self->practice != NULL)
-    lento_practice_set_journal_shown (self->practice, visible == GTK_WIDGET (self->journal_bin));
+  lento_window_tell_view (self);
 
   /* Only the visible view is there for assistive technologies: a screen
    * reader should not wander into the pages behind it.
@@ -488,6 +500,8 @@ lento_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
     }
 
+  /* Before the window asks for the journal to be opened. */
+  lento_window_tell_view (self);
   _lento_window_connect_vault (self);
 }
 

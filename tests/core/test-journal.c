@@ -1676,9 +1676,9 @@ frame_cb (gpointer user_data)
 }
 
 /* With the newest entries in front (the Journal view), a load that has
- * read every month by the time the main context gets to it still puts the
- * recent months in on their own, and a frame shows them before the older
- * months go in.
+ * read every month by the time the main context gets to it (the view came
+ * to the front after the reading had begun) still puts the recent months
+ * in on their own, and a frame shows them before the older months go in.
  */
 static void
 test_journal_load_recent_first (void)
@@ -1707,8 +1707,6 @@ test_journal_load_recent_first (void)
   storage_open (storage);
   names = storage_names (storage);
 
-  lento_journal_set_recent_first (journal, TRUE);
-  g_assert_true (lento_journal_get_recent_first (journal));
   changes = record_changes (journal);
   lento_journal_load_async (journal, (const char * const *)names, now, storage_read, storage,
                             NULL, NULL, load_done_cb, &result);
@@ -1717,6 +1715,8 @@ test_journal_load_recent_first (void)
   while (storage_n_read (storage) < g_strv_length (names) && g_get_monotonic_time () < deadline)
     g_usleep (1000);
   g_usleep (G_USEC_PER_SEC / 5);
+  lento_journal_set_recent_first (journal, TRUE);
+  g_assert_true (lento_journal_get_recent_first (journal));
 
   /* GDK's redraw priority, G_PRIORITY_HIGH_IDLE + 20. */
   busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, frame_cb, &frames, NULL);
@@ -1732,6 +1732,73 @@ test_journal_load_recent_first (void)
   assert_change (changes, 0, 0, 0, n_recent);
   g_assert_cmpuint (shown->len, >, 0);
   g_assert_cmpuint (g_array_index (shown, guint, 0), ==, n_recent);
+}
+
+/* Waits, without running the main context, until @storage has been asked
+ * for @n documents or a fifth of a second has gone by; returns how many. */
+static guint
+storage_wait_for_reads (Storage *storage,
+                        guint    n)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (storage_n_read (storage) < n && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  return storage_n_read (storage);
+}
+
+/* With the newest entries in front, the older months are not even read
+ * until the recent ones have been drawn: a window being built does not
+ * share the processor with them. Another view in front lets the reading
+ * go on at once.
+ */
+static void
+test_journal_load_recent_first_waits (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+  g_autoptr(Storage) storage = NULL;
+  g_auto(GStrv) names = NULL;
+  guint n;
+
+  lento_journal_generate_sample (source, 600, 3, 5, now);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  storage = storage_new (source);
+  storage->recent[0] = "journal/2026-11";
+  storage->recent[1] = "journal/2026-10";
+  storage_open (storage);
+  names = storage_names (storage);
+
+  for (guint switched = 0; switched < 2; switched++)
+    {
+      g_autoptr(LentoJournal) journal = lento_journal_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_mutex_lock (&storage->mutex);
+      g_ptr_array_set_size (storage->order, 0);
+      g_mutex_unlock (&storage->mutex);
+
+      lento_journal_set_recent_first (journal, TRUE);
+      lento_journal_load_async (journal, (const char * const *)names, now, storage_read,
+                                storage, NULL, NULL, load_done_cb, &result);
+      g_assert_cmpuint (storage_wait_for_reads (storage, g_strv_length (names)), ==, 2);
+
+      if (switched)
+        {
+          /* The Plan comes to the front: it needs every month. */
+          lento_journal_set_recent_first (journal, FALSE);
+          g_assert_cmpuint (storage_wait_for_reads (storage, g_strv_length (names)), ==,
+                            g_strv_length (names));
+        }
+
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (lento_journal_load_finish (journal, result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, n);
+      g_assert_cmpuint (storage_n_read (storage), ==, g_strv_length (names));
+    }
 }
 
 static void
@@ -2483,6 +2550,7 @@ main (int   argc,
   g_test_add_func ("/lento/journal/tombstone-backup-merge", test_journal_tombstone_backup_merge);
   g_test_add_func ("/lento/journal/progressive-load", test_journal_progressive_load);
   g_test_add_func ("/lento/journal/load-recent-first", test_journal_load_recent_first);
+  g_test_add_func ("/lento/journal/load-recent-first-waits", test_journal_load_recent_first_waits);
   g_test_add_func ("/lento/journal/load-beside-busy-frames",
                    test_journal_load_beside_busy_frames);
   g_test_add_func ("/lento/journal/progressive-load-damaged",
