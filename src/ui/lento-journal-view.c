@@ -61,6 +61,7 @@ struct _LentoJournalView
   LentoJournalQuery     *query;
   GtkCustomFilter       *filter;
   GtkFilterListModel    *filtered;
+  GtkSliceListModel     *first_rows;      /* what the list shows of filtered */
   GPtrArray             *tool_filter_ids;
   GHashTable            *bound_items;     /* GtkListItem set, not owned */
   LentoEntry            *deleted;         /* kept for Undo */
@@ -70,6 +71,7 @@ struct _LentoJournalView
   guint                  rows_created;
 
   guint                  editing : 1;
+  guint                  waiting_for_frame : 1;
   /* Part of the journal could not be opened: nothing is added or changed. */
   guint                  read_only : 1;
 };
@@ -254,11 +256,42 @@ rebind_rows (LentoJournalView *self)
     }
 }
 
+/* GtkListView makes ready some two hundred rows around those it shows.
+ * Until the list has first been drawn with entries, it holds no more than
+ * a tall screen's worth, so that the newest rows of a large journal come
+ * up after a screenful of rows is made rather than two hundred.
+ */
+#define FIRST_ROWS 40
+
+static void
+list_drawn_cb (LentoJournalView *self,
+               GdkFrameClock    *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, list_drawn_cb, self);
+  self->waiting_for_frame = FALSE;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+/* The rest of the rows come once the list has been drawn with the first. */
+static void
+show_all_rows_after_frame (LentoJournalView *self)
+{
+  if (self->waiting_for_frame || gtk_slice_list_model_get_size (self->first_rows) == G_MAXUINT
+      || g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
+      || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return;
+
+  self->waiting_for_frame = TRUE;
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)),
+                           "after-paint", G_CALLBACK (list_drawn_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 filtered_items_changed_cb (LentoJournalView *self)
 {
   if (self->headers_id == 0)
     self->headers_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_headers_cb, self, NULL);
+  show_all_rows_after_frame (self);
   update_page (self);
 }
 
@@ -922,6 +955,7 @@ lento_journal_view_dispose (GObject *object)
    */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_JOURNAL_VIEW);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->journal);
@@ -1138,7 +1172,10 @@ lento_journal_view_init (LentoJournalView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0,
+                                               FIRST_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
+  g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (show_all_rows_after_frame), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
@@ -1211,6 +1248,8 @@ lento_journal_view_set_journal (LentoJournalView *self,
       g_signal_connect_object (journal, "notify::loaded", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
     }
+  /* A journal opened again fills the list again: a screenful first. */
+  gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (journal));
   lento_journal_stats_page_set_model (self->stats_page, G_LIST_MODEL (journal));
   if (journal == NULL)

@@ -1589,6 +1589,54 @@ test_rows_created_10000 (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static void
+first_paint_cb (GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+  guint *rows = g_object_get_data (G_OBJECT (fixture->view), "rows-at-first-paint");
+
+  if (*rows == 0)
+    *rows = lento_journal_view_get_n_rows_created (fixture->view);
+}
+
+/* The first frame of a ten-year journal makes a screenful of rows, not the
+ * two hundred GtkListView keeps around what it shows: those come after it.
+ */
+static void
+test_first_frame_rows (void)
+{
+  Fixture fixture = { NULL, };
+  guint rows_at_first_paint = 0;
+
+  fixture.journal = sample_journal (10000);
+  fixture.tool_names = lento_sample_tool_names_new ();
+  fixture.view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  g_object_set_data (G_OBJECT (fixture.view), "rows-at-first-paint", &rows_at_first_paint);
+  g_object_set (fixture.view, "journal", fixture.journal, "tool-names", fixture.tool_names, NULL);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture.window, 640, 720);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  gtk_widget_realize (GTK_WIDGET (fixture.window));
+  /* Connected before the view's own, which comes when the list maps. */
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)), "after-paint",
+                    G_CALLBACK (first_paint_cb), &fixture);
+  gtk_window_present (fixture.window);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture.view));
+  settle (&fixture);
+
+  g_test_message ("rows at the first frame: %u, after: %u", rows_at_first_paint,
+                  lento_journal_view_get_n_rows_created (fixture.view));
+  g_assert_cmpuint (rows_at_first_paint, >, 0);
+  g_assert_cmpuint (rows_at_first_paint, <=, 48);
+  g_assert_cmpuint (lento_journal_view_get_n_rows_created (fixture.view), >, rows_at_first_paint);
+  g_assert_cmpuint (n_visible (&fixture), ==, 10000);
+
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (fixture.window)),
+                                        first_paint_cb, &fixture);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* Every label of a row, joined, as a person reads the row. */
 static void
 append_labels (GtkWidget *widget,
@@ -1802,6 +1850,7 @@ main (int   argc,
   g_test_add ("/lento/journal-view/import-round-trip", Fixture, NULL,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
+  g_test_add_func ("/lento/journal-view/first-frame-rows", test_first_frame_rows);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
   g_test_add_func ("/lento/journal-row/bleeding-mark", test_row_bleeding_mark);
   g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
