@@ -163,7 +163,8 @@ attach_drawn_source (LoadData *data,
 static void
 wait_for_frame (LoadData *data)
 {
-  if (data->drawn_idle != NULL)
+  /* Only the main thread sets "drawn", so it reads it without the lock. */
+  if (data->drawn_idle != NULL || data->drawn)
     return;
 
   data->drawn_idle = attach_drawn_source (data, g_idle_source_new (), G_PRIORITY_DEFAULT_IDLE);
