@@ -62,6 +62,7 @@ struct _LentoJournalView
   GtkCustomFilter       *filter;
   GtkFilterListModel    *filtered;
   GtkSliceListModel     *first_rows;      /* what the list shows of filtered */
+  GdkFrameClock         *waiting_clock;   /* weak: its next frame opens first_rows */
   GPtrArray             *tool_filter_ids;
   GHashTable            *bound_items;     /* GtkListItem set, not owned */
   LentoEntry            *deleted;         /* kept for Undo */
@@ -71,7 +72,6 @@ struct _LentoJournalView
   guint                  rows_created;
 
   guint                  editing : 1;
-  guint                  waiting_for_frame : 1;
   /* Part of the journal could not be opened: nothing is added or changed. */
   guint                  read_only : 1;
 };
@@ -264,26 +264,38 @@ rebind_rows (LentoJournalView *self)
 #define FIRST_ROWS 40
 
 static void
-list_drawn_cb (LentoJournalView *self,
-               GdkFrameClock    *frame_clock)
+show_all_rows (LentoJournalView *self)
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, list_drawn_cb, self);
-  self->waiting_for_frame = FALSE;
+  if (self->waiting_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->waiting_clock, self);
+  g_clear_weak_pointer (&self->waiting_clock);
   gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
 }
 
-/* The rest of the rows come once the list has been drawn with the first. */
+/* The rest of the rows come once the list has been drawn with the first,
+ * or at once when it leaves the screen before that.
+ */
 static void
 show_all_rows_after_frame (LentoJournalView *self)
 {
-  if (self->waiting_for_frame || gtk_slice_list_model_get_size (self->first_rows) == G_MAXUINT
+  GdkFrameClock *frame_clock;
+
+  if (self->waiting_clock != NULL || gtk_slice_list_model_get_size (self->first_rows) == G_MAXUINT
       || g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
       || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     return;
 
-  self->waiting_for_frame = TRUE;
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)),
-                           "after-paint", G_CALLBACK (list_drawn_cb), self, G_CONNECT_SWAPPED);
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+  g_set_weak_pointer (&self->waiting_clock, frame_clock);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (show_all_rows), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+list_unmapped_cb (LentoJournalView *self)
+{
+  if (self->waiting_clock != NULL)
+    show_all_rows (self);
 }
 
 static void
@@ -955,6 +967,9 @@ lento_journal_view_dispose (GObject *object)
    */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LENTO_TYPE_JOURNAL_VIEW);
+  if (self->waiting_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->waiting_clock, self);
+  g_clear_weak_pointer (&self->waiting_clock);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1176,6 +1191,7 @@ lento_journal_view_init (LentoJournalView *self)
                                                FIRST_ROWS);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   g_signal_connect_swapped (self->list_view, "map", G_CALLBACK (show_all_rows_after_frame), self);
+  g_signal_connect_swapped (self->list_view, "unmap", G_CALLBACK (list_unmapped_cb), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);

@@ -1637,6 +1637,56 @@ test_first_frame_rows (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The list of entries under @widget (drop-downs have lists of their own). */
+static GtkWidget *
+find_entry_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "journal-list"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A list that leaves the screen before its first frame (the window hidden,
+ * another view in front) holds the whole journal at once: it never waits
+ * for a frame that may not come.
+ */
+static void
+test_hidden_before_first_frame (void)
+{
+  Fixture fixture = { NULL, };
+  GtkWidget *list_view;
+  GListModel *shown;
+
+  fixture.journal = sample_journal (10000);
+  fixture.view = LENTO_JOURNAL_VIEW (lento_journal_view_new ());
+  g_object_set (fixture.view, "journal", fixture.journal, NULL);
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
+  list_view = find_entry_list (GTK_WIDGET (fixture.view));
+  g_assert_nonnull (list_view);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+
+  gtk_window_present (fixture.window);
+  g_assert_true (gtk_widget_get_mapped (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 10000);
+  gtk_widget_set_visible (GTK_WIDGET (fixture.window), FALSE);
+  g_assert_false (gtk_widget_get_mapped (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10000);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* Every label of a row, joined, as a person reads the row. */
 static void
 append_labels (GtkWidget *widget,
@@ -1851,6 +1901,8 @@ main (int   argc,
               fixture_set_up, test_import_round_trip, fixture_tear_down);
   g_test_add_func ("/lento/journal-view/rows-created-10000", test_rows_created_10000);
   g_test_add_func ("/lento/journal-view/first-frame-rows", test_first_frame_rows);
+  g_test_add_func ("/lento/journal-view/hidden-before-first-frame",
+                   test_hidden_before_first_frame);
   g_test_add_func ("/lento/journal-row/size-once", test_row_size_once);
   g_test_add_func ("/lento/journal-row/bleeding-mark", test_row_bleeding_mark);
   g_test_add_func ("/lento/journal-stats/one-session", test_stats_one_session);
