@@ -884,7 +884,7 @@ lento_journal_get_recent_loaded (LentoJournal *self)
  * list before the main context's next frame. With @recent_first, the view
  * in front shows the newest entries: the current and previous month go in
  * on their own, and the older months wait until the main context has
- * drawn them (or at most %MERGE_DEADLINE_MS). It may change during a load.
+ * drawn them (a tenth of a second at most). It may change during a load.
  */
 void
 lento_journal_set_recent_first (LentoJournal *self,
