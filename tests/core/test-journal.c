@@ -1563,6 +1563,23 @@ storage_free (Storage *storage)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Storage, storage_free)
 
+/* The progressive load tests' journal: 600 sample entries over three
+ * years up to @now, into @source, and a storage holding them whose recent
+ * months are November and October 2026.
+ */
+static Storage *
+storage_new_sample (LentoJournal *source,
+                    GDateTime    *now)
+{
+  Storage *storage;
+
+  lento_journal_generate_sample (source, 600, 3, 5, now);
+  storage = storage_new (source);
+  storage->recent[0] = "journal/2026-11";
+  storage->recent[1] = "journal/2026-10";
+  return storage;
+}
+
 /* A copy, so that the test may remove documents afterwards. */
 static char **
 storage_names (Storage *storage)
@@ -1626,10 +1643,7 @@ test_journal_load_beside_busy_frames (void)
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   guint frames = 0, busy;
 
-  lento_journal_generate_sample (source, 600, 3, 5, now);
-  storage = storage_new (source);
-  storage->recent[0] = "journal/2026-11";
-  storage->recent[1] = "journal/2026-10";
+  storage = storage_new_sample (source, now);
   storage_open (storage);
   names = storage_names (storage);
 
@@ -1696,11 +1710,8 @@ test_journal_load_recent_first (void)
   Frames frames = { journal, shown };
   guint n, n_recent, busy;
 
-  lento_journal_generate_sample (source, 600, 3, 5, now);
+  storage = storage_new_sample (source, now);
   n = g_list_model_get_n_items (G_LIST_MODEL (source));
-  storage = storage_new (source);
-  storage->recent[0] = "journal/2026-11";
-  storage->recent[1] = "journal/2026-10";
   n_recent = count_in_months (source, storage->recent[0], storage->recent[1]);
   g_assert_cmpuint (n_recent, >, 0);
   g_assert_cmpuint (n_recent, <, n);
@@ -1761,11 +1772,8 @@ test_journal_load_recent_first_waits (void)
   g_auto(GStrv) names = NULL;
   guint n;
 
-  lento_journal_generate_sample (source, 600, 3, 5, now);
+  storage = storage_new_sample (source, now);
   n = g_list_model_get_n_items (G_LIST_MODEL (source));
-  storage = storage_new (source);
-  storage->recent[0] = "journal/2026-11";
-  storage->recent[1] = "journal/2026-10";
   storage_open (storage);
   names = storage_names (storage);
 
@@ -1815,11 +1823,8 @@ test_journal_progressive_load (void)
   g_auto(GStrv) dirty = NULL;
   guint n, n_recent, added = 0;
 
-  lento_journal_generate_sample (source, 600, 3, 5, now);
+  storage = storage_new_sample (source, now);
   n = g_list_model_get_n_items (G_LIST_MODEL (source));
-  storage = storage_new (source);
-  storage->recent[0] = "journal/2026-11";
-  storage->recent[1] = "journal/2026-10";
   n_recent = count_in_months (source, storage->recent[0], storage->recent[1]);
   g_assert_cmpuint (n_recent, >, 0);
   names = storage_names (storage);
