@@ -1637,26 +1637,6 @@ test_first_frame_rows (void)
   fixture_tear_down (&fixture, NULL);
 }
 
-/* The list of entries under @widget (drop-downs have lists of their own). */
-static GtkWidget *
-find_entry_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "journal-list"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_list (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A list that leaves the screen before its first frame (the window hidden,
  * another view in front) holds the whole journal at once: it never waits
  * for a frame that may not come.
@@ -1673,8 +1653,7 @@ test_hidden_before_first_frame (void)
   g_object_set (fixture.view, "journal", fixture.journal, NULL);
   fixture.window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.view));
-  list_view = find_entry_list (GTK_WIDGET (fixture.view));
-  g_assert_nonnull (list_view);
+  list_view = get_named (&fixture, "entry-list");
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 
   gtk_window_present (fixture.window);
@@ -1746,27 +1725,6 @@ test_row_size_once (void)
   g_assert_finalize_object (row);
 }
 
-/* The first image with @tooltip under @widget, or %NULL. */
-static GtkWidget *
-find_tooltip_image (GtkWidget  *widget,
-                    const char *tooltip)
-{
-  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip_image (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A row's bleeding mark has its tooltip from the start (set while the row
  * is built, out of sight) and shows only for an entry with bleeding. A
  * tooltip given that way leaves the widget as visible as it was.
@@ -1779,7 +1737,7 @@ test_row_bleeding_mark (void)
   const LentoBleeding levels[] = {
     LENTO_BLEEDING_NONE, LENTO_BLEEDING_SPOTTING, LENTO_BLEEDING_SIGNIFICANT,
   };
-  GtkWidget *mark = find_tooltip_image (row, "Bleeding recorded");
+  GtkWidget *mark = lento_test_find_widget (row, GTK_TYPE_IMAGE, "Bleeding recorded");
 
   g_assert_nonnull (mark);
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
