@@ -27,7 +27,12 @@ typedef struct {
   GPtrArray                *ladder;    /* LentoTool, smallest first */
   GPtrArray                *fingers;   /* LentoTool, smallest first */
   GArray                   *sessions;  /* Item, newest first */
+  GArray                   *older;     /* Item: the sessions given from before the
+                                        * complete days, newest first (early answers) */
   GArray                   *others;    /* Item: rest days and clinician notes */
+  guint                     horizon;   /* first Julian day whose sessions are all in
+                                        * @sessions, or 0 for the whole journal */
+  gboolean                  undecided; /* a rule needed what an early answer lacks */
   guint                     today;
   guint                     weekdays;
   guint                     skipped;    /* Julian day, or 0 */
@@ -59,6 +64,22 @@ session_at (Coach *coach,
             guint  index)
 {
   return &g_array_index (coach->sessions, Item, index);
+}
+
+/* Whether there is a session @index, newest first. Asked past the
+ * sessions it has when it decides early and was given older ones, the
+ * coach cannot tell: its answer is then undecided, whatever it goes on to
+ * find. (Given none, there are none: the oldest always is.)
+ */
+static inline gboolean
+has_session (Coach *coach,
+             guint  index)
+{
+  if (index < coach->sessions->len)
+    return TRUE;
+  if (coach->older->len > 0)
+    coach->undecided = TRUE;
+  return FALSE;
 }
 
 guint      _lento_coach_sessions_between (Coach    *coach,

@@ -54,6 +54,10 @@ _lento_coach_sessions_between (Coach *coach,
 {
   guint count = 0;
 
+  /* Days before the horizon may hold sessions an early answer lacks. */
+  if (first < coach->horizon && coach->older->len > 0)
+    coach->undecided = TRUE;
+
   for (guint i = 0; i < coach->sessions->len; i++)
     {
       guint day = session_at (coach, i)->day;

@@ -111,7 +111,7 @@ add_reason_sessions (Coach           *coach,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   LentoReason *reason = g_new0 (LentoReason, 1);
 
-  for (guint i = first; i < first + count && i < coach->sessions->len; i++)
+  for (guint i = first; i < first + count && has_session (coach, i); i++)
     g_strv_builder_add (builder, lento_entry_get_uuid (session_at (coach, i)->entry));
 
   reason->code = code;
@@ -280,7 +280,7 @@ check_clinician (Coach                    *coach,
                  const LentoCoachSettings *settings)
 {
   const LentoProgramRules *rules = coach->rules;
-  g_autoptr(GArray) bleeding = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) bleeding = g_ptr_array_new ();
   guint acknowledged = 0;
   guint count = rules->clinician_repeat_count;
 
@@ -295,12 +295,18 @@ check_clinician (Coach                    *coach,
         acknowledged = MAX (acknowledged, item->day);
     }
 
-  for (guint i = 0; i < coach->sessions->len; i++)
+  /* Every session, the older ones an early answer is given too: this rule
+   * only reads those with bleeding or the heavy-bleeding tag, and those are
+   * always among them.
+   */
+  for (guint i = 0; i < coach->sessions->len + coach->older->len; i++)
     {
-      Item *item = session_at (coach, i);
+      Item *item = i < coach->sessions->len
+                   ? session_at (coach, i)
+                   : &g_array_index (coach->older, Item, i - coach->sessions->len);
 
       if (item->day <= acknowledged)
-        break;
+        continue;
 
       if (lento_entry_has_tag (item->entry, rules->heavy_bleeding_tag))
         {
@@ -312,16 +318,15 @@ check_clinician (Coach                    *coach,
         }
 
       if (lento_entry_get_bleeding (item->entry) >= rules->clinician_repeat_min_bleeding)
-        g_array_append_val (bleeding, i);
+        g_ptr_array_add (bleeding, item);
     }
 
   for (guint i = 0; i + count <= bleeding->len; i++)
     {
-      guint newest = g_array_index (bleeding, guint, i);
-      guint oldest = g_array_index (bleeding, guint, i + count - 1);
+      Item *newest = g_ptr_array_index (bleeding, i);
+      Item *oldest = g_ptr_array_index (bleeding, i + count - 1);
 
-      if (session_at (coach, newest)->day - session_at (coach, oldest)->day
-          < rules->clinician_repeat_days)
+      if (newest->day - oldest->day < rules->clinician_repeat_days)
         {
           g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
           LentoReason *reason = g_new0 (LentoReason, 1);
@@ -333,7 +338,7 @@ check_clinician (Coach                    *coach,
           for (guint j = i; j < i + count; j++)
             g_strv_builder_add (builder,
                                 lento_entry_get_uuid (
-                                  session_at (coach, g_array_index (bleeding, guint, j))->entry));
+                                  ((Item *) g_ptr_array_index (bleeding, j))->entry));
 
           reason->code = LENTO_REASON_CLINICIAN_REPEATED_BLEEDING;
           reason->text = g_strdup_printf (
@@ -402,7 +407,7 @@ run_in_stage (Coach *coach,
 {
   guint count = 0;
 
-  while (count < coach->sessions->len
+  while (has_session (coach, count)
          && belongs_to_stage (coach, session_at (coach, count)->entry, stage))
     count++;
 
@@ -417,7 +422,7 @@ run_at_size (Coach *coach,
 {
   guint count = 0;
 
-  while (count < coach->sessions->len
+  while (has_session (coach, count)
          && belongs_to_stage (coach, session_at (coach, count)->entry, stage)
          && size_of_entry (coach, session_at (coach, count)->entry) == size)
     count++;
@@ -462,7 +467,7 @@ place (Coach *coach)
   coach->stage = 0;
   coach->placed = -1;
 
-  for (guint i = 0; i < coach->sessions->len; i++)
+  for (guint i = 0; has_session (coach, i); i++)
     {
       int stage = lento_program_find_stage (coach->program,
                                             lento_entry_get_stage (session_at (coach, i)->entry));
@@ -475,7 +480,7 @@ place (Coach *coach)
         }
     }
 
-  for (guint i = 0; i < coach->sessions->len; i++)
+  for (guint i = 0; has_session (coach, i); i++)
     for (guint stage = 0; stage < n_stages; stage++)
       if (belongs_to_stage (coach, session_at (coach, i)->entry, stage))
         {
@@ -485,7 +490,7 @@ place (Coach *coach)
         }
 
   move_on = lento_program_get_stage_move_on (coach->program, stage_id (coach, 0));
-  if (coach->sessions->len > 0 && n_stages > 1
+  if (has_session (coach, 0) && n_stages > 1
       && stage_tools (coach, 0) == LENTO_STAGE_TOOLS_NONE
       && move_on != NULL && move_on->sessions == 0
       && requirements_met (coach, move_on->requires))
@@ -933,7 +938,7 @@ compute_next (Coach *coach,
   next->size = -1;
   sized = stage_is_sized (coach, next->stage);
 
-  if (coach->sessions->len == 0)
+  if (!has_session (coach, 0))
     goto evaluate;
 
   latest = session_at (coach, 0)->entry;
@@ -1053,14 +1058,14 @@ note_unrecorded (Coach *coach,
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   LentoReason *reason;
-  guint recent = MIN (MAX (coach->rules->advance_sessions, 1), coach->sessions->len);
+  guint recent = MAX (coach->rules->advance_sessions, 1);
   guint count = 0;
 
   if (next->kind != LENTO_RECOMMENDATION_SESSION && next->kind != LENTO_RECOMMENDATION_HOLD)
     return;
 
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < recent; i++)
+  for (guint i = 0; i < recent && has_session (coach, i); i++)
     {
       LentoEntry *entry = session_at (coach, i)->entry;
 
@@ -1183,11 +1188,16 @@ check_low_frequency (Coach *coach)
   guint oldest;
   guint in_span = 0;
 
-  if (coach->sessions->len == 0)
+  if (!has_session (coach, 0))
     return;
 
-  /* Someone who began recently, or who is just back, is not told this. */
-  oldest = session_at (coach, coach->sessions->len - 1)->day;
+  /* Someone who began recently, or who is just back, is not told this. An
+   * early answer is given the oldest session with the older ones.
+   */
+  if (coach->older->len > 0)
+    oldest = g_array_index (coach->older, Item, coach->older->len - 1).day;
+  else
+    oldest = session_at (coach, coach->sessions->len - 1)->day;
   if (oldest > first || coach->today - session_at (coach, 0)->day >= rules->long_break_days)
     return;
 
@@ -1200,7 +1210,7 @@ check_low_frequency (Coach *coach)
     }
 
   /* Rest the plan asked for, or that the person chose and noted, is not rarity. */
-  for (guint i = 0; i < coach->sessions->len; i++)
+  for (guint i = 0; has_session (coach, i); i++)
     {
       Item *item = session_at (coach, i);
 
@@ -1211,6 +1221,10 @@ check_low_frequency (Coach *coach)
         return;
       in_span++;
     }
+
+  /* An early answer has no rest days from before its horizon. */
+  if (first < coach->horizon)
+    coach->undecided = TRUE;
 
   for (guint i = 0; i < coach->others->len; i++)
     {
@@ -1260,7 +1274,7 @@ choose_lube (Coach     *coach,
   GListModel *lubes = lento_inventory_get_lubes (coach->inventory);
   guint n = g_list_model_get_n_items (lubes);
 
-  if (coach->sessions->len > 0)
+  if (has_session (coach, 0))
     {
       LentoEntry *latest = session_at (coach, 0)->entry;
       LentoLube *last = lento_inventory_find_lube (coach->inventory, lento_entry_get_lube (latest));
@@ -1303,7 +1317,8 @@ clear_item (gpointer data)
 
 static void
 collect_entries (Coach      *coach,
-                 GListModel *entries)
+                 GListModel *entries,
+                 GDateTime  *split)
 {
   guint n = g_list_model_get_n_items (entries);
 
@@ -1324,53 +1339,43 @@ collect_entries (Coach      *coach,
       /* A model may hand out items it does not keep, so each is held here. */
       item.entry = g_steal_pointer (&entry);
 
-      if (lento_entry_get_kind (item.entry) == LENTO_ENTRY_KIND_SESSION)
-        g_array_append_val (coach->sessions, item);
-      else
+      if (lento_entry_get_kind (item.entry) != LENTO_ENTRY_KIND_SESSION)
         g_array_append_val (coach->others, item);
+      else if (split != NULL && g_date_time_compare (lento_entry_get_start (item.entry), split) < 0)
+        g_array_append_val (coach->older, item);
+      else
+        g_array_append_val (coach->sessions, item);
     }
 
   g_array_sort (coach->sessions, compare_newest_first);
+  g_array_sort (coach->older, compare_newest_first);
   g_array_sort (coach->others, compare_newest_first);
 }
 
-/**
- * lento_coach_recommend:
- * @program: the plan
- * @entries: (element-type LentoEntry): the journal, in any order (a
- *   #LentoJournal is newest first); entries dated after @today are ignored
- * @inventory: the person's tools and lubricants
- * @today: the day to recommend for
- * @settings: (nullable): the person's choices, or %NULL for the defaults
- *
- * Decides what today holds and why. The result depends on nothing but the
- * arguments: no clock, no locale except for the language of the reasons.
- *
- * Returns: (transfer full): the recommendation
+/* Both answers: from the whole journal when @complete_from is %NULL, or
+ * %NULL when a rule reached past what an early answer is given.
  */
-LentoRecommendation *
-lento_coach_recommend (LentoProgram             *program,
-                       GListModel               *entries,
-                       LentoInventory           *inventory,
-                       const GDate              *today,
-                       const LentoCoachSettings *settings)
+static LentoRecommendation *
+recommend (LentoProgram             *program,
+           GListModel               *entries,
+           const GDate              *complete_from,
+           LentoInventory           *inventory,
+           const GDate              *today,
+           const LentoCoachSettings *settings)
 {
   g_autoptr(LentoRecommendation) rec = NULL;
   g_autoptr(GPtrArray) ladder = NULL;
   g_autoptr(GPtrArray) fingers = NULL;
   g_autoptr(GArray) sessions = NULL;
+  g_autoptr(GArray) older = NULL;
   g_autoptr(GArray) others = NULL;
+  g_autoptr(GDateTime) split = NULL;
   LentoCoachSettings defaults;
   Coach coach = { NULL, };
   Next next = { 0, };
   LentoTool *tool = NULL;
   guint rest_until = 0;
   TodayCause cause;
-
-  g_return_val_if_fail (LENTO_IS_PROGRAM (program), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
-  g_return_val_if_fail (LENTO_IS_INVENTORY (inventory), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   if (settings == NULL)
     {
@@ -1382,8 +1387,10 @@ lento_coach_recommend (LentoProgram             *program,
   ladder = lento_inventory_dup_ladder (inventory);
   fingers = lento_inventory_dup_fingers (inventory);
   sessions = g_array_new (FALSE, FALSE, sizeof (Item));
+  older = g_array_new (FALSE, FALSE, sizeof (Item));
   others = g_array_new (FALSE, FALSE, sizeof (Item));
   g_array_set_clear_func (sessions, clear_item);
+  g_array_set_clear_func (older, clear_item);
   g_array_set_clear_func (others, clear_item);
 
   coach.program = program;
@@ -1392,6 +1399,7 @@ lento_coach_recommend (LentoProgram             *program,
   coach.ladder = ladder;
   coach.fingers = fingers;
   coach.sessions = sessions;
+  coach.older = older;
   coach.others = others;
   coach.today = g_date_get_julian (today);
   coach.weekdays = settings->weekdays & 0xfe;
@@ -1400,7 +1408,23 @@ lento_coach_recommend (LentoProgram             *program,
   coach.rec = rec;
   coach.skipped = g_date_valid (&settings->skipped) ? g_date_get_julian (&settings->skipped) : 0;
 
-  collect_entries (&coach, entries);
+  /* Sessions from the complete days go before every older one in time,
+   * whatever their UTC offsets (at most a day either way): they start on
+   * or after the second day at 00:00 UTC, and that holds for every session
+   * from the fourth day on, so windows of days from there are complete.
+   */
+  if (complete_from != NULL)
+    {
+      guint first = g_date_get_julian (complete_from);
+      GDate second;
+
+      julian_to_date (first + 1, &second);
+      split = g_date_time_new_utc (g_date_get_year (&second), g_date_get_month (&second),
+                                   g_date_get_day (&second), 0, 0, 0);
+      coach.horizon = first + 3;
+    }
+
+  collect_entries (&coach, entries, split);
   place (&coach);
 
   if (check_clinician (&coach, settings))
@@ -1410,13 +1434,13 @@ lento_coach_recommend (LentoProgram             *program,
       rec->stage_id = g_strdup (stage_id (&coach, next.stage));
       rec->template_id = g_strdup (lento_program_get_stage_template (program, rec->stage_id));
       _lento_coach_plan_days (&coach, 0, TRUE);
-      return g_steal_pointer (&rec);
+      return coach.undecided ? NULL : g_steal_pointer (&rec);
     }
 
   /* Sharp pain, significant bleeding or pain at the step-back level: rest,
    * counted from the newest such day.
    */
-  for (guint i = 0; i < sessions->len; i++)
+  for (guint i = 0; has_session (&coach, i); i++)
     {
       Item *item = session_at (&coach, i);
 
@@ -1490,5 +1514,72 @@ lento_coach_recommend (LentoProgram             *program,
   check_low_frequency (&coach);
   choose_lube (&coach, tool);
 
-  return g_steal_pointer (&rec);
+  return coach.undecided ? NULL : g_steal_pointer (&rec);
+}
+
+/**
+ * lento_coach_recommend:
+ * @program: the plan
+ * @entries: (element-type LentoEntry): the journal, in any order (a
+ *   #LentoJournal is newest first); entries dated after @today are ignored
+ * @inventory: the person's tools and lubricants
+ * @today: the day to recommend for
+ * @settings: (nullable): the person's choices, or %NULL for the defaults
+ *
+ * Decides what today holds and why. The result depends on nothing but the
+ * arguments: no clock, no locale except for the language of the reasons.
+ *
+ * Returns: (transfer full): the recommendation
+ */
+LentoRecommendation *
+lento_coach_recommend (LentoProgram             *program,
+                       GListModel               *entries,
+                       LentoInventory           *inventory,
+                       const GDate              *today,
+                       const LentoCoachSettings *settings)
+{
+  g_return_val_if_fail (LENTO_IS_PROGRAM (program), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+  g_return_val_if_fail (LENTO_IS_INVENTORY (inventory), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return recommend (program, entries, NULL, inventory, today, settings);
+}
+
+/**
+ * lento_coach_recommend_early:
+ * @program: the plan
+ * @entries: (element-type LentoEntry): every entry dated @complete_from or
+ *   later, and from before it at least every clinician note, every session
+ *   with bleeding or the plan's heavy-bleeding tag, and the oldest session
+ * @complete_from: the first day @entries is complete for
+ * @inventory: the person's tools and lubricants
+ * @today: the day to recommend for
+ * @settings: (nullable): the person's choices, or %NULL for the defaults
+ *
+ * Decides what today holds from the newest part of the journal, while the
+ * rest is still being read: the same answer as lento_coach_recommend() with
+ * the whole journal, or none when a rule would have to look further back
+ * than @entries lets it (a size held for longer than the complete days, a
+ * first session among the older ones). Dates are the entries' own, as the
+ * journal's months go by them.
+ *
+ * Returns: (transfer full) (nullable): the recommendation, or %NULL when it
+ *   needs the whole journal
+ */
+LentoRecommendation *
+lento_coach_recommend_early (LentoProgram             *program,
+                             GListModel               *entries,
+                             const GDate              *complete_from,
+                             LentoInventory           *inventory,
+                             const GDate              *today,
+                             const LentoCoachSettings *settings)
+{
+  g_return_val_if_fail (LENTO_IS_PROGRAM (program), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), NULL);
+  g_return_val_if_fail (complete_from != NULL && g_date_valid (complete_from), NULL);
+  g_return_val_if_fail (LENTO_IS_INVENTORY (inventory), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return recommend (program, entries, complete_from, inventory, today, settings);
 }

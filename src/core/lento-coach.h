@@ -29,5 +29,11 @@ LentoRecommendation     *lento_coach_recommend (LentoProgram             *progra
                                                 LentoInventory           *inventory,
                                                 const GDate              *today,
                                                 const LentoCoachSettings *settings);
+LentoRecommendation     *lento_coach_recommend_early (LentoProgram             *program,
+                                                      GListModel               *entries,
+                                                      const GDate              *complete_from,
+                                                      LentoInventory           *inventory,
+                                                      const GDate              *today,
+                                                      const LentoCoachSettings *settings);
 
 G_END_DECLS

@@ -260,6 +260,37 @@ lento_sample_tool_names_new (void)
 }
 
 /**
+ * lento_sample_inventory_new:
+ *
+ * Returns: (transfer full): an inventory of the sample journal's tools, all
+ *   confirmed, and its water-based lubricant
+ */
+LentoInventory *
+lento_sample_inventory_new (void)
+{
+  LentoInventory *inventory = lento_inventory_new ();
+  g_autoptr(LentoLube) lube = lento_lube_new ("sample-lube-water", "Water-based gel",
+                                              LENTO_LUBE_KIND_WATER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ladder); i++)
+    {
+      gboolean finger = i == 0;
+      g_autoptr(LentoTool) tool = NULL;
+
+      tool = lento_tool_new (ladder[i].id, ladder[i].name,
+                             finger ? LENTO_TOOL_KIND_FINGER : LENTO_TOOL_KIND_TRAINER,
+                             finger ? LENTO_MATERIAL_SKIN : LENTO_MATERIAL_SILICONE,
+                             ladder[i].diameter, 0.0,
+                             finger ? LENTO_FLARED_BASE_NO : LENTO_FLARED_BASE_YES);
+      lento_tool_set_confirmed (tool, TRUE);
+      g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
+    }
+  g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
+
+  return inventory;
+}
+
+/**
  * lento_sample_program_new:
  * @hold_days: days at each size on the ladder, or -1 for the shipped value
  * @warm_up_on_previous_size: whether a session warms up on the size below

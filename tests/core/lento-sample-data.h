@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "lento-inventory.h"
 #include "lento-program.h"
 
 #include "lento-journal.h"
@@ -22,6 +23,7 @@ void        lento_journal_generate_sample (LentoJournal *journal,
                                            guint32       seed,
                                            GDateTime    *end);
 GHashTable *lento_sample_tool_names_new   (void);
+LentoInventory *lento_sample_inventory_new (void);
 LentoProgram *lento_sample_program_new    (int           hold_days,
                                            gboolean      warm_up_on_previous_size);
 
