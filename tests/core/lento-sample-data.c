@@ -260,15 +260,15 @@ lento_sample_tool_names_new (void)
 }
 
 /**
- * lento_sample_inventory_new:
+ * lento_sample_inventory_fill:
+ * @inventory: an inventory without the sample's tools
  *
- * Returns: (transfer full): an inventory of the sample journal's tools, all
- *   confirmed, and its water-based lubricant
+ * Adds the sample journal's tools, all confirmed, and its water-based
+ * lubricant.
  */
-LentoInventory *
-lento_sample_inventory_new (void)
+void
+lento_sample_inventory_fill (LentoInventory *inventory)
 {
-  LentoInventory *inventory = lento_inventory_new ();
   g_autoptr(LentoLube) lube = lento_lube_new ("sample-lube-water", "Water-based gel",
                                               LENTO_LUBE_KIND_WATER);
 
@@ -286,8 +286,6 @@ lento_sample_inventory_new (void)
       g_assert_true (lento_inventory_add_tool (inventory, tool, NULL));
     }
   g_assert_true (lento_inventory_add_lube (inventory, lube, NULL));
-
-  return inventory;
 }
 
 /**

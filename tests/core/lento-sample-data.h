@@ -23,7 +23,7 @@ void        lento_journal_generate_sample (LentoJournal *journal,
                                            guint32       seed,
                                            GDateTime    *end);
 GHashTable *lento_sample_tool_names_new   (void);
-LentoInventory *lento_sample_inventory_new (void);
+void        lento_sample_inventory_fill   (LentoInventory *inventory);
 LentoProgram *lento_sample_program_new    (int           hold_days,
                                            gboolean      warm_up_on_previous_size);
 

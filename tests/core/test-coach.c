@@ -813,11 +813,12 @@ test_early_sample (void)
   g_autoptr(GListStore) all = g_list_store_new (LENTO_TYPE_ENTRY);
   g_autoptr(GListStore) given = NULL;
   g_autoptr(LentoProgram) program = make_program (PROGRAM_SHIPPED);
-  g_autoptr(LentoInventory) inventory = lento_sample_inventory_new ();
+  g_autoptr(LentoInventory) inventory = lento_inventory_new ();
   g_autoptr(LentoRecommendation) full = NULL;
   g_autoptr(LentoRecommendation) early = NULL;
   GDate today, complete_from;
 
+  lento_sample_inventory_fill (inventory);
   today_date (&today);
   g_date_clear (&complete_from, 1);
   g_date_set_dmy (&complete_from, 1, TODAY_MONTH - 1, TODAY_YEAR);
