@@ -99,9 +99,10 @@ struct _LentoJournal
   gboolean    recent_first;
   gpointer    loading;          /* lento-journal-load.c: the load under way */
   /* Month notes (see "The manifest" in docs/FORMAT.md): the tag that marks
-   * heavy bleeding, or NULL for no notes; what the load under way made of
-   * each month document it read (name -> JsonObject); and the vault it
-   * reads from, whose notes stand in for the months not read yet. */
+   * heavy bleeding, or NULL for no notes; what the last load made of each
+   * month document it read (name -> JsonObject, dropped once the notes are
+   * set); and the vault a load under way reads from, whose notes stand in
+   * for the months not read yet. */
   char       *marker_tag;
   GHashTable *month_notes;
   LentoVault *load_vault;

@@ -224,8 +224,11 @@ set_month_notes (LentoJournal  *self,
   while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&note))
     {
       guint64 *generation = g_hash_table_lookup (load->generations, name);
+      const char *tag = json_object_get_string_member_with_default (note, "tag", NULL);
 
-      if (generation != NULL && !note_has_tag (load->vault, name, self->marker_tag))
+      /* A tag set since the load began waits for the next load. */
+      if (generation != NULL && g_strcmp0 (tag, self->marker_tag) == 0 &&
+          !note_has_tag (load->vault, name, self->marker_tag))
         g_hash_table_insert (notes, (gpointer)name, lento_document_note_new (*generation, note));
     }
 
@@ -542,9 +545,7 @@ lento_journal_dup_early_history (LentoJournal *self,
   history = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_iter_init (&iter, entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
-    {
-      g_ptr_array_add (history, g_object_ref (entry));
-    }
+    g_ptr_array_add (history, g_object_ref (entry));
 
   return history;
 }

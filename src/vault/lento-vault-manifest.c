@@ -33,6 +33,13 @@
  * differs is decrypted), and writes it when it was behind or missing in a
  * journal from before manifests. docs/FORMAT.md describes it; see
  * lento-vault.c for how the parts of the vault fit.
+ *
+ * A document's entry may also carry a note: what its owner derived from
+ * the generation the entry records (the journal notes the few entries of
+ * each month its coach may reach back for), at hand without reading the
+ * document. Entries are replaced, never changed, so a note goes with the
+ * generation it describes; it is set only for the generation it was made
+ * from.
  */
 
 #define MANIFEST_FORMAT 1

@@ -2694,9 +2694,10 @@ test_journal_notes_set_after_load (void)
       g_hash_table_iter_init (&iter, entries);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
         {
+          LentoEntry *held = lento_journal_lookup (journal, lento_entry_get_uuid (entry));
+
           /* Each as the journal holds it. */
-          g_assert_true (lento_entry_equal (entry, lento_journal_lookup (journal,
-                                                                         lento_entry_get_uuid (entry))));
+          g_assert_true (lento_entry_equal (entry, held));
           if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION &&
               lento_entry_get_bleeding (entry) == LENTO_BLEEDING_NONE &&
               !lento_entry_has_tag (entry, HEAVY_TAG))
