@@ -3221,6 +3221,44 @@ test_note_older_generation (Fixture       *f,
   g_assert_cmpuint (generation_of (f, "manifest.lento"), ==, manifest_generation);
 }
 
+/* Rotating the data key writes every document again as a new
+ * generation, and restoring one puts another generation in its place:
+ * either drops the notes of what they rewrite. */
+static void
+test_note_dropped_on_rewrite (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":2}", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-10", 2, "october", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_true (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-10"), ==, 3);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+
+  g_assert_true (set_note (f->vault, "journal/2026-10", 3, "october", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_nonnull (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  lento_vault_close (f->vault);
+  flip_byte (f, "journal/2026-10.lento", 5);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  /* Damaged: its note says nothing of what will be read. */
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  g_assert_true (lento_vault_restore_previous (f->vault, "journal/2026-10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+}
+
 /* Locked, or read-only because another document is damaged: refused,
  * and the manifest is not written. */
 static void
@@ -3344,6 +3382,7 @@ main (int   argc,
   ADD ("/lento/vault/manifest/note-dropped-on-write", test_note_dropped_on_write);
   ADD ("/lento/vault/manifest/note-dropped-when-newer", test_note_dropped_when_newer);
   ADD ("/lento/vault/manifest/note-older-generation", test_note_older_generation);
+  ADD ("/lento/vault/manifest/note-dropped-on-rewrite", test_note_dropped_on_rewrite);
   ADD ("/lento/vault/manifest/note-refused", test_note_refused);
 
   return g_test_run ();
