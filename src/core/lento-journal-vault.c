@@ -20,6 +20,10 @@
  * drawing the window's first frames. What each read found (a damaged,
  * missing or rolled-back month) is committed to the vault on the main
  * context, before that month is merged into the journal.
+ *
+ * With a marker tag, a load that reads every month leaves a note of each
+ * in the vault's manifest, and the next load gives those notes' entries
+ * for the months it has not read yet (lento_journal_dup_early_history()).
  */
 
 /* How many documents may wait, read but not parsed yet. */
@@ -402,10 +406,10 @@ lento_journal_load_from_vault_finish (LentoJournal  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* The entries of @name's note in @vault, when it was made for @tag, added
- * to @entries, one copy per UUID (the newest), leaving out those the
- * journal already holds or buries. FALSE when there is no such note or it
- * cannot be read. */
+/* The entries of @name's note in @vault, when it was made for the
+ * journal's marker tag, added to @entries (UUID -> LentoEntry), one copy
+ * per UUID (the newest), leaving out those the journal already holds or
+ * buries. FALSE when there is no such note or it cannot be read. */
 static gboolean
 add_noted_entries (LentoJournal *self,
                    LentoVault   *vault,
