@@ -33,6 +33,7 @@ typedef struct
   LentoJournalCommitFunc commit_func;    /* main thread, before a merge */
   gpointer              read_data;
   GDestroyNotify        read_destroy;
+  char                 *marker_tag;      /* the journal's, copied; NULL: no notes */
   GMainContext         *context;
   GTask                *task;            /* under mutex; dropped once returned */
 
@@ -59,6 +60,7 @@ load_data_clear (gpointer pointer)
   LoadData *data = pointer;
 
   g_strfreev (data->names);
+  g_free (data->marker_tag);
   g_clear_object (&data->task);
   if (data->read_destroy != NULL)
     data->read_destroy (data->read_data);
@@ -194,6 +196,37 @@ _lento_journal_load_recent_first_changed (LentoJournal *self)
   g_mutex_unlock (&data->mutex);
 }
 
+/**
+ * _lento_journal_load_dup_unmerged:
+ * @self: a #LentoJournal
+ *
+ * The month documents the load under way will read and has not merged
+ * yet (a month it could not read among them), in reading order; %NULL
+ * when no load is under way.
+ *
+ * Returns: (transfer full) (nullable): the months' names
+ */
+GStrv
+_lento_journal_load_dup_unmerged (LentoJournal *self)
+{
+  LoadData *data = self->loading;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (data == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; data->names[i] != NULL; i++)
+    {
+      Month *month = g_hash_table_lookup (self->months, data->names[i]);
+
+      if (lento_journal_is_month_document (data->names[i]) && (month == NULL || !month->loaded))
+        g_strv_builder_add (builder, data->names[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* Drops the journal's hold on a load, when the journal goes. */
 void
 _lento_journal_load_forget (LentoJournal *self)
@@ -235,7 +268,14 @@ merge_ready_cb (gpointer user_data)
     data->commit_func (data->names[data->n_committed], data->read_data);
 
   for (guint i = 0; i < ready->len; i++)
-    _lento_journal_merge_month_data (self, g_ptr_array_index (ready, i), pending);
+    {
+      MonthData *month = g_ptr_array_index (ready, i);
+
+      if (month->note != NULL)
+        g_hash_table_replace (self->month_notes, g_strdup (month->name),
+                              g_steal_pointer (&month->note));
+      _lento_journal_merge_month_data (self, month, pending);
+    }
   _lento_journal_insert_pending (self, pending);
   data->n_merged += ready->len;
 
@@ -351,6 +391,11 @@ load_thread (GTask        *worker,
       else
         {
           month = _lento_journal_month_data_parse (name, bytes);
+          /* The note is made here, where the month's entries are at hand,
+           * rather than on the main thread. */
+          if (data->marker_tag != NULL && month->error == NULL &&
+              lento_journal_is_month_document (name))
+            month->note = _lento_journal_month_data_make_note (month, data->marker_tag);
         }
 
       g_mutex_lock (&data->mutex);
@@ -520,8 +565,11 @@ _lento_journal_load_full_async (LentoJournal           *self,
   g_mutex_init (&data->mutex);
   g_cond_init (&data->gate);
   data->recent_first = self->recent_first;
+  data->marker_tag = g_strdup (self->marker_tag);
   data->names = _lento_journal_loading_order (names, now, &data->n_recent);
   g_clear_pointer (&self->loading, load_data_unref);
+  g_hash_table_remove_all (self->month_notes);
+  g_clear_object (&self->load_vault);
   self->loading = g_atomic_rc_box_acquire (data);
 
   /* The task data holds one reference, the thread the other. */

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lento-journal.h"
+#include "lento-vault.h"
 
 G_BEGIN_DECLS
 
@@ -97,6 +98,14 @@ struct _LentoJournal
   gboolean    recent_loaded;
   gboolean    recent_first;
   gpointer    loading;          /* lento-journal-load.c: the load under way */
+  /* Month notes (see "The manifest" in docs/FORMAT.md): the tag that marks
+   * heavy bleeding, or NULL for no notes; what the last load made of each
+   * month document it read (name -> JsonObject, dropped once the notes are
+   * set); and the vault a load under way reads from, whose notes stand in
+   * for the months not read yet. */
+  char       *marker_tag;
+  GHashTable *month_notes;
+  LentoVault *load_vault;
   gboolean    loaded;
   gboolean    read_only;
 };
@@ -112,6 +121,7 @@ typedef struct
   GPtrArray  *tombstones;    /* Tombstone, without a home */
   GPtrArray  *unreadable_deleted;   /* JsonNode */
   JsonObject *extra;
+  JsonObject *note;          /* the month's note, when one was asked for */
   GError     *error;         /* set when the document could not be read */
 } MonthData;
 
@@ -156,6 +166,8 @@ MonthData *_lento_journal_month_data_new        (const char          *name);
 void       _lento_journal_month_data_free       (MonthData           *data);
 MonthData *_lento_journal_month_data_parse      (const char          *name,
                                                  GBytes              *json);
+JsonObject *_lento_journal_month_data_make_note (MonthData           *data,
+                                                 const char          *tag);
 void       _lento_journal_merge_month_data      (LentoJournal        *self,
                                                  MonthData           *data,
                                                  GPtrArray           *pending);
@@ -180,6 +192,7 @@ void       _lento_journal_log_written           (LentoJournal        *self);
 GStrv      _lento_journal_loading_order         (const char * const  *names,
                                                  GDateTime           *now,
                                                  guint               *n_recent);
+GStrv      _lento_journal_load_dup_unmerged     (LentoJournal        *self);
 
 /* lento-journal-load.c */
 typedef void (*LentoJournalCommitFunc) (const char *name,

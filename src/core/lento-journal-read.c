@@ -272,6 +272,7 @@ _lento_journal_month_data_free (MonthData *data)
   g_clear_pointer (&data->tombstones, g_ptr_array_unref);
   g_clear_pointer (&data->unreadable_deleted, g_ptr_array_unref);
   g_clear_pointer (&data->extra, json_object_unref);
+  g_clear_pointer (&data->note, json_object_unref);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -398,6 +399,82 @@ _lento_journal_month_data_parse (const char *name,
     }
 
   return g_steal_pointer (&data);
+}
+
+/* Whether the coach's rules that reach back to any month may need
+ * @entry: a clinician note, or a session that bled or carries @tag. */
+static gboolean
+entry_is_noted (LentoEntry *entry,
+                const char *tag)
+{
+  switch (lento_entry_get_kind (entry))
+    {
+    case LENTO_ENTRY_KIND_CLINICIAN_NOTE:
+      return TRUE;
+    case LENTO_ENTRY_KIND_SESSION:
+      return lento_entry_get_bleeding (entry) != LENTO_BLEEDING_NONE ||
+             lento_entry_has_tag (entry, tag);
+    case LENTO_ENTRY_KIND_REST:
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether session @a started before @b; on the same instant, the smaller
+ * UUID comes first, so that the answer never depends on the order. */
+static gboolean
+session_is_older (LentoEntry *a,
+                  LentoEntry *b)
+{
+  int order = g_date_time_compare (lento_entry_get_start (a), lento_entry_get_start (b));
+
+  if (order != 0)
+    return order < 0;
+  return strcmp (lento_entry_get_uuid (a), lento_entry_get_uuid (b)) < 0;
+}
+
+/**
+ * _lento_journal_month_data_make_note:
+ * @data: a month document, parsed
+ * @tag: the tag that marks heavy bleeding
+ *
+ * Makes the month's note (see "The manifest" in docs/FORMAT.md) from what
+ * the document itself holds: every clinician note, every session that
+ * bled or carries @tag, and the oldest session, each once. Safe to call
+ * from any thread.
+ *
+ * Returns: (transfer full): the note
+ */
+JsonObject *
+_lento_journal_month_data_make_note (MonthData  *data,
+                                     const char *tag)
+{
+  g_autoptr(GHashTable) noted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonArray) entries = json_array_new ();
+  LentoEntry *oldest = NULL;
+  JsonObject *note;
+
+  g_assert (data->error == NULL);
+  g_assert (tag != NULL);
+
+  for (guint i = 0; i < data->entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (data->entries, i);
+
+      if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION &&
+          (oldest == NULL || session_is_older (entry, oldest)))
+        oldest = entry;
+      if (entry_is_noted (entry, tag) &&
+          g_hash_table_add (noted, (gpointer)lento_entry_get_uuid (entry)))
+        json_array_add_object_element (entries, lento_entry_to_json (entry));
+    }
+  if (oldest != NULL && g_hash_table_add (noted, (gpointer)lento_entry_get_uuid (oldest)))
+    json_array_add_object_element (entries, lento_entry_to_json (oldest));
+
+  note = json_object_new ();
+  json_object_set_string_member (note, "tag", tag);
+  json_object_set_array_member (note, "entries", g_steal_pointer (&entries));
+  return note;
 }
 
 static void

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lento-journal-private.h"
 #include "lento-journal-vault.h"
 
@@ -18,6 +20,10 @@
  * drawing the window's first frames. What each read found (a damaged,
  * missing or rolled-back month) is committed to the vault on the main
  * context, before that month is merged into the journal.
+ *
+ * With a marker tag, a load that reads every month leaves a note of each
+ * in the vault's manifest, and the next load gives those notes' entries
+ * for the months it has not read yet (lento_journal_dup_early_history()).
  */
 
 /* How many documents may wait, read but not parsed yet. */
@@ -35,6 +41,7 @@ typedef struct
   GMainContext     *context;
   LentoVaultReader *reader;
   GStrv             names;      /* in loading order */
+  GHashTable       *generations; /* main context: name -> the generation read */
 
   GMutex            mutex;
   GCond             cond;
@@ -63,6 +70,7 @@ free_reader_cb (gpointer user_data)
   g_object_unref (reader->vault);
   g_main_context_unref (reader->context);
   g_strfreev (reader->names);
+  g_hash_table_unref (reader->generations);
   g_hash_table_unref (reader->ready);
   g_mutex_clear (&reader->mutex);
   g_cond_clear (&reader->cond);
@@ -154,8 +162,83 @@ vault_commit_func (const char *name,
                    gpointer    user_data)
 {
   VaultReader *reader = user_data;
+  guint64 generation;
 
+  /* A month's note describes the generation it was made from. */
+  if (lento_vault_reader_get_generation (reader->reader, name, &generation))
+    g_hash_table_replace (reader->generations, g_strdup (name),
+                          g_memdup2 (&generation, sizeof generation));
   lento_vault_reader_commit (reader->reader, reader->vault, name);
+}
+
+/* What a load from the vault needs once it is done. */
+typedef struct
+{
+  LentoVault *vault;
+  GHashTable *generations;   /* shared with the VaultReader */
+} LoadFromVault;
+
+static void
+load_from_vault_free (LoadFromVault *load)
+{
+  g_object_unref (load->vault);
+  g_hash_table_unref (load->generations);
+  g_free (load);
+}
+
+/* Whether @vault's note of @name was made for @tag. */
+static gboolean
+note_has_tag (LentoVault *vault,
+              const char *name,
+              const char *tag)
+{
+  g_autoptr(JsonObject) note = lento_vault_dup_document_note (vault, name);
+  JsonNode *node = note != NULL ? json_object_get_member (note, "tag") : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (node), tag) == 0;
+}
+
+/* Once every month was read, and the journal can be written: the months
+ * whose note is missing (written since the last load, say) or was made
+ * for another tag get the note made of what was read, in one write of the
+ * manifest. A month written since it was read is left out by the vault;
+ * the next load notes it. Not a failure the person needs to hear of.
+ */
+static void
+set_month_notes (LentoJournal  *self,
+                 LoadFromVault *load)
+{
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) damaged = NULL;
+  GHashTableIter iter;
+  const char *name;
+  JsonObject *note;
+
+  damaged = lento_journal_dup_damaged_months (self);
+  if (self->marker_tag == NULL || self->read_only || damaged[0] != NULL ||
+      lento_vault_get_state (load->vault) != LENTO_VAULT_STATE_UNLOCKED)
+    return;
+
+  notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                 (GDestroyNotify)lento_document_note_free);
+  g_hash_table_iter_init (&iter, self->month_notes);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&note))
+    {
+      guint64 *generation = g_hash_table_lookup (load->generations, name);
+      const char *tag = json_object_get_string_member_with_default (note, "tag", NULL);
+
+      /* A tag set since the load began waits for the next load. */
+      if (generation != NULL && g_strcmp0 (tag, self->marker_tag) == 0 &&
+          !note_has_tag (load->vault, name, self->marker_tag))
+        g_hash_table_insert (notes, (gpointer)name, lento_document_note_new (*generation, note));
+    }
+
+  if (g_hash_table_size (notes) > 0 &&
+      !lento_vault_set_document_notes (load->vault, notes, &error))
+    g_debug ("The months' notes were not set: %s", error->message);
 }
 
 static void
@@ -164,12 +247,22 @@ load_done_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  LentoJournal *self = LENTO_JOURNAL (object);
+  LoadFromVault *load = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!lento_journal_load_finish (LENTO_JOURNAL (object), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (self->load_vault == load->vault)
+    g_clear_object (&self->load_vault);
+
+  if (!lento_journal_load_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_month_notes (self, load);
+  g_hash_table_remove_all (self->month_notes);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -251,6 +344,7 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = NULL;
   VaultReader *reader;
+  LoadFromVault *load;
   guint n_recent;
 
   g_return_if_fail (LENTO_IS_JOURNAL (self));
@@ -285,13 +379,20 @@ lento_journal_load_from_vault_async (LentoJournal        *self,
   g_cond_init (&reader->cond);
   reader->ready = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify)read_result_free);
+  reader->generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->reading = TRUE;
   g_thread_unref (g_thread_new ("lento-read", read_thread, reader));
+
+  load = g_new0 (LoadFromVault, 1);
+  load->vault = g_object_ref (vault);
+  load->generations = g_hash_table_ref (reader->generations);
+  g_task_set_task_data (task, load, (GDestroyNotify)load_from_vault_free);
 
   /* The loader asks for the same names in the same order. */
   _lento_journal_load_full_async (self, (const char * const *)reader->names, now,
                                   vault_read_func, vault_commit_func, reader, vault_reader_close,
                                   cancellable, load_done_cb, g_steal_pointer (&task));
+  g_set_object (&self->load_vault, vault);
 }
 
 gboolean
@@ -303,6 +404,154 @@ lento_journal_load_from_vault_finish (LentoJournal  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The entries of @name's note in @vault, when it was made for the
+ * journal's marker tag, added to @entries (UUID -> LentoEntry), one copy
+ * per UUID (the newest), leaving out those the journal already holds or
+ * buries. FALSE when there is no such note or it cannot be read. */
+static gboolean
+add_noted_entries (LentoJournal *self,
+                   LentoVault   *vault,
+                   const char   *name,
+                   GHashTable   *entries)
+{
+  g_autoptr(JsonObject) note = lento_vault_dup_document_note (vault, name);
+  JsonNode *node;
+  JsonArray *array;
+
+  if (note == NULL || !note_has_tag (vault, name, self->marker_tag))
+    return FALSE;
+  node = json_object_get_member (note, "entries");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(LentoEntry) entry = NULL;
+      LentoEntry *known;
+      Tombstone *tombstone;
+      const char *uuid;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return FALSE;
+      entry = lento_entry_new_from_json (json_node_get_object (element), NULL);
+      if (entry == NULL)
+        return FALSE;
+
+      /* A copy left behind by a move the journal already holds, or an
+       * entry deleted since: the journal's word is the last. */
+      uuid = lento_entry_get_uuid (entry);
+      tombstone = g_hash_table_lookup (self->tombstones, uuid);
+      if (g_hash_table_contains (self->by_uuid, uuid) ||
+          (tombstone != NULL && _lento_journal_tombstone_covers (tombstone, entry)))
+        continue;
+
+      known = g_hash_table_lookup (entries, uuid);
+      if (known == NULL || _lento_journal_entry_is_newer (entry, known))
+        g_hash_table_replace (entries, (gpointer)uuid, g_steal_pointer (&entry));
+    }
+
+  return TRUE;
+}
+
+/**
+ * lento_journal_dup_early_history:
+ * @self: a #LentoJournal
+ * @complete_from: (out caller-allocates): the first day from which the
+ *   journal holds every entry
+ *
+ * While lento_journal_load_from_vault_async() reads the older months,
+ * gives what the coach's rules that reach back to any month need of them,
+ * from their notes in the vault's manifest (see "The manifest" in
+ * docs/FORMAT.md), without reading them: for every month not merged yet,
+ * its clinician notes, its sessions that bled or carry the marker tag
+ * (lento_journal_set_marker_tag()), and its oldest session. The journal
+ * itself holds every entry from @complete_from on: the first day after the
+ * newest month not merged yet.
+ *
+ * It answers from the moment #LentoJournal:recent-loaded turns %TRUE: call
+ * it from a handler of notify::recent-loaded. It answers only while the
+ * load is under way, when every month not merged yet has a note made with
+ * the current marker tag, and when the change log holds no entry or
+ * deletion of those months (the note's copy would be out of date).
+ *
+ * Returns: (transfer full) (nullable) (element-type LentoEntry): new
+ *   entries, in no particular order, or %NULL when the notes cannot stand
+ *   in for the months (wait for #LentoJournal:loaded)
+ */
+GPtrArray *
+lento_journal_dup_early_history (LentoJournal *self,
+                                 GDate        *complete_from)
+{
+  g_auto(GStrv) unmerged = NULL;
+  g_autoptr(GHashTable) waiting = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  GPtrArray *history;
+  GHashTableIter iter;
+  const char *newest = NULL;
+  const char *uuid;
+  LentoEntry *entry;
+
+  g_return_val_if_fail (LENTO_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (complete_from != NULL, NULL);
+
+  if (self->loaded || !self->recent_loaded || self->load_vault == NULL ||
+      self->marker_tag == NULL)
+    return NULL;
+  unmerged = _lento_journal_load_dup_unmerged (self);
+  if (unmerged == NULL)
+    return NULL;
+
+  waiting = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; unmerged[i] != NULL; i++)
+    {
+      g_hash_table_add (waiting, unmerged[i]);
+      if (newest == NULL || strcmp (unmerged[i], newest) > 0)
+        newest = unmerged[i];
+    }
+
+  /* What the log holds of those months is newer than their notes. */
+  g_hash_table_iter_init (&iter, self->log);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, NULL))
+    {
+      Record *record = g_hash_table_lookup (self->by_uuid, uuid);
+      Tombstone *tombstone = g_hash_table_lookup (self->tombstones, uuid);
+
+      if ((record != NULL && g_hash_table_contains (waiting, record->home)) ||
+          (tombstone != NULL && g_hash_table_contains (waiting, tombstone->home)))
+        return NULL;
+    }
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  for (guint i = 0; unmerged[i] != NULL; i++)
+    if (!add_noted_entries (self, self->load_vault, unmerged[i], entries))
+      return NULL;
+
+  if (newest != NULL)
+    {
+      const char *month = newest + strlen (LENTO_JOURNAL_DOCUMENT_PREFIX);
+
+      g_date_clear (complete_from, 1);
+      g_date_set_dmy (complete_from, 1, (GDateMonth)g_ascii_strtoull (month + 5, NULL, 10),
+                      (GDateYear)g_ascii_strtoull (month, NULL, 10));
+      g_date_add_months (complete_from, 1);
+    }
+  else
+    {
+      /* Every month is in already. */
+      g_date_clear (complete_from, 1);
+      g_date_set_dmy (complete_from, 1, G_DATE_JANUARY, 1);
+    }
+
+  history = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+    g_ptr_array_add (history, g_object_ref (entry));
+
+  return history;
 }
 
 typedef struct

@@ -399,6 +399,9 @@ lento_journal_finalize (GObject *object)
   g_clear_pointer (&self->log_unreadable, g_ptr_array_unref);
   g_clear_pointer (&self->log_unreadable_deleted, g_ptr_array_unref);
   g_clear_pointer (&self->log_extra, json_object_unref);
+  g_clear_pointer (&self->marker_tag, g_free);
+  g_clear_pointer (&self->month_notes, g_hash_table_unref);
+  g_clear_object (&self->load_vault);
 
   G_OBJECT_CLASS (lento_journal_parent_class)->finalize (object);
 }
@@ -477,6 +480,8 @@ lento_journal_init (LentoJournal *self)
   self->log_unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   self->log_unreadable_deleted =
     g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  self->month_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)json_object_unref);
 }
 
 LentoJournal *
@@ -935,4 +940,24 @@ lento_journal_get_read_only (LentoJournal *self)
 {
   g_return_val_if_fail (LENTO_IS_JOURNAL (self), FALSE);
   return self->read_only;
+}
+
+/**
+ * lento_journal_set_marker_tag:
+ * @self: a #LentoJournal
+ * @tag: (nullable): the tag that marks heavy bleeding, or %NULL
+ *
+ * Sets the tag the plan marks heavy bleeding with, which decides what a
+ * month's note holds (see lento_journal_dup_early_history()). A load
+ * takes the tag as it starts: set it before loading. With %NULL, the
+ * journal neither makes month notes nor uses them.
+ */
+void
+lento_journal_set_marker_tag (LentoJournal *self,
+                              const char   *tag)
+{
+  g_return_if_fail (LENTO_IS_JOURNAL (self));
+
+  g_free (self->marker_tag);
+  self->marker_tag = g_strdup (tag);
 }

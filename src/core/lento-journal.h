@@ -80,6 +80,10 @@ gboolean       lento_journal_get_recent_first       (LentoJournal   *self);
 void           lento_journal_set_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_loaded             (LentoJournal   *self);
 gboolean       lento_journal_get_read_only          (LentoJournal   *self);
+void           lento_journal_set_marker_tag         (LentoJournal   *self,
+                                                     const char     *tag);
+GPtrArray     *lento_journal_dup_early_history      (LentoJournal   *self,
+                                                     GDate          *complete_from);
 char         **lento_journal_dup_damaged_months     (LentoJournal   *self);
 char         **lento_journal_dup_dirty_months       (LentoJournal   *self);
 GBytes        *lento_journal_serialize_month        (LentoJournal   *self,

@@ -213,14 +213,14 @@ lento_vault_reader_new (LentoVault          *self,
     g_ptr_array_add (reader->keys, lento_secret_ref (g_ptr_array_index (self->data_keys, i)));
   if (self->manifest != NULL)
     {
-      reader->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      reader->manifest = _lento_vault_manifest_new ();
       for (guint i = 0; names[i] != NULL; i++)
         {
           ManifestEntry *entry = g_hash_table_lookup (self->manifest, names[i]);
 
           if (entry != NULL)
             g_hash_table_insert (reader->manifest, g_strdup (names[i]),
-                                 g_memdup2 (entry, sizeof *entry));
+                                 _lento_vault_manifest_entry_copy (entry));
         }
     }
   reader->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -284,6 +284,40 @@ lento_vault_reader_read (LentoVaultReader  *reader,
   g_mutex_unlock (&reader->mutex);
 
   return plain;
+}
+
+/**
+ * lento_vault_reader_get_generation:
+ * @generation: (out) (optional): where to put the generation read
+ *
+ * Says which generation of @name the last lento_vault_reader_read() read,
+ * when it read the current file and found it as the manifest allows:
+ * what the caller derives from those bytes describes that generation.
+ *
+ * Returns: %TRUE when @generation was set
+ */
+gboolean
+lento_vault_reader_get_generation (LentoVaultReader *reader,
+                                   const char       *name,
+                                   guint64          *generation)
+{
+  DocCheck *check;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  g_mutex_lock (&reader->mutex);
+  check = g_hash_table_lookup (reader->found, name);
+  if (check != NULL && check->opened && check->status == LENTO_DOCUMENT_OK)
+    {
+      found = TRUE;
+      if (generation != NULL)
+        *generation = check->found.generation;
+    }
+  g_mutex_unlock (&reader->mutex);
+
+  return found;
 }
 
 /**

@@ -33,6 +33,13 @@
  * differs is decrypted), and writes it when it was behind or missing in a
  * journal from before manifests. docs/FORMAT.md describes it; see
  * lento-vault.c for how the parts of the vault fit.
+ *
+ * A document's entry may also carry a note: what its owner derived from
+ * the generation the entry records (the journal notes the few entries of
+ * each month its coach may reach back for), at hand without reading the
+ * document. Entries are replaced, never changed, so a note goes with the
+ * generation it describes; it is set only for the generation it was made
+ * from.
  */
 
 #define MANIFEST_FORMAT 1
@@ -69,10 +76,32 @@ _lento_vault_seal (LentoVault  *self,
                                data, size, error);
 }
 
-static GHashTable *
-manifest_new (void)
+void
+_lento_vault_manifest_entry_free (ManifestEntry *entry)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_clear_pointer (&entry->note, json_object_unref);
+  g_free (entry);
+}
+
+/* A copy to compare documents with, on any thread: the generation and
+ * the hash, without the note, which stays with the vault's own manifest. */
+ManifestEntry *
+_lento_vault_manifest_entry_copy (const ManifestEntry *entry)
+{
+  ManifestEntry *copy = g_new0 (ManifestEntry, 1);
+
+  copy->generation = entry->generation;
+  memcpy (copy->hash, entry->hash, HASH_SIZE);
+
+  return copy;
+}
+
+/* A table of document name to ManifestEntry. */
+GHashTable *
+_lento_vault_manifest_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) _lento_vault_manifest_entry_free);
 }
 
 GHashTable *
@@ -86,10 +115,10 @@ _lento_vault_manifest_copy (GHashTable *manifest)
   if (manifest == NULL)
     return NULL;
 
-  copy = manifest_new ();
+  copy = _lento_vault_manifest_new ();
   g_hash_table_iter_init (&iter, manifest);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &entry))
-    g_hash_table_insert (copy, g_strdup (name), g_memdup2 (entry, sizeof *entry));
+    g_hash_table_insert (copy, g_strdup (name), _lento_vault_manifest_entry_copy (entry));
 
   return copy;
 }
@@ -135,6 +164,13 @@ serialize_manifest (GHashTable *manifest)
       json_builder_add_int_value (builder, (gint64) entry->generation);
       json_builder_set_member_name (builder, "hash");
       json_builder_add_string_value (builder, hex);
+      if (entry->note != NULL)
+        {
+          JsonNode *note = json_node_init_object (json_node_alloc (), entry->note);
+
+          json_builder_set_member_name (builder, "note");
+          json_builder_add_value (builder, note);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -183,7 +219,7 @@ _lento_vault_parse_manifest (GBytes  *plain,
                              GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GHashTable) manifest = manifest_new ();
+  g_autoptr(GHashTable) manifest = _lento_vault_manifest_new ();
   g_autoptr(GList) members = NULL;
   JsonObject *object;
   JsonObject *documents;
@@ -225,6 +261,14 @@ _lento_vault_parse_manifest (GBytes  *plain,
           decoded != HASH_SIZE)
         return lento_vault_set_error (error, LENTO_VAULT_ERROR_DAMAGED), NULL;
       entry.generation = generation;
+      /* A note is derived data: one that is not an object is left out,
+       * and the document is read as if it had none. */
+      node = json_object_get_member (document, "note");
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          entry.note = json_object_ref (json_node_get_object (node));
+          json_object_seal (entry.note);
+        }
       g_hash_table_insert (manifest, g_strdup (name), g_memdup2 (&entry, sizeof entry));
     }
 
@@ -388,7 +432,7 @@ _lento_vault_apply_check (LentoVault *self,
   doc->problem = check->status;
   if (check->newer && self->manifest != NULL)
     g_hash_table_insert (self->manifest, g_strdup (doc->name),
-                         g_memdup2 (&check->found, sizeof check->found));
+                         _lento_vault_manifest_entry_copy (&check->found));
 }
 
 static GBytes *
@@ -491,6 +535,162 @@ _lento_vault_save_manifest_now (LentoVault  *self,
   return TRUE;
 }
 
+/**
+ * lento_document_note_new:
+ * @generation: the generation of the document @note describes
+ * @note: what was derived from that generation
+ *
+ * Returns: (transfer full): a note for lento_vault_set_document_notes()
+ */
+LentoDocumentNote *
+lento_document_note_new (guint64     generation,
+                         JsonObject *note)
+{
+  LentoDocumentNote *self;
+
+  g_return_val_if_fail (note != NULL, NULL);
+
+  self = g_new0 (LentoDocumentNote, 1);
+  self->generation = generation;
+  self->note = json_object_ref (note);
+
+  return self;
+}
+
+void
+lento_document_note_free (LentoDocumentNote *note)
+{
+  if (note == NULL)
+    return;
+
+  g_clear_pointer (&note->note, json_object_unref);
+  g_free (note);
+}
+
+/* The manifest can take a note now: it is in memory and opened as it
+ * should, so that it will be written. */
+static gboolean
+manifest_is_healthy (LentoVault *self)
+{
+  return self->manifest != NULL && self->data_keys != NULL &&
+         _lento_vault_get_doc (self, MANIFEST_NAME)->health == DOC_GOOD;
+}
+
+/**
+ * lento_vault_get_document_generation:
+ *
+ * Returns: the generation the manifest records for @name, or 0
+ */
+guint64
+lento_vault_get_document_generation (LentoVault *self,
+                                     const char *name)
+{
+  ManifestEntry *entry;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (self->manifest == NULL)
+    return 0;
+  entry = g_hash_table_lookup (self->manifest, name);
+
+  return entry != NULL ? entry->generation : 0;
+}
+
+/**
+ * lento_vault_dup_document_note:
+ *
+ * What was noted of the generation of @name the manifest records. It is
+ * read from the manifest in memory: nothing is read from disk. A document
+ * that does not fit the manifest (damaged, rolled back, in conflict), or
+ * a manifest that did not open as it should, has no note.
+ *
+ * Returns: (transfer full) (nullable): the note, sealed, or %NULL
+ */
+JsonObject *
+lento_vault_dup_document_note (LentoVault *self,
+                               const char *name)
+{
+  ManifestEntry *entry;
+  Doc *doc;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!manifest_is_healthy (self))
+    return NULL;
+  entry = g_hash_table_lookup (self->manifest, name);
+  doc = g_hash_table_lookup (self->docs, name);
+  if (entry == NULL || entry->note == NULL || doc == NULL || doc->health != DOC_GOOD)
+    return NULL;
+
+  return json_object_ref (entry->note);
+}
+
+/**
+ * lento_vault_set_document_notes:
+ * @notes: (element-type utf8 LentoDocumentNote): the notes to set, by document name
+ *
+ * Sets each note of @notes whose document the manifest still records at
+ * the note's generation, replacing the note it had, and queues one write
+ * of the manifest. The notes' objects are sealed (json_object_seal()) and
+ * kept. A document that does not fit the manifest, or is being written,
+ * gets no note: what it holds is about to change, or not what was read.
+ *
+ * Returns: %TRUE when the notes that still apply were set (perhaps none),
+ *   %FALSE with @error when the vault is locked or read-only, or the
+ *   manifest cannot be written
+ */
+gboolean
+lento_vault_set_document_notes (LentoVault  *self,
+                                GHashTable  *notes,
+                                GError     **error)
+{
+  GHashTableIter iter;
+  const char *name;
+  LentoDocumentNote *note;
+  guint n_set = 0;
+
+  g_return_val_if_fail (LENTO_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (notes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_lento_vault_check_unlocked (self, error))
+    return FALSE;
+  if (self->state == LENTO_VAULT_STATE_READ_ONLY)
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_READ_ONLY), FALSE;
+  if (!manifest_is_healthy (self))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_DOCUMENT_DAMAGED), FALSE;
+
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &note))
+    {
+      ManifestEntry *entry = g_hash_table_lookup (self->manifest, name);
+      Doc *doc = g_hash_table_lookup (self->docs, name);
+
+      if (entry == NULL || entry->generation != note->generation || doc == NULL ||
+          doc->health != DOC_GOOD || doc->in_flight || doc->queued != NULL)
+        {
+          g_debug ("No note for %s: it is not at generation %" G_GUINT64_FORMAT " now",
+                   name, note->generation);
+          continue;
+        }
+
+      json_object_seal (note->note);
+      g_clear_pointer (&entry->note, json_object_unref);
+      entry->note = json_object_ref (note->note);
+      n_set++;
+    }
+
+  if (n_set == 0)
+    return TRUE;
+
+  if (!_lento_vault_queue_manifest (self, NULL))
+    return lento_vault_set_error (error, LENTO_VAULT_ERROR_FAILED), FALSE;
+
+  return TRUE;
+}
+
 /* Compares every document on disk and in the manifest with the manifest,
  * after unlocking (and after restoring the manifest, @rebuild: then the
  * manifest takes whatever opens, and a damaged one is set aside).
@@ -547,10 +747,10 @@ check_all (LentoVault  *self,
   /* Restoring a manifest that is missing or does not open starts from
    * what its previous generation says, or from nothing. */
   if (rebuild && self->manifest == NULL)
-    self->manifest = manifest_new ();
+    self->manifest = _lento_vault_manifest_new ();
   /* A journal from before manifests: what opens is its first manifest. */
   if (manifest_status == LENTO_DOCUMENT_MISSING && !rebuild)
-    before = manifest_new ();
+    before = _lento_vault_manifest_new ();
 
   unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) lento_document_report_free);
   on_disk = _lento_vault_list_names (self->data_dir, unreadable);

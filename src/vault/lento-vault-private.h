@@ -50,10 +50,14 @@ typedef struct {
 } Doc;
 
 /* One document in the manifest: its latest generation and the BLAKE2b-256
- * hash of that generation's file. */
+ * hash of that generation's file, and what its owner noted of that
+ * generation (lento_vault_set_document_notes()), sealed, or NULL. An entry
+ * is replaced, never changed, when the document changes: the note goes
+ * with it. */
 typedef struct {
-  guint64 generation;
-  guint8  hash[HASH_SIZE];
+  guint64     generation;
+  guint8      hash[HASH_SIZE];
+  JsonObject *note;
 } ManifestEntry;
 
 /* What one look at a document on disk found (_lento_vault_check_document). */
@@ -183,6 +187,9 @@ void      _lento_vault_doc_check_clear      (DocCheck            *check);
 void      _lento_vault_apply_check          (LentoVault          *self,
                                              Doc                 *doc,
                                              DocCheck            *check);
+GHashTable *_lento_vault_manifest_new       (void);
+ManifestEntry *_lento_vault_manifest_entry_copy (const ManifestEntry *entry);
+void      _lento_vault_manifest_entry_free  (ManifestEntry       *entry);
 GHashTable *_lento_vault_manifest_copy      (GHashTable          *manifest);
 GHashTable *_lento_vault_parse_manifest     (GBytes              *plain,
                                              GError             **error);

@@ -278,7 +278,7 @@ lento_vault_create (LentoVault  *self,
   /* The manifest exists from the start, so that a journal without one
    * is always one from before manifests (or one whose manifest was
    * deleted, when its documents carry generations). */
-  self->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->manifest = _lento_vault_manifest_new ();
   {
     g_autoptr(GError) local_error = NULL;
 

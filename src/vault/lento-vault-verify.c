@@ -250,7 +250,8 @@ apply_reports (LentoVault *self,
       ManifestEntry *entry = g_hash_table_lookup (self->manifest, name);
 
       if (entry == NULL || entry->generation < found->generation)
-        g_hash_table_insert (self->manifest, g_strdup (name), g_memdup2 (found, sizeof *found));
+        g_hash_table_insert (self->manifest, g_strdup (name),
+                             _lento_vault_manifest_entry_copy (found));
     }
 
   _lento_vault_update_state (self);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "lento-file-layer.h"
 #include "lento-keys.h"
@@ -53,12 +54,28 @@ typedef struct {
   GError              *previous_error;
 } LentoDocumentReport;
 
+/* Notes: what a document's owner derived from one generation of it, kept
+ * in the manifest beside that generation, so that it is at hand without
+ * reading the document. A note always describes the generation the
+ * manifest records: whenever the manifest's entry for the document
+ * changes (a write, a newer file found on disk, a restore, setting it
+ * aside, a key rotation), the note is dropped. Notes live only inside the
+ * sealed manifest. */
+typedef struct {
+  guint64     generation;  /* the generation @note describes */
+  JsonObject *note;
+} LentoDocumentNote;
+
 GType                lento_vault_state_get_type       (void) G_GNUC_CONST;
 GType                lento_document_status_get_type   (void) G_GNUC_CONST;
 GType                lento_document_report_get_type   (void) G_GNUC_CONST;
 void                 lento_document_report_free       (LentoDocumentReport *report);
 LentoDocumentReport *lento_document_report_copy       (LentoDocumentReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LentoDocumentReport, lento_document_report_free)
+LentoDocumentNote *lento_document_note_new  (guint64            generation,
+                                             JsonObject        *note);
+void               lento_document_note_free (LentoDocumentNote *note);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LentoDocumentNote, lento_document_note_free)
 
 /* LentoVault is not thread-safe: call it from the thread whose main
  * context it was made in. Its slow work (disk writes, Argon2id, verify,
@@ -179,11 +196,35 @@ void              lento_vault_reader_commit    (LentoVaultReader    *reader,
                                                 LentoVault          *self,
                                                 const char          *name);
 void              lento_vault_reader_free      (LentoVaultReader    *reader);
+/* TRUE when the last read of @name through @reader found its current
+ * file as the manifest allows (LENTO_DOCUMENT_OK), with the generation
+ * sealed in it; on any thread, before that read is committed. */
+gboolean          lento_vault_reader_get_generation (LentoVaultReader *reader,
+                                                     const char       *name,
+                                                     guint64          *generation);
 
 GBytes          *lento_vault_read_document         (LentoVault          *self,
                                                     const char          *name,
                                                     LentoDocumentStatus *status,
                                                     GError             **error);
+
+/* The generation the manifest records for @name; 0 when it records none
+ * (or the vault is locked). */
+guint64          lento_vault_get_document_generation (LentoVault        *self,
+                                                      const char        *name);
+/* @name's note, sealed (json_object_seal()); NULL when it has none, when
+ * the vault is locked, or when the document does not fit the manifest. */
+JsonObject      *lento_vault_dup_document_note     (LentoVault          *self,
+                                                    const char          *name);
+/* Sets the notes in @notes (document name to LentoDocumentNote) in one
+ * write of the manifest, queued like any write; the documents themselves
+ * are not touched. A note whose document is no longer at the generation
+ * it describes (or is being written) is left out. Refused while locked or
+ * READ_ONLY, and while the manifest cannot be written. */
+gboolean         lento_vault_set_document_notes    (LentoVault          *self,
+                                                    GHashTable          *notes,
+                                                    GError             **error);
+
 /* Seals @json now, as the document's next generation, and writes it
  * durably in a worker thread, then the manifest that records it. Writes
  * of one document happen in order; a write queued while another runs

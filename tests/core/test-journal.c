@@ -2493,6 +2493,424 @@ test_journal_log_backup_merge (void)
   drop_test_vault (vault, dir);
 }
 
+/* Month notes. The plan's tag for heavy bleeding. */
+#define HEAVY_TAG "heavy-bleeding"
+/* A month of June 2016, before the sample journal begins, made by hand. */
+#define HAND_MONTH "journal/2016-06"
+
+typedef struct {
+  char       *dir;
+  LentoVault *vault;
+  GDateTime  *now;
+  /* UUIDs of the hand-made month: those its note must hold, and not. */
+  GPtrArray  *noted;
+  GPtrArray  *not_noted;
+  guint       n_entries;
+} NotesJournal;
+
+static void
+notes_journal_free (NotesJournal *nj)
+{
+  drop_test_vault (nj->vault, nj->dir);
+  g_date_time_unref (nj->now);
+  g_ptr_array_unref (nj->noted);
+  g_ptr_array_unref (nj->not_noted);
+  g_free (nj);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NotesJournal, notes_journal_free)
+
+/* Adds a session of the hand-made month to @journal, and its UUID to
+ * @uuids. */
+static LentoEntry *
+add_hand_entry (LentoJournal   *journal,
+                GPtrArray      *uuids,
+                const char     *start_iso,
+                LentoEntryKind  kind,
+                LentoBleeding   bleeding,
+                const char     *tag)
+{
+  LentoEntry *entry = make_entry (start_iso, 20);
+  const char *tags[] = { "evening", tag, NULL };
+
+  lento_entry_set_kind (entry, kind);
+  lento_entry_set_bleeding (entry, bleeding);
+  lento_entry_set_tags (entry, tags);
+  lento_journal_add (journal, entry);
+  g_ptr_array_add (uuids, g_strdup (lento_entry_get_uuid (entry)));
+  g_object_unref (entry);
+  return entry;
+}
+
+static void
+vault_flush (LentoVault *vault)
+{
+  g_autoptr(GAsyncResult) flushed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_vault_flush_async (vault, NULL, async_done_cb, &flushed);
+  g_assert_true (lento_vault_flush_finish (vault, wait_for (&flushed), &error));
+  g_assert_no_error (error);
+}
+
+/* Loads @vault into a new journal that notes with @tag. */
+static LentoJournal *
+load_with_tag (LentoVault *vault,
+               GDateTime  *now,
+               const char *tag)
+{
+  LentoJournal *journal = lento_journal_new ();
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lento_journal_set_marker_tag (journal, tag);
+  lento_journal_load_from_vault_async (journal, vault, now, NULL, async_done_cb, &loaded);
+  g_assert_true (lento_journal_load_from_vault_finish (journal, wait_for (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_false (lento_journal_get_read_only (journal));
+  vault_flush (vault);
+  return journal;
+}
+
+/* Ten years of journal in a vault, with a month made by hand: a
+ * clinician note, a session with spotting, one tagged for heavy bleeding,
+ * a rest day, the month's oldest session, and plain sessions. When
+ * @noted, a first load has set every month's note.
+ */
+static NotesJournal *
+notes_journal_new (gboolean noted)
+{
+  NotesJournal *nj = g_new0 (NotesJournal, 1);
+  g_autoptr(LentoJournal) source = lento_journal_new ();
+
+  nj->now = g_date_time_new_from_iso8601 ("2026-11-20T21:00:00+01:00", NULL);
+  nj->vault = new_test_vault (&nj->dir);
+  nj->noted = g_ptr_array_new_with_free_func (g_free);
+  nj->not_noted = g_ptr_array_new_with_free_func (g_free);
+
+  lento_journal_generate_sample (source, 1200, 10, 41, nj->now);
+  add_hand_entry (source, nj->not_noted, "2016-06-01T08:00:00+02:00",
+                  LENTO_ENTRY_KIND_REST, LENTO_BLEEDING_NONE, NULL);
+  add_hand_entry (source, nj->noted, "2016-06-02T20:00:00+02:00",
+                  LENTO_ENTRY_KIND_SESSION, LENTO_BLEEDING_NONE, NULL);
+  add_hand_entry (source, nj->not_noted, "2016-06-05T20:00:00+02:00",
+                  LENTO_ENTRY_KIND_SESSION, LENTO_BLEEDING_NONE, NULL);
+  add_hand_entry (source, nj->noted, "2016-06-15T20:00:00+02:00",
+                  LENTO_ENTRY_KIND_SESSION, LENTO_BLEEDING_SPOTTING, NULL);
+  add_hand_entry (source, nj->noted, "2016-06-18T20:00:00+02:00",
+                  LENTO_ENTRY_KIND_SESSION, LENTO_BLEEDING_NONE, HEAVY_TAG);
+  add_hand_entry (source, nj->noted, "2016-06-20T10:00:00+02:00",
+                  LENTO_ENTRY_KIND_CLINICIAN_NOTE, LENTO_BLEEDING_NONE, NULL);
+  add_hand_entry (source, nj->not_noted, "2016-06-25T20:00:00+02:00",
+                  LENTO_ENTRY_KIND_SESSION, LENTO_BLEEDING_NONE, "heavy");
+  nj->n_entries = g_list_model_get_n_items (G_LIST_MODEL (source));
+  lento_journal_set_loaded (source);
+  save_and_wait (source, nj->vault);
+  vault_flush (nj->vault);
+
+  if (noted)
+    {
+      g_autoptr(LentoJournal) first = load_with_tag (nj->vault, nj->now, HEAVY_TAG);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first)), ==, nj->n_entries);
+    }
+
+  return nj;
+}
+
+static char **
+month_documents (LentoVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = lento_vault_list_documents (vault, &error);
+  g_autoptr(GStrvBuilder) months = g_strv_builder_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (lento_journal_is_month_document (names[i]))
+      g_strv_builder_add (months, names[i]);
+  return g_strv_builder_end (months);
+}
+
+/* The entries of @name's note, by UUID; NULL without a note. */
+static GHashTable *
+note_entries (LentoVault *vault,
+              const char *name,
+              const char *tag)
+{
+  g_autoptr(JsonObject) note = lento_vault_dup_document_note (vault, name);
+  GHashTable *entries;
+  JsonArray *array;
+
+  if (note == NULL)
+    return NULL;
+  g_assert_cmpstr (json_object_get_string_member (note, "tag"), ==, tag);
+  array = json_object_get_array_member (note, "entries");
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      LentoEntry *entry = lento_entry_new_from_json (json_array_get_object_element (array, i),
+                                                     &error);
+
+      g_assert_no_error (error);
+      g_assert_false (g_hash_table_contains (entries, lento_entry_get_uuid (entry)));
+      g_hash_table_insert (entries, g_strdup (lento_entry_get_uuid (entry)), entry);
+    }
+  return entries;
+}
+
+/* One full load notes every month, each with exactly what the coach's
+ * rules reach back for, made from the month document. */
+static void
+test_journal_notes_set_after_load (void)
+{
+  g_autoptr(NotesJournal) nj = notes_journal_new (FALSE);
+  g_autoptr(LentoJournal) journal = NULL;
+  g_autoptr(GHashTable) hand = NULL;
+  g_auto(GStrv) months = month_documents (nj->vault);
+
+  g_assert_cmpuint (g_strv_length (months), >=, 120);
+  for (guint i = 0; months[i] != NULL; i++)
+    g_assert_null (lento_vault_dup_document_note (nj->vault, months[i]));
+
+  /* Without a tag, a load notes nothing. */
+  g_clear_object (&journal);
+  journal = load_with_tag (nj->vault, nj->now, NULL);
+  for (guint i = 0; months[i] != NULL; i++)
+    g_assert_null (lento_vault_dup_document_note (nj->vault, months[i]));
+
+  g_clear_object (&journal);
+  journal = load_with_tag (nj->vault, nj->now, HEAVY_TAG);
+  g_assert_null (lento_vault_dup_document_note (nj->vault, LENTO_JOURNAL_LOG_DOCUMENT));
+  for (guint i = 0; months[i] != NULL; i++)
+    {
+      g_autoptr(GHashTable) entries = note_entries (nj->vault, months[i], HEAVY_TAG);
+      guint n_sessions = 0;
+      GHashTableIter iter;
+      LentoEntry *entry;
+
+      g_assert_nonnull (entries);
+      g_hash_table_iter_init (&iter, entries);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
+        {
+          LentoEntry *held = lento_journal_lookup (journal, lento_entry_get_uuid (entry));
+
+          /* Each as the journal holds it. */
+          g_assert_true (lento_entry_equal (entry, held));
+          if (lento_entry_get_kind (entry) == LENTO_ENTRY_KIND_SESSION &&
+              lento_entry_get_bleeding (entry) == LENTO_BLEEDING_NONE &&
+              !lento_entry_has_tag (entry, HEAVY_TAG))
+            n_sessions++;
+        }
+      /* At most one plain session: the oldest. */
+      g_assert_cmpuint (n_sessions, <=, 1);
+    }
+
+  hand = note_entries (nj->vault, HAND_MONTH, HEAVY_TAG);
+  g_assert_cmpuint (g_hash_table_size (hand), ==, nj->noted->len);
+  for (guint i = 0; i < nj->noted->len; i++)
+    g_assert_true (g_hash_table_contains (hand, g_ptr_array_index (nj->noted, i)));
+  for (guint i = 0; i < nj->not_noted->len; i++)
+    g_assert_false (g_hash_table_contains (hand, g_ptr_array_index (nj->not_noted, i)));
+}
+
+/* What a load's notify::recent-loaded handler was given. */
+typedef struct {
+  gboolean   asked;
+  GPtrArray *entries;
+  GDate      complete_from;
+  guint      n_merged;
+} EarlyHistory;
+
+static void
+early_history_clear (EarlyHistory *early)
+{
+  g_clear_pointer (&early->entries, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EarlyHistory, early_history_clear)
+
+static void
+recent_loaded_cb (LentoJournal *journal,
+                  GParamSpec   *pspec,
+                  EarlyHistory *early)
+{
+  if (!lento_journal_get_recent_loaded (journal))
+    return;
+  g_assert_false (early->asked);
+  early->asked = TRUE;
+  early->n_merged = g_list_model_get_n_items (G_LIST_MODEL (journal));
+  g_date_clear (&early->complete_from, 1);
+  early->entries = lento_journal_dup_early_history (journal, &early->complete_from);
+}
+
+/* Loads @vault as a window in front of the newest entries would, asking
+ * for the early history as the recent months come in. */
+static LentoJournal *
+load_asking_early (LentoVault   *vault,
+                   GDateTime    *now,
+                   const char   *tag,
+                   EarlyHistory *early)
+{
+  LentoJournal *journal = lento_journal_new ();
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  lento_journal_set_marker_tag (journal, tag);
+  lento_journal_set_recent_first (journal, TRUE);
+  g_signal_connect (journal, "notify::recent-loaded", G_CALLBACK (recent_loaded_cb), early);
+  lento_journal_load_from_vault_async (journal, vault, now, NULL, async_done_cb, &loaded);
+  g_assert_null (lento_journal_dup_early_history (journal, &date));
+  g_assert_true (lento_journal_load_from_vault_finish (journal, wait_for (&loaded), &error));
+  g_assert_no_error (error);
+  g_assert_true (early->asked);
+  /* Done: the journal holds everything itself. */
+  g_assert_null (lento_journal_dup_early_history (journal, &date));
+  vault_flush (vault);
+  return journal;
+}
+
+/* A second load offers, as the recent months come in, every noted entry
+ * of the months not read yet, and says from when the journal holds all. */
+static void
+test_journal_notes_early_history (void)
+{
+  g_autoptr(NotesJournal) nj = notes_journal_new (TRUE);
+  g_auto(EarlyHistory) early = { 0, };
+  g_autoptr(LentoJournal) journal = load_asking_early (nj->vault, nj->now, HEAVY_TAG, &early);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          g_object_unref);
+  g_auto(GStrv) months = month_documents (nj->vault);
+  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_nonnull (early.entries);
+  g_assert_true (g_date_valid (&early.complete_from));
+  g_assert_cmpint (g_date_get_year (&early.complete_from), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&early.complete_from), ==, G_DATE_OCTOBER);
+  g_assert_cmpint (g_date_get_day (&early.complete_from), ==, 1);
+  /* Only the recent months were in the journal then. */
+  g_assert_cmpuint (early.n_merged, <, nj->n_entries / 10);
+
+  for (guint i = 0; months[i] != NULL; i++)
+    {
+      g_autoptr(GHashTable) entries = NULL;
+      GHashTableIter iter;
+      char *uuid;
+      LentoEntry *entry;
+
+      if (strcmp (months[i], "journal/2026-10") >= 0)
+        continue;
+      entries = note_entries (nj->vault, months[i], HEAVY_TAG);
+      g_assert_nonnull (entries);
+      g_hash_table_iter_init (&iter, entries);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&uuid, (gpointer *)&entry))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_replace (expected, uuid, entry);
+        }
+    }
+  g_assert_cmpuint (early.entries->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < early.entries->len; i++)
+    {
+      LentoEntry *entry = g_ptr_array_index (early.entries, i);
+      const char *uuid = lento_entry_get_uuid (entry);
+
+      g_assert_true (g_hash_table_add (given, (gpointer)uuid));
+      g_assert_true (lento_entry_equal (entry, g_hash_table_lookup (expected, uuid)));
+      g_assert_true (lento_entry_equal (entry, lento_journal_lookup (journal, uuid)));
+    }
+  for (guint i = 0; i < nj->noted->len; i++)
+    g_assert_true (g_hash_table_contains (given, g_ptr_array_index (nj->noted, i)));
+  for (guint i = 0; i < nj->not_noted->len; i++)
+    g_assert_false (g_hash_table_contains (given, g_ptr_array_index (nj->not_noted, i)));
+}
+
+/* An older month written again since its note was made has none: no
+ * early history. The load that reads it notes it again. */
+static void
+test_journal_notes_missing (void)
+{
+  g_autoptr(NotesJournal) nj = notes_journal_new (TRUE);
+  g_auto(EarlyHistory) early = { 0, };
+  g_autoptr(LentoJournal) journal = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GAsyncResult) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) note = NULL;
+
+  bytes = lento_vault_read_document (nj->vault, "journal/2020-02", NULL, &error);
+  g_assert_no_error (error);
+  lento_vault_write_document_async (nj->vault, "journal/2020-02", bytes, NULL, async_done_cb,
+                                    &written);
+  g_assert_true (lento_vault_write_document_finish (nj->vault, wait_for (&written), &error));
+  g_assert_no_error (error);
+  g_assert_null (lento_vault_dup_document_note (nj->vault, "journal/2020-02"));
+  g_assert_nonnull ((note = lento_vault_dup_document_note (nj->vault, HAND_MONTH)));
+
+  journal = load_asking_early (nj->vault, nj->now, HEAVY_TAG, &early);
+  g_assert_null (early.entries);
+  g_clear_pointer (&note, json_object_unref);
+  note = lento_vault_dup_document_note (nj->vault, "journal/2020-02");
+  g_assert_nonnull (note);
+}
+
+/* A change the log holds for an older month is newer than that month's
+ * note: no early history, whether an edit or a deletion. */
+static void
+test_journal_notes_log_change (gconstpointer data)
+{
+  gboolean delete = GPOINTER_TO_INT (data);
+  g_autoptr(NotesJournal) nj = notes_journal_new (TRUE);
+  g_auto(EarlyHistory) early = { 0, };
+  g_autoptr(LentoJournal) journal = NULL;
+  g_autoptr(LentoJournal) editor = load_with_tag (nj->vault, nj->now, HEAVY_TAG);
+  const char *uuid = g_ptr_array_index (nj->not_noted, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) log = NULL;
+
+  if (delete)
+    {
+      g_assert_true (lento_journal_remove (editor, uuid));
+    }
+  else
+    {
+      g_autoptr(LentoEntry) edit = lento_entry_copy (lento_journal_lookup (editor, uuid));
+
+      lento_entry_set_notes (edit, "Edited years later.");
+      g_assert_true (lento_journal_replace (editor, edit));
+    }
+  save_and_wait (editor, nj->vault);
+  vault_flush (nj->vault);
+  /* In the log only: the month and its note stay as they were. */
+  log = lento_vault_read_document (nj->vault, LENTO_JOURNAL_LOG_DOCUMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document_n_items (log, delete ? "deleted" : "entries"), ==, 1);
+  g_assert_nonnull (lento_vault_dup_document_note (nj->vault, HAND_MONTH));
+
+  journal = load_asking_early (nj->vault, nj->now, HEAVY_TAG, &early);
+  g_assert_null (early.entries);
+}
+
+/* Notes made for another tag do not stand in; the load that reads every
+ * month makes them again with the new tag. */
+static void
+test_journal_notes_other_tag (void)
+{
+  g_autoptr(NotesJournal) nj = notes_journal_new (TRUE);
+  g_auto(EarlyHistory) early = { 0, };
+  g_autoptr(LentoJournal) journal = NULL;
+  g_autoptr(GHashTable) hand = NULL;
+
+  journal = load_asking_early (nj->vault, nj->now, "bleeding-heavy", &early);
+  g_assert_null (early.entries);
+  hand = note_entries (nj->vault, HAND_MONTH, "bleeding-heavy");
+  g_assert_nonnull (hand);
+  /* The session tagged with the old tag is no longer needed. */
+  g_assert_false (g_hash_table_contains (hand, g_ptr_array_index (nj->noted, 2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2570,6 +2988,14 @@ main (int   argc,
   g_test_add_func ("/lento/journal/log-keeps-unknown", test_journal_log_keeps_unknown);
   g_test_add_func ("/lento/journal/log-loading-order", test_journal_log_loading_order);
   g_test_add_func ("/lento/journal/log-backup-merge", test_journal_log_backup_merge);
+  g_test_add_func ("/lento/journal/notes/set-after-load", test_journal_notes_set_after_load);
+  g_test_add_func ("/lento/journal/notes/early-history", test_journal_notes_early_history);
+  g_test_add_func ("/lento/journal/notes/missing", test_journal_notes_missing);
+  g_test_add_data_func ("/lento/journal/notes/log-edit", GINT_TO_POINTER (FALSE),
+                        test_journal_notes_log_change);
+  g_test_add_data_func ("/lento/journal/notes/log-deletion", GINT_TO_POINTER (TRUE),
+                        test_journal_notes_log_change);
+  g_test_add_func ("/lento/journal/notes/other-tag", test_journal_notes_other_tag);
   g_test_add_func ("/lento/journal/stats-by-week", test_journal_stats_by_week);
   g_test_add_func ("/lento/journal/stats-by-size", test_journal_stats_by_size);
   g_test_add_func ("/lento/journal/stats-unanswered", test_journal_stats_unanswered);

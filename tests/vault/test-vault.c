@@ -3002,6 +3002,297 @@ test_manifest_name_reserved (Fixture       *f,
   g_assert_false (g_strv_contains ((const char * const *) names, "manifest"));
 }
 
+/* A note that says which text it was made from. */
+static JsonObject *
+note_new (const char *text)
+{
+  JsonObject *note = json_object_new ();
+
+  json_object_set_string_member (note, "made-from", text);
+  return note;
+}
+
+/* Sets @name's note in one call, for @generation. */
+static gboolean
+set_note (LentoVault  *vault,
+          const char  *name,
+          guint64      generation,
+          const char  *text,
+          GError     **error)
+{
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) lento_document_note_free);
+  g_autoptr(JsonObject) note = note_new (text);
+
+  g_hash_table_insert (notes, (gpointer) name, lento_document_note_new (generation, note));
+  return lento_vault_set_document_notes (vault, notes, error);
+}
+
+/* The text @name's note was made from, or NULL without a note. */
+static char *
+dup_note_text (LentoVault *vault,
+               const char *name)
+{
+  g_autoptr(JsonObject) note = lento_vault_dup_document_note (vault, name);
+
+  if (note == NULL)
+    return NULL;
+  g_assert_true (json_object_is_immutable (note));
+  return g_strdup (json_object_get_string_member (note, "made-from"));
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A note is kept in the sealed manifest with the generation it
+ * describes, set for several documents in one write, and read back after
+ * a lock and an unlock. */
+static void
+test_note_kept (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) lento_document_note_free);
+  g_autoptr(JsonObject) october = note_new ("october-secret");
+  g_autoptr(JsonObject) november = note_new ("november-secret");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) manifest = NULL;
+  g_autofree char *text = NULL;
+  guint64 manifest_generation;
+
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-10"), ==, 1);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-11"), ==, 2);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-12"), ==, 0);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  manifest_generation = generation_of (f, "manifest.lento");
+
+  g_hash_table_insert (notes, "journal/2026-10", lento_document_note_new (1, october));
+  g_hash_table_insert (notes, "journal/2026-11", lento_document_note_new (2, november));
+  g_assert_true (lento_vault_set_document_notes (f->vault, notes, &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  /* One write of the manifest for both, and none of the documents. */
+  g_assert_cmpuint (generation_of (f, "manifest.lento"), ==, manifest_generation + 1);
+  g_assert_cmpuint (generation_of (f, "journal/2026-11.lento"), ==, 2);
+  text = dup_note_text (f->vault, "journal/2026-10");
+  g_assert_cmpstr (text, ==, "october-secret");
+  g_clear_pointer (&text, g_free);
+
+  /* Sealed with the manifest: nothing of it is on disk in the clear. */
+  manifest = read_file (f, "manifest.lento");
+  g_assert_false (bytes_contain (manifest, "november-secret"));
+  g_assert_false (bytes_contain (manifest, "note"));
+
+  lento_vault_lock (f->vault);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-11"), ==, 0);
+  unlock_with_code (f);
+  text = dup_note_text (f->vault, "journal/2026-11");
+  g_assert_cmpstr (text, ==, "november-secret");
+  g_clear_pointer (&text, g_free);
+
+  reopen (f);
+  unlock_with_code (f);
+  text = dup_note_text (f->vault, "journal/2026-10");
+  g_assert_cmpstr (text, ==, "october-secret");
+  g_clear_pointer (&text, g_free);
+  text = dup_note_text (f->vault, "journal/2026-11");
+  g_assert_cmpstr (text, ==, "november-secret");
+  assert_document (f->vault, "journal/2026-11", "{\"v\":2}");
+}
+
+/* Writing a document again drops its note, and only its own. */
+static void
+test_note_dropped_on_write (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-10", 1, "october", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-11", 1, "november", &error));
+  g_assert_no_error (error);
+  text = dup_note_text (f->vault, "journal/2026-11");
+  g_assert_cmpstr (text, ==, "november");
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  g_clear_pointer (&text, g_free);
+  text = dup_note_text (f->vault, "journal/2026-10");
+  g_assert_cmpstr (text, ==, "october");
+
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  g_clear_pointer (&text, g_free);
+  text = dup_note_text (f->vault, "journal/2026-10");
+  g_assert_cmpstr (text, ==, "october");
+}
+
+/* Another writer (another computer sharing the folder, or a kill between
+ * the document and the manifest) leaves a newer generation on disk than
+ * the manifest records: the note of the older one is dropped as the
+ * journal opens. */
+static void
+test_note_dropped_when_newer (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->data_dir, "manifest.lento", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) with_note = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-11", 1, "november", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  with_note = read_file (f, "manifest.lento");
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  lento_vault_close (f->vault);
+
+  /* The manifest as it was, note and all: the document is newer. */
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (with_note, NULL),
+                                      g_bytes_get_size (with_note), NULL));
+  g_assert_true (lento_vault_open (f->vault, &error));
+  g_assert_no_error (error);
+  unlock_with_code (f);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-11"), ==, 2);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+
+  /* Nor does it come back from the manifest's previous generation. */
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+
+  /* The check is no accident of the copy: the same manifest over the
+   * same document keeps its note. */
+  g_assert_true (set_note (f->vault, "journal/2026-11", 2, "november again", &error));
+  g_assert_no_error (error);
+  text = dup_note_text (f->vault, "journal/2026-11");
+  g_assert_cmpstr (text, ==, "november again");
+}
+
+/* A note made from a generation the document is no longer at is left
+ * out, and so is one for a document the manifest does not record. */
+static void
+test_note_older_generation (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 manifest_generation;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  manifest_generation = generation_of (f, "manifest.lento");
+
+  g_assert_true (set_note (f->vault, "journal/2026-11", 1, "november", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-11", 3, "november", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-12", 0, "december", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-12"));
+  /* Nothing to write: the manifest was not written again. */
+  g_assert_cmpuint (generation_of (f, "manifest.lento"), ==, manifest_generation);
+}
+
+/* Rotating the data key writes every document again as a new
+ * generation, and restoring one puts another generation in its place:
+ * either drops the notes of what they rewrite. */
+static void
+test_note_dropped_on_rewrite (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "journal/2026-10", "{\"v\":2}", &error));
+  g_assert_true (set_note (f->vault, "journal/2026-10", 2, "october", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_true (lento_vault_rotate_data_key (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lento_vault_get_document_generation (f->vault, "journal/2026-10"), ==, 3);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+
+  g_assert_true (set_note (f->vault, "journal/2026-10", 3, "october", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+  g_assert_nonnull (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  lento_vault_close (f->vault);
+  flip_byte (f, "journal/2026-10.lento", 5);
+  g_assert_true (lento_vault_open (f->vault, &error));
+  unlock_with_code (f);
+  /* Damaged: its note says nothing of what will be read. */
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  g_assert_true (lento_vault_restore_previous (f->vault, "journal/2026-10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_UNLOCKED);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+  reopen (f);
+  unlock_with_code (f);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-10"));
+}
+
+/* Locked, or read-only because another document is damaged: refused,
+ * and the manifest is not written. */
+static void
+test_note_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 manifest_generation;
+
+  g_assert_true (write_text (f->vault, "journal/2026-11", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"v\":1}", &error));
+  g_assert_true (write_text (f->vault, "profile", "{\"v\":2}", &error));
+  g_assert_no_error (error);
+  flush (f->vault);
+
+  lento_vault_lock (f->vault);
+  g_assert_false (set_note (f->vault, "journal/2026-11", 1, "november", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  flip_byte (f, "profile.lento", 5);
+  flip_byte (f, "profile.lento.prev", 5);
+  unlock_with_code (f);
+  g_assert_null (lento_vault_read_document (f->vault, "profile", NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (lento_vault_get_state (f->vault), ==, LENTO_VAULT_STATE_READ_ONLY);
+  manifest_generation = generation_of (f, "manifest.lento");
+  g_assert_false (set_note (f->vault, "journal/2026-11", 1, "november", &error));
+  g_assert_error (error, LENTO_VAULT_ERROR, LENTO_VAULT_ERROR_READ_ONLY);
+  flush (f->vault);
+  g_assert_null (lento_vault_dup_document_note (f->vault, "journal/2026-11"));
+  g_assert_cmpuint (generation_of (f, "manifest.lento"), ==, manifest_generation);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -3087,6 +3378,12 @@ main (int   argc,
   ADD ("/lento/vault/manifest/damaged", test_manifest_damaged);
   ADD ("/lento/vault/manifest/name-reserved", test_manifest_name_reserved);
   g_test_add_func ("/lento/vault/manifest/upgrade", test_manifest_upgrade);
+  ADD ("/lento/vault/manifest/note-kept", test_note_kept);
+  ADD ("/lento/vault/manifest/note-dropped-on-write", test_note_dropped_on_write);
+  ADD ("/lento/vault/manifest/note-dropped-when-newer", test_note_dropped_when_newer);
+  ADD ("/lento/vault/manifest/note-older-generation", test_note_older_generation);
+  ADD ("/lento/vault/manifest/note-dropped-on-rewrite", test_note_dropped_on_rewrite);
+  ADD ("/lento/vault/manifest/note-refused", test_note_refused);
 
   return g_test_run ();
 }
