@@ -400,34 +400,79 @@ belongs_to_stage (Coach      *coach,
     }
 }
 
-/* The newest sessions in a row that are @stage's. */
-static guint
+/* The newest sessions in a row of one stage (and size). A run that goes on
+ * to the oldest session an early answer has may go on before it: it is
+ * @open, and only what it is at least is known.
+ */
+typedef struct {
+  guint    count;
+  gboolean open;
+} Run;
+
+static Run
 run_in_stage (Coach *coach,
               int    stage)
 {
-  guint count = 0;
+  Run run = { 0, FALSE };
 
-  while (has_session (coach, count)
-         && belongs_to_stage (coach, session_at (coach, count)->entry, stage))
-    count++;
+  while (run.count < coach->sessions->len
+         && belongs_to_stage (coach, session_at (coach, run.count)->entry, stage))
+    run.count++;
+  run.open = run.count == coach->sessions->len && coach->older->len > 0;
 
-  return count;
+  return run;
 }
 
-/* The newest sessions in a row that are @stage's and share @size. */
-static guint
+static Run
 run_at_size (Coach *coach,
              int    stage,
              int    size)
 {
-  guint count = 0;
+  Run run = { 0, FALSE };
 
-  while (has_session (coach, count)
-         && belongs_to_stage (coach, session_at (coach, count)->entry, stage)
-         && size_of_entry (coach, session_at (coach, count)->entry) == size)
-    count++;
+  while (run.count < coach->sessions->len
+         && belongs_to_stage (coach, session_at (coach, run.count)->entry, stage)
+         && size_of_entry (coach, session_at (coach, run.count)->entry) == size)
+    run.count++;
+  run.open = run.count == coach->sessions->len && coach->older->len > 0;
 
-  return count;
+  return run;
+}
+
+/* Whether @run holds at least @sessions sessions. */
+static gboolean
+run_reaches (Coach *coach,
+             Run    run,
+             guint  sessions)
+{
+  if (run.count >= sessions)
+    return TRUE;
+  if (run.open)
+    coach->undecided = TRUE;
+  return FALSE;
+}
+
+/* Whether @run began at least @days days ago. */
+static gboolean
+run_lasts (Coach *coach,
+           Run    run,
+           guint  days)
+{
+  if (run.count > 0 && coach->today - session_at (coach, run.count - 1)->day >= days)
+    return TRUE;
+  if (run.open)
+    coach->undecided = TRUE;
+  return FALSE;
+}
+
+/* The whole of @run, for what says how long it is. */
+static guint
+run_exactly (Coach *coach,
+             Run    run)
+{
+  if (run.open)
+    coach->undecided = TRUE;
+  return run.count;
 }
 
 static char *
@@ -587,7 +632,7 @@ evaluate_stage (Coach *coach,
 {
   const char *id = stage_id (coach, next->stage);
   const LentoMoveOn *move_on = lento_program_get_stage_move_on (coach->program, id);
-  guint run = run_in_stage (coach, next->stage);
+  Run run = run_in_stage (coach, next->stage);
   gboolean met;
 
   next->kind = LENTO_RECOMMENDATION_SESSION;
@@ -596,11 +641,10 @@ evaluate_stage (Coach *coach,
     return;
 
   met = requirements_met (coach, move_on->requires)
-        && run >= move_on->sessions
+        && run_reaches (coach, run, move_on->sessions)
         && last_meet (coach, move_on->sessions, move_on->max_pain, move_on->max_resistance,
                       move_on->wear_seconds)
-        && (move_on->days == 0
-            || (run > 0 && coach->today - session_at (coach, run - 1)->day >= move_on->days));
+        && (move_on->days == 0 || run_lasts (coach, run, move_on->days));
 
   if (met)
     {
@@ -618,7 +662,7 @@ evaluate_stage (Coach *coach,
     }
 
   /* Hold once there were enough sessions to judge and they did not yet show it. */
-  if (run >= MAX (move_on->sessions, 1))
+  if (run_reaches (coach, run, MAX (move_on->sessions, 1)))
     next->kind = LENTO_RECOMMENDATION_HOLD;
   add_reason_sessions (coach, LENTO_REASON_STAGE_NOT_YET,
                        /* Translators: a stage's title, like “Outside First”, then the plan's own
@@ -626,7 +670,8 @@ evaluate_stage (Coach *coach,
                        g_strdup_printf (_("Stay with “%s” for now. %s"),
                                         lento_program_get_stage_title (coach->program, id),
                                         lento_program_get_stage_move_on_text (coach->program, id)),
-                       0, MIN (run, move_on->sessions));
+                       0, run_reaches (coach, run, move_on->sessions) ? move_on->sessions
+                                                                      : run.count);
 }
 
 static void
@@ -715,7 +760,7 @@ evaluate_size (Coach *coach,
   int top = tools == LENTO_STAGE_TOOLS_FIRST_SIZE ? 0 : (int) coach->ladder->len - 1;
   LentoTool *tool;
   g_autofree char *diameter = NULL;
-  guint run;
+  Run run;
   guint calm = 0;
   guint days_at_size;
   gboolean at_top;
@@ -748,7 +793,7 @@ evaluate_size (Coach *coach,
     }
 
   /* The calm sessions in a row are what counts towards the next size. */
-  while (calm < run
+  while (calm < run.count
          && last_meet (coach, calm + 1, rules->advance_max_pain, rules->advance_max_resistance,
                        wear)
          && (!at_top || move_on == NULL
@@ -756,9 +801,9 @@ evaluate_size (Coach *coach,
     calm++;
 
   diameter = lento_format_diameter (lento_tool_get_diameter (tool));
-  days_at_size = run > 0 ? coach->today - session_at (coach, run - 1)->day : 0;
+  days_at_size = run.count > 0 ? coach->today - session_at (coach, run.count - 1)->day : 0;
   met = tools != LENTO_STAGE_TOOLS_CURRENT
-        && run >= needed
+        && run_reaches (coach, run, needed)
         && last_meet (coach, needed, rules->advance_max_pain, rules->advance_max_resistance, wear)
         && (!at_top || move_on == NULL
             || last_meet (coach, needed, move_on->max_pain, move_on->max_resistance, wear));
@@ -773,7 +818,7 @@ evaluate_size (Coach *coach,
       return;
     }
 
-  if (met && days_at_size >= hold_days)
+  if (met && run_lasts (coach, run, hold_days))
     {
       g_autofree char *larger_label = NULL;
 
@@ -825,7 +870,7 @@ evaluate_size (Coach *coach,
     {
       g_autofree char *until = NULL;
 
-      until = _lento_coach_format_day (session_at (coach, run - 1)->day + hold_days);
+      until = _lento_coach_format_day (session_at (coach, run.count - 1)->day + hold_days);
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_HOLD_DAYS,
                            /* Translators: a diameter, like “18 mm”, and a date. */
@@ -836,8 +881,10 @@ evaluate_size (Coach *coach,
     }
 
   /* A plateau needs enough sessions to judge; one session long ago is not one. */
-  if (run >= needed && days_at_size >= rules->plateau_days)
+  if (run_reaches (coach, run, needed) && run_lasts (coach, run, rules->plateau_days))
     {
+      guint in_run = run_exactly (coach, run);
+
       next->kind = LENTO_RECOMMENDATION_HOLD;
       add_reason_sessions (coach, LENTO_REASON_PLATEAU,
                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -858,11 +905,11 @@ evaluate_size (Coach *coach,
                                                          "everyday moments.",
                                                          days_at_size),
                                             diameter, days_at_size),
-                           0, run);
+                           0, in_run);
       return;
     }
 
-  if (run >= needed)
+  if (run_reaches (coach, run, needed))
     {
       g_autofree char *minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "%u minute", "%u minutes",
@@ -900,7 +947,7 @@ evaluate_size (Coach *coach,
                                                      "the plan looks at the next size.",
                                                      needed - calm),
                                         needed - calm, diameter),
-                       0, run);
+                       0, run_exactly (coach, run));
 }
 
 static gboolean

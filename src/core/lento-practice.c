@@ -162,6 +162,39 @@ schedule_midnight (LentoPractice *self,
                                                 midnight_cb, self);
 }
 
+/* While the journal loads: the coach's answer from its newest months and
+ * what the older ones hold for it, if that is enough to decide.
+ */
+static LentoRecommendation *
+recommend_early (LentoPractice            *self,
+                 const GDate              *today,
+                 const LentoCoachSettings *settings)
+{
+  g_autoptr(GPtrArray) older = NULL;
+  g_autoptr(GListStore) given = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  GListModel *journal = G_LIST_MODEL (self->journal);
+  GDate complete_from;
+  guint n;
+
+  if (!lento_journal_get_recent_loaded (self->journal))
+    return NULL;
+  older = lento_journal_dup_early_history (self->journal, &complete_from);
+  if (older == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (journal);
+  newest = g_ptr_array_new_full (n + older->len, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (newest, g_list_model_get_item (journal, i));
+  given = g_list_store_new (LENTO_TYPE_ENTRY);
+  g_list_store_splice (given, 0, 0, newest->pdata, newest->len);
+  g_list_store_splice (given, n, 0, older->pdata, older->len);
+
+  return lento_coach_recommend_early (self->program, G_LIST_MODEL (given), &complete_from,
+                                      self->inventory, today, settings);
+}
+
 /* Today's recommendation, asked of the coach once for every view. */
 void
 _lento_practice_recompute (LentoPractice *self)
@@ -172,7 +205,7 @@ _lento_practice_recompute (LentoPractice *self)
   guint skipped;
   GDate today;
 
-  if (self->loaded && self->program != NULL && self->inventory != NULL)
+  if (self->journal != NULL && self->program != NULL && self->inventory != NULL)
     {
       now = lento_practice_dup_now (self);
       lento_coach_settings_init (&settings);
@@ -182,8 +215,11 @@ _lento_practice_recompute (LentoPractice *self)
         g_date_set_julian (&settings.skipped, skipped);
       g_date_clear (&today, 1);
       g_date_set_julian (&today, julian_of (now));
-      recommendation = lento_coach_recommend (self->program, G_LIST_MODEL (self->journal),
-                                              self->inventory, &today, &settings);
+      if (self->loaded)
+        recommendation = lento_coach_recommend (self->program, G_LIST_MODEL (self->journal),
+                                                self->inventory, &today, &settings);
+      else
+        recommendation = recommend_early (self, &today, &settings);
     }
   schedule_midnight (self, now);
 
@@ -339,15 +375,34 @@ lento_practice_set_skipped_day (LentoPractice *self,
   _lento_practice_recompute (self);
 }
 
+/* The newest months first, and the older ones held back until they are
+ * drawn (lento_journal_set_recent_first()), while that is what the view in
+ * front waits for: a list of entries, or a plan the newest months may
+ * decide. When they did not, the plan needs every month as soon as can be.
+ */
+static void
+update_recent_first (LentoPractice *self)
+{
+  gboolean recent_first;
+
+  if (self->journal == NULL)
+    return;
+
+  recent_first = self->journal_shown
+                 || (!self->loaded && (!lento_journal_get_recent_loaded (self->journal)
+                                       || self->recommendation != NULL));
+  lento_journal_set_recent_first (self->journal, recent_first);
+}
+
 /**
  * lento_practice_set_journal_shown:
  * @self: a #LentoPractice
  * @shown: whether the view in front shows the journal's entries
  *
- * Tells the practice what a person waits for while the journal loads:
- * today's plan needs all of it, a list of entries its newest ones (see
- * lento_journal_set_recent_first()). The window says so whenever the view
- * in front changes.
+ * Tells the practice what a person waits for while the journal loads: a
+ * list of entries its newest ones, today's plan the newest ones too when
+ * they are enough to decide it, and otherwise all of it. The window says
+ * so whenever the view in front changes.
  */
 void
 lento_practice_set_journal_shown (LentoPractice *self,
@@ -356,8 +411,7 @@ lento_practice_set_journal_shown (LentoPractice *self,
   g_return_if_fail (LENTO_IS_PRACTICE (self));
 
   self->journal_shown = !!shown;
-  if (self->journal != NULL)
-    lento_journal_set_recent_first (self->journal, shown);
+  update_recent_first (self);
 }
 
 gboolean
@@ -793,6 +847,17 @@ lento_practice_load_profile (LentoPractice *self)
                            G_CALLBACK (inventory_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The newest months are in: perhaps enough for today's plan already. */
+static void
+journal_recent_loaded_cb (LentoPractice *self)
+{
+  if (self->journal == NULL || self->loaded || !lento_journal_get_recent_loaded (self->journal))
+    return;
+
+  _lento_practice_recompute (self);
+  update_recent_first (self);
+}
+
 static void
 load_journal_cb (GObject      *object,
                  GAsyncResult *result,
@@ -842,7 +907,12 @@ lento_practice_open (LentoPractice *self)
 
   self->cancellable = g_cancellable_new ();
   self->journal = lento_journal_new ();
-  lento_journal_set_recent_first (self->journal, self->journal_shown);
+  if (self->program != NULL)
+    lento_journal_set_marker_tag (self->journal,
+                                  lento_program_get_rules (self->program)->heavy_bleeding_tag);
+  update_recent_first (self);
+  g_signal_connect_object (self->journal, "notify::recent-loaded",
+                           G_CALLBACK (journal_recent_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "items-changed",
                            G_CALLBACK (journal_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "notify::read-only",

@@ -11,6 +11,7 @@
 #include "lento-core-error.h"
 #include "lento-fake-clock.h"
 #include "lento-practice.h"
+#include "lento-sample-data.h"
 #include "lento-test-practice.h"
 #include "lento-test-support.h"
 
@@ -185,6 +186,78 @@ test_entry_survives_lock (Fixture       *fixture,
   g_assert_nonnull (lento_journal_lookup (journal, uuid));
   g_assert_cmpstr (lento_entry_get_notes (lento_journal_lookup (journal, uuid)), ==,
                    "Calm, slow, fine.");
+  g_assert_cmpuint (fixture->errors, ==, 0);
+}
+
+/* The first recommendation that came while the journal was still loading. */
+typedef struct {
+  LentoRecommendation *early;
+  guint                n_entries;   /* what the journal held then */
+} EarlyWatch;
+
+static void
+early_recommendation_cb (LentoPractice *practice,
+                         GParamSpec    *pspec,
+                         EarlyWatch    *watch)
+{
+  LentoRecommendation *rec = lento_practice_get_recommendation (practice);
+
+  if (rec == NULL || lento_practice_get_loaded (practice) || watch->early != NULL)
+    return;
+
+  watch->early = g_object_ref (rec);
+  watch->n_entries = g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (practice)));
+}
+
+/* A returning person with years of journal: today's plan comes from the
+ * newest months and what the older ones were noted to hold, before those
+ * are read, and it is the plan the whole journal gives.
+ */
+static void
+test_plan_before_whole_journal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = NULL;
+  EarlyWatch watch = { NULL, 0 };
+  LentoRecommendation *full;
+  GPtrArray *early_reasons, *full_reasons;
+  guint n_entries;
+
+  create_journal (fixture);
+  lento_sample_inventory_fill (lento_practice_get_inventory (fixture->practice));
+  now = lento_practice_dup_now (fixture->practice);
+  lento_journal_generate_sample (lento_practice_get_journal (fixture->practice), 1500, 3, 7, now);
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->practice)));
+
+  /* The first read of every month notes what each holds for the coach. */
+  relock_and_unlock (fixture);
+  g_assert_null (watch.early);
+
+  g_signal_connect (fixture->practice, "notify::recommendation",
+                    G_CALLBACK (early_recommendation_cb), &watch);
+  relock_and_unlock (fixture);
+
+  g_assert_nonnull (watch.early);
+  g_assert_cmpuint (watch.n_entries, >, 0);
+  g_assert_cmpuint (watch.n_entries, <, n_entries / 4);
+
+  full = lento_practice_get_recommendation (fixture->practice);
+  g_assert_cmpint (lento_recommendation_get_kind (watch.early), ==,
+                   lento_recommendation_get_kind (full));
+  g_assert_cmpstr (lento_recommendation_get_stage (watch.early), ==,
+                   lento_recommendation_get_stage (full));
+  g_assert_cmpstr (lento_recommendation_get_tool (watch.early), ==,
+                   lento_recommendation_get_tool (full));
+  g_assert_cmpstr (lento_recommendation_get_lube (watch.early), ==,
+                   lento_recommendation_get_lube (full));
+  early_reasons = lento_recommendation_get_reasons (watch.early);
+  full_reasons = lento_recommendation_get_reasons (full);
+  g_assert_cmpuint (early_reasons->len, ==, full_reasons->len);
+  for (guint i = 0; i < full_reasons->len; i++)
+    g_assert_cmpstr (((LentoReason *) g_ptr_array_index (early_reasons, i))->text, ==,
+                     ((LentoReason *) g_ptr_array_index (full_reasons, i))->text);
+
+  g_clear_object (&watch.early);
   g_assert_cmpuint (fixture->errors, ==, 0);
 }
 
@@ -702,6 +775,8 @@ main (int   argc,
               fixture_set_up, test_locked_holds_nothing, fixture_tear_down);
   g_test_add ("/lento/practice/entry-survives-lock", Fixture, NULL,
               fixture_set_up, test_entry_survives_lock, fixture_tear_down);
+  g_test_add ("/lento/practice/plan-before-whole-journal", Fixture, NULL,
+              fixture_set_up_clock, test_plan_before_whole_journal, fixture_tear_down);
   g_test_add ("/lento/practice/inventory-survives-lock", Fixture, NULL,
               fixture_set_up, test_inventory_survives_lock, fixture_tear_down);
   g_test_add ("/lento/practice/inventory-edit-is-saved", Fixture, NULL,
