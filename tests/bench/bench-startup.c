@@ -391,6 +391,16 @@ done_cb (GObject      *object,
     *done = lento_journal_save_finish (LENTO_JOURNAL (object), result, NULL) ? 1 : 2;
 }
 
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  int *done = user_data;
+
+  *done = lento_journal_load_from_vault_finish (LENTO_JOURNAL (object), result, NULL) ? 1 : 2;
+}
+
 /* A returning person's journal: @n_entries over @years up to today, saved
  * by Lento's own journal and vault, with its key in the keyring of the
  * session, so that Lento opens it by itself. Returns the folder to use as
@@ -403,8 +413,10 @@ make_returning_journal (guint n_entries,
   g_autoptr(LentoVault) vault = NULL;
   g_autofree char *data_home = create_journal ("returning", &vault);
   g_autoptr(LentoJournal) journal = lento_journal_new ();
+  g_autoptr(LentoJournal) reread = lento_journal_new ();
+  g_autoptr(LentoProgram) program = lento_program_new_default (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int saved = 0, stored = 0;
+  int saved = 0, stored = 0, loaded = 0;
 
   if (data_home == NULL)
     return NULL;
@@ -418,11 +430,19 @@ make_returning_journal (guint n_entries,
   lento_vault_store_in_keyring_async (vault, NULL, done_cb, &stored);
   while (stored == 0)
     g_main_context_iteration (NULL, TRUE);
+  /* As Lento's last start left it: read once in full, which notes in the
+   * manifest what each month holds for the coach.
+   */
+  lento_journal_set_marker_tag (reread, lento_program_get_rules (program)->heavy_bleeding_tag);
+  lento_journal_load_from_vault_async (reread, vault, now, NULL, loaded_cb, &loaded);
+  while (loaded == 0 || lento_vault_get_busy (vault))
+    g_main_context_iteration (NULL, TRUE);
   lento_vault_close (vault);
 
-  if (saved != 1 || stored != 1)
+  if (saved != 1 || stored != 1 || loaded != 1)
     {
-      g_printerr ("The returning journal was not %s\n", saved != 1 ? "saved" : "put in the keyring");
+      g_printerr ("The returning journal was not %s\n",
+                  saved != 1 ? "saved" : stored != 1 ? "put in the keyring" : "read");
       lento_test_remove_tree (data_home);
       return NULL;
     }

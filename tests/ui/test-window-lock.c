@@ -17,6 +17,7 @@
 #include "lento-plan-view.h"
 #include "lento-session-view.h"
 #include "lento-setup-page.h"
+#include "lento-sample-data.h"
 #include "lento-test-practice.h"
 #include "lento-test-ui.h"
 #include "lento-unlock-page.h"
@@ -472,6 +473,110 @@ test_journal_view_loads_newest_first (Fixture       *fixture,
   g_assert_false (lento_journal_get_recent_first (journal));
   lento_window_set_view (fixture->window, "journal");
   g_assert_true (lento_journal_get_recent_first (journal));
+}
+
+/* Whether the Plan has today's plan in front, not the page that waits for it. */
+static gboolean
+plan_in_front (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_STACK (child))
+      return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child)), "plan") == 0;
+
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  Fixture             *fixture;
+  LentoRecommendation *early;    /* the first, while the journal was loading */
+  gboolean             shown;    /* whether the Plan put it in front at once */
+  guint                n_entries;
+} EarlyPlan;
+
+static void
+early_plan_cb (LentoPractice *practice,
+               GParamSpec    *pspec,
+               EarlyPlan     *watch)
+{
+  LentoRecommendation *rec = lento_practice_get_recommendation (practice);
+
+  if (rec == NULL || watch->early != NULL || lento_practice_get_loaded (practice))
+    return;
+
+  watch->early = g_object_ref (rec);
+  watch->shown = plan_in_front (find_in_window (watch->fixture, LENTO_TYPE_PLAN_VIEW));
+  watch->n_entries = g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (practice)));
+}
+
+/* A returning person with three years of journal, read in full at the last
+ * start: the Plan shows today's plan while the older months are still being
+ * read, and it is the plan of the whole journal.
+ */
+static void
+test_plan_before_whole_journal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LentoSecret) code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  EarlyPlan watch = { fixture, NULL, FALSE, 0 };
+  LentoRecommendation *full;
+  GPtrArray *early_reasons, *full_reasons;
+  guint n_entries = 0;
+  int stored = -1;
+
+  code = lento_vault_create (fixture->vault, &error);
+  g_assert_no_error (error);
+  while (!lento_practice_get_loaded (fixture->practice))
+    g_main_context_iteration (NULL, TRUE);
+  lento_sample_inventory_fill (lento_practice_get_inventory (fixture->practice));
+  lento_journal_generate_sample (lento_practice_get_journal (fixture->practice), 1500, 3, 7, now);
+  lento_practice_flush_pending (fixture->practice);
+  lento_vault_store_in_keyring_async (fixture->vault, NULL, store_cb, &stored);
+  while (stored == -1 || lento_vault_get_busy (fixture->vault))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (stored, ==, TRUE);
+
+  /* The last start read every month. */
+  lento_vault_lock (fixture->vault);
+  g_assert_true (lento_vault_unlock_recovery_code (fixture->vault, code, &error));
+  g_assert_no_error (error);
+  while (!lento_practice_get_loaded (fixture->practice) || lento_vault_get_busy (fixture->vault))
+    g_main_context_iteration (NULL, TRUE);
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (lento_practice_get_journal (fixture->practice)));
+  lento_vault_lock (fixture->vault);
+
+  g_settings_set_string (settings, "last-view", "plan");
+  fixture->window = lento_window_new (NULL, fixture->practice);
+  g_signal_connect (fixture->practice, "notify::recommendation", G_CALLBACK (early_plan_cb),
+                    &watch);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_settings_reset (settings, "last-view");
+  while (!lento_practice_get_loaded (fixture->practice))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (fixture->practice, early_plan_cb, &watch);
+
+  g_assert_nonnull (watch.early);
+  g_assert_true (watch.shown);
+  g_assert_cmpuint (watch.n_entries, >, 0);
+  g_assert_cmpuint (watch.n_entries, <, n_entries / 4);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (plan_in_front (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW)));
+  full = lento_practice_get_recommendation (fixture->practice);
+  g_assert_cmpint (lento_recommendation_get_kind (watch.early), ==,
+                   lento_recommendation_get_kind (full));
+  g_assert_cmpstr (lento_recommendation_get_tool (watch.early), ==,
+                   lento_recommendation_get_tool (full));
+  early_reasons = lento_recommendation_get_reasons (watch.early);
+  full_reasons = lento_recommendation_get_reasons (full);
+  g_assert_cmpuint (early_reasons->len, ==, full_reasons->len);
+  for (guint i = 0; i < full_reasons->len; i++)
+    g_assert_cmpstr (((LentoReason *) g_ptr_array_index (early_reasons, i))->text, ==,
+                     ((LentoReason *) g_ptr_array_index (full_reasons, i))->text);
+  g_clear_object (&watch.early);
 }
 
 static void
@@ -1500,6 +1605,8 @@ main (int   argc,
               fixture_set_up, test_keyring_ready_skips_unlock_page, fixture_tear_down);
   g_test_add ("/lento/window-lock/journal-view-loads-newest-first", Fixture, NULL,
               fixture_set_up, test_journal_view_loads_newest_first, fixture_tear_down);
+  g_test_add ("/lento/window-lock/plan-before-whole-journal", Fixture, NULL,
+              fixture_set_up, test_plan_before_whole_journal, fixture_tear_down);
   g_test_add ("/lento/window-lock/read-only-action-off-when-healthy", Fixture, NULL,
               fixture_set_up, test_read_only_bar, fixture_tear_down);
 
