@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lento-core-error.h"
+#include "lento-entry-private.h"
 #include "lento-journal.h"
 #include "lento-journal-private.h"
 #include "lento-json.h"
@@ -433,6 +434,40 @@ session_is_older (LentoEntry *a,
   return strcmp (lento_entry_get_uuid (a), lento_entry_get_uuid (b)) < 0;
 }
 
+/* @entry as a note keeps it: only what the coach reads of an older month
+ * (when, what kind, the bleeding and the marker tag) and what tells copies
+ * apart (the UUID and when it was last changed). The manifest that carries the notes is
+ * written with every save, so they stay small.
+ */
+static JsonObject *
+noted_entry_to_json (LentoEntry *entry,
+                     const char *tag)
+{
+  static const char * const kept[] = {
+    KEY_UUID, KEY_KIND, KEY_MODIFIED, KEY_START, KEY_BLEEDING,
+  };
+  g_autoptr(JsonObject) full = lento_entry_to_json (entry);
+  JsonObject *noted = json_object_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      JsonNode *member = json_object_get_member (full, kept[i]);
+
+      if (member != NULL)
+        json_object_set_member (noted, kept[i], json_node_copy (member));
+    }
+
+  if (lento_entry_has_tag (entry, tag))
+    {
+      JsonArray *tags = json_array_sized_new (1);
+
+      json_array_add_string_element (tags, tag);
+      json_object_set_array_member (noted, KEY_TAGS, tags);
+    }
+
+  return noted;
+}
+
 /**
  * _lento_journal_month_data_make_note:
  * @data: a month document, parsed
@@ -440,8 +475,8 @@ session_is_older (LentoEntry *a,
  *
  * Makes the month's note (see "The manifest" in docs/FORMAT.md) from what
  * the document itself holds: every clinician note, every session that
- * bled or carries @tag, and the oldest session, each once. Safe to call
- * from any thread.
+ * bled or carries @tag, and the oldest session, each once and only with
+ * what the coach reads of them. Safe to call from any thread.
  *
  * Returns: (transfer full): the note
  */
@@ -466,10 +501,10 @@ _lento_journal_month_data_make_note (MonthData  *data,
         oldest = entry;
       if (entry_is_noted (entry, tag) &&
           g_hash_table_add (noted, (gpointer)lento_entry_get_uuid (entry)))
-        json_array_add_object_element (entries, lento_entry_to_json (entry));
+        json_array_add_object_element (entries, noted_entry_to_json (entry, tag));
     }
   if (oldest != NULL && g_hash_table_add (noted, (gpointer)lento_entry_get_uuid (oldest)))
-    json_array_add_object_element (entries, lento_entry_to_json (oldest));
+    json_array_add_object_element (entries, noted_entry_to_json (oldest, tag));
 
   note = json_object_new ();
   json_object_set_string_member (note, "tag", tag);

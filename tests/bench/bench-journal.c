@@ -13,6 +13,8 @@
  *   unlock_all_ratio        the two above: the median of each round's ratio
  *   save_one_ms_p50_N       add one entry and save it durably, median of 21
  *   save_flatness           how much slower that is at 10,000 than at 100
+ *   manifest_bytes_10000    the sealed manifest, month notes and all, which every
+ *                           save writes again
  *   save_fold_ms_N          the one save in LENTO_JOURNAL_LOG_MAX + 1 that folds
  *                           the change log into the months (see FORMAT.md)
  *   rss_kib_10000           resident memory after the full load
@@ -37,6 +39,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -105,11 +108,35 @@ open_unlocked (Journal *journal)
   return vault;
 }
 
+/* The size of @name in @dir, or -1. */
+static goffset
+file_size (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (goffset) buf.st_size : -1;
+}
+
+/* A journal model as the practice makes one: it notes what each month
+ * holds for the coach once it has read them all.
+ */
+static LentoJournal *
+new_model (void)
+{
+  g_autoptr(LentoProgram) program = lento_program_new_default (NULL);
+  LentoJournal *model = lento_journal_new ();
+
+  lento_journal_set_marker_tag (model, lento_program_get_rules (program)->heavy_bleeding_tag);
+  return model;
+}
+
 static Journal
 make_journal (guint      n_entries,
               GDateTime *end)
 {
-  g_autoptr(LentoJournal) model = lento_journal_new ();
+  g_autoptr(LentoJournal) model = new_model ();
   g_autoptr(LentoVault) vault = NULL;
   g_autoptr(GError) error = NULL;
   Journal journal;
@@ -128,6 +155,19 @@ make_journal (guint      n_entries,
   wait_for (&done);
   while (lento_vault_get_busy (vault))
     g_main_context_iteration (NULL, TRUE);
+
+  /* Read once in full, as Lento's last start would have: the months get
+   * their notes, and the manifest every later save writes carries them.
+   */
+  {
+    g_autoptr(LentoJournal) reread = new_model ();
+
+    done = FALSE;
+    lento_journal_load_from_vault_async (reread, vault, end, NULL, done_cb, &done);
+    wait_for (&done);
+    while (lento_vault_get_busy (vault))
+      g_main_context_iteration (NULL, TRUE);
+  }
 
   lento_vault_close (vault);
   return journal;
@@ -178,7 +218,7 @@ measure_unlock (Journal   *journal,
                 double    *all_cpu_ms)
 {
   g_autoptr(LentoVault) vault = open_unlocked (journal);
-  g_autoptr(LentoJournal) model = lento_journal_new ();
+  g_autoptr(LentoJournal) model = new_model ();
   double start, recent = 0;
   gboolean done = FALSE;
 
@@ -234,7 +274,7 @@ measure_save_one (Journal   *journal,
                   double    *fold)
 {
   g_autoptr(LentoVault) vault = open_unlocked (journal);
-  g_autoptr(LentoJournal) model = lento_journal_new ();
+  g_autoptr(LentoJournal) model = new_model ();
   double times[SAVES];
   double cpu_times[SAVES];
   gboolean done = FALSE;
@@ -396,13 +436,15 @@ main (int   argc,
   g_print ("save_flatness %.3f\n", save_10000 / save_100);
   g_print ("save_one_cpu_ms_p50_100 %.2f\n", save_cpu_100);
   g_print ("save_one_cpu_ms_p50_10000 %.2f\n", save_cpu_10000);
+  g_print ("manifest_bytes_10000 %" G_GOFFSET_FORMAT "\n",
+           file_size (large.data_dir, "manifest.lento"));
   g_print ("save_fold_ms_100 %.1f\n", fold_100);
   g_print ("save_fold_ms_10000 %.1f\n", fold_10000);
 
   {
     /* Memory of one full load, in a process that has done the above too. */
     g_autoptr(LentoVault) vault = open_unlocked (&large);
-    g_autoptr(LentoJournal) model = lento_journal_new ();
+    g_autoptr(LentoJournal) model = new_model ();
     gboolean done = FALSE;
 
     lento_journal_load_from_vault_async (model, vault, now, NULL, done_cb, &done);
