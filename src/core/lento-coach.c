@@ -409,30 +409,17 @@ typedef struct {
   gboolean open;
 } Run;
 
+/* The run of @stage's sessions, and with @size, only those at that size. */
 static Run
-run_in_stage (Coach *coach,
-              int    stage)
-{
-  Run run = { 0, FALSE };
-
-  while (run.count < coach->sessions->len
-         && belongs_to_stage (coach, session_at (coach, run.count)->entry, stage))
-    run.count++;
-  run.open = run.count == coach->sessions->len && coach->older->len > 0;
-
-  return run;
-}
-
-static Run
-run_at_size (Coach *coach,
-             int    stage,
-             int    size)
+run_of (Coach     *coach,
+        int        stage,
+        const int *size)
 {
   Run run = { 0, FALSE };
 
   while (run.count < coach->sessions->len
          && belongs_to_stage (coach, session_at (coach, run.count)->entry, stage)
-         && size_of_entry (coach, session_at (coach, run.count)->entry) == size)
+         && (size == NULL || size_of_entry (coach, session_at (coach, run.count)->entry) == *size))
     run.count++;
   run.open = run.count == coach->sessions->len && coach->older->len > 0;
 
@@ -632,7 +619,7 @@ evaluate_stage (Coach *coach,
 {
   const char *id = stage_id (coach, next->stage);
   const LentoMoveOn *move_on = lento_program_get_stage_move_on (coach->program, id);
-  Run run = run_in_stage (coach, next->stage);
+  Run run = run_of (coach, next->stage, NULL);
   gboolean met;
 
   next->kind = LENTO_RECOMMENDATION_SESSION;
@@ -781,7 +768,7 @@ evaluate_size (Coach *coach,
   /* Only sessions of this stage at this size count: not those of the stage
    * before, nor any typed in with another tool or none.
    */
-  run = run_at_size (coach, next->stage, size);
+  run = run_of (coach, next->stage, &size);
 
   /* At the top of what the stage covers, its own criteria to move on apply too. */
   at_top = size >= top && size >= 0;

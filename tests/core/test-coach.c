@@ -15,6 +15,7 @@
 
 #include "lento-sample-data.h"
 #include "lento-coach.h"
+#include "lento-test-practice.h"
 
 /* Every case is seen from Tuesday 10 March 2026. */
 #define TODAY_YEAR 2026
@@ -690,62 +691,6 @@ test_case (gconstpointer data)
     }
 }
 
-/* Two answers alike in everything a view shows, word for word; from the
- * same entries, they also point at the same ones.
- */
-static void
-assert_same_recommendation (LentoRecommendation *a,
-                            LentoRecommendation *b,
-                            gboolean             same_entries)
-{
-  GPtrArray *ra = lento_recommendation_get_reasons (a);
-  GPtrArray *rb = lento_recommendation_get_reasons (b);
-  GArray *da = lento_recommendation_get_days (a);
-  GArray *db = lento_recommendation_get_days (b);
-  const GDate *rest_a = lento_recommendation_get_rest_until (a);
-  const GDate *rest_b = lento_recommendation_get_rest_until (b);
-
-  g_assert_cmpint (lento_recommendation_get_kind (a), ==, lento_recommendation_get_kind (b));
-  g_assert_cmpint (lento_recommendation_get_next_kind (a), ==,
-                   lento_recommendation_get_next_kind (b));
-  g_assert_cmpstr (lento_recommendation_get_stage (a), ==, lento_recommendation_get_stage (b));
-  g_assert_cmpstr (lento_recommendation_get_template (a), ==,
-                   lento_recommendation_get_template (b));
-  g_assert_cmpstr (lento_recommendation_get_tool (a), ==, lento_recommendation_get_tool (b));
-  g_assert_cmpstr (lento_recommendation_get_warm_up_tool (a), ==,
-                   lento_recommendation_get_warm_up_tool (b));
-  g_assert_cmpstr (lento_recommendation_get_lube (a), ==, lento_recommendation_get_lube (b));
-  g_assert_cmpint (lento_recommendation_get_gentle_note (a), ==,
-                   lento_recommendation_get_gentle_note (b));
-  g_assert_true ((rest_a == NULL) == (rest_b == NULL));
-  if (rest_a != NULL)
-    g_assert_cmpint (g_date_compare (rest_a, rest_b), ==, 0);
-
-  g_assert_cmpuint (ra->len, ==, rb->len);
-  for (guint i = 0; i < ra->len; i++)
-    {
-      LentoReason *x = g_ptr_array_index (ra, i);
-      LentoReason *y = g_ptr_array_index (rb, i);
-
-      g_assert_cmpint (x->code, ==, y->code);
-      g_assert_cmpstr (x->text, ==, y->text);
-      if (same_entries)
-        g_assert_cmpstrv (x->entries, y->entries);
-      else
-        g_assert_cmpuint (g_strv_length (x->entries), ==, g_strv_length (y->entries));
-    }
-
-  g_assert_cmpuint (da->len, ==, LENTO_COACH_PLAN_DAYS);
-  g_assert_cmpuint (db->len, ==, da->len);
-  for (guint i = 0; i < da->len; i++)
-    {
-      g_assert_cmpint (g_array_index (da, LentoPlanDay, i).kind, ==,
-                       g_array_index (db, LentoPlanDay, i).kind);
-      g_assert_cmpint (g_date_compare (&g_array_index (da, LentoPlanDay, i).date,
-                                       &g_array_index (db, LentoPlanDay, i).date), ==, 0);
-    }
-}
-
 /* The same journal in another order gives the same answer, word for word. */
 static void
 test_deterministic (void)
@@ -755,7 +700,7 @@ test_deterministic (void)
       g_autoptr(LentoRecommendation) a = recommend_case (&coach_cases[c], NULL, FALSE);
       g_autoptr(LentoRecommendation) b = recommend_case (&coach_cases[c], NULL, TRUE);
 
-      assert_same_recommendation (a, b, FALSE);
+      lento_test_assert_same_recommendation (a, b, FALSE);
     }
 }
 
@@ -791,7 +736,7 @@ test_early_agrees (void)
             }
 
           g_test_message ("%s, complete for %d days", coach_cases[c].name, back + 1);
-          assert_same_recommendation (full, early, TRUE);
+          lento_test_assert_same_recommendation (full, early, TRUE);
           decided++;
         }
     }
@@ -831,7 +776,7 @@ test_early_sample (void)
                                        &today, NULL);
   dump (full);
   g_assert_nonnull (early);
-  assert_same_recommendation (full, early, TRUE);
+  lento_test_assert_same_recommendation (full, early, TRUE);
 }
 
 static LentoPlanDayKind

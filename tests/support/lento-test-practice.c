@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lento-coach.h"
 #include "lento-test-practice.h"
 #include "lento-test-support.h"
 
@@ -124,4 +125,64 @@ lento_test_practice_saved_profile_has (LentoPractice *practice,
   g_autoptr(JsonObject) profile = lento_test_practice_dup_saved_profile (practice);
 
   return profile != NULL && json_object_has_member (profile, member);
+}
+
+/**
+ * lento_test_assert_same_recommendation:
+ * @same_entries: whether both come from the same entries
+ *
+ * Asserts that two answers are alike in everything a view shows, word for
+ * word; from the same entries, that they also point at the same ones.
+ */
+void
+lento_test_assert_same_recommendation (LentoRecommendation *a,
+                                       LentoRecommendation *b,
+                                       gboolean             same_entries)
+{
+  GPtrArray *ra = lento_recommendation_get_reasons (a);
+  GPtrArray *rb = lento_recommendation_get_reasons (b);
+  GArray *da = lento_recommendation_get_days (a);
+  GArray *db = lento_recommendation_get_days (b);
+  const GDate *rest_a = lento_recommendation_get_rest_until (a);
+  const GDate *rest_b = lento_recommendation_get_rest_until (b);
+
+  g_assert_cmpint (lento_recommendation_get_kind (a), ==, lento_recommendation_get_kind (b));
+  g_assert_cmpint (lento_recommendation_get_next_kind (a), ==,
+                   lento_recommendation_get_next_kind (b));
+  g_assert_cmpstr (lento_recommendation_get_stage (a), ==, lento_recommendation_get_stage (b));
+  g_assert_cmpstr (lento_recommendation_get_template (a), ==,
+                   lento_recommendation_get_template (b));
+  g_assert_cmpstr (lento_recommendation_get_tool (a), ==, lento_recommendation_get_tool (b));
+  g_assert_cmpstr (lento_recommendation_get_warm_up_tool (a), ==,
+                   lento_recommendation_get_warm_up_tool (b));
+  g_assert_cmpstr (lento_recommendation_get_lube (a), ==, lento_recommendation_get_lube (b));
+  g_assert_cmpint (lento_recommendation_get_gentle_note (a), ==,
+                   lento_recommendation_get_gentle_note (b));
+  g_assert_true ((rest_a == NULL) == (rest_b == NULL));
+  if (rest_a != NULL)
+    g_assert_cmpint (g_date_compare (rest_a, rest_b), ==, 0);
+
+  g_assert_cmpuint (ra->len, ==, rb->len);
+  for (guint i = 0; i < ra->len; i++)
+    {
+      LentoReason *x = g_ptr_array_index (ra, i);
+      LentoReason *y = g_ptr_array_index (rb, i);
+
+      g_assert_cmpint (x->code, ==, y->code);
+      g_assert_cmpstr (x->text, ==, y->text);
+      if (same_entries)
+        g_assert_cmpstrv (x->entries, y->entries);
+      else
+        g_assert_cmpuint (g_strv_length (x->entries), ==, g_strv_length (y->entries));
+    }
+
+  g_assert_cmpuint (da->len, ==, LENTO_COACH_PLAN_DAYS);
+  g_assert_cmpuint (db->len, ==, da->len);
+  for (guint i = 0; i < da->len; i++)
+    {
+      g_assert_cmpint (g_array_index (da, LentoPlanDay, i).kind, ==,
+                       g_array_index (db, LentoPlanDay, i).kind);
+      g_assert_cmpint (g_date_compare (&g_array_index (da, LentoPlanDay, i).date,
+                                       &g_array_index (db, LentoPlanDay, i).date), ==, 0);
+    }
 }
