@@ -200,9 +200,27 @@ note_has_tag (LentoVault *vault,
          g_strcmp0 (json_node_get_string (node), tag) == 0;
 }
 
+/* Whether @vault's note of @name is @note already. */
+static gboolean
+note_is_current (LentoVault *vault,
+                 const char *name,
+                 JsonObject *note)
+{
+  g_autoptr(JsonObject) held = lento_vault_dup_document_note (vault, name);
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+
+  if (held == NULL)
+    return FALSE;
+  a = json_node_init_object (json_node_alloc (), held);
+  b = json_node_init_object (json_node_alloc (), note);
+  return json_node_equal (a, b);
+}
+
 /* Once every month was read, and the journal can be written: the months
- * whose note is missing (written since the last load, say) or was made
- * for another tag get the note made of what was read, in one write of the
+ * whose note is not the one made of what was read (missing, because the
+ * month was written since the last load; made for another tag; or not
+ * readable, from another version) get that one, in one write of the
  * manifest. A month written since it was read is left out by the vault;
  * the next load notes it. Not a failure the person needs to hear of.
  */
@@ -232,7 +250,7 @@ set_month_notes (LentoJournal  *self,
 
       /* A tag set since the load began waits for the next load. */
       if (generation != NULL && g_strcmp0 (tag, self->marker_tag) == 0 &&
-          !note_has_tag (load->vault, name, self->marker_tag))
+          !note_is_current (load->vault, name, note))
         g_hash_table_insert (notes, (gpointer)name, lento_document_note_new (*generation, note));
     }
 

@@ -2875,6 +2875,54 @@ test_journal_notes_missing (void)
   g_assert_nonnull (note);
 }
 
+/* A note that cannot be read (from another version, say) offers nothing,
+ * loses nothing, and the load that read the month notes it again. */
+static void
+test_journal_notes_unreadable (void)
+{
+  g_autoptr(NotesJournal) nj = notes_journal_new (TRUE);
+  g_auto(EarlyHistory) early = { 0, };
+  g_autoptr(LentoJournal) journal = NULL;
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) lento_document_note_free);
+  g_autoptr(JsonObject) broken = json_object_new ();
+  g_autoptr(JsonArray) entries = json_array_new ();
+  g_autoptr(GHashTable) renoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_size, after_size;
+
+  json_array_add_int_element (entries, 42);
+  json_object_set_string_member (broken, "tag", HEAVY_TAG);
+  json_object_set_array_member (broken, "entries", g_steal_pointer (&entries));
+  g_hash_table_insert (notes, "journal/2020-02",
+                       lento_document_note_new (
+                         lento_vault_get_document_generation (nj->vault, "journal/2020-02"),
+                         broken));
+  g_assert_true (lento_vault_set_document_notes (nj->vault, notes, &error));
+  g_assert_no_error (error);
+  vault_flush (nj->vault);
+
+  journal = load_asking_early (nj->vault, nj->now, HEAVY_TAG, &early);
+  g_assert_true (early.asked);
+  g_assert_null (early.entries);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (journal)), ==, nj->n_entries);
+
+  renoted = note_entries (nj->vault, "journal/2020-02", HEAVY_TAG);
+  g_assert_nonnull (renoted);
+
+  /* Notes that are current are not written again: the next load leaves
+   * the manifest as it is. */
+  manifest = g_build_filename (nj->dir, "manifest.lento", NULL);
+  g_assert_true (g_file_get_contents (manifest, &before, &before_size, NULL));
+  g_clear_object (&journal);
+  journal = load_with_tag (nj->vault, nj->now, HEAVY_TAG);
+  g_assert_true (g_file_get_contents (manifest, &after, &after_size, NULL));
+  g_assert_cmpmem (before, before_size, after, after_size);
+}
+
 /* A change the log holds for an older month is newer than that month's
  * note: no early history, whether an edit or a deletion. */
 static void
@@ -3010,6 +3058,7 @@ main (int   argc,
   g_test_add_func ("/lento/journal/notes/set-after-load", test_journal_notes_set_after_load);
   g_test_add_func ("/lento/journal/notes/early-history", test_journal_notes_early_history);
   g_test_add_func ("/lento/journal/notes/missing", test_journal_notes_missing);
+  g_test_add_func ("/lento/journal/notes/unreadable", test_journal_notes_unreadable);
   g_test_add_data_func ("/lento/journal/notes/log-edit", GINT_TO_POINTER (FALSE),
                         test_journal_notes_log_change);
   g_test_add_data_func ("/lento/journal/notes/log-deletion", GINT_TO_POINTER (TRUE),
