@@ -113,6 +113,20 @@ lento_test_practice_dup_saved_profile (LentoPractice *practice)
 }
 
 /**
+ * lento_test_practice_plan_every_day:
+ * @practice: an open practice with a new journal
+ *
+ * Plans sessions for every day of the week, so that today offers a session
+ * whatever day a test runs on: by default the plan rests on some weekdays.
+ */
+void
+lento_test_practice_plan_every_day (LentoPractice *practice)
+{
+  lento_practice_set_weekdays (practice, 0xfe);
+  g_assert_cmpint (lento_practice_get_start (practice), ==, LENTO_PRACTICE_START_NOW);
+}
+
+/**
  * lento_test_practice_saved_profile_has:
  * @member: a member of the profile document, such as "session"
  *

@@ -18,6 +18,7 @@ void           lento_test_practice_free        (LentoPractice *practice,
 JsonObject    *lento_test_practice_dup_saved_profile (LentoPractice *practice);
 gboolean       lento_test_practice_saved_profile_has (LentoPractice *practice,
                                                       const char    *member);
+void           lento_test_practice_plan_every_day (LentoPractice *practice);
 void           lento_test_assert_same_recommendation (LentoRecommendation *a,
                                                       LentoRecommendation *b,
                                                       gboolean             same_entries);

@@ -63,6 +63,7 @@ fixture_set_up (Fixture       *fixture,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+  lento_test_practice_plan_every_day (fixture->practice);
   lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 

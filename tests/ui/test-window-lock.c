@@ -157,6 +157,7 @@ show_new_journal (Fixture *fixture)
   show_window (fixture);
   wait_for_page (fixture, "main");
   wait_for_loaded (fixture);
+  lento_test_practice_plan_every_day (fixture->practice);
   return code;
 }
 
