@@ -37,7 +37,7 @@ lento_window_start_session_action (GtkWidget  *widget,
     return;
 
   lento_window_set_view (self, "session");
-  lento_session_view_start (self->session_view);
+  lento_session_view_start (_lento_window_ensure_session_view (self));
 }
 
 static void

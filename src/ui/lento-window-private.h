@@ -49,12 +49,14 @@ struct _LentoWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   AdwViewStack         *stack;
-  /* The Plan and Journal pages: each view is built in its page the first
-   * time the page is shown after unlocking, and destroyed at lock. The
-   * session view stays in its page: moving a widget with actions between
-   * parents leaves its buttons insensitive in GTK 4.8.
+  /* The three pages: each view is built in its page the first time the
+   * page is shown after unlocking. The Plan and the Journal are destroyed
+   * at lock; the session view stays in its page once built: moving a
+   * widget with actions between parents leaves its buttons insensitive in
+   * GTK 4.8.
    */
   AdwBin               *plan_bin;
+  AdwBin               *session_bin;
   AdwBin               *journal_bin;
   LentoPlanView        *plan_view;
   LentoJournalView     *journal_view;
@@ -64,7 +66,9 @@ struct _LentoWindow
   LentoPractice        *practice;
   LentoVault           *vault;
   GCancellable         *cancellable;
-  /* Kept across locks: it holds the inhibitor while a session runs. */
+  /* Kept across locks once built: it holds the inhibitor while a session
+   * runs. %NULL until the Session page is first shown or a session starts.
+   */
   LentoSessionView     *session_view;
   LentoSessionCues     *session_cues;
   GtkWindow            *shortcuts_window;
@@ -89,6 +93,7 @@ void     _lento_window_ensure_main_page    (LentoWindow  *self);
 void     _lento_window_ensure_views        (LentoWindow  *self);
 void     _lento_window_drop_views          (LentoWindow  *self);
 LentoJournalView *_lento_window_ensure_journal_view (LentoWindow *self);
+LentoSessionView *_lento_window_ensure_session_view (LentoWindow *self);
 gboolean _lento_window_is_view_name        (const char   *name);
 extern const char * const _lento_window_view_names[3];
 

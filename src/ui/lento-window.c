@@ -91,22 +91,33 @@ static void lento_window_bind_models          (LentoWindow        *self,
                                                GtkWidget          *view);
 
 
-/* The session view is built once and kept across locks: it holds the
- * inhibitor that keeps the machine awake while a session runs.
+/* The session view is built the first time its page is shown, or a
+ * session starts, and then kept across locks: it holds the inhibitor that
+ * keeps the machine awake while a session runs. A returning person who
+ * opens on the Plan or the Journal does not wait for it.
  */
-static void
-lento_window_ensure_session_view (LentoWindow *self)
+LentoSessionView *
+_lento_window_ensure_session_view (LentoWindow *self)
 {
-  if (self->session_view != NULL)
+  if (self->session_view == NULL)
+    {
+      self->session_view = g_object_ref_sink (LENTO_SESSION_VIEW (lento_session_view_new (FALSE)));
+      lento_session_view_set_practice (self->session_view, self->practice);
+      g_signal_connect_object (self->session_view, "record",
+                               G_CALLBACK (lento_window_record_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->session_bin, GTK_WIDGET (self->session_view));
+    }
+  return self->session_view;
+}
+
+/* Chimes and notifications as a session moves on; see lento-session-cues.c. */
+static void
+lento_window_ensure_session_cues (LentoWindow *self)
+{
+  if (self->session_cues != NULL)
     return;
 
-  self->session_view = g_object_ref_sink (LENTO_SESSION_VIEW (lento_session_view_new (FALSE)));
-  lento_session_view_set_practice (self->session_view, self->practice);
-  g_signal_connect_object (self->session_view, "record",
-                           G_CALLBACK (lento_window_record_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  /* Chimes and notifications as a session moves on; see lento-session-cues.c. */
   self->session_cues = lento_session_cues_new (NULL, self->settings);
   g_object_bind_property (self, "is-active", self->session_cues, "window-active",
                           G_BINDING_SYNC_CREATE);
@@ -160,12 +171,14 @@ lento_window_add_pages (LentoWindow *self)
   /* Generic containers: GTK 4.8 would read out "AdwBin". */
   self->plan_bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
                                  NULL);
+  self->session_bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                    NULL);
   self->journal_bin = g_object_new (ADW_TYPE_BIN, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
                                     NULL);
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->plan_bin),
                                     "plan", _("Plan"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->session_view),
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->session_bin),
                                     "session", _("Session"));
   adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->journal_bin),
@@ -216,7 +229,7 @@ _lento_window_ensure_views (LentoWindow *self)
   _lento_window_ensure_main_page (self);
   if (self->plan_bin == NULL)
     {
-      lento_window_ensure_session_view (self);
+      lento_window_ensure_session_cues (self);
       lento_window_add_pages (self);
     }
   self->has_views = TRUE;
@@ -335,6 +348,8 @@ lento_window_visible_child_cb (LentoWindow  *self,
 
   if (self->has_views && visible == GTK_WIDGET (self->plan_bin))
     lento_window_ensure_plan_view (self);
+  else if (self->has_views && visible == GTK_WIDGET (self->session_bin))
+    _lento_window_ensure_session_view (self);
   else if (self->has_views && visible == GTK_WIDGET (self->journal_bin))
     _lento_window_ensure_journal_view (self);
   lento_window_tell_view (self);

@@ -338,8 +338,10 @@ test_lock_hides_views_and_recovery_code_unlocks (Fixture       *fixture,
 }
 
 /* A view is built the first time it is shown: with the Plan in front after
- * unlocking, the Journal view and its editor do not exist yet. After a lock,
- * the view that was in front comes back, and only that one.
+ * unlocking, the Session view, the Journal view and its editor do not exist
+ * yet. After a lock, the view that was in front comes back, and only that
+ * one; the Session view, once built, stays (it holds the inhibitor while a
+ * session runs).
  */
 static void
 test_views_built_when_shown (Fixture       *fixture,
@@ -348,10 +350,12 @@ test_views_built_when_shown (Fixture       *fixture,
   g_autoptr(LentoSecret) code = NULL;
   LentoUnlockPage *unlock_page;
   GtkWidget *journal_view;
+  GtkWidget *session_view;
 
   code = show_new_journal (fixture);
   g_assert_cmpstr (lento_window_get_view (fixture->window), ==, "plan");
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
   g_assert_null (find_in_window (fixture, LENTO_TYPE_JOURNAL_VIEW));
   g_assert_null (find_in_window (fixture, LENTO_TYPE_ENTRY_EDITOR));
 
@@ -379,6 +383,18 @@ test_views_built_when_shown (Fixture       *fixture,
   /* The Plan, in its turn, comes when it is shown. */
   lento_window_set_view (fixture->window, "plan");
   g_assert_nonnull (find_in_window (fixture, LENTO_TYPE_PLAN_VIEW));
+  g_assert_null (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW));
+
+  /* And the Session view, which then outlives a lock. */
+  lento_window_set_view (fixture->window, "session");
+  session_view = find_in_window (fixture, LENTO_TYPE_SESSION_VIEW);
+  g_assert_nonnull (session_view);
+  lento_test_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (session_view));
+  g_assert_nonnull (lento_test_find_shown (session_view, GTK_TYPE_BUTTON, "_Start"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
+  wait_for_page (fixture, "unlock");
+  g_assert_true (find_in_window (fixture, LENTO_TYPE_SESSION_VIEW) == session_view);
 }
 
 static void
