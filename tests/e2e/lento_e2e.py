@@ -343,6 +343,30 @@ def show_tab(lento, name):
     tabs[0].queryAction().doAction(0)
     return True
 
+def offers_session(lento, timeout=10):
+    """Whether the Plan's Start Session can be pressed: today has a session."""
+    return wait_until(lambda: any(
+        is_on_screen(b) and 'Start Session' in (b.name or '')
+        and b.getState().contains(pyatspi.STATE_SENSITIVE)
+        for b in lento.find_all(pyatspi.ROLE_PUSH_BUTTON)), timeout)
+
+
+def plan_today(lento, tap):
+    """Has the plan offer a session today, whatever the weekday the test runs
+    on: the default plan rests on some days, so the person picks today among
+    their days in the Plan view. Returns whether Start Session can be pressed."""
+    name = _('Plan sessions on %s') % time.strftime('%A')
+    # GTK 4.8 gives a toggle button the role of a push button that can be pressed.
+    toggle = wait_until(lambda: next(
+        (t for t in lento.find_all(pyatspi.ROLE_PUSH_BUTTON, name) if is_on_screen(t)), None))
+    if not tap.check(toggle is not None, f'the Plan view has the toggle "{name}"'):
+        return False
+    states = toggle.getState()
+    if not (states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)):
+        toggle.queryAction().doAction(0)
+    return tap.check(offers_session(lento), 'today offers a session')
+
+
 def complete_setup(lento, tap):
     """Goes through first-run set-up as a person would; returns the recovery
     code that Lento showed, or None."""

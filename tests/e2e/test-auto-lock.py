@@ -10,14 +10,15 @@ the entry in the journal and the plan saying rest."""
 import pyatspi
 
 from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
-                       labels_on_screen, press_containing, problem_lines, show_tab, type_into,
-                       wait_until)
+                       labels_on_screen, plan_today, press_containing, problem_lines, show_tab,
+                       type_into, wait_until)
 
 tap = Tap()
 
 
 lento = Lento(settings={'auto-lock-minutes': '1'})
 code = complete_setup(lento, tap)
+plan_today(lento, tap)
 
 tap.check(press_containing(lento, 'Start Session'), 'today’s session starts from the plan')
 tap.check(wait_until(lambda: any('1 of' in t for t in labels_on_screen(lento))) is not None,

@@ -13,7 +13,7 @@ the plan to no other stage."""
 import pyatspi
 
 from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
-                       problem_lines, show_tab, text_of, type_into, wait_until)
+                       plan_today, problem_lines, show_tab, text_of, type_into, wait_until)
 
 tap = Tap()
 
@@ -26,6 +26,7 @@ def label_on_screen(lento, predicate):
 
 lento = Lento()
 complete_setup(lento, tap)
+plan_today(lento, tap)
 
 tap.check(label_on_screen(lento, lambda t: t == 'Today') is not None,
           'after set-up the Plan view shows Today')

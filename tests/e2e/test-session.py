@@ -9,7 +9,8 @@ saved entry shows it in the journal, and Today says to rest."""
 import pyatspi
 
 from lento_e2e import (KEY_Q, KEYCODE_CONTROL, Lento, Tap, click, complete_setup, is_on_screen,
-                       labels_on_screen, press_containing, problem_lines, show_tab, wait_until)
+                       labels_on_screen, plan_today, press_containing, problem_lines, show_tab,
+                       wait_until)
 
 KEY_SPACE = 0x20
 KEY_RIGHT = 0xff53
@@ -23,6 +24,7 @@ def showing(lento, predicate, timeout=10):
 
 lento = Lento()
 complete_setup(lento, tap)
+plan_today(lento, tap)
 
 tap.check(press_containing(lento, 'Start Session'), 'Today starts the session from the plan')
 phase = showing(lento, lambda t: '1 of' in t)
