@@ -39,6 +39,9 @@ struct _LentoPlanView
   GtkButton           *days_reset_button;
   GtkLabel            *days_note;
   GtkListBox          *ladder_list;
+  AdwBin              *inventory_bin;
+  AdwBin              *learn_bin;
+  /* Built the first time their page is shown: most starts never show them. */
   LentoInventoryPage  *inventory_page;
   LentoLearnPage      *learn_page;
   AdwButtonContent    *learn_back_content;
@@ -801,7 +804,8 @@ recompute (LentoPlanView *self)
   self->reached = compute_reached (self);
 
   rules = lento_program_get_rules (self->program);
-  lento_inventory_page_set_max_jump (self->inventory_page, rules->ladder_max_jump_percent);
+  if (self->inventory_page != NULL)
+    lento_inventory_page_set_max_jump (self->inventory_page, rules->ladder_max_jump_percent);
   update_banners (self);
   update_today (self, &today);
   lento_plan_week_set_days (self->week, lento_recommendation_get_days (self->recommendation),
@@ -899,6 +903,35 @@ learn_topic_changed_cb (LentoPlanView *self)
   adw_button_content_set_label (self->learn_back_content, topic ? _("Topics") : _("Plan"));
 }
 
+static LentoInventoryPage *
+ensure_inventory_page (LentoPlanView *self)
+{
+  if (self->inventory_page == NULL)
+    {
+      self->inventory_page = LENTO_INVENTORY_PAGE (lento_inventory_page_new ());
+      lento_inventory_page_set_inventory (self->inventory_page, self->inventory);
+      if (self->program != NULL)
+        lento_inventory_page_set_max_jump (self->inventory_page,
+                                           lento_program_get_rules (self->program)
+                                             ->ladder_max_jump_percent);
+      adw_bin_set_child (self->inventory_bin, GTK_WIDGET (self->inventory_page));
+    }
+  return self->inventory_page;
+}
+
+static LentoLearnPage *
+ensure_learn_page (LentoPlanView *self)
+{
+  if (self->learn_page == NULL)
+    {
+      self->learn_page = LENTO_LEARN_PAGE (lento_learn_page_new ());
+      g_signal_connect_object (self->learn_page, "notify::topic",
+                               G_CALLBACK (learn_topic_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->learn_bin, GTK_WIDGET (self->learn_page));
+    }
+  return self->learn_page;
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -909,7 +942,8 @@ back_action (GtkWidget  *widget,
   GObject *opener = NULL;
 
   /* Within the learn pages, back first leads from a topic to their index. */
-  if (g_strcmp0 (page, "learn") == 0 && lento_learn_page_get_shown (self->learn_page) != NULL)
+  if (g_strcmp0 (page, "learn") == 0 && self->learn_page != NULL
+      && lento_learn_page_get_shown (self->learn_page) != NULL)
     {
       lento_learn_page_show_index (self->learn_page);
       return;
@@ -1106,8 +1140,6 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LENTO_TYPE_INVENTORY_PAGE);
-  g_type_ensure (LENTO_TYPE_LEARN_PAGE);
   g_type_ensure (LENTO_TYPE_PLAN_WEEK);
 
   /* Named in init after its tab, so that a screen reader says which view
@@ -1133,14 +1165,13 @@ lento_plan_view_class_init (LentoPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_reset_button);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, days_note);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, ladder_list);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_page);
-  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_page);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, inventory_bin);
+  gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_bin);
   gtk_widget_class_bind_template_child (widget_class, LentoPlanView, learn_back_content);
   /* Looked up by tests only, as the way a person opens the pages. */
   gtk_widget_class_bind_template_child_full (widget_class, "inventory_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "learn_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, clinician_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, learn_topic_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "plan.show-page", "s", show_page_action);
@@ -1365,8 +1396,10 @@ lento_plan_view_show_page (LentoPlanView *self,
   if ((self->recommendation == NULL || self->journal == NULL) && g_strcmp0 (name, "learn") != 0)
     return;
 
-  if (g_strcmp0 (name, "learn") == 0)
-    lento_learn_page_show_index (self->learn_page);
+  if (g_strcmp0 (name, "inventory") == 0)
+    ensure_inventory_page (self);
+  else if (g_strcmp0 (name, "learn") == 0)
+    lento_learn_page_show_index (ensure_learn_page (self));
 
   gtk_stack_set_visible_child_name (self->stack, name);
 

@@ -222,6 +222,19 @@ test_new_destroy (void)
   g_assert_finalize_object (g_steal_pointer (&inventory));
 }
 
+/* The page of @type inside the view, which must be there: the inventory and
+ * learn pages are built the first time they are shown.
+ */
+static gpointer
+shown_page (Fixture *fixture,
+            GType    type)
+{
+  GtkWidget *page = lento_test_find_widget (GTK_WIDGET (fixture->view), type, NULL);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
 static void
 test_pages_new_destroy (void)
 {
@@ -597,15 +610,17 @@ static void
 test_inventory_refuses_numbing (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  LentoInventoryPage *page = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "inventory_page");
+  LentoInventoryPage *page;
   GListModel *lubes = lento_inventory_get_lubes (fixture->inventory);
-  GtkWidget *tools_list = child (page, LENTO_TYPE_INVENTORY_PAGE, "tools_list");
+  GtkWidget *tools_list;
   g_autoptr(LentoLube) numbing = lento_lube_new ("x", "Numb Easy", LENTO_LUBE_KIND_NUMBING);
   g_autofree char *reason = NULL;
   guint changed = 0;
   guint n_lubes = g_list_model_get_n_items (lubes);
 
-  g_assert_true (lento_inventory_page_get_inventory (page) == fixture->inventory);
+  /* The page is built the first time it is shown, with the plan's inventory. */
+  g_assert_null (lento_test_find_widget (GTK_WIDGET (fixture->view), LENTO_TYPE_INVENTORY_PAGE,
+                                         NULL));
   g_signal_connect (fixture->inventory, "changed", G_CALLBACK (changed_cb), &changed);
 
   /* The row's button, as a click or Enter on the row reaches it. */
@@ -613,6 +628,9 @@ test_inventory_refuses_numbing (Fixture       *fixture,
                          "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture->view, LENTO_TYPE_PLAN_VIEW,
                                                             "stack")), ==, "inventory");
+  page = shown_page (fixture, LENTO_TYPE_INVENTORY_PAGE);
+  g_assert_true (lento_inventory_page_get_inventory (page) == fixture->inventory);
+  tools_list = child (page, LENTO_TYPE_INVENTORY_PAGE, "tools_list");
   g_assert_cmpuint (count_children (tools_list, NULL), ==, 7);
 
   g_assert_false (lento_lube_is_usable (numbing, &reason));
@@ -670,7 +688,7 @@ test_inventory_confirm_trainer (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(LentoInventory) inventory = lento_inventory_new ();
-  LentoInventoryPage *page = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "inventory_page");
+  LentoInventoryPage *page;
   GtkWidget *ladder = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "ladder_list");
   GtkWidget *edit;
   AdwMessageDialog *dialog;
@@ -683,6 +701,7 @@ test_inventory_confirm_trainer (Fixture       *fixture,
   lento_plan_view_set_inventory (fixture->view, inventory);
   lento_inventory_add_finger_presets (inventory);
   lento_plan_view_show_page (fixture->view, "inventory");
+  page = shown_page (fixture, LENTO_TYPE_INVENTORY_PAGE);
   /* The inventory itself says what changed, one trainer at a time. */
   g_signal_connect (inventory, "changed", G_CALLBACK (changed_cb), &changed);
   gtk_widget_activate_action (GTK_WIDGET (page), "inventory.add-trainer-set", NULL);
@@ -728,11 +747,15 @@ test_learn_pages (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkStack *stack = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "stack");
-  LentoLearnPage *learn = child (fixture->view, LENTO_TYPE_PLAN_VIEW, "learn_page");
-  GtkLabel *body = child (learn, LENTO_TYPE_LEARN_PAGE, "topic_body");
+  LentoLearnPage *learn;
+  GtkLabel *body;
   AdwButtonContent *back;
 
+  g_assert_null (lento_test_find_widget (GTK_WIDGET (fixture->view), LENTO_TYPE_LEARN_PAGE,
+                                         NULL));
   lento_plan_view_show_page (fixture->view, "learn");
+  learn = shown_page (fixture, LENTO_TYPE_LEARN_PAGE);
+  body = child (learn, LENTO_TYPE_LEARN_PAGE, "topic_body");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learn");
   g_assert_null (lento_learn_page_get_shown (learn));
   g_assert_cmpuint (lento_learn_get_n_topics (), ==, 7);
