@@ -130,11 +130,25 @@ lento_window_ensure_session_cues (LentoWindow *self)
  * window opens locked by default, so it is built the first time the
  * journal is open, not with the window.
  */
+/* The tabs at the bottom are for a narrow window. The bar takes the views
+ * the first time such a window reveals it: until then, its tabs would be
+ * built and measured at every start only to stay hidden.
+ */
+static void
+lento_window_switcher_bar_reveal_cb (LentoWindow        *self,
+                                     GParamSpec         *pspec,
+                                     AdwViewSwitcherBar *bar)
+{
+  if (adw_view_switcher_bar_get_reveal (bar) && adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, self->stack);
+}
+
 void
 _lento_window_ensure_main_page (LentoWindow *self)
 {
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
+  AdwViewSwitcherBar *switcher_bar;
 
   if (self->stack != NULL)
     return;
@@ -153,8 +167,12 @@ _lento_window_ensure_main_page (LentoWindow *self)
    * and Journal. */
   lento_accessible_name_view_switchers (GTK_WIDGET (lento_builder_get (builder, "switcher_title")),
                                         _("Views"));
-  lento_accessible_name_view_switchers (GTK_WIDGET (lento_builder_get (builder, "switcher_bar")),
-                                        _("Views"));
+  switcher_bar = ADW_VIEW_SWITCHER_BAR (lento_builder_get (builder, "switcher_bar"));
+  lento_accessible_name_view_switchers (GTK_WIDGET (switcher_bar), _("Views"));
+  g_signal_connect_object (switcher_bar, "notify::reveal",
+                           G_CALLBACK (lento_window_switcher_bar_reveal_cb), self,
+                           G_CONNECT_SWAPPED);
+  lento_window_switcher_bar_reveal_cb (self, NULL, switcher_bar);
   lento_menu_button_set_menu_later (GTK_MENU_BUTTON (lento_builder_get (builder,
                                                                      "primary_menu_button")),
                                     G_MENU_MODEL (lento_builder_get (builder, "primary_menu")));

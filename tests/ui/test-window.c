@@ -82,6 +82,9 @@ test_window_narrow_shows_bottom_switcher (void)
                                                       ADW_TYPE_VIEW_SWITCHER_BAR, NULL));
   g_assert_nonnull (bar);
   g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  /* It took the views' tabs when it was revealed, and shows them. */
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (bar));
+  g_assert_nonnull (lento_test_find_shown (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, NULL));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
   lento_test_save_screenshot (GTK_WIDGET (window), "narrow");
 
@@ -102,6 +105,8 @@ test_window_wide_hides_bottom_switcher (void)
                                                       ADW_TYPE_VIEW_SWITCHER_BAR, NULL));
   g_assert_nonnull (bar);
   g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  /* Hidden, it has no tabs to build or measure. */
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
