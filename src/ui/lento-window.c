@@ -126,10 +126,6 @@ lento_window_ensure_session_cues (LentoWindow *self)
                             G_BINDING_SYNC_CREATE);
 }
 
-/* The main page holds the header with the view switcher and the views. A
- * window opens locked by default, so it is built the first time the
- * journal is open, not with the window.
- */
 /* The tabs at the bottom are for a narrow window. The bar takes the views
  * the first time such a window reveals it: until then, its tabs would be
  * built and measured at every start only to stay hidden.
@@ -143,6 +139,10 @@ lento_window_switcher_bar_reveal_cb (LentoWindow        *self,
     adw_view_switcher_bar_set_stack (bar, self->stack);
 }
 
+/* The main page holds the header with the view switcher and the views. A
+ * window opens locked by default, so it is built the first time the
+ * journal is open, not with the window.
+ */
 void
 _lento_window_ensure_main_page (LentoWindow *self)
 {

@@ -343,6 +343,7 @@ def show_tab(lento, name):
     tabs[0].queryAction().doAction(0)
     return True
 
+
 def offers_session(lento, timeout=10):
     """Whether the Plan's Start Session can be pressed: today has a session."""
     return wait_until(lambda: any(
